@@ -1,0 +1,81 @@
+package org.epaworkbench.cli;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.Database;
+import org.epaworkbench.store.ImportedPlanPacks;
+import org.epaworkbench.store.StorageException;
+
+/** What commands share: the data folder, opened on first use, and the plan library. */
+final class CliContext implements AutoCloseable {
+
+    private final Path dataDirOption;
+    private final Clock clock;
+    private Database database;
+    private PlanLibrary library;
+    private PlanPackReader reader;
+    private final List<String> warnings = new ArrayList<>();
+
+    CliContext(Path dataDirOption, Clock clock) {
+        this.dataDirOption = dataDirOption;
+        this.clock = clock;
+    }
+
+    DataDirectory dataDirectory() {
+        return DataDirectory.resolve(dataDirOption);
+    }
+
+    Database database() throws StorageException {
+        if (database == null) {
+            database = Database.open(dataDirectory());
+        }
+        return database;
+    }
+
+    PlanPackReader reader() {
+        if (reader == null) {
+            reader = new PlanPackReader();
+        }
+        return reader;
+    }
+
+    PlanLibrary library() throws StorageException {
+        if (library == null) {
+            try {
+                library = PlanLibrary.load(reader(), new ImportedPlanPacks(database(), clock), warnings);
+            } catch (SQLException e) {
+                throw new StorageException("Cannot read imported plan packs: " + e.getMessage(), e);
+            }
+        }
+        return library;
+    }
+
+    AssessmentPlan plan(String planId) throws StorageException, BadInputException {
+        return library().plan(planId).orElseThrow(() -> new BadInputException("unknown plan '" + planId
+                + "'; installed plans: " + String.join(", ",
+                library.all().stream().map(p -> p.plan().id()).toList())));
+    }
+
+    /** Problems found while loading (e.g. a stored pack that no longer validates), to print as warnings. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.epaworkbench.AppInfo;
+import org.epaworkbench.packs.PlanPackException;
+import org.epaworkbench.store.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code java -jar epa-workbench.jar [--data-dir DIR] COMMAND}. Every command runs
+ * headless against the same core and store as the desktop app.
+ */
+@Command(name = "epa-workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = WorkbenchCli.Version.class,
+        description = "EPA Workbench: assessment plans, grading and records for independent end-point assessors.",
+        subcommands = {PlansCommand.class, GradeCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
+                "2:bad input: unknown id, malformed or invalid file, wrong argument"})
+public final class WorkbenchCli implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Folder for the database and files (default: the per-user data folder, or $"
+                    + org.epaworkbench.store.DataDirectory.ENVIRONMENT_VARIABLE + ").")
+    Path dataDir;
+
+    private final Clock clock;
+    private CliContext context;
+
+    WorkbenchCli(Clock clock) {
+        this.clock = clock;
+    }
+
+    CliContext context() {
+        if (context == null) {
+            context = new CliContext(dataDir, clock);
+        }
+        return context;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+        WorkbenchCli root = new WorkbenchCli(clock);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("epa-workbench: " + message(ex));
+            if (System.getenv("EPA_WORKBENCH_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return exitCodeFor(ex);
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            if (root.context != null) {
+                root.context.close();
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    static int exitCodeFor(Exception ex) {
+        if (ex instanceof BadInputException || ex instanceof PlanPackException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    static String message(Exception ex) {
+        if (ex instanceof BadInputException || ex instanceof PlanPackException || ex instanceof StorageException) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex + " (set EPA_WORKBENCH_DEBUG=1 to see the details)";
+    }
+
+    /** Prints the application version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"EPA Workbench " + AppInfo.version()};
+        }
+    }
+}

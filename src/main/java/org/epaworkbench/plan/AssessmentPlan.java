@@ -1,0 +1,67 @@
+package org.epaworkbench.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One assessment organisation's end-point assessment plan for one apprenticeship standard, as
+ * transcribed into a plan pack: components, criteria, timings and grading rules, each citing its
+ * source.
+ */
+public record AssessmentPlan(
+        String id,
+        String title,
+        String organisation,
+        String standard,
+        int level,
+        String version,
+        List<SourceDocument> sources,
+        List<String> notes,
+        List<Component> components,
+        DistinctionRule overallDistinction,
+        Citation overallSource,
+        AttemptCap attemptCap,
+        List<CarryOverRule> carryOver) {
+
+    public AssessmentPlan {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        sources = List.copyOf(sources);
+        notes = List.copyOf(notes);
+        components = List.copyOf(components);
+        Objects.requireNonNull(overallDistinction, "overallDistinction");
+        carryOver = List.copyOf(carryOver);
+    }
+
+    public Optional<Component> component(String componentId) {
+        return components.stream().filter(c -> c.id().equals(componentId)).findFirst();
+    }
+
+    public Optional<AttemptCap> cap() {
+        return Optional.ofNullable(attemptCap);
+    }
+
+    public Optional<SourceDocument> source(String ref) {
+        return sources.stream().filter(s -> s.ref().equals(ref)).findFirst();
+    }
+
+    /** The carry-over rules whose target is the given component. */
+    public List<CarryOverRule> carryOverInto(String componentId) {
+        return carryOver.stream().filter(r -> r.toComponent().equals(componentId)).toList();
+    }
+
+    public Optional<CarryOverRule> carryOverFrom(String fromComponent, String toComponent) {
+        return carryOver.stream()
+                .filter(r -> r.fromComponent().equals(fromComponent) && r.toComponent().equals(toComponent))
+                .findFirst();
+    }
+
+    public int criteriaCount() {
+        return components.stream().mapToInt(c -> c.criteria().size()).sum();
+    }
+
+    public boolean allWordingProvided() {
+        return components.stream().allMatch(Component::allWordingProvided);
+    }
+}

@@ -1,0 +1,44 @@
+package org.epaworkbench.plan;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One assessment criterion (a grading descriptor) of a component, with its code as the
+ * organisation writes it and its verbatim wording. The wording is absent where the source does
+ * not give it; it is then shown as {@link #WORDING_NOT_PROVIDED}, never invented.
+ */
+public record Criterion(
+        String id,
+        String code,
+        String text,
+        CriterionLevel level,
+        String theme,
+        List<String> ksb,
+        Citation source) {
+
+    public static final String WORDING_NOT_PROVIDED = "wording not provided in source";
+
+    public Criterion {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(theme, "theme");
+        ksb = List.copyOf(ksb);
+        Objects.requireNonNull(source, "source");
+    }
+
+    public boolean wordingProvided() {
+        return text != null;
+    }
+
+    public Optional<String> wording() {
+        return Optional.ofNullable(text);
+    }
+
+    /** The wording, or the plain statement that the source does not give it. */
+    public String displayText() {
+        return text != null ? text : WORDING_NOT_PROVIDED;
+    }
+}

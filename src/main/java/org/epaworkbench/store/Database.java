@@ -1,0 +1,145 @@
+package org.epaworkbench.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded SQLite database in the data folder: write-ahead logging, full synchronous commits (a
+ * committed transaction survives the app being killed or the power failing), schema kept by Flyway
+ * migrations. A database written by a newer version of the app is refused untouched.
+ */
+public final class Database implements AutoCloseable {
+
+    static final String MIGRATIONS = "classpath:org/epaworkbench/db/migration";
+
+    private final DataDirectory directory;
+    private final SQLiteDataSource dataSource;
+    private final Connection connection;
+
+    private Database(DataDirectory directory, SQLiteDataSource dataSource, Connection connection) {
+        this.directory = directory;
+        this.dataSource = dataSource;
+        this.connection = connection;
+    }
+
+    /** Opens (creating and migrating if needed) the database in the given data folder. */
+    public static Database open(DataDirectory directory) throws StorageException {
+        directory.ensureExists();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + directory.databaseFile());
+
+        Flyway flyway = Flyway.configure()
+                .dataSource(ds)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            refuseNewerSchema(directory, flyway);
+            flyway.migrate();
+            Connection connection = ds.getConnection();
+            return new Database(directory, ds, connection);
+        } catch (FlywayException e) {
+            throw explain(directory, e);
+        } catch (SQLException e) {
+            throw explain(directory, e);
+        }
+    }
+
+    private static void refuseNewerSchema(DataDirectory directory, Flyway flyway) throws StorageException {
+        MigrationInfo[] all = flyway.info().all();
+        List<MigrationInfo> future = Arrays.stream(all)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED)
+                .toList();
+        if (!future.isEmpty()) {
+            String newest = future.get(future.size() - 1).getVersion().toString();
+            String known = Arrays.stream(all).filter(m -> m.getState() == MigrationState.SUCCESS)
+                    .reduce((a, b) -> b).map(m -> m.getVersion().toString()).orElse("none");
+            throw new StorageException("The database " + directory.databaseFile()
+                    + " was written by a newer version of EPA Workbench (database schema " + newest
+                    + "; this version knows schema " + known + "). It has not been changed. "
+                    + "Open it with that newer version, or use another data folder with --data-dir.");
+        }
+    }
+
+    private static StorageException explain(DataDirectory directory, Exception e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof SQLiteException sqlite) {
+                SQLiteErrorCode code = sqlite.getResultCode();
+                if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
+                    return new StorageException("The file " + directory.databaseFile()
+                            + " is not a readable EPA Workbench database (it is damaged or is another kind of file). "
+                            + "It has not been changed. Move it aside or use another data folder with --data-dir.", e);
+                }
+                if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                        || code == SQLiteErrorCode.SQLITE_PERM) {
+                    return new StorageException("Cannot write to the database " + directory.databaseFile()
+                            + ": " + sqlite.getMessage() + ". Check the folder's permissions or use another with --data-dir.", e);
+                }
+            }
+            cause = cause.getCause();
+        }
+        return new StorageException("Cannot open the database " + directory.databaseFile() + ": " + e.getMessage(), e);
+    }
+
+    public DataDirectory directory() {
+        return directory;
+    }
+
+    /** The connection all reads and writes of this process go through; callers serialise on this object. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none of it. */
+    public <T> T inTransaction(SqlWork<T> work) throws SQLException {
+        synchronized (this) {
+            boolean auto = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(auto);
+            }
+        }
+    }
+
+    /** Work against the database inside {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    SQLiteDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing a SQLite connection fails only if statements are still open; nothing to save
+        }
+    }
+}
