@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +54,9 @@ public final class PlanPackReader {
             if (in == null) {
                 throw new IllegalStateException("plan pack schema missing from the application: " + SCHEMA_RESOURCE);
             }
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                    builder -> builder.schemaRegistryConfig(
+                            SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
             this.schema = registry.getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,37 @@
+package org.epaworkbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain core stays pure; adapters depend on it, never the other way round. */
+@AnalyzeClasses(packages = "org.epaworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] CORE = {"org.epaworkbench.plan..", "org.epaworkbench.grading..",
+            "org.epaworkbench.session..", "org.epaworkbench.people.."};
+
+    @ArchTest
+    static final ArchRule coreHasNoFrameworks = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
+                    "org.sqlite..", "org.flywaydb..", "com.fasterxml..", "com.networknt..", "picocli..",
+                    "org.apache.pdfbox..", "org.bouncycastle..", "java.awt..")
+            .because("the plan, grading and session core is pure Java (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule coreDoesNotReachIntoAdapters = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("org.epaworkbench.store..", "org.epaworkbench.packs..",
+                    "org.epaworkbench.cli..", "org.epaworkbench.ui..");
+
+    @ArchTest
+    static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackages("org.epaworkbench.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .because("the command line must run without a display");
+
+    @ArchTest
+    static final ArchRule cliAndUiDoNotDependOnEachOther = noClasses().that().resideInAPackage("org.epaworkbench.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.epaworkbench.ui..");
+}

@@ -1,0 +1,39 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the command line in-process against a data folder and captures what it prints. */
+public final class CliRunner {
+
+    /** What a run printed and returned. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    private final Path dataDir;
+    private final Clock clock;
+
+    public CliRunner(Path dataDir) {
+        this(dataDir, Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
+    }
+
+    public CliRunner(Path dataDir, Clock clock) {
+        this.dataDir = dataDir;
+        this.clock = clock;
+    }
+
+    public Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(args));
+        int code = WorkbenchCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
+        return new Run(code, out.toString(), err.toString());
+    }
+}

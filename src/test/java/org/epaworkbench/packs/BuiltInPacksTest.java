@@ -1,0 +1,137 @@
+package org.epaworkbench.packs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptCap;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.plan.DistinctionRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The built-in packs validate and hold what the seed documents say. */
+class BuiltInPacksTest {
+
+    static final List<AssessmentPlan> PLANS = PlanLibrary.builtInPlans(new PlanPackReader());
+
+    static AssessmentPlan plan(String id) {
+        return PLANS.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyBuiltInPackValidatesAndTheFourPlansAreInstalled() {
+        assertThat(PLANS).extracting(AssessmentPlan::id)
+                .containsExactly("highfield-css-l3", "pal-css-l3", "vtct-css-l3", "highfield-csp-l2");
+    }
+
+    /**
+     * Pass and distinction criteria per component, counted in the seeds:
+     * Highfield 002 mock mark schemes; PAL 003 Tables 2–4; VTCT 004 grading descriptors;
+     * Highfield CSP 001 "Grading" (distinction criteria only: 10, 5 and 4).
+     */
+    @ParameterizedTest(name = "{0} {1}: {2} pass, {3} distinction")
+    @CsvSource({
+            "highfield-css-l3, wbp-interview, 16, 9",
+            "highfield-css-l3, professional-discussion, 11, 3",
+            "highfield-css-l3, observation, 21, 2",
+            "pal-css-l3, wbp-interview, 16, 9",
+            "pal-css-l3, professional-discussion, 12, 2",
+            "pal-css-l3, observation, 20, 2",
+            "vtct-css-l3, wbp-interview, 16, 9",
+            "vtct-css-l3, professional-discussion, 12, 3",
+            "vtct-css-l3, observation, 20, 2",
+            "highfield-csp-l2, showcase, 0, 10",
+            "highfield-csp-l2, observation, 0, 5",
+            "highfield-csp-l2, professional-discussion, 0, 4",
+    })
+    void criteriaCountsMatchTheSeeds(String planId, String componentId, int pass, int distinction) {
+        Component c = plan(planId).component(componentId).orElseThrow();
+        assertThat(c.passCriteria()).hasSize(pass);
+        assertThat(c.distinctionCriteria()).hasSize(distinction);
+    }
+
+    @Test
+    void cssPlansHaveTheSameThreeComponentIds() {
+        for (String id : List.of("highfield-css-l3", "pal-css-l3", "vtct-css-l3")) {
+            assertThat(plan(id).components()).extracting(Component::id)
+                    .containsExactly("wbp-interview", "professional-discussion", "observation");
+        }
+        assertThat(plan("highfield-csp-l2").components()).extracting(Component::id)
+                .containsExactly("showcase", "observation", "professional-discussion");
+    }
+
+    @Test
+    void criterionWordingIsVerbatimFromTheSeeds() {
+        Criterion s23 = plan("highfield-css-l3").component("observation").orElseThrow().criterionByCode("S2.3").orElseThrow();
+        assertThat(s23.text()).isEqualTo("Demonstrates through advanced questioning, listening and summarising, "
+                + "the negotiation of mutually beneficial outcomes.");
+        assertThat(s23.theme()).isEqualTo("Providing a positive customer experience");
+
+        Criterion palP15 = plan("pal-css-l3").component("observation").orElseThrow().criterion("P15").orElseThrow();
+        assertThat(palP15.text()).isEqualTo(
+                "Demonstrates achievement of results through effective teamwork and collaboration with colleagues at all levels.");
+
+        Criterion vtctD1 = plan("vtct-css-l3").component("observation").orElseThrow().criterion("D1").orElseThrow();
+        assertThat(vtctD1.text()).isEqualTo("Demonstrates own communication with customers that ensures the best "
+                + "solution to meet customer requirements and organisational needs.");
+    }
+
+    @Test
+    void practitionerCriteriaSayTheirWordingIsNotInTheSource() {
+        AssessmentPlan csp = plan("highfield-csp-l2");
+        assertThat(csp.components()).allSatisfy(c -> assertThat(c.criteria())
+                .allSatisfy(cr -> assertThat(cr.displayText()).isEqualTo("wording not provided in source")));
+        assertThat(csp.allWordingProvided()).isFalse();
+        assertThat(plan("highfield-css-l3").allWordingProvided()).isTrue();
+    }
+
+    @Test
+    void timingsFollowTheSeeds() {
+        Component obs = plan("highfield-css-l3").component("observation").orElseThrow();
+        assertThat(obs.timing().plannedMinutes()).isEqualTo(60);
+        assertThat(obs.timing().minMinutes()).isEqualTo(54);
+        assertThat(obs.timing().maxMinutes()).isEqualTo(66);
+
+        AssessmentPlan csp = plan("highfield-csp-l2");
+        assertThat(csp.component("observation").orElseThrow().timing().plannedMinutes()).isEqualTo(90);
+        assertThat(csp.component("showcase").orElseThrow().timing().maxMinutes()).isEqualTo(30);
+        assertThat(csp.component("professional-discussion").orElseThrow().timing().maxMinutes()).isEqualTo(60);
+    }
+
+    @Test
+    void interviewsHaveTenQuestionsWhereTheSourceSaysSo() {
+        assertThat(plan("highfield-css-l3").component("wbp-interview").orElseThrow().questions())
+                .hasValueSatisfying(q -> assertThat(q.exactly()).isEqualTo(10));
+        assertThat(plan("pal-css-l3").component("wbp-interview").orElseThrow().questions())
+                .hasValueSatisfying(q -> assertThat(q.exactly()).isEqualTo(10));
+        // 004 does not state a number of interview questions.
+        assertThat(plan("vtct-css-l3").component("wbp-interview").orElseThrow().questions()).isEmpty();
+    }
+
+    @Test
+    void gradingRulesAreDataNotCode() {
+        assertThat(plan("highfield-csp-l2").components()).extracting(Component::distinctionRule)
+                .containsExactly(DistinctionRule.atLeast(7), DistinctionRule.atLeast(4), DistinctionRule.atLeast(3));
+        assertThat(plan("highfield-css-l3").attemptCap().scope()).isEqualTo(AttemptCap.Scope.COMPONENT);
+        assertThat(plan("pal-css-l3").attemptCap().scope()).isEqualTo(AttemptCap.Scope.OVERALL);
+        assertThat(plan("vtct-css-l3").attemptCap().scope()).isEqualTo(AttemptCap.Scope.OVERALL);
+        assertThat(plan("highfield-csp-l2").carryOver()).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.fromComponent()).isEqualTo("observation");
+                    assertThat(r.toComponent()).isEqualTo("professional-discussion");
+                });
+    }
+
+    @Test
+    void everyCitationNamesASourceTheSeedFolderHas() {
+        Map<String, String> files = PLANS.stream().flatMap(p -> p.sources().stream())
+                .collect(Collectors.toMap(s -> s.ref(), s -> s.file(), (a, b) -> a));
+        assertThat(files).containsOnlyKeys("000", "001", "002", "003", "004");
+        assertThat(files.values()).allSatisfy(f -> assertThat(f).matches("00[0-4]_[0-9a-f]{16}\\.txt"));
+    }
+}
