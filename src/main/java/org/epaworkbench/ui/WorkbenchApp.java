@@ -1,8 +1,100 @@
 package org.epaworkbench.ui;
 
-/** Placeholder replaced below. */
-public final class WorkbenchApp {
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.epaworkbench.AppInfo;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.ui.common.Background;
+
+/** The desktop app. Opens the data folder in the background and then shows the main window. */
+public final class WorkbenchApp extends Application {
+
+    private Background background;
+    private Workbench workbench;
+
+    /** Starts the desktop app; {@code args} may be {@code --data-dir DIR}. */
     public static void launchDesktop(String[] args) {
-        throw new UnsupportedOperationException();
+        Application.launch(WorkbenchApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        background = new Background();
+        Path dataDir = dataDirArgument(getParameters().getRaw());
+        DataDirectory directory = DataDirectory.resolve(dataDir);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label opening = new Label("Opening " + directory.root() + " …");
+        VBox loading = new VBox(12, spinner, opening);
+        loading.setAlignment(Pos.CENTER);
+        Scene scene = new Scene(new StackPane(loading), 1280, 800);
+        Theme theme = Theme.LIGHT;
+        theme.apply(scene);
+        stage.setTitle(AppInfo.NAME);
+        var icon = WorkbenchApp.class.getResourceAsStream("/org/epaworkbench/ui/icon-256.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        background.run(() -> Workbench.open(directory, Clock.systemUTC()), opened -> {
+            workbench = opened;
+            scene.setRoot(new MainWindow(opened, theme));
+            theme.apply(scene);
+        }, failure -> {
+            scene.setRoot(startupError(failure));
+            theme.apply(scene);
+        });
+    }
+
+    static Path dataDirArgument(List<String> raw) {
+        for (int i = 0; i < raw.size() - 1; i++) {
+            if ("--data-dir".equals(raw.get(i))) {
+                return Path.of(raw.get(i + 1));
+            }
+        }
+        return null;
+    }
+
+    private static StackPane startupError(Throwable failure) {
+        Label title = new Label("EPA Workbench cannot open its data");
+        title.getStyleClass().add("plan-title");
+        Label message = new Label(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+        message.setWrapText(true);
+        message.setMaxWidth(640);
+        Button quit = new Button("Quit");
+        quit.setDefaultButton(true);
+        quit.setOnAction(e -> Platform.exit());
+        VBox box = new VBox(16, title, message, quit);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMaxWidth(680);
+        box.setPadding(new Insets(32));
+        return new StackPane(box);
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+        if (background != null) {
+            background.close();
+        }
     }
 }

@@ -1,0 +1,56 @@
+package org.epaworkbench.ui.plans;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.plan.CriterionLevel;
+import org.epaworkbench.ui.common.Badges;
+
+/** One criterion: its code, verbatim wording (or the statement that the source gives none) and level. */
+final class CriterionRow extends HBox {
+
+    private final Criterion criterion;
+
+    CriterionRow(Criterion criterion) {
+        this.criterion = criterion;
+        getStyleClass().add("criterion-row");
+        Label code = new Label(criterion.code());
+        code.getStyleClass().add("criterion-code");
+        code.setMinWidth(56);
+        Label text = new Label(criterion.displayText());
+        text.setWrapText(true);
+        text.getStyleClass().add("criterion-text");
+        if (!criterion.wordingProvided()) {
+            text.getStyleClass().add("wording-missing");
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        boolean pass = criterion.level() == CriterionLevel.PASS;
+        Label level = Badges.badge(pass ? "Pass" : "Distinction", pass ? "badge-pass" : "badge-distinction");
+        setSpacing(12);
+        getChildren().addAll(code, text, level);
+        StringBuilder tip = new StringBuilder("Source: ").append(criterion.source().shortForm());
+        criterion.source().noteText().ifPresent(n -> tip.append("\n").append(n));
+        if (!criterion.ksb().isEmpty()) {
+            tip.append("\nKSB: ").append(String.join(", ", criterion.ksb()));
+        }
+        Tooltip.install(this, new Tooltip(tip.toString()));
+    }
+
+    Criterion criterion() {
+        return criterion;
+    }
+
+    /** Whether the row matches what the assessor typed: a code prefix or words of the text. */
+    boolean matches(String query) {
+        if (query == null || query.isBlank()) {
+            return true;
+        }
+        String q = query.trim().toLowerCase(java.util.Locale.ROOT);
+        return criterion.code().toLowerCase(java.util.Locale.ROOT).startsWith(q)
+                || criterion.displayText().toLowerCase(java.util.Locale.ROOT).contains(q)
+                || criterion.theme().toLowerCase(java.util.Locale.ROOT).contains(q);
+    }
+}

@@ -1,0 +1,98 @@
+package org.epaworkbench.ui.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TitledPane;
+import javafx.stage.Stage;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.ui.Theme;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The plan browser lists the installed plans and shows each criterion's verbatim wording. */
+@ExtendWith(ApplicationExtension.class)
+class PlansViewTest {
+
+    static final String S23 = "Demonstrates through advanced questioning, listening and summarising, "
+            + "the negotiation of mutually beneficial outcomes.";
+
+    @Start
+    void start(Stage stage) throws Exception {
+        PlanLibrary library = PlanLibrary.load(new PlanPackReader(), null, new ArrayList<>());
+        Scene scene = new Scene(new PlansView(library), 1200, 800);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void listsEveryInstalledPlan(FxRobot robot) {
+        ListView<?> list = robot.lookup("#plan-list").queryAs(ListView.class);
+        assertThat(list.getItems()).hasSize(4);
+    }
+
+    @Test
+    void findsACriterionsVerbatimTextByItsCode(FxRobot robot) {
+        robot.clickOn("#criterion-search").write("S2.3");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> visible = visibleCriterionTexts(robot);
+        assertThat(visible).extracting(Label::getText).containsExactly(S23);
+        TitledPane observation = robot.lookup("#component-observation").queryAs(TitledPane.class);
+        assertThat(observation.isExpanded()).isTrue();
+    }
+
+    @Test
+    void expandingAComponentShowsItsCriteria(FxRobot robot) {
+        TitledPane observation = robot.lookup("#component-observation").queryAs(TitledPane.class);
+        assertThat(observation.isExpanded()).isFalse();
+        robot.clickOn(robot.lookup("#component-wbp-interview").queryAs(TitledPane.class).lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(observation.lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(observation.isExpanded()).isTrue();
+        assertThat(robot.lookup(".criterion-text").queryAllAs(Label.class))
+                .extracting(Label::getText).contains(S23);
+    }
+
+    @Test
+    void practitionerPlanSaysWordingIsNotProvided(FxRobot robot) {
+        ListView<?> list = robot.lookup("#plan-list").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".callout-warning").queryAs(Label.class).getText())
+                .contains("wording not provided in source");
+        assertThat(robot.lookup(".wording-missing").queryAllAs(Label.class))
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l.getText()).isEqualTo("wording not provided in source"));
+    }
+
+    private static List<Label> visibleCriterionTexts(FxRobot robot) {
+        List<Label> visible = new ArrayList<>();
+        for (Label l : robot.lookup(".criterion-text").queryAllAs(Label.class)) {
+            if (isShown(l)) {
+                visible.add(l);
+            }
+        }
+        return visible;
+    }
+
+    private static boolean isShown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
