@@ -1,0 +1,232 @@
+package org.epaworkbench.session;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.epaworkbench.grading.CriterionState;
+
+/** What happened, one record per kind of event. {@link #type()} is the name stored in the log. */
+public sealed interface EventBody {
+
+    String type();
+
+    /** Words for the audit trail. */
+    String describe();
+
+    /** The session was set up: apprentice, plan, component, attempt, mode, location, ID seen. */
+    record SessionPlanned(SessionDetails details) implements EventBody {
+        public SessionPlanned {
+            Objects.requireNonNull(details, "details");
+        }
+
+        public String type() {
+            return "session-planned";
+        }
+
+        public String describe() {
+            return "Session planned: " + details.componentId() + " (" + details.attempt().word() + "), "
+                    + details.mode().label().toLowerCase() + (details.location().isEmpty() ? "" : ", " + details.location());
+        }
+    }
+
+    /** Mode, location or ID check changed before the session ended. */
+    record DetailsRecorded(AssessmentMode mode, String location, String idDocumentSeen) implements EventBody {
+        public String type() {
+            return "details-recorded";
+        }
+
+        public String describe() {
+            return "Details: " + mode.label().toLowerCase() + (location.isEmpty() ? "" : ", " + location)
+                    + (idDocumentSeen.isEmpty() ? "" : "; ID seen: " + idDocumentSeen);
+        }
+    }
+
+    record Started() implements EventBody {
+        public String type() {
+            return "started";
+        }
+
+        public String describe() {
+            return "Session started";
+        }
+    }
+
+    record Paused(String reason) implements EventBody {
+        public Paused {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public String type() {
+            return "paused";
+        }
+
+        public String describe() {
+            return "Paused: " + reason;
+        }
+    }
+
+    record Resumed() implements EventBody {
+        public String type() {
+            return "resumed";
+        }
+
+        public String describe() {
+            return "Resumed";
+        }
+    }
+
+    record QuestioningStarted() implements EventBody {
+        public String type() {
+            return "questioning-started";
+        }
+
+        public String describe() {
+            return "Questioning started";
+        }
+    }
+
+    record QuestioningStopped() implements EventBody {
+        public String type() {
+            return "questioning-stopped";
+        }
+
+        public String describe() {
+            return "Questioning stopped";
+        }
+    }
+
+    record CriterionJudged(String criterionId, CriterionState state) implements EventBody {
+        public CriterionJudged {
+            Objects.requireNonNull(criterionId, "criterionId");
+            Objects.requireNonNull(state, "state");
+        }
+
+        public String type() {
+            return "criterion-judged";
+        }
+
+        public String describe() {
+            return criterionId + " judged " + state.label().toLowerCase();
+        }
+    }
+
+    /** A judgement taken back: the criterion is unjudged again. */
+    record JudgementCleared(String criterionId) implements EventBody {
+        public String type() {
+            return "judgement-cleared";
+        }
+
+        public String describe() {
+            return criterionId + " judgement cleared";
+        }
+    }
+
+    /** A note on a criterion, or on the session as a whole when {@code criterionId} is null. */
+    record NoteAdded(String criterionId, String text) implements EventBody {
+        public NoteAdded {
+            Objects.requireNonNull(text, "text");
+        }
+
+        public String type() {
+            return "note-added";
+        }
+
+        public String describe() {
+            return (criterionId == null ? "Session note: " : "Note on " + criterionId + ": ") + text;
+        }
+    }
+
+    /** An evidence reference (e.g. a portfolio item number) attached to a criterion. */
+    record EvidenceReferenced(String criterionId, String reference) implements EventBody {
+        public EvidenceReferenced {
+            Objects.requireNonNull(criterionId, "criterionId");
+            Objects.requireNonNull(reference, "reference");
+        }
+
+        public String type() {
+            return "evidence-referenced";
+        }
+
+        public String describe() {
+            return "Evidence for " + criterionId + ": " + reference;
+        }
+    }
+
+    /**
+     * A competency question asked in an interview; {@code bankId} names the question-bank entry it
+     * came from, or is null for a typed question.
+     */
+    record QuestionAsked(int number, String text, String bankId) implements EventBody {
+        public QuestionAsked {
+            Objects.requireNonNull(text, "text");
+        }
+
+        public String type() {
+            return "question-asked";
+        }
+
+        public String describe() {
+            return "Question " + number + " asked: " + text;
+        }
+    }
+
+    /** An "explain further" prompt on a question already asked; not a new question. */
+    record FollowUpAsked(int questionNumber, String text) implements EventBody {
+        public FollowUpAsked {
+            Objects.requireNonNull(text, "text");
+        }
+
+        public String type() {
+            return "follow-up-asked";
+        }
+
+        public String describe() {
+            return "Follow-up on question " + questionNumber + ": " + text;
+        }
+    }
+
+    /** The session ended; {@code reason} explains ending outside the duration window, else null. */
+    record Ended(String reason, DurationState durationState) implements EventBody {
+        public String type() {
+            return "ended";
+        }
+
+        public String describe() {
+            return "Session ended (" + durationState.label().toLowerCase() + ")" + (reason == null ? "" : ": " + reason);
+        }
+    }
+
+    /**
+     * After the app stopped unexpectedly mid-session, the assessor said whether the time it was down
+     * counts as session time. {@code stoppedAt} is the session time last known before the stop.
+     */
+    record GapResolved(Duration stoppedAt, Duration gap, boolean counted) implements EventBody {
+        public String type() {
+            return "gap-resolved";
+        }
+
+        public String describe() {
+            return "App stopped at " + ElapsedText.format(stoppedAt) + " for " + ElapsedText.format(gap) + "; "
+                    + (counted ? "counted as session time" : "not counted as session time");
+        }
+    }
+
+    /** A correction after the session ended, with its reason; the original events stay as they were. */
+    record Amended(String reason, EventBody correction) implements EventBody {
+        public Amended {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(correction, "correction");
+            if (!(correction instanceof CriterionJudged || correction instanceof JudgementCleared
+                    || correction instanceof NoteAdded || correction instanceof EvidenceReferenced)) {
+                throw new IllegalArgumentException("an amendment corrects a judgement, a note or evidence, not " + correction.type());
+            }
+        }
+
+        public String type() {
+            return "amended";
+        }
+
+        public String describe() {
+            return "Amendment (" + reason + "): " + correction.describe();
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package org.epaworkbench.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.epaworkbench.grading.ComponentJudgements;
+import org.epaworkbench.grading.ComponentResult;
+import org.epaworkbench.grading.CriterionState;
+import org.epaworkbench.grading.GradingEngine;
+import org.epaworkbench.grading.GradingInputException;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.plan.QuestionCount;
+import org.epaworkbench.session.EventBody.Amended;
+import org.epaworkbench.session.EventBody.CriterionJudged;
+import org.epaworkbench.session.EventBody.EvidenceReferenced;
+import org.epaworkbench.session.EventBody.JudgementCleared;
+import org.epaworkbench.session.EventBody.NoteAdded;
+
+/**
+ * A session being recorded in this run of the app. Each action checks the session's rules and
+ * prepares an event; the caller saves it durably and then {@link #commit commits} it, and only then
+ * does the session (and the screen) show it as done. Elapsed time runs on the monotonic clock from
+ * the last committed event.
+ *
+ * <p>Not thread-safe: one thread (the app's background writer) drives it and publishes
+ * {@link #state()} snapshots.
+ */
+public final class LiveSession {
+
+    private final AssessmentPlan plan;
+    private final Component component;
+    private final SessionClock clock;
+    private final SessionSettings settings;
+    private final SessionState.Folder folder = new SessionState.Folder();
+    private final String sessionId;
+    private SessionState state;
+    private long anchorNanos;
+    private GapQuestion gapQuestion;
+
+    private LiveSession(String sessionId, AssessmentPlan plan, Component component, SessionClock clock,
+            SessionSettings settings) {
+        this.sessionId = sessionId;
+        this.plan = plan;
+        this.component = component;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A new session with an empty log; its first action must be {@link #plan}. */
+    public static LiveSession create(String sessionId, AssessmentPlan plan, String componentId, SessionClock clock,
+            SessionSettings settings) {
+        Component component = plan.component(componentId).orElseThrow(() -> new IllegalArgumentException(
+                "plan " + plan.id() + " has no component " + componentId));
+        LiveSession live = new LiveSession(sessionId, plan, component, clock, settings);
+        live.state = live.folder.snapshot();
+        live.anchorNanos = clock.monotonicNanos();
+        return live;
+    }
+
+    /**
+     * Reopens a stored session. If it was running when the app stopped, the time since then is
+     * frozen until the assessor answers {@link #gapQuestion()}.
+     *
+     * @param lastKnown the latest session time known before the stop (a heartbeat), if later than
+     *     the last event
+     */
+    public static LiveSession reopen(List<SessionEvent> events, AssessmentPlan plan, SessionClock clock,
+            SessionSettings settings, Optional<Heartbeat> lastKnown) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("a stored session has at least its planning event");
+        }
+        SessionState folded = SessionState.fold(events);
+        LiveSession live = create(events.get(0).sessionId(), plan, folded.details().componentId(), clock, settings);
+        for (SessionEvent e : events) {
+            live.folder.apply(e);
+        }
+        live.state = live.folder.snapshot();
+        live.anchorNanos = clock.monotonicNanos();
+        if (live.state.running()) {
+            Instant stoppedAt = live.state.lastEventAt();
+            Duration stoppedAtTime = live.state.elapsedAtLastEvent();
+            if (lastKnown.isPresent() && lastKnown.get().at().isAfter(stoppedAt)
+                    && lastKnown.get().sessionTime().compareTo(stoppedAtTime) >= 0) {
+                stoppedAt = lastKnown.get().at();
+                stoppedAtTime = lastKnown.get().sessionTime();
+            }
+            live.gapQuestion = new GapQuestion(stoppedAt, stoppedAtTime, clock.now());
+        }
+        return live;
+    }
+
+    /** The latest session time known at a wall-clock moment, saved regularly while a session runs. */
+    public record Heartbeat(Instant at, Duration sessionTime) {
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public AssessmentPlan plan() {
+        return plan;
+    }
+
+    public Component component() {
+        return component;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    /** The committed state. */
+    public SessionState state() {
+        return state;
+    }
+
+    /** Present while the app has just reopened a session that was running when it stopped. */
+    public Optional<GapQuestion> gapQuestion() {
+        return Optional.ofNullable(gapQuestion);
+    }
+
+    /** Elapsed session time now (pauses excluded). */
+    public Duration elapsed() {
+        if (gapQuestion != null) {
+            return gapQuestion.stoppedAtSessionTime();
+        }
+        return state.elapsedAt(Duration.ofNanos(clock.monotonicNanos() - anchorNanos));
+    }
+
+    public Heartbeat heartbeat() {
+        return new Heartbeat(clock.now(), elapsed());
+    }
+
+    public DurationState durationState() {
+        return DurationState.of(elapsed(), component.timing(), settings.approachingMaximum());
+    }
+
+    /** Questioning time against the plan's limit, if the component has one. */
+    public Optional<QuestioningBudget> questioning() {
+        return component.questioningLimit().map(limit -> new QuestioningBudget(state.questioningUsedAt(elapsed()),
+                limit.limitFor(component.timing()), settings.questioningWarning(), state.questioningActive()));
+    }
+
+    /** The component grade the judgements so far would earn, with what is missing. */
+    public ComponentResult gradePreview() {
+        try {
+            return new GradingEngine().gradeComponent(plan, component,
+                    new ComponentJudgements(state.details() == null ? org.epaworkbench.plan.AttemptKind.FIRST
+                            : state.details().attempt(), state.criterionStates(), java.util.Map.of(), false),
+                    java.util.Map.of());
+        } catch (GradingInputException e) {
+            throw new IllegalStateException("a live session only records criteria of its component", e);
+        }
+    }
+
+    // ---- actions: each checks the rules and prepares an event ----
+
+    public PendingEvent plan(SessionDetails details) throws SessionRuleException {
+        if (state.lastSeq() > 0) {
+            throw new SessionRuleException("This session is already planned.");
+        }
+        if (!details.planId().equals(plan.id()) || !details.componentId().equals(component.id())) {
+            throw new IllegalArgumentException("details name another plan or component");
+        }
+        return prepare(new EventBody.SessionPlanned(details));
+    }
+
+    public PendingEvent recordDetails(AssessmentMode mode, String location, String idDocumentSeen)
+            throws SessionRuleException {
+        notEnded("change its details");
+        return prepare(new EventBody.DetailsRecorded(mode, location == null ? "" : location.strip(),
+                idDocumentSeen == null ? "" : idDocumentSeen.strip()));
+    }
+
+    public PendingEvent start() throws SessionRuleException {
+        noGapPending();
+        if (state.status() != SessionStatus.PLANNED) {
+            throw new SessionRuleException("The session has already started.");
+        }
+        return prepare(new EventBody.Started());
+    }
+
+    public PendingEvent pause(String reason) throws SessionRuleException {
+        noGapPending();
+        if (state.status() != SessionStatus.RUNNING) {
+            throw new SessionRuleException("Only a running session can be paused.");
+        }
+        return prepare(new EventBody.Paused(required(reason, "A pause needs a reason (for example: fire alarm, apprentice break).")));
+    }
+
+    public PendingEvent resume() throws SessionRuleException {
+        noGapPending();
+        if (state.status() != SessionStatus.PAUSED) {
+            throw new SessionRuleException("Only a paused session can be resumed.");
+        }
+        return prepare(new EventBody.Resumed());
+    }
+
+    /** Starts questioning if it is stopped, stops it if it is running. */
+    public PendingEvent toggleQuestioning() throws SessionRuleException {
+        noGapPending();
+        if (component.questioningLimit().isEmpty()) {
+            throw new SessionRuleException("The " + component.title().toLowerCase() + " has no questioning time limit to track.");
+        }
+        if (state.questioningActive()) {
+            return prepare(new EventBody.QuestioningStopped());
+        }
+        if (state.status() != SessionStatus.RUNNING) {
+            throw new SessionRuleException(state.status() == SessionStatus.PAUSED
+                    ? "Resume the session before starting questioning." : "Start the session before starting questioning.");
+        }
+        return prepare(new EventBody.QuestioningStarted());
+    }
+
+    public PendingEvent judge(String criterionId, CriterionState judgement) throws SessionRuleException {
+        Objects.requireNonNull(judgement, "judgement");
+        criterion(criterionId);
+        startedNotEnded("judge criteria");
+        return prepare(new CriterionJudged(criterionId, judgement));
+    }
+
+    public PendingEvent clearJudgement(String criterionId) throws SessionRuleException {
+        Criterion c = criterion(criterionId);
+        startedNotEnded("change judgements");
+        if (!state.judgements().containsKey(criterionId)) {
+            throw new SessionRuleException(c.code() + " has no judgement to clear.");
+        }
+        return prepare(new JudgementCleared(criterionId));
+    }
+
+    /** A note on a criterion, or on the whole session when {@code criterionId} is null. */
+    public PendingEvent note(String criterionId, String text) throws SessionRuleException {
+        if (criterionId != null) {
+            criterion(criterionId);
+        }
+        notEnded("add notes");
+        return prepare(new NoteAdded(criterionId, required(text, "A note cannot be empty.")));
+    }
+
+    public PendingEvent evidence(String criterionId, String reference) throws SessionRuleException {
+        criterion(criterionId);
+        notEnded("add evidence references");
+        return prepare(new EvidenceReferenced(criterionId, required(reference,
+                "An evidence reference cannot be empty (for example: portfolio item 7).")));
+    }
+
+    /** Asks the next competency question; refused past the number the plan allows. */
+    public PendingEvent askQuestion(String text, String bankId) throws SessionRuleException {
+        noGapPending();
+        String question = required(text, "Type the question or choose one from the question bank.");
+        if (state.status() != SessionStatus.RUNNING) {
+            throw new SessionRuleException("Questions are asked while the session is running.");
+        }
+        int next = state.questions().size() + 1;
+        Optional<QuestionCount> count = component.questions();
+        if (count.isPresent() && next > count.get().exactly()) {
+            QuestionCount qc = count.get();
+            throw new SessionRuleException("All " + qc.exactly() + " questions have been asked. The interview consists of "
+                    + qc.exactly() + " competency questions"
+                    + qc.source().quoteText().map(q -> " (“" + q + "”, " + qc.source().shortForm() + ")").orElse(
+                            " (" + qc.source().shortForm() + ")")
+                    + ". Ask the apprentice to explain further instead.");
+        }
+        return prepare(new EventBody.QuestionAsked(next, question, bankId));
+    }
+
+    /** An "explain further" prompt on the current question. */
+    public PendingEvent followUp(String text) throws SessionRuleException {
+        noGapPending();
+        AskedQuestion current = state.currentQuestion().orElseThrow(() ->
+                new SessionRuleException("Ask a question before prompting the apprentice to explain further."));
+        return prepare(new EventBody.FollowUpAsked(current.number(),
+                required(text, "Type the follow-up prompt, for example “Can you explain that further?”.")));
+    }
+
+    /** Ends the session; a reason is needed when it ends before the minimum or after the maximum. */
+    public PendingEvent end(String reason) throws SessionRuleException {
+        noGapPending();
+        if (state.status() == SessionStatus.PLANNED) {
+            throw new SessionRuleException("The session has not started.");
+        }
+        if (state.ended()) {
+            throw new SessionRuleException("The session has already ended.");
+        }
+        DurationState ds = durationState();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (ds.outsideWindow() && why == null) {
+            Duration bound = ds == DurationState.BEFORE_MINIMUM ? component.timing().minimum().orElseThrow()
+                    : component.timing().maximum().orElseThrow();
+            throw new SessionRuleException("Ending at " + ElapsedText.format(elapsed()) + " is "
+                    + (ds == DurationState.BEFORE_MINIMUM ? "before the minimum of " : "after the maximum of ")
+                    + ElapsedText.format(bound) + " (" + component.timing().describe() + ", "
+                    + component.timing().source().shortForm() + "). Give a reason.");
+        }
+        return prepare(new EventBody.Ended(why, ds));
+    }
+
+    /** A correction after the end: a judgement, note or evidence, with a reason; the original stays. */
+    public PendingEvent amend(String reason, EventBody correction) throws SessionRuleException {
+        if (!state.ended()) {
+            throw new SessionRuleException("Amendments are for ended sessions; change the record directly while it runs.");
+        }
+        String why = required(reason, "An amendment needs a reason.");
+        if (correction instanceof CriterionJudged j) {
+            criterion(j.criterionId());
+        } else if (correction instanceof JudgementCleared c) {
+            criterion(c.criterionId());
+        } else if (correction instanceof NoteAdded n) {
+            if (n.criterionId() != null) {
+                criterion(n.criterionId());
+            }
+            required(n.text(), "A note cannot be empty.");
+        } else if (correction instanceof EvidenceReferenced r) {
+            criterion(r.criterionId());
+            required(r.reference(), "An evidence reference cannot be empty.");
+        }
+        return prepare(new Amended(why, correction));
+    }
+
+    /** Records whether the time the app was closed counts as session time. */
+    public PendingEvent resolveGap(boolean countedAsSessionTime) throws SessionRuleException {
+        if (gapQuestion == null) {
+            throw new SessionRuleException("There is no interruption to account for.");
+        }
+        Duration gap = gapQuestion.gap();
+        Duration sessionTime = gapQuestion.stoppedAtSessionTime().plus(countedAsSessionTime ? gap : Duration.ZERO);
+        return prepareAt(new EventBody.GapResolved(gapQuestion.stoppedAtSessionTime(), gap, countedAsSessionTime),
+                sessionTime);
+    }
+
+    /** Makes a saved event part of the session. Events must be committed in the order they were prepared. */
+    public SessionState commit(PendingEvent pending) {
+        SessionEvent e = pending.event();
+        if (e.seq() != state.lastSeq() + 1) {
+            throw new IllegalStateException("event " + e.seq() + " committed out of order after " + state.lastSeq());
+        }
+        folder.apply(e);
+        state = folder.snapshot();
+        anchorNanos = pending.monotonicNanos();
+        if (e.body() instanceof EventBody.GapResolved) {
+            gapQuestion = null;
+        }
+        return state;
+    }
+
+    // ---- helpers ----
+
+    private PendingEvent prepare(EventBody body) {
+        long mono = clock.monotonicNanos();
+        Duration t = gapQuestion != null ? gapQuestion.stoppedAtSessionTime()
+                : state.elapsedAt(Duration.ofNanos(mono - anchorNanos));
+        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1,
+                clock.now(), t, body), mono);
+    }
+
+    private PendingEvent prepareAt(EventBody body, Duration sessionTime) {
+        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1,
+                clock.now(), sessionTime, body), clock.monotonicNanos());
+    }
+
+    private Criterion criterion(String criterionId) throws SessionRuleException {
+        return component.criterion(criterionId).orElseThrow(() -> new SessionRuleException(
+                "There is no criterion " + criterionId + " in the " + component.title().toLowerCase() + "."));
+    }
+
+    private void noGapPending() throws SessionRuleException {
+        if (gapQuestion != null) {
+            throw new SessionRuleException("The app stopped while this session was running. First say whether the "
+                    + ElapsedText.format(gapQuestion.gap()) + " it was closed counts as session time.");
+        }
+    }
+
+    private void notEnded(String what) throws SessionRuleException {
+        noGapPending();
+        if (state.ended()) {
+            throw new SessionRuleException("The session has ended and is locked. To " + what
+                    + ", record an amendment with a reason.");
+        }
+    }
+
+    private void startedNotEnded(String what) throws SessionRuleException {
+        notEnded(what);
+        if (state.status() == SessionStatus.PLANNED) {
+            throw new SessionRuleException("Start the session to " + what + ".");
+        }
+    }
+
+    private static String required(String text, String message) throws SessionRuleException {
+        if (text == null || text.isBlank()) {
+            throw new SessionRuleException(message);
+        }
+        return text.strip();
+    }
+}

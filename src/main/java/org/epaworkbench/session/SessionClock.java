@@ -1,0 +1,32 @@
+package org.epaworkbench.session;
+
+import java.time.Instant;
+
+/**
+ * The one source of time for sessions. Elapsed session time is measured with {@link #monotonicNanos()},
+ * which never jumps; {@link #now()} gives the wall-clock time stamped on events. Changing the system
+ * clock mid-session therefore changes event time stamps but not elapsed time.
+ */
+public interface SessionClock {
+
+    /** Wall-clock time, for time stamps. */
+    Instant now();
+
+    /** A monotonic reading in nanoseconds, meaningful only as a difference within one run of the app. */
+    long monotonicNanos();
+
+    /** The system's clocks: {@code Instant.now()} and {@code System.nanoTime()}. */
+    static SessionClock system() {
+        return new SessionClock() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+        };
+    }
+}

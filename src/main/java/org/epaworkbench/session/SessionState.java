@@ -1,0 +1,353 @@
+package org.epaworkbench.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.epaworkbench.grading.CriterionState;
+import org.epaworkbench.session.EventBody.Amended;
+import org.epaworkbench.session.EventBody.CriterionJudged;
+import org.epaworkbench.session.EventBody.DetailsRecorded;
+import org.epaworkbench.session.EventBody.Ended;
+import org.epaworkbench.session.EventBody.EvidenceReferenced;
+import org.epaworkbench.session.EventBody.FollowUpAsked;
+import org.epaworkbench.session.EventBody.GapResolved;
+import org.epaworkbench.session.EventBody.JudgementCleared;
+import org.epaworkbench.session.EventBody.NoteAdded;
+import org.epaworkbench.session.EventBody.Paused;
+import org.epaworkbench.session.EventBody.QuestionAsked;
+import org.epaworkbench.session.EventBody.QuestioningStarted;
+import org.epaworkbench.session.EventBody.QuestioningStopped;
+import org.epaworkbench.session.EventBody.Resumed;
+import org.epaworkbench.session.EventBody.SessionPlanned;
+import org.epaworkbench.session.EventBody.Started;
+
+/**
+ * A session as its events make it: the state is derived by folding the log, never stored. Times
+ * are in session time (pauses excluded) as the events recorded them; {@link #elapsedAt} adds the
+ * running time since the last event.
+ */
+public final class SessionState {
+
+    private final String sessionId;
+    private final SessionDetails details;
+    private final SessionStatus status;
+    private final Duration elapsedAtLastEvent;
+    private final Instant lastEventAt;
+    private final long lastSeq;
+    private final Duration questioningUsed;
+    private final Duration questioningSince;
+    private final List<Pause> pauses;
+    private final Map<String, Judgement> judgements;
+    private final List<CriterionNote> notes;
+    private final List<EvidenceReference> evidence;
+    private final List<AskedQuestion> questions;
+    private final Ended ending;
+    private final Instant startedAt;
+    private final Instant endedAt;
+    private final List<Amendment> amendments;
+    private final List<GapResolved> gaps;
+
+    private SessionState(Folder f) {
+        this.sessionId = f.sessionId;
+        this.details = f.details;
+        this.status = f.status;
+        this.elapsedAtLastEvent = f.elapsed;
+        this.lastEventAt = f.lastEventAt;
+        this.lastSeq = f.lastSeq;
+        this.questioningUsed = f.questioningUsed;
+        this.questioningSince = f.questioningSince;
+        this.pauses = List.copyOf(f.pauses);
+        this.judgements = Collections.unmodifiableMap(new LinkedHashMap<>(f.judgements));
+        this.notes = List.copyOf(f.notes);
+        this.evidence = List.copyOf(f.evidence);
+        List<AskedQuestion> qs = new ArrayList<>();
+        for (Folder.OpenQuestion q : f.questions) {
+            qs.add(new AskedQuestion(q.number, q.text, q.bankId, q.askedAt, q.endedAt, q.followUps));
+        }
+        this.questions = List.copyOf(qs);
+        this.ending = f.ending;
+        this.startedAt = f.startedAt;
+        this.endedAt = f.endedAt;
+        this.amendments = List.copyOf(f.amendments);
+        this.gaps = List.copyOf(f.gaps);
+    }
+
+    /** Folds a session's whole log, in order. */
+    public static SessionState fold(List<SessionEvent> events) {
+        Folder f = new Folder();
+        for (SessionEvent e : events) {
+            f.apply(e);
+        }
+        return f.snapshot();
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public SessionDetails details() {
+        return details;
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public boolean running() {
+        return status == SessionStatus.RUNNING;
+    }
+
+    public boolean ended() {
+        return status == SessionStatus.ENDED;
+    }
+
+    /** Session time recorded by the last event. */
+    public Duration elapsedAtLastEvent() {
+        return elapsedAtLastEvent;
+    }
+
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Elapsed session time given how long the session has been running since its last event. */
+    public Duration elapsedAt(Duration runningSinceLastEvent) {
+        return running() ? elapsedAtLastEvent.plus(runningSinceLastEvent) : elapsedAtLastEvent;
+    }
+
+    public boolean questioningActive() {
+        return questioningSince != null;
+    }
+
+    /** Questioning time used, given the current elapsed session time. */
+    public Duration questioningUsedAt(Duration elapsedNow) {
+        return questioningSince == null ? questioningUsed : questioningUsed.plus(elapsedNow.minus(questioningSince));
+    }
+
+    public List<Pause> pauses() {
+        return pauses;
+    }
+
+    public Optional<Pause> currentPause() {
+        return pauses.isEmpty() || !pauses.get(pauses.size() - 1).ongoing()
+                ? Optional.empty() : Optional.of(pauses.get(pauses.size() - 1));
+    }
+
+    public Map<String, Judgement> judgements() {
+        return judgements;
+    }
+
+    public Optional<CriterionState> stateOf(String criterionId) {
+        return Optional.ofNullable(judgements.get(criterionId)).map(Judgement::state);
+    }
+
+    /** The judgements as the grading engine takes them. */
+    public Map<String, CriterionState> criterionStates() {
+        Map<String, CriterionState> m = new LinkedHashMap<>();
+        judgements.forEach((id, j) -> m.put(id, j.state()));
+        return m;
+    }
+
+    public List<CriterionNote> notes() {
+        return notes;
+    }
+
+    public List<CriterionNote> notesOn(String criterionId) {
+        return notes.stream().filter(n -> criterionId.equals(n.criterionId())).toList();
+    }
+
+    public List<EvidenceReference> evidence() {
+        return evidence;
+    }
+
+    public List<EvidenceReference> evidenceFor(String criterionId) {
+        return evidence.stream().filter(e -> e.criterionId().equals(criterionId)).toList();
+    }
+
+    public List<AskedQuestion> questions() {
+        return questions;
+    }
+
+    public Optional<AskedQuestion> currentQuestion() {
+        return questions.isEmpty() || questions.get(questions.size() - 1).endedAt() != null
+                ? Optional.empty() : Optional.of(questions.get(questions.size() - 1));
+    }
+
+    public Optional<Ended> ending() {
+        return Optional.ofNullable(ending);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> endedAt() {
+        return Optional.ofNullable(endedAt);
+    }
+
+    public List<Amendment> amendments() {
+        return amendments;
+    }
+
+    public List<GapResolved> gaps() {
+        return gaps;
+    }
+
+    /**
+     * Accumulates events in order; the live session keeps one and applies each event as it is
+     * committed, the store folds a whole log with a fresh one.
+     */
+    static final class Folder {
+        private String sessionId;
+        private SessionDetails details;
+        private SessionStatus status = SessionStatus.PLANNED;
+        private Duration elapsed = Duration.ZERO;
+        private Instant lastEventAt;
+        private long lastSeq;
+        private Duration questioningUsed = Duration.ZERO;
+        private Duration questioningSince;
+        private final List<Pause> pauses = new ArrayList<>();
+        private final Map<String, Judgement> judgements = new LinkedHashMap<>();
+        private final List<CriterionNote> notes = new ArrayList<>();
+        private final List<EvidenceReference> evidence = new ArrayList<>();
+        private final List<OpenQuestion> questions = new ArrayList<>();
+        private Ended ending;
+        private Instant startedAt;
+        private Instant endedAt;
+        private final List<Amendment> amendments = new ArrayList<>();
+        private final List<GapResolved> gaps = new ArrayList<>();
+
+        /** A question whose end time is filled in when the next one is asked or the session ends. */
+        private static final class OpenQuestion {
+            final int number;
+            final String text;
+            final String bankId;
+            final Duration askedAt;
+            Duration endedAt;
+            final List<String> followUps = new ArrayList<>();
+
+            OpenQuestion(int number, String text, String bankId, Duration askedAt) {
+                this.number = number;
+                this.text = text;
+                this.bankId = bankId;
+                this.askedAt = askedAt;
+            }
+        }
+
+        void apply(SessionEvent e) {
+            if (sessionId == null) {
+                sessionId = e.sessionId();
+            } else if (!sessionId.equals(e.sessionId())) {
+                throw new IllegalArgumentException("event " + e.id() + " belongs to session " + e.sessionId()
+                        + ", not " + sessionId);
+            }
+            if (e.seq() != lastSeq + 1) {
+                throw new IllegalArgumentException("event " + e.id() + " has seq " + e.seq() + "; expected " + (lastSeq + 1));
+            }
+            lastSeq = e.seq();
+            lastEventAt = e.at();
+            Duration t = e.sessionTime();
+            elapsed = t;
+            EventBody body = e.body();
+            if (body instanceof SessionPlanned p) {
+                details = p.details();
+            } else if (body instanceof DetailsRecorded d) {
+                details = new SessionDetails(details.apprenticeId(), details.planId(), details.planVersion(),
+                        details.componentId(), details.attempt(), d.mode(), d.location(), d.idDocumentSeen());
+            } else if (body instanceof Started) {
+                status = SessionStatus.RUNNING;
+                startedAt = e.at();
+            } else if (body instanceof Paused p) {
+                status = SessionStatus.PAUSED;
+                pauses.add(new Pause(p.reason(), e.at(), null));
+            } else if (body instanceof Resumed) {
+                status = SessionStatus.RUNNING;
+                closePause(e.at());
+            } else if (body instanceof QuestioningStarted) {
+                questioningSince = t;
+            } else if (body instanceof QuestioningStopped) {
+                stopQuestioning(t);
+            } else if (body instanceof QuestionAsked q) {
+                closeQuestion(t);
+                questions.add(new OpenQuestion(q.number(), q.text(), q.bankId(), t));
+            } else if (body instanceof FollowUpAsked f) {
+                for (OpenQuestion q : questions) {
+                    if (q.number == f.questionNumber()) {
+                        q.followUps.add(f.text());
+                    }
+                }
+            } else if (body instanceof Ended end) {
+                stopQuestioning(t);
+                closeQuestion(t);
+                closePause(e.at());
+                status = SessionStatus.ENDED;
+                ending = end;
+                endedAt = e.at();
+            } else if (body instanceof GapResolved g) {
+                gaps.add(g);
+            } else if (body instanceof Amended a) {
+                amendments.add(new Amendment(a.reason(), a.correction(), e.at()));
+                applyRecord(a.correction(), t, e.at(), true);
+            } else {
+                applyRecord(body, t, e.at(), false);
+            }
+        }
+
+        /** Judgements, notes and evidence, as recorded live or as an amendment after the end. */
+        private void applyRecord(EventBody body, Duration t, Instant at, boolean amendment) {
+            if (body instanceof CriterionJudged j) {
+                judgements.put(j.criterionId(), new Judgement(j.criterionId(), j.state(), t, at, amendment));
+            } else if (body instanceof JudgementCleared c) {
+                judgements.remove(c.criterionId());
+            } else if (body instanceof NoteAdded n) {
+                notes.add(new CriterionNote(n.criterionId(), n.text(), t, at, amendment));
+            } else if (body instanceof EvidenceReferenced r) {
+                evidence.add(new EvidenceReference(r.criterionId(), r.reference(), t, at, amendment));
+            } else {
+                throw new IllegalArgumentException("unknown event type " + body.type());
+            }
+        }
+
+        private void stopQuestioning(Duration t) {
+            if (questioningSince != null) {
+                questioningUsed = questioningUsed.plus(t.minus(questioningSince));
+                questioningSince = null;
+            }
+        }
+
+        private void closeQuestion(Duration t) {
+            if (!questions.isEmpty()) {
+                OpenQuestion last = questions.get(questions.size() - 1);
+                if (last.endedAt == null) {
+                    last.endedAt = t;
+                }
+            }
+        }
+
+        private void closePause(Instant at) {
+            if (!pauses.isEmpty()) {
+                Pause last = pauses.get(pauses.size() - 1);
+                if (last.ongoing()) {
+                    pauses.set(pauses.size() - 1, new Pause(last.reason(), last.from(), at));
+                }
+            }
+        }
+
+        SessionState snapshot() {
+            return new SessionState(this);
+        }
+
+        long lastSeq() {
+            return lastSeq;
+        }
+    }
+}
