@@ -63,6 +63,22 @@ final class CliContext implements AutoCloseable {
                 library.all().stream().map(p -> p.plan().id()).toList())));
     }
 
+    org.epaworkbench.store.SessionStore sessions() throws StorageException {
+        return new org.epaworkbench.store.SessionStore(database());
+    }
+
+    org.epaworkbench.store.PeopleStore people() throws StorageException {
+        return new org.epaworkbench.store.PeopleStore(database(), clock);
+    }
+
+    org.epaworkbench.session.SessionSettings sessionSettings() throws StorageException {
+        try {
+            return new org.epaworkbench.store.SettingsStore(database()).sessionSettings();
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read settings: " + e.getMessage(), e);
+        }
+    }
+
     /** Problems found while loading (e.g. a stored pack that no longer validates), to print as warnings. */
     List<String> warnings() {
         return warnings;

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.Version.class,
         description = "EPA Workbench: assessment plans, grading and records for independent end-point assessors.",
-        subcommands = {PlansCommand.class, GradeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
                 "2:bad input: unknown id, malformed or invalid file, wrong argument"})

@@ -185,7 +185,7 @@ public final class PlanJson {
     }
 
     /** Writes whole minutes as integers (60, not 60.0) and leaves fractions as they are (9.9). */
-    static void minutes(ObjectNode n, String field, Double value) {
+    public static void minutes(ObjectNode n, String field, Double value) {
         if (value == null) {
             n.putNull(field);
         } else if (value == Math.rint(value) && Math.abs(value) < 1e9) {

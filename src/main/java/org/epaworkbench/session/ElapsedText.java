@@ -2,7 +2,10 @@ package org.epaworkbench.session;
 
 import java.time.Duration;
 
-/** Formats durations the way an assessor reads a stopwatch: 9:54, 1:02:03, and -0:30 when negative. */
+/**
+ * Formats durations as minutes and seconds, the way plans state them ("60 min ±10%"): 9:54, 62:50,
+ * 105:00, and -0:30 when negative.
+ */
 public final class ElapsedText {
     private ElapsedText() {
     }
@@ -10,10 +13,7 @@ public final class ElapsedText {
     public static String format(Duration d) {
         boolean negative = d.isNegative();
         long seconds = Math.abs(d.getSeconds());
-        long h = seconds / 3600;
-        long m = (seconds % 3600) / 60;
-        long s = seconds % 60;
-        String text = h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+        String text = String.format("%d:%02d", seconds / 60, seconds % 60);
         return negative ? "-" + text : text;
     }
 }

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.epaworkbench.grading.ComponentJudgements;
 import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.grading.CriterionState;
-import org.epaworkbench.grading.GradingEngine;
-import org.epaworkbench.grading.GradingInputException;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
@@ -148,14 +145,7 @@ public final class LiveSession {
 
     /** The component grade the judgements so far would earn, with what is missing. */
     public ComponentResult gradePreview() {
-        try {
-            return new GradingEngine().gradeComponent(plan, component,
-                    new ComponentJudgements(state.details() == null ? org.epaworkbench.plan.AttemptKind.FIRST
-                            : state.details().attempt(), state.criterionStates(), java.util.Map.of(), false),
-                    java.util.Map.of());
-        } catch (GradingInputException e) {
-            throw new IllegalStateException("a live session only records criteria of its component", e);
-        }
+        return GradePreview.of(plan, component, state);
     }
 
     // ---- actions: each checks the rules and prepares an event ----

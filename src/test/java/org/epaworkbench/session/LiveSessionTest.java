@@ -115,7 +115,7 @@ class LiveSessionTest {
         void endingAfterTheMaximumNeedsAReasonAndInsideDoesNot() throws Exception {
             Recorder over = start("highfield-css-l3", "observation");
             clock.advanceMinutes(70);
-            assertThatThrownBy(() -> over.live.end(null)).hasMessageContaining("after the maximum of 1:06:00");
+            assertThatThrownBy(() -> over.live.end(null)).hasMessageContaining("after the maximum of 66:00");
 
             FakeClock c2 = clock;
             Recorder inside = start("highfield-css-l3", "professional-discussion");

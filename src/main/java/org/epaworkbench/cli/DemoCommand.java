@@ -1,0 +1,56 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.store.SampleData;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: makes (or, with --remove, removes) clearly labelled sample data. */
+@Command(name = "demo", description = {"Create a sample apprentice with one completed session per component of "
+        + SampleDataMaker.PLAN_ID + ", marked as sample data.", "With --remove, delete all sample data."})
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--json", description = "Print the ids made as JSON.")
+    boolean json;
+    @Option(names = "--remove", description = "Remove all sample data instead.")
+    boolean remove;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = root.context();
+        PrintWriter out = spec.commandLine().getOut();
+        if (remove) {
+            int removed = new SampleData(ctx.database()).remove();
+            if (json) {
+                out.println(JsonFiles.pretty(JsonFiles.mapper().createObjectNode().put("removedSessions", removed)));
+            } else {
+                out.println(removed == 0 ? "There was no sample data." : "Removed the sample data (" + removed + " sessions).");
+            }
+            return ExitCodes.OK;
+        }
+        SampleDataMaker.Made made = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.clock()).make();
+        if (json) {
+            var n = JsonFiles.mapper().createObjectNode();
+            n.put("apprenticeId", made.apprenticeId());
+            var ids = n.putArray("sessionIds");
+            made.sessionIds().forEach(ids::add);
+            out.println(JsonFiles.pretty(n));
+        } else {
+            out.println("Made sample apprentice " + made.apprenticeId() + " with " + made.sessionIds().size()
+                    + " completed sessions (marked as sample data):");
+            made.sessionIds().forEach(id -> out.println("  " + id));
+            out.println("Remove it with: demo --remove");
+        }
+        return ExitCodes.OK;
+    }
+}

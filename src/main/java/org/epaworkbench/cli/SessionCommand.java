@@ -1,0 +1,204 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.epaworkbench.grading.ComponentResult;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.AskedQuestion;
+import org.epaworkbench.session.CriterionNote;
+import org.epaworkbench.session.ElapsedText;
+import org.epaworkbench.session.GradePreview;
+import org.epaworkbench.session.Judgement;
+import org.epaworkbench.session.Pause;
+import org.epaworkbench.session.SessionEvent;
+import org.epaworkbench.session.SessionState;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SessionStore.SessionSummary;
+import org.epaworkbench.store.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code session list | show | events}: recorded sessions, read headless. */
+@Command(name = "session", description = "List sessions, show one, or print its event log.",
+        subcommands = {SessionCommand.ListSessions.class, SessionCommand.ShowSession.class, SessionCommand.Events.class})
+final class SessionCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    static SessionSummary summaryOrFail(CliContext ctx, String id) throws StorageException, BadInputException {
+        try {
+            return ctx.sessions().summary(id).orElseThrow(() -> new BadInputException("unknown session '" + id
+                    + "'; list sessions with: session list"));
+        } catch (SQLException e) {
+            throw new StorageException("Cannot read sessions: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "list", description = "List sessions, newest first.")
+    static final class ListSessions implements Callable<Integer> {
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<SessionSummary> all = parent.root.context().sessions().list();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var array = JsonFiles.mapper().createArrayNode();
+                all.forEach(s -> array.add(SessionJson.summary(s)));
+                out.println(JsonFiles.pretty(array));
+                return ExitCodes.OK;
+            }
+            if (all.isEmpty()) {
+                out.println("No sessions yet. Try the sample data: demo");
+                return ExitCodes.OK;
+            }
+            TextTable t = new TextTable("ID", "APPRENTICE", "PLAN", "COMPONENT", "ATTEMPT", "STATUS", "STARTED", "ELAPSED");
+            for (SessionSummary s : all) {
+                t.row(s.id(), s.apprenticeName(), s.planId(), s.componentId(), s.attempt().word(),
+                        s.status().label(), s.startedAt() == null ? "-" : s.startedAt().toString(),
+                        ElapsedText.format(s.elapsed()));
+            }
+            out.print(t.render());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Show a session: state, timings, questioning, judgements and grade preview.")
+    static final class ShowSession implements Callable<Integer> {
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "The session id (see: session list).")
+        String id;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            SessionSummary summary = summaryOrFail(ctx, id);
+            SessionStore store = ctx.sessions();
+            SessionState state = store.state(id).orElseThrow();
+            Apprentice apprentice = ctx.people().apprentice(summary.apprenticeId()).orElseThrow();
+            AssessmentPlan plan = ctx.plan(summary.planId());
+            Instant now = ctx.clock().instant();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonFiles.pretty(SessionJson.show(state, summary, apprentice, plan, now, ctx.sessionSettings())));
+            } else {
+                out.print(text(state, summary, apprentice, plan, now));
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String text(SessionState s, SessionSummary summary, Apprentice a, AssessmentPlan plan, Instant now) {
+            String nl = System.lineSeparator();
+            Component c = plan.component(s.details().componentId()).orElseThrow();
+            Duration elapsed = SessionJson.elapsed(s, now);
+            StringBuilder b = new StringBuilder();
+            b.append("Session ").append(s.sessionId()).append(summary.sample() ? "  [SAMPLE DATA]" : "").append(nl);
+            b.append("Apprentice: ").append(a.name()).append(" (ULN ").append(a.uln()).append("), ").append(a.employer()).append(nl);
+            b.append("Plan:       ").append(plan.id()).append(" — ").append(c.title()).append(" (").append(s.details().attempt().word())
+                    .append(")").append(nl);
+            b.append("Held:       ").append(s.details().mode().label()).append(s.details().location().isEmpty() ? ""
+                    : ", " + s.details().location()).append("; ID seen: ")
+                    .append(s.details().idDocumentSeen().isEmpty() ? "not recorded" : s.details().idDocumentSeen()).append(nl);
+            b.append("Status:     ").append(s.status().label()).append(nl);
+            b.append("Elapsed:    ").append(ElapsedText.format(elapsed)).append(" of ").append(c.timing().describe());
+            s.ending().ifPresent(e -> b.append(" — ended ").append(e.durationState().label().toLowerCase())
+                    .append(e.reason() == null ? "" : ": " + e.reason()));
+            b.append(nl);
+            for (Pause p : s.pauses()) {
+                b.append("Pause:      ").append(p.reason()).append(" (").append(p.from()).append(" to ")
+                        .append(p.until() == null ? "now" : p.until()).append(")").append(nl);
+            }
+            if (c.questioning() != null) {
+                Duration limit = c.questioning().limitFor(c.timing());
+                b.append("Questioning: ").append(ElapsedText.format(s.questioningUsedAt(elapsed))).append(" of ")
+                        .append(ElapsedText.format(limit)).append(nl);
+            }
+            for (AskedQuestion q : s.questions()) {
+                b.append(String.format("Q%-2d %6s  %s", q.number(), ElapsedText.format(q.timeSpent(elapsed)), q.text())).append(nl);
+                q.followUps().forEach(f -> b.append("            follow-up: ").append(f).append(nl));
+            }
+            b.append(nl).append("Criteria:").append(nl);
+            for (Criterion cr : c.criteria()) {
+                Judgement j = s.judgements().get(cr.id());
+                b.append(String.format("  %-6s %-11s %-11s %s", cr.code(), cr.level().word(),
+                        j == null ? "-" : j.state().word(), j == null ? "" : "at " + ElapsedText.format(j.sessionTime())
+                                + (j.amended() ? " (amended)" : ""))).append(nl);
+                for (CriterionNote n : s.notesOn(cr.id())) {
+                    b.append("         note ").append(ElapsedText.format(n.sessionTime())).append(": ").append(n.text()).append(nl);
+                }
+                s.evidenceFor(cr.id()).forEach(e -> b.append("         evidence: ").append(e.reference()).append(nl));
+            }
+            s.notes().stream().filter(n -> n.criterionId() == null).forEach(n ->
+                    b.append("Session note ").append(ElapsedText.format(n.sessionTime())).append(": ").append(n.text()).append(nl));
+            s.amendments().forEach(am -> b.append("Amendment: ").append(am.reason()).append(" — ")
+                    .append(am.correction().describe()).append(nl));
+            ComponentResult r = GradePreview.of(plan, c, s);
+            b.append(nl).append("Grade preview: ").append(r.grade().name()).append(nl);
+            r.explanation().forEach(e -> b.append("  - ").append(e).append(nl));
+            return b.toString();
+        }
+    }
+
+    @Command(name = "events", description = "Print a session's event log (the audit trail), in order.")
+    static final class Events implements Callable<Integer> {
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "ID", description = "The session id.")
+        String id;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            summaryOrFail(ctx, id);
+            List<SessionEvent> events = ctx.sessions().events(id);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var array = JsonFiles.mapper().createArrayNode();
+                events.forEach(e -> array.add(SessionJson.event(e)));
+                out.println(JsonFiles.pretty(array));
+                return ExitCodes.OK;
+            }
+            TextTable t = new TextTable("SEQ", "SESSION TIME", "RECORDED AT", "EVENT");
+            for (SessionEvent e : events) {
+                t.row(String.valueOf(e.seq()), ElapsedText.format(e.sessionTime()), e.at().toString(), e.body().describe());
+            }
+            out.print(t.render());
+            return ExitCodes.OK;
+        }
+    }
+}

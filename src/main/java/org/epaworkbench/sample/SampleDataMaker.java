@@ -1,0 +1,202 @@
+package org.epaworkbench.sample;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.epaworkbench.grading.CriterionState;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.people.Uln;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.plan.ExampleQuestion;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.ManualClock;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionRuleException;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.SessionStore;
+
+/**
+ * Makes the sample data a newcomer can try the app with: a clearly labelled sample apprentice on
+ * {@code highfield-css-l3} with one completed session per component, recorded through the same
+ * engine as real sessions (pauses, questioning time, questions, notes and evidence), dated in the
+ * past week. Everything it makes is marked as sample and removable in one action.
+ */
+public final class SampleDataMaker {
+
+    public static final String PLAN_ID = "highfield-css-l3";
+    public static final String LABEL = "(sample)";
+
+    /** What was made. */
+    public record Made(String apprenticeId, List<String> sessionIds) {
+    }
+
+    private final PlanLibrary plans;
+    private final PeopleStore people;
+    private final SessionStore sessions;
+    private final Clock clock;
+
+    public SampleDataMaker(PlanLibrary plans, PeopleStore people, SessionStore sessions, Clock clock) {
+        this.plans = plans;
+        this.people = people;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Made make() throws SQLException {
+        AssessmentPlan plan = plans.plan(PLAN_ID).orElseThrow(() -> new IllegalStateException("built-in plan missing"));
+        if (people.assessor().isEmpty()) {
+            people.saveAssessor(new AssessorProfile("Sam Assessor " + LABEL, "EPA-000123", "Highfield Assessment", true));
+        }
+        ZoneId zone = ZoneId.of("Europe/London");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Apprentice apprentice = new Apprentice(UUID.randomUUID().toString(), "Jordan Taylor " + LABEL,
+                Uln.of("9182736455"), "Northgate Home Furnishings " + LABEL, "Riverside Training " + LABEL, PLAN_ID,
+                today.minusMonths(16), today.minusDays(20), true);
+        people.save(apprentice);
+
+        List<String> ids = new ArrayList<>();
+        try {
+            ids.add(interview(plan, apprentice, at(today.minusDays(9), 10, 0, zone)));
+            ids.add(discussion(plan, apprentice, at(today.minusDays(6), 14, 0, zone)));
+            ids.add(observation(plan, apprentice, at(today.minusDays(2), 9, 30, zone)));
+        } catch (SessionRuleException e) {
+            throw new IllegalStateException("sample session breaks a session rule: " + e.getMessage(), e);
+        }
+        return new Made(apprentice.id(), ids);
+    }
+
+    private static Instant at(LocalDate day, int hour, int minute, ZoneId zone) {
+        return ZonedDateTime.of(day.atTime(hour, minute), zone).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private RecordedSession begin(AssessmentPlan plan, Apprentice a, String componentId, AssessmentMode mode,
+            String location, String id, ManualClock clock) throws SQLException, SessionRuleException {
+        return RecordedSession.create(sessions, plan, new SessionDetails(a.id(), plan.id(), plan.version(), componentId,
+                AttemptKind.FIRST, mode, location, id), clock, SessionSettings.DEFAULT, true);
+    }
+
+    private String interview(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+        ManualClock clock = new ManualClock(start);
+        RecordedSession s = begin(plan, a, "wbp-interview", AssessmentMode.REMOTE_VIDEO, "Video call (Teams)",
+                "UK photocard driving licence", clock);
+        s.perform(l -> l.start());
+        Component c = s.live().component();
+        List<ExampleQuestion> bank = c.exampleQuestions();
+        String[] own = {
+                "Walk me through how you recorded the complaint and what the customer said they wanted.",
+                "Which risks did you weigh before recommending the change to the returns policy?",
+                "How did you check that your recommendation actually reduced repeat contacts?",
+                "What would you do differently if the same challenge came up next month?"};
+        int[] minutes = {5, 6, 4, 7, 5, 6, 5, 6, 5, 6};
+        for (int i = 0; i < 10; i++) {
+            String text = i < bank.size() ? bank.get(i).text() : own[i - bank.size()];
+            String bankId = i < bank.size() ? "plan:" + plan.id() + ":" + c.id() + ":" + (i + 1) : null;
+            s.perform(l -> l.askQuestion(text, bankId));
+            clock.advance(Duration.ofMinutes(minutes[i]).minusSeconds(40));
+            if (i == 2 || i == 6) {
+                s.perform(l -> l.followUp("Can you explain that further, with an example from your project?"));
+            }
+            if (i == 4) {
+                s.perform(l -> l.pause("Apprentice's video connection dropped"));
+                clock.advanceSeconds(180);
+                s.perform(l -> l.resume());
+            }
+            clock.advanceSeconds(40);
+        }
+        judgeAll(s, c, clock, Map.of("S5.4", CriterionState.NOT_MET), Map.of(
+                "K1.1", "Linked the mission statement (“customers first, every time”) to the new callback promise.",
+                "S2.11", "Showed the trend log of 38 repeat contacts about late deliveries and their causes.",
+                "S5.4", "Compared only with one competitor; no analysis of other organisations' standards."));
+        s.perform(l -> l.evidence("S2.11", "Project annex C: complaint trend log"));
+        s.perform(l -> l.evidence("S3.1", "Project annex D: customer survey results"));
+        clock.advanceSeconds(60);
+        s.perform(l -> l.end(null));
+        return s.id();
+    }
+
+    private String discussion(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+        ManualClock clock = new ManualClock(start);
+        RecordedSession s = begin(plan, a, "professional-discussion", AssessmentMode.FACE_TO_FACE,
+                "Meeting room 2, Northgate head office", "Passport", clock);
+        s.perform(l -> l.start());
+        Component c = s.live().component();
+        clock.advance(Duration.ofMinutes(4));
+        int item = 1;
+        for (Criterion cr : c.criteria()) {
+            clock.advance(Duration.ofSeconds(200));
+            s.perform(l -> l.judge(cr.id(), CriterionState.MET));
+            String ref = "Portfolio item " + (1 + (item++ % 12));
+            s.perform(l -> l.evidence(cr.id(), ref));
+        }
+        s.perform(l -> l.note("K1.6", "Described coaching and democratic styles, with when each worked on the returns team."));
+        s.perform(l -> l.note("B1.2", "Buddying two new starters raised their first-contact resolution; reflected on own learning."));
+        s.perform(l -> l.note(null, "Apprentice referred to the portfolio throughout; all 12 items were relevant."));
+        clock.advance(Duration.ofMinutes(9));
+        s.perform(l -> l.end(null));
+        return s.id();
+    }
+
+    private String observation(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+        ManualClock clock = new ManualClock(start);
+        RecordedSession s = begin(plan, a, "observation", AssessmentMode.FACE_TO_FACE,
+                "Customer service desk, Northgate Leeds store", "Employee ID card", clock);
+        s.perform(l -> l.start());
+        Component c = s.live().component();
+        clock.advance(Duration.ofMinutes(6));
+        s.perform(l -> l.judge("B5.1", CriterionState.MET));
+        s.perform(l -> l.note("B5.1", "Greeted each customer by name where known; explained the price-match promise."));
+        clock.advance(Duration.ofMinutes(8));
+        s.perform(l -> l.toggleQuestioning());
+        clock.advance(Duration.ofMinutes(3).plusSeconds(10));
+        s.perform(l -> l.toggleQuestioning());
+        clock.advance(Duration.ofMinutes(12));
+        s.perform(l -> l.pause("Apprentice took a call with a customer's card details (data protection)"));
+        clock.advance(Duration.ofMinutes(4));
+        s.perform(l -> l.resume());
+        clock.advance(Duration.ofMinutes(12));
+        s.perform(l -> l.toggleQuestioning());
+        clock.advance(Duration.ofMinutes(4).plusSeconds(35));
+        s.perform(l -> l.toggleQuestioning());
+        judgeAll(s, c, clock, Map.of("S2.8", CriterionState.NOT_ARISEN), Map.of(
+                "S2.3", "Summarised the refund options back to the customer and agreed a part-refund plus voucher.",
+                "B2.2", "Recognised the customer's frustration about the missed delivery and offered a fixed callback slot.",
+                "S2.8", "No opportunity arose to offer additional solutions or recommendations during the observation."));
+        clock.advance(Duration.ofMinutes(2));
+        s.perform(l -> l.toggleQuestioning());
+        clock.advance(Duration.ofSeconds(65));
+        s.perform(l -> l.toggleQuestioning());
+        clock.advance(Duration.ofMinutes(4));
+        s.perform(l -> l.end(null));
+        return s.id();
+    }
+
+    /** Judges every criterion met (15 seconds apart), except those given another state, with some notes. */
+    private static void judgeAll(RecordedSession s, Component c, ManualClock clock, Map<String, CriterionState> except,
+            Map<String, String> notes) throws SQLException, SessionRuleException {
+        for (Criterion cr : c.criteria()) {
+            clock.advanceSeconds(15);
+            CriterionState state = except.getOrDefault(cr.id(), CriterionState.MET);
+            s.perform(l -> l.judge(cr.id(), state));
+            String note = notes.get(cr.id());
+            if (note != null) {
+                s.perform(l -> l.note(cr.id(), note));
+            }
+        }
+    }
+}

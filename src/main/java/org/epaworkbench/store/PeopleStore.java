@@ -1,0 +1,75 @@
+package org.epaworkbench.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.people.Uln;
+
+/** Apprentices and the assessor profile. */
+public final class PeopleStore {
+
+    private final Database database;
+    private final Clock clock;
+
+    public PeopleStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public void save(Apprentice a) throws SQLException {
+        String now = clock.instant().toString();
+        database.inTransaction(c -> Sql.update(c,
+                "INSERT INTO apprentice (id, name, uln, employer, training_provider, plan_id, apprenticeship_start, "
+                        + "gateway_date, sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(id) DO UPDATE SET name = excluded.name, uln = excluded.uln, employer = excluded.employer, "
+                        + "training_provider = excluded.training_provider, plan_id = excluded.plan_id, "
+                        + "apprenticeship_start = excluded.apprenticeship_start, gateway_date = excluded.gateway_date, "
+                        + "updated_at = excluded.updated_at",
+                a.id(), a.name().strip(), a.uln().value(), a.employer(), a.trainingProvider(), a.planId(),
+                date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now));
+    }
+
+    public List<Apprentice> apprentices() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM apprentice ORDER BY name COLLATE NOCASE",
+                PeopleStore::apprentice));
+    }
+
+    public Optional<Apprentice> apprentice(String id) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", PeopleStore::apprentice, id));
+    }
+
+    public Optional<AssessorProfile> assessor() throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM assessor_profile WHERE id = 1",
+                rs -> new AssessorProfile(rs.getString("name"), rs.getString("assessor_number"),
+                        rs.getString("organisation"), rs.getInt("sample") == 1)));
+    }
+
+    public void saveAssessor(AssessorProfile p) throws SQLException {
+        database.inTransaction(c -> Sql.update(c,
+                "INSERT INTO assessor_profile (id, name, assessor_number, organisation, sample, updated_at) "
+                        + "VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                        + "assessor_number = excluded.assessor_number, organisation = excluded.organisation, "
+                        + "sample = excluded.sample, updated_at = excluded.updated_at",
+                p.name().strip(), p.assessorNumber(), p.organisation(), p.sample(), clock.instant().toString()));
+    }
+
+    private static Apprentice apprentice(ResultSet rs) throws SQLException {
+        return new Apprentice(rs.getString("id"), rs.getString("name"), new Uln(rs.getString("uln")),
+                rs.getString("employer"), rs.getString("training_provider"), rs.getString("plan_id"),
+                localDate(rs.getString("apprenticeship_start")), localDate(rs.getString("gateway_date")),
+                rs.getInt("sample") == 1);
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static LocalDate localDate(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+}

@@ -1,0 +1,99 @@
+package org.epaworkbench.store;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.session.EventBody;
+import org.epaworkbench.session.LiveSession;
+import org.epaworkbench.session.PendingEvent;
+import org.epaworkbench.session.SessionClock;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionEvent;
+import org.epaworkbench.session.SessionRuleException;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.session.SessionState;
+
+/**
+ * A live session whose every action is saved before it counts: prepare the event, append it to
+ * the store (committed, fully synced), then commit it to the live session. If saving fails the
+ * action is not done and the session is unchanged.
+ */
+public final class RecordedSession {
+
+    /** One assessor action on the live session. */
+    @FunctionalInterface
+    public interface Action {
+        PendingEvent prepare(LiveSession live) throws SessionRuleException;
+    }
+
+    private final LiveSession live;
+    private final SessionStore store;
+
+    private RecordedSession(LiveSession live, SessionStore store) {
+        this.live = live;
+        this.store = store;
+    }
+
+    /** Plans a new session and stores it. */
+    public static RecordedSession create(SessionStore store, AssessmentPlan plan, SessionDetails details,
+            SessionClock clock, SessionSettings settings, boolean sample) throws SessionRuleException, SQLException {
+        LiveSession live = LiveSession.create(UUID.randomUUID().toString(), plan, details.componentId(), clock, settings);
+        PendingEvent planned = live.plan(details);
+        store.create(planned.event(), sample);
+        live.commit(planned);
+        return new RecordedSession(live, store);
+    }
+
+    /** Reopens a stored session; if it was running when the app stopped, its gap question is pending. */
+    public static RecordedSession open(SessionStore store, PlanLibrary plans, String sessionId, SessionClock clock,
+            SessionSettings settings) throws SQLException, SessionNotOpenable {
+        var events = store.events(sessionId);
+        if (events.isEmpty()) {
+            throw new SessionNotOpenable("There is no session " + sessionId + ".");
+        }
+        SessionDetails details = ((EventBody.SessionPlanned) events.get(0).body()).details();
+        AssessmentPlan plan = plans.plan(details.planId()).orElseThrow(() -> new SessionNotOpenable(
+                "Session " + sessionId + " follows plan '" + details.planId() + "', which is not installed. "
+                        + "Import that plan pack to open it."));
+        if (plan.component(details.componentId()).isEmpty()) {
+            throw new SessionNotOpenable("Plan '" + plan.id() + "' no longer has component '" + details.componentId()
+                    + "' that session " + sessionId + " assessed.");
+        }
+        Optional<LiveSession.Heartbeat> beat = store.lastHeartbeat(sessionId);
+        return new RecordedSession(LiveSession.reopen(events, plan, clock, settings, beat), store);
+    }
+
+    /** A stored session that cannot be opened: unknown, or its plan is not installed. */
+    public static final class SessionNotOpenable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public SessionNotOpenable(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks, saves and applies one action; returns the new state. */
+    public SessionState perform(Action action) throws SessionRuleException, SQLException {
+        PendingEvent pending = action.prepare(live);
+        SessionEvent event = pending.event();
+        store.append(event);
+        return live.commit(pending);
+    }
+
+    /** Saves the session time now, so a crash loses at most the time since the last heartbeat. */
+    public void heartbeat() throws SQLException {
+        if (live.state().running() && live.gapQuestion().isEmpty()) {
+            store.heartbeat(live.sessionId(), live.heartbeat());
+        }
+    }
+
+    public LiveSession live() {
+        return live;
+    }
+
+    public String id() {
+        return live.sessionId();
+    }
+}

@@ -1,0 +1,30 @@
+package org.epaworkbench.store;
+
+import java.sql.SQLException;
+
+/** Removes the sample data the "Try with sample data" action made, in one transaction. */
+public final class SampleData {
+
+    private final Database database;
+
+    public SampleData(Database database) {
+        this.database = database;
+    }
+
+    /** Deletes sample sessions, their events, sample apprentices and a sample assessor profile; returns sessions removed. */
+    public int remove() throws SQLException {
+        return database.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM session_heartbeat WHERE session_id IN (SELECT id FROM session WHERE sample = 1)");
+            Sql.update(c, "DELETE FROM session_event WHERE session_id IN (SELECT id FROM session WHERE sample = 1)");
+            int sessions = Sql.update(c, "DELETE FROM session WHERE sample = 1");
+            Sql.update(c, "DELETE FROM apprentice WHERE sample = 1 AND id NOT IN (SELECT apprentice_id FROM session)");
+            Sql.update(c, "DELETE FROM assessor_profile WHERE sample = 1");
+            return sessions;
+        });
+    }
+
+    public boolean present() throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT 1 FROM apprentice WHERE sample = 1 LIMIT 1", rs -> true)
+                .isPresent());
+    }
+}
