@@ -111,6 +111,11 @@ public final class LiveSession {
         return settings;
     }
 
+    /** The committed state with what a screen needs to show it, for handing to another thread. */
+    public LiveSnapshot snapshot() {
+        return new LiveSnapshot(plan, component, settings, state, anchorNanos, gapQuestion, gradePreview());
+    }
+
     /** The committed state. */
     public SessionState state() {
         return state;

@@ -4,24 +4,68 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.epaworkbench.AppInfo;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.Dialogs;
+import org.epaworkbench.ui.home.AssessorDialog;
+import org.epaworkbench.ui.home.HomeView;
 import org.epaworkbench.ui.plans.PlansView;
+import org.epaworkbench.ui.session.LiveSessionModel;
+import org.epaworkbench.ui.session.SessionScreen;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The main window's content: a top bar and the plan browser. */
+/** The main window: a top bar, navigation (sessions, plans) and the current screen. */
 public final class MainWindow extends BorderPane {
 
+    private final Workbench workbench;
+    private final Background background;
+    private final HomeView home;
+    private PlansView plans;
+    private SessionScreen sessionScreen;
     private Theme theme;
+    private final ToggleButton sessionsNav = new ToggleButton("Sessions");
+    private final ToggleButton plansNav = new ToggleButton("Plans");
 
-    public MainWindow(Workbench workbench, Theme initialTheme) {
+    public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
+        this.workbench = workbench;
+        this.background = background;
         this.theme = initialTheme;
         getStyleClass().add("main-window");
+        setTop(topBar());
 
+        ToggleGroup nav = new ToggleGroup();
+        sessionsNav.setId("nav-sessions");
+        sessionsNav.setGraphic(new FontIcon("mdi2c-clipboard-text-clock-outline"));
+        plansNav.setId("nav-plans");
+        plansNav.setGraphic(new FontIcon("mdi2b-book-open-page-variant-outline"));
+        for (ToggleButton b : new ToggleButton[] {sessionsNav, plansNav}) {
+            b.setToggleGroup(nav);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add("nav-button");
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        }
+        sessionsNav.setOnAction(e -> showSessions());
+        plansNav.setOnAction(e -> showPlans());
+        VBox rail = new VBox(4, sessionsNav, plansNav);
+        rail.setPadding(new Insets(8, 6, 8, 6));
+        rail.getStyleClass().add("nav-rail");
+        setLeft(rail);
+
+        home = new HomeView(workbench, background, this::openSession);
+        showSessions();
+    }
+
+    private HBox topBar() {
         FontIcon logo = new FontIcon("mdi2c-clipboard-check-outline");
         logo.getStyleClass().add("app-logo");
         Label name = new Label(AppInfo.NAME);
@@ -32,6 +76,15 @@ public final class MainWindow extends BorderPane {
         folder.setGraphic(new FontIcon("mdi2f-folder-outline"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button assessor = new Button("Assessor");
+        assessor.setId("assessor-button");
+        assessor.getStyleClass().add("flat");
+        assessor.setGraphic(new FontIcon("mdi2a-account-tie-outline"));
+        assessor.setOnAction(e -> editAssessor());
+        Button settings = new Button("Settings");
+        settings.getStyleClass().add("flat");
+        settings.setGraphic(new FontIcon("mdi2c-cog-outline"));
+        settings.setOnAction(e -> editSettings());
         Button themeButton = new Button();
         themeButton.setId("theme-toggle");
         themeButton.getStyleClass().add("flat");
@@ -40,19 +93,97 @@ public final class MainWindow extends BorderPane {
             theme = theme.other();
             theme.apply(getScene());
             updateThemeButton(themeButton);
+            background.run(() -> {
+                workbench.settings().saveTheme(theme.name());
+                return null;
+            }, ok -> { }, failure -> { });
         });
-        HBox top = new HBox(10, logo, name, spacer, folder, themeButton);
+        HBox top = new HBox(10, logo, name, spacer, folder, assessor, settings, themeButton);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(8, 12, 8, 16));
+        top.setPadding(new Insets(6, 12, 6, 16));
         top.getStyleClass().add("top-bar");
-        setTop(top);
-
-        setCenter(new PlansView(workbench.plans()));
+        return top;
     }
 
     private void updateThemeButton(Button b) {
         b.setText(theme == Theme.LIGHT ? "Dark" : "Light");
         b.setGraphic(new FontIcon(theme == Theme.LIGHT ? "mdi2w-weather-night" : "mdi2w-white-balance-sunny"));
         b.setTooltip(new Tooltip(theme == Theme.LIGHT ? "Switch to the dark appearance" : "Switch to the light appearance"));
+    }
+
+    private Window window() {
+        return getScene().getWindow();
+    }
+
+    public void showSessions() {
+        sessionsNav.setSelected(true);
+        if (sessionScreen != null) {
+            setCenter(sessionScreen);
+            return;
+        }
+        home.reload();
+        setCenter(home);
+    }
+
+    public void showPlans() {
+        plansNav.setSelected(true);
+        if (plans == null) {
+            plans = new PlansView(workbench.plans());
+        }
+        setCenter(plans);
+    }
+
+    /** Opens a session's live screen (reusing it if it is the one already open). */
+    public void openSession(String sessionId) {
+        if (sessionScreen != null && sessionScreen.model().recorded().id().equals(sessionId)) {
+            showSessions();
+            return;
+        }
+        LiveSessionModel.open(workbench, background, sessionId, model -> {
+            if (sessionScreen != null) {
+                sessionScreen.model().stop();
+            }
+            sessionScreen = new SessionScreen(model, this::closeSession);
+            showSessions();
+        }, failure -> Dialogs.problem(window(), "Cannot open the session", failure.getMessage()));
+    }
+
+    private void closeSession() {
+        sessionScreen = null;
+        showSessions();
+    }
+
+    public SessionScreen sessionScreen() {
+        return sessionScreen;
+    }
+
+    /** Whether the app may close now; a running session is paused first (the assessor can cancel). */
+    public boolean confirmClose(Runnable close) {
+        if (sessionScreen == null || sessionScreen.model().snapshot().state().status() != SessionStatus.RUNNING) {
+            return true;
+        }
+        if (Dialogs.confirm(window(), "A session is running", "Pause the running session and close EPA Workbench? "
+                + "It will open paused next time.", "Pause and close")) {
+            sessionScreen.model().perform(l -> l.pause("EPA Workbench was closed"), close);
+        }
+        return false;
+    }
+
+    private void editAssessor() {
+        background.run(() -> workbench.people().assessor().orElse(null),
+                current -> AssessorDialog.show(window(), current).ifPresent(p -> background.run(() -> {
+                    workbench.people().saveAssessor(p);
+                    return p;
+                }, ok -> { }, failure -> Dialogs.problem(window(), "Not saved", failure.getMessage()))),
+                failure -> Dialogs.problem(window(), "Cannot read the profile", failure.getMessage()));
+    }
+
+    private void editSettings() {
+        background.run(() -> workbench.settings().sessionSettings(),
+                current -> SettingsDialog.show(window(), current).ifPresent(s -> background.run(() -> {
+                    workbench.settings().saveSessionSettings(s);
+                    return s;
+                }, ok -> { }, failure -> Dialogs.problem(window(), "Not saved", failure.getMessage()))),
+                failure -> Dialogs.problem(window(), "Cannot read settings", failure.getMessage()));
     }
 }

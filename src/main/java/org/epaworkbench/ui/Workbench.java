@@ -9,6 +9,11 @@ import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
+import org.epaworkbench.session.SessionClock;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.QuestionBankStore;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.StorageException;
 
 /** What the desktop app works with once its data folder is open. Opened off the FX thread. */
@@ -19,21 +24,36 @@ public final class Workbench implements AutoCloseable {
     private final PlanLibrary plans;
     private final List<String> warnings;
     private final Clock clock;
+    private final SessionClock sessionClock;
+    private final SessionStore sessions;
+    private final PeopleStore people;
+    private final SettingsStore settings;
+    private final QuestionBankStore questionBank;
 
-    private Workbench(DataDirectory directory, Database database, PlanLibrary plans, List<String> warnings, Clock clock) {
+    private Workbench(DataDirectory directory, Database database, PlanLibrary plans, List<String> warnings, Clock clock,
+            SessionClock sessionClock) {
         this.directory = directory;
         this.database = database;
         this.plans = plans;
         this.warnings = List.copyOf(warnings);
         this.clock = clock;
+        this.sessionClock = sessionClock;
+        this.sessions = new SessionStore(database);
+        this.people = new PeopleStore(database, clock);
+        this.settings = new SettingsStore(database);
+        this.questionBank = new QuestionBankStore(database, clock);
     }
 
     public static Workbench open(DataDirectory directory, Clock clock) throws StorageException {
+        return open(directory, clock, SessionClock.system());
+    }
+
+    public static Workbench open(DataDirectory directory, Clock clock, SessionClock sessionClock) throws StorageException {
         Database database = Database.open(directory);
         try {
             List<String> warnings = new ArrayList<>();
             PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(database, clock), warnings);
-            return new Workbench(directory, database, plans, warnings, clock);
+            return new Workbench(directory, database, plans, warnings, clock, sessionClock);
         } catch (SQLException e) {
             database.close();
             throw new StorageException("Cannot read the plans stored in " + directory.databaseFile() + ": " + e.getMessage(), e);
@@ -58,6 +78,27 @@ public final class Workbench implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The clock sessions are timed with: monotonic for elapsed time, wall clock for time stamps. */
+    public SessionClock sessionClock() {
+        return sessionClock;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public PeopleStore people() {
+        return people;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public QuestionBankStore questionBank() {
+        return questionBank;
     }
 
     @Override

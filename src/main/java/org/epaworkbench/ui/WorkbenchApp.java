@@ -53,14 +53,33 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.show();
 
-        background.run(() -> Workbench.open(directory, Clock.systemUTC()), opened -> {
-            workbench = opened;
-            scene.setRoot(new MainWindow(opened, theme));
-            theme.apply(scene);
+        background.run(() -> {
+            Workbench opened = Workbench.open(directory, Clock.systemUTC());
+            Theme saved = opened.settings().theme().map(t -> t.equals("DARK") ? Theme.DARK : Theme.LIGHT).orElse(Theme.LIGHT);
+            List<String> running = opened.sessions().running().stream().map(s -> s.id()).toList();
+            return new Opened(opened, saved, running);
+        }, opened -> {
+            workbench = opened.workbench();
+            MainWindow main = new MainWindow(opened.workbench(), background, opened.theme());
+            scene.setRoot(main);
+            opened.theme().apply(scene);
+            stage.setOnCloseRequest(e -> {
+                if (!main.confirmClose(stage::close)) {
+                    e.consume();
+                }
+            });
+            // a session still running means the app stopped without pausing it: reopen it and ask about the gap
+            if (!opened.runningSessions().isEmpty()) {
+                main.openSession(opened.runningSessions().get(0));
+            }
         }, failure -> {
             scene.setRoot(startupError(failure));
             theme.apply(scene);
         });
+    }
+
+    /** What opening the data folder in the background hands back. */
+    private record Opened(Workbench workbench, Theme theme, List<String> runningSessions) {
     }
 
     static Path dataDirArgument(List<String> raw) {

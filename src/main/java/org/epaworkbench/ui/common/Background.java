@@ -36,6 +36,9 @@ public final class Background implements AutoCloseable {
         };
         task.setOnSucceeded(e -> onDone.accept(task.getValue()));
         task.setOnFailed(e -> onFailed.accept(task.getException()));
+        if (executor.isShutdown()) {
+            return task; // the app is closing: nothing more is started
+        }
         executor.execute(task);
         return task;
     }

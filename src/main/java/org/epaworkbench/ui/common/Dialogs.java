@@ -1,0 +1,69 @@
+package org.epaworkbench.ui.common;
+
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The app's small dialogs: asking for a reason, confirming, telling. */
+public final class Dialogs {
+
+    private Dialogs() {
+    }
+
+    /**
+     * Asks for a reason (for a pause, an early end, an amendment). OK stays disabled until something
+     * is typed, so no reason is ever blank.
+     */
+    public static Optional<String> reason(Window owner, String title, String question, String prompt) {
+        Dialog<String> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(question);
+        TextArea text = new TextArea();
+        text.setId("reason-input");
+        text.setPromptText(prompt);
+        text.setWrapText(true);
+        text.setPrefRowCount(3);
+        text.setPrefColumnCount(40);
+        d.getDialogPane().setContent(new VBox(8, text));
+        ButtonType ok = new ButtonType("Record", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        Node okButton = d.getDialogPane().lookupButton(ok);
+        okButton.setId("reason-ok");
+        okButton.disableProperty().bind(text.textProperty().isEmpty());
+        d.setResultConverter(b -> b == ok ? text.getText().strip() : null);
+        Platform.runLater(text::requestFocus);
+        return d.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    public static boolean confirm(Window owner, String title, String question, String yes) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(question);
+        ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ok, ButtonType.CANCEL);
+        a.getDialogPane().lookupButton(ok).setId("confirm-ok");
+        return a.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    public static void problem(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label l = new Label(message);
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        a.getDialogPane().setContent(l);
+        a.showAndWait();
+    }
+}

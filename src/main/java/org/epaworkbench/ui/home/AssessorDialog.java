@@ -1,0 +1,60 @@
+package org.epaworkbench.ui.home;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.epaworkbench.people.AssessorProfile;
+
+/** The assessor's own details, recorded on every session and report. */
+public final class AssessorDialog {
+
+    private AssessorDialog() {
+    }
+
+    public static Optional<AssessorProfile> show(Window owner, AssessorProfile existing) {
+        TextField name = new TextField(existing == null ? "" : existing.name());
+        name.setId("assessor-name");
+        TextField number = new TextField(existing == null ? "" : existing.assessorNumber());
+        number.setId("assessor-number");
+        TextField organisation = new TextField(existing == null ? "" : existing.organisation());
+        organisation.setId("assessor-organisation");
+        Label problems = new Label();
+        problems.getStyleClass().add("inline-problem");
+        problems.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Name"), name);
+        grid.addRow(1, new Label("Assessor number"), number);
+        grid.addRow(2, new Label("Assessment organisation"), organisation);
+        name.setPrefColumnCount(26);
+
+        Dialog<AssessorProfile> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Assessor profile");
+        d.setHeaderText("Your details as the independent end-point assessor");
+        d.getDialogPane().setContent(new VBox(10, grid, problems));
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        Node saveButton = d.getDialogPane().lookupButton(save);
+        saveButton.setId("assessor-save");
+        saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            List<String> p = AssessorProfile.problems(name.getText(), number.getText(), organisation.getText());
+            if (!p.isEmpty()) {
+                problems.setText(String.join("\n", p));
+                e.consume();
+            }
+        });
+        d.setResultConverter(b -> b == save
+                ? new AssessorProfile(name.getText().strip(), number.getText(), organisation.getText(), false) : null);
+        return d.showAndWait();
+    }
+}

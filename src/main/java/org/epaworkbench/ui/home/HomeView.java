@@ -1,0 +1,284 @@
+package org.epaworkbench.ui.home;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.session.ElapsedText;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.SampleData;
+import org.epaworkbench.store.SessionStore.SessionSummary;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.Dialogs;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The home screen: sessions (newest first) and apprentices, with the actions to add either. An empty
+ * data folder offers "Try with sample data"; sample data is flagged and removable in one action.
+ */
+public final class HomeView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+
+    private final Workbench workbench;
+    private final Background background;
+    private final Consumer<String> openSession;
+    private final TableView<SessionSummary> sessions = new TableView<>();
+    private final TableView<Apprentice> apprentices = new TableView<>();
+    private final Label problem = new Label();
+    private final VBox sampleBanner = new VBox();
+    private List<Apprentice> apprenticeList = List.of();
+    private AssessorProfile assessor;
+
+    /** What the home screen shows, read together in the background. */
+    private record Loaded(List<SessionSummary> sessions, List<Apprentice> apprentices, boolean sample,
+            AssessorProfile assessor) {
+    }
+
+    public HomeView(Workbench workbench, Background background, Consumer<String> openSession) {
+        this.workbench = workbench;
+        this.background = background;
+        this.openSession = openSession;
+        getStyleClass().add("home-view");
+        setId("home-view");
+        problem.getStyleClass().add("message-bar");
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        problem.managedProperty().bind(problem.visibleProperty());
+        buildTables();
+        reload();
+    }
+
+    private void buildTables() {
+        sessions.setId("session-table");
+        sessions.setPlaceholder(new Label("No sessions yet. Create one with “New session”."));
+        TableColumn<SessionSummary, String> who = column("Apprentice", 220, s -> s.apprenticeName());
+        TableColumn<SessionSummary, String> what = column("Component", 300, s -> componentTitle(s));
+        TableColumn<SessionSummary, String> attempt = column("Attempt", 90, s -> s.attempt().word());
+        TableColumn<SessionSummary, String> status = column("Status", 110, s -> s.status().label());
+        TableColumn<SessionSummary, String> when = column("Started", 200, s -> s.startedAt() == null ? "not started"
+                : WHEN.format(s.startedAt().atZone(ZoneId.systemDefault())));
+        TableColumn<SessionSummary, String> elapsed = column("Elapsed", 90, s -> ElapsedText.format(s.elapsed()));
+        sessions.getColumns().setAll(List.of(who, what, attempt, status, when, elapsed));
+        sessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        sessions.setRowFactory(t -> {
+            TableRow<SessionSummary> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openSession.accept(row.getItem().id());
+                }
+            });
+            return row;
+        });
+        sessions.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && sessions.getSelectionModel().getSelectedItem() != null) {
+                openSession.accept(sessions.getSelectionModel().getSelectedItem().id());
+            }
+        });
+
+        apprentices.setId("apprentice-table");
+        apprentices.setPlaceholder(new Label("No apprentices yet."));
+        TableColumn<Apprentice, String> name = column("Name", 220, Apprentice::name);
+        TableColumn<Apprentice, String> uln = column("ULN", 120, a -> a.uln().value());
+        TableColumn<Apprentice, String> employer = column("Employer", 260, Apprentice::employer);
+        TableColumn<Apprentice, String> plan = column("Plan", 200, Apprentice::planId);
+        TableColumn<Apprentice, String> gateway = column("Gateway", 110, a -> a.gatewayDate() == null ? "" : a.gatewayDate().toString());
+        apprentices.getColumns().setAll(List.of(name, uln, employer, plan, gateway));
+        apprentices.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        apprentices.setRowFactory(t -> {
+            TableRow<Apprentice> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    editApprentice(row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    private String componentTitle(SessionSummary s) {
+        return workbench.plans().plan(s.planId()).flatMap(p -> p.component(s.componentId())).map(Component::title)
+                .orElse(s.componentId());
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** Reads sessions and apprentices again, in the background. */
+    public void reload() {
+        background.run(() -> new Loaded(workbench.sessions().list(), workbench.people().apprentices(),
+                new SampleData(workbench.database()).present(), workbench.people().assessor().orElse(null)),
+                this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
+    }
+
+    private void show(Loaded loaded) {
+        apprenticeList = loaded.apprentices();
+        assessor = loaded.assessor();
+        if (loaded.sessions().isEmpty() && loaded.apprentices().isEmpty()) {
+            setCenter(emptyState());
+            return;
+        }
+        sessions.getItems().setAll(loaded.sessions());
+        apprentices.getItems().setAll(loaded.apprentices());
+        sampleBanner.getChildren().clear();
+        if (loaded.sample()) {
+            Label text = new Label("Sample data is shown (marked “sample”). It is there to try the app and can be removed at any time.");
+            text.setWrapText(true);
+            Button remove = new Button("Remove sample data");
+            remove.setId("remove-sample");
+            remove.setOnAction(e -> removeSample());
+            HBox banner = new HBox(12, new FontIcon("mdi2f-flask-outline"), text, remove);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            banner.setAlignment(Pos.CENTER_LEFT);
+            banner.getStyleClass().add("callout-warning");
+            sampleBanner.getChildren().add(banner);
+        }
+        Label heading = new Label("Sessions");
+        heading.getStyleClass().add("pane-heading");
+        Button open = new Button("Open");
+        open.setId("open-session");
+        open.setGraphic(new FontIcon("mdi2o-open-in-app"));
+        open.disableProperty().bind(sessions.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> openSession.accept(sessions.getSelectionModel().getSelectedItem().id()));
+        Button newSession = new Button("New session");
+        newSession.setId("new-session");
+        newSession.getStyleClass().add("accent");
+        newSession.setGraphic(new FontIcon("mdi2p-plus"));
+        newSession.setOnAction(e -> newSession());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox sessionBar = new HBox(8, heading, spacer, open, newSession);
+        sessionBar.setAlignment(Pos.CENTER_LEFT);
+
+        Label apprenticeHeading = new Label("Apprentices");
+        apprenticeHeading.getStyleClass().add("pane-heading");
+        Button newApprentice = new Button("New apprentice");
+        newApprentice.setId("new-apprentice");
+        newApprentice.setGraphic(new FontIcon("mdi2a-account-plus-outline"));
+        newApprentice.setOnAction(e -> editApprentice(null));
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        HBox apprenticeBar = new HBox(8, apprenticeHeading, spacer2, newApprentice);
+        apprenticeBar.setAlignment(Pos.CENTER_LEFT);
+
+        VBox.setVgrow(sessions, Priority.ALWAYS);
+        apprentices.setPrefHeight(200);
+        VBox content = new VBox(10, problem, sampleBanner, sessionBar, sessions, apprenticeBar, apprentices);
+        content.setPadding(new Insets(16));
+        setCenter(content);
+        if (loaded.sessions().stream().anyMatch(s -> s.status() == SessionStatus.RUNNING)) {
+            sessions.getSelectionModel().select(loaded.sessions().stream()
+                    .filter(s -> s.status() == SessionStatus.RUNNING).findFirst().orElseThrow());
+        }
+    }
+
+    private StackPane emptyState() {
+        Label title = new Label("No apprentices or sessions yet");
+        title.getStyleClass().add("plan-title");
+        Label text = new Label("Add an apprentice to plan their first session, or try the app with a sample apprentice "
+                + "who has one completed session per component (clearly marked, and removable in one click).");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        Button sample = new Button("Try with sample data");
+        sample.setId("try-sample");
+        sample.getStyleClass().add("accent");
+        sample.setGraphic(new FontIcon("mdi2f-flask-outline"));
+        sample.setOnAction(e -> makeSample());
+        Button add = new Button("Add an apprentice");
+        add.setId("empty-new-apprentice");
+        add.setGraphic(new FontIcon("mdi2a-account-plus-outline"));
+        add.setOnAction(e -> editApprentice(null));
+        VBox box = new VBox(14, title, text, new HBox(10, sample, add), problem);
+        box.setMaxWidth(620);
+        box.setPadding(new Insets(32));
+        box.getStyleClass().add("empty-state");
+        return new StackPane(box);
+    }
+
+    private Window window() {
+        return getScene().getWindow();
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message);
+        problem.setVisible(true);
+    }
+
+    private void makeSample() {
+        background.run(() -> new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
+                workbench.clock()).make(), made -> reload(), failure -> showProblem("Could not make sample data: "
+                + failure.getMessage()));
+    }
+
+    private void removeSample() {
+        if (Dialogs.confirm(window(), "Remove sample data", "Remove the sample apprentice, sessions and profile? "
+                + "Your own apprentices and sessions are not touched.", "Remove sample data")) {
+            background.run(() -> new SampleData(workbench.database()).remove(), n -> reload(),
+                    failure -> showProblem("Could not remove sample data: " + failure.getMessage()));
+        }
+    }
+
+    private void editApprentice(Apprentice existing) {
+        ApprenticeDialog.show(window(), workbench.plans().all(), existing).ifPresent(a -> background.run(() -> {
+            workbench.people().save(a);
+            return a;
+        }, saved -> reload(), failure -> showProblem("Not saved: " + failure.getMessage())));
+    }
+
+    private void newSession() {
+        if (apprenticeList.isEmpty()) {
+            showProblem("Add an apprentice first: a session belongs to one apprentice.");
+            return;
+        }
+        if (assessor == null) {
+            var profile = AssessorDialog.show(window(), null);
+            if (profile.isEmpty()) {
+                return;
+            }
+            background.run(() -> {
+                workbench.people().saveAssessor(profile.get());
+                return profile.get();
+            }, saved -> {
+                assessor = saved;
+                newSession();
+            }, failure -> showProblem("Not saved: " + failure.getMessage()));
+            return;
+        }
+        Apprentice selected = apprentices.getSelectionModel().getSelectedItem();
+        NewSessionDialog.show(window(), apprenticeList, workbench.plans(), selected).ifPresent(this::create);
+    }
+
+    private void create(SessionDetails details) {
+        background.run(() -> {
+            var plan = workbench.plans().plan(details.planId()).orElseThrow();
+            return RecordedSession.create(workbench.sessions(), plan, details, workbench.sessionClock(),
+                    workbench.settings().sessionSettings(), false).id();
+        }, openSession::accept, failure -> showProblem("Could not create the session: " + failure.getMessage()));
+    }
+}

@@ -1,0 +1,130 @@
+package org.epaworkbench.ui.home;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.SessionDetails;
+
+/** Setting up a session: apprentice, component of their plan, attempt, mode, location and the ID seen. */
+final class NewSessionDialog {
+
+    /** Identity documents the sources list as accepted (002 §ID requirements; 004 §ID Requirements). */
+    static final List<String> ID_DOCUMENTS = List.of("Passport", "UK photocard driving licence",
+            "Warrant card (HM forces or police)", "Employee ID card", "Travel card", "Other photographic ID");
+
+    private NewSessionDialog() {
+    }
+
+    static Optional<SessionDetails> show(Window owner, List<Apprentice> apprentices, PlanLibrary plans, Apprentice preselected) {
+        ComboBox<Apprentice> who = new ComboBox<>();
+        who.setId("session-apprentice");
+        who.getItems().setAll(apprentices);
+        who.setConverter(converter(a -> a.name() + " (ULN " + a.uln() + ")"));
+        ComboBox<Component> component = new ComboBox<>();
+        component.setId("session-component");
+        component.setConverter(converter(Component::title));
+        who.valueProperty().addListener((o, a, b) -> {
+            component.getItems().setAll(b == null ? List.of()
+                    : plans.plan(b.planId()).map(AssessmentPlan::components).orElse(List.of()));
+            if (!component.getItems().isEmpty()) {
+                component.getSelectionModel().selectFirst();
+            }
+        });
+        ComboBox<AttemptKind> attempt = new ComboBox<>();
+        attempt.setId("session-attempt");
+        attempt.getItems().setAll(AttemptKind.values());
+        attempt.setConverter(converter(k -> switch (k) {
+            case FIRST -> "First attempt";
+            case RESIT -> "Resit";
+            case RETAKE -> "Retake";
+        }));
+        attempt.setValue(AttemptKind.FIRST);
+        ComboBox<AssessmentMode> mode = new ComboBox<>();
+        mode.setId("session-mode");
+        mode.getItems().setAll(AssessmentMode.values());
+        mode.setConverter(converter(AssessmentMode::label));
+        mode.setValue(AssessmentMode.FACE_TO_FACE);
+        TextField location = new TextField();
+        location.setId("session-location");
+        location.setPromptText("e.g. customer service desk, Leeds store; or the video platform");
+        ComboBox<String> id = new ComboBox<>();
+        id.setId("session-id-check");
+        id.setEditable(true);
+        id.getItems().setAll(ID_DOCUMENTS);
+        id.setPromptText("Document seen (can be recorded later)");
+        Label problems = new Label();
+        problems.getStyleClass().add("inline-problem");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Apprentice"), who);
+        grid.addRow(1, new Label("Component"), component);
+        grid.addRow(2, new Label("Attempt"), attempt);
+        grid.addRow(3, new Label("Mode"), mode);
+        grid.addRow(4, new Label("Location"), location);
+        grid.addRow(5, new Label("ID check"), id);
+        location.setPrefColumnCount(30);
+        if (preselected != null) {
+            apprentices.stream().filter(a -> a.id().equals(preselected.id())).findFirst().ifPresent(who::setValue);
+        } else if (apprentices.size() == 1) {
+            who.getSelectionModel().selectFirst();
+        }
+
+        Dialog<SessionDetails> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("New session");
+        d.setHeaderText("Set up an assessment session");
+        d.getDialogPane().setContent(new VBox(10, grid, problems));
+        ButtonType create = new ButtonType("Create session", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        Node createButton = d.getDialogPane().lookupButton(create);
+        createButton.setId("session-create");
+        createButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (who.getValue() == null || component.getValue() == null) {
+                problems.setText(who.getValue() == null ? "Choose the apprentice." : "Choose the component.");
+                e.consume();
+            }
+        });
+        d.setResultConverter(b -> {
+            if (b != create) {
+                return null;
+            }
+            AssessmentPlan plan = plans.plan(who.getValue().planId()).orElseThrow();
+            String idSeen = id.getEditor().getText();
+            return new SessionDetails(who.getValue().id(), plan.id(), plan.version(), component.getValue().id(),
+                    attempt.getValue(), mode.getValue(), location.getText(), idSeen);
+        });
+        return d.showAndWait();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

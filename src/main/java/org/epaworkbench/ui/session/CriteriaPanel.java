@@ -1,0 +1,141 @@
+package org.epaworkbench.ui.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.LiveSnapshot;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The component's criteria grouped by theme; type a code to jump to one. */
+final class CriteriaPanel extends BorderPane {
+
+    private final List<CriterionLiveRow> rows = new ArrayList<>();
+    private final ObjectProperty<Criterion> selected = new SimpleObjectProperty<>();
+    private final ScrollPane scroll = new ScrollPane();
+    private final VBox list = new VBox(2);
+    private final TextField goTo = new TextField();
+    private final Label goToProblem = new Label();
+    private final LiveSessionModel model;
+
+    CriteriaPanel(LiveSessionModel model, CriterionActions actions) {
+        this.model = model;
+        getStyleClass().add("criteria-panel");
+        Component component = model.snapshot().component();
+
+        goTo.setId("goto-criterion");
+        goTo.setPromptText("Go to criterion: type a code, e.g. " + component.criteria().get(0).code() + "  ( / )");
+        goTo.setOnAction(e -> {
+            if (jumpTo(goTo.getText())) {
+                goTo.clear();
+                goToProblem.setText("");
+                list.requestFocus();
+            } else {
+                goToProblem.setText("No criterion “" + goTo.getText().strip() + "” in this component.");
+            }
+        });
+        goToProblem.getStyleClass().add("inline-problem");
+        HBox.setHgrow(goTo, Priority.ALWAYS);
+        Label count = new Label(component.criteria().size() + " criteria: " + component.passCriteria().size() + " pass, "
+                + component.distinctionCriteria().size() + " distinction");
+        count.getStyleClass().add("plan-subtitle");
+        HBox top = new HBox(8, new FontIcon("mdi2m-magnify"), goTo, goToProblem);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(6, top, count);
+        header.setPadding(new Insets(0, 0, 8, 0));
+        setTop(header);
+
+        for (Map.Entry<String, List<Criterion>> theme : component.criteriaByTheme().entrySet()) {
+            Label heading = new Label(theme.getKey());
+            heading.getStyleClass().add("theme-heading");
+            list.getChildren().add(heading);
+            for (Criterion c : theme.getValue()) {
+                CriterionLiveRow row = new CriterionLiveRow(c, actions, () -> select(c));
+                rows.add(row);
+                list.getChildren().add(row);
+            }
+        }
+        list.setFocusTraversable(true);
+        list.setId("criteria-list");
+        scroll.setContent(list);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+
+        selected.addListener((o, a, b) -> rows.forEach(r -> r.setSelected(r.criterion().equals(b))));
+        model.snapshotProperty().addListener((o, a, b) -> refresh());
+        refresh();
+        select(component.criteria().get(0));
+    }
+
+    private void refresh() {
+        LiveSnapshot s = model.snapshot();
+        boolean editable = s.state().status().started() && s.gap().isEmpty();
+        rows.forEach(r -> r.show(s.state(), editable));
+    }
+
+    ObjectProperty<Criterion> selectedProperty() {
+        return selected;
+    }
+
+    void select(Criterion c) {
+        selected.set(c);
+        row(c).ifPresent(this::ensureVisible);
+    }
+
+    /** Selects the criterion with this code (any case); false if the component has none. */
+    boolean jumpTo(String code) {
+        String wanted = code == null ? "" : code.replaceFirst("^[/\\s]+", "").strip();
+        if (wanted.isEmpty()) {
+            return false;
+        }
+        Optional<Criterion> c = model.snapshot().component().criterionByCode(wanted);
+        c.ifPresent(this::select);
+        return c.isPresent();
+    }
+
+    void move(int delta) {
+        int i = rows.indexOf(row(selected.get()).orElse(rows.get(0)));
+        int next = Math.max(0, Math.min(rows.size() - 1, i + delta));
+        select(rows.get(next).criterion());
+    }
+
+    void focusGoTo() {
+        goTo.requestFocus();
+        goTo.selectAll();
+    }
+
+    private Optional<CriterionLiveRow> row(Criterion c) {
+        return rows.stream().filter(r -> r.criterion().equals(c)).findFirst();
+    }
+
+    private void ensureVisible(CriterionLiveRow row) {
+        list.applyCss();
+        list.layout();
+        double contentHeight = list.getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport || viewport <= 0) {
+            return;
+        }
+        Bounds b = row.getBoundsInParent();
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        if (b.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, b.getMinY() - 40) / (contentHeight - viewport));
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(contentHeight - viewport, b.getMaxY() - viewport + 40) / (contentHeight - viewport));
+        }
+    }
+}

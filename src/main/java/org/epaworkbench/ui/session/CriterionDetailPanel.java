@@ -1,0 +1,166 @@
+package org.epaworkbench.ui.session;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.CriterionNote;
+import org.epaworkbench.session.ElapsedText;
+import org.epaworkbench.session.EvidenceReference;
+import org.epaworkbench.session.Judgement;
+import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.ui.common.Badges;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The selected criterion in full: its wording, judgement, timestamped notes and evidence references. */
+final class CriterionDetailPanel extends VBox {
+
+    private final LiveSessionModel model;
+    private final CriterionActions actions;
+    private Criterion criterion;
+    private final Label code = new Label();
+    private final HBox badges = new HBox(6);
+    private final Label text = new Label();
+    private final Label judgement = new Label();
+    private final VBox notes = new VBox(6);
+    private final VBox evidence = new VBox(4);
+    private final TextArea noteInput = new TextArea();
+    private final TextField evidenceInput = new TextField();
+    private final Button addNote = new Button("Add note");
+    private final Button addEvidence = new Button("Add");
+
+    CriterionDetailPanel(LiveSessionModel model, CriterionActions actions) {
+        this.model = model;
+        this.actions = actions;
+        getStyleClass().addAll("panel", "criterion-detail");
+        setId("criterion-detail");
+        setSpacing(8);
+
+        code.getStyleClass().add("detail-code");
+        code.setWrapText(true);
+        text.setWrapText(true);
+        text.getStyleClass().add("detail-text");
+        judgement.getStyleClass().add("criterion-status");
+
+        Label notesHeading = new Label("NOTES");
+        notesHeading.getStyleClass().add("panel-heading");
+        noteInput.setId("note-input");
+        noteInput.setPromptText("Note on this criterion (Ctrl+N). Ctrl+Enter adds it.");
+        noteInput.setWrapText(true);
+        noteInput.setPrefRowCount(3);
+        noteInput.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                submitNote();
+                e.consume();
+            }
+        });
+        addNote.setId("add-note");
+        addNote.setGraphic(new FontIcon("mdi2n-note-plus-outline"));
+        addNote.setOnAction(e -> submitNote());
+
+        Label evidenceHeading = new Label("EVIDENCE REFERENCES");
+        evidenceHeading.getStyleClass().add("panel-heading");
+        evidenceInput.setId("evidence-input");
+        evidenceInput.setPromptText("e.g. Portfolio item 7 (Ctrl+R)");
+        evidenceInput.setOnAction(e -> submitEvidence());
+        addEvidence.setId("add-evidence");
+        addEvidence.setTooltip(new Tooltip("Attach the evidence reference (Enter)"));
+        addEvidence.setOnAction(e -> submitEvidence());
+        HBox.setHgrow(evidenceInput, Priority.ALWAYS);
+        HBox evidenceRow = new HBox(6, evidenceInput, addEvidence);
+        evidenceRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox content = new VBox(8, code, badges, text, judgement, notesHeading, notes, noteInput, addNote,
+                evidenceHeading, evidence, evidenceRow);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
+
+        model.snapshotProperty().addListener((o, a, b) -> refresh());
+        model.savingProperty().addListener((o, a, b) -> refresh());
+    }
+
+    void show(Criterion c) {
+        this.criterion = c;
+        refresh();
+    }
+
+    void focusNote() {
+        noteInput.requestFocus();
+    }
+
+    void focusEvidence() {
+        evidenceInput.requestFocus();
+    }
+
+    private void submitNote() {
+        if (criterion != null && !noteInput.getText().isBlank()) {
+            actions.addNote(criterion, noteInput.getText());
+        }
+    }
+
+    private void submitEvidence() {
+        if (criterion != null && !evidenceInput.getText().isBlank()) {
+            actions.addEvidence(criterion, evidenceInput.getText());
+        }
+    }
+
+    /** Clears the inputs once their note or reference is committed. */
+    void clearNoteInput() {
+        noteInput.clear();
+    }
+
+    void clearEvidenceInput() {
+        evidenceInput.clear();
+    }
+
+    private void refresh() {
+        if (criterion == null) {
+            return;
+        }
+        LiveSnapshot s = model.snapshot();
+        code.setText(criterion.code() + "  ·  " + criterion.theme());
+        badges.getChildren().setAll(Badges.badge(criterion.level() == org.epaworkbench.plan.CriterionLevel.PASS
+                ? "Pass criterion" : "Distinction criterion", criterion.level() == org.epaworkbench.plan.CriterionLevel.PASS
+                ? "badge-pass" : "badge-distinction"));
+        text.setText(criterion.displayText());
+        Judgement j = s.state().judgements().get(criterion.id());
+        judgement.setText(j == null ? "Not judged yet" : j.state().label() + " at " + ElapsedText.format(j.sessionTime())
+                + " session time" + (j.amended() ? " — amended after the session" : ""));
+
+        notes.getChildren().clear();
+        for (CriterionNote n : s.state().notesOn(criterion.id())) {
+            Label l = new Label(ElapsedText.format(n.sessionTime()) + (n.amendment() ? " (amendment)" : "") + "  " + n.text());
+            l.setWrapText(true);
+            l.getStyleClass().add("note-text");
+            notes.getChildren().add(l);
+        }
+        if (notes.getChildren().isEmpty()) {
+            Label none = new Label("No notes yet.");
+            none.getStyleClass().add("plan-subtitle");
+            notes.getChildren().add(none);
+        }
+        evidence.getChildren().clear();
+        for (EvidenceReference e : s.state().evidenceFor(criterion.id())) {
+            Label l = new Label("• " + e.reference() + "  (" + ElapsedText.format(e.sessionTime()) + ")");
+            l.setWrapText(true);
+            evidence.getChildren().add(l);
+        }
+        boolean ended = s.state().ended();
+        boolean busy = model.savingProperty().get() || s.gap().isPresent();
+        addNote.setText(ended ? "Add note as amendment…" : "Add note");
+        addEvidence.setText(ended ? "Amend…" : "Add");
+        addNote.setDisable(busy);
+        addEvidence.setDisable(busy);
+    }
+}

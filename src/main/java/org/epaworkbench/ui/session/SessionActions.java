@@ -1,0 +1,18 @@
+package org.epaworkbench.ui.session;
+
+/** What the panels ask the session screen to do; the screen asks for reasons and confirmations. */
+interface SessionActions {
+    void startOrResume();
+
+    void pause();
+
+    void end();
+
+    void toggleQuestioning();
+
+    void askQuestion();
+
+    void followUp();
+
+    void jumpTo(String code);
+}

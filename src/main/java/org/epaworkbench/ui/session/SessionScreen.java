@@ -1,0 +1,432 @@
+package org.epaworkbench.ui.session;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.epaworkbench.grading.CriterionState;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.AskedQuestion;
+import org.epaworkbench.session.DurationState;
+import org.epaworkbench.session.ElapsedText;
+import org.epaworkbench.session.EventBody;
+import org.epaworkbench.session.GapQuestion;
+import org.epaworkbench.session.Judgement;
+import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.ui.common.Badges;
+import org.epaworkbench.ui.common.Dialogs;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The screen an assessor uses for an hour while watching an apprentice work: timer and duration
+ * window, questioning budget or interview questions, grade so far, the criteria to judge, and the
+ * selected criterion's notes and evidence. Everything frequent has a key (F1 lists them).
+ */
+public final class SessionScreen extends BorderPane implements SessionActions, CriterionActions {
+
+    private final LiveSessionModel model;
+    private final CriteriaPanel criteria;
+    private final CriterionDetailPanel detail;
+    private final Label problem = new Label();
+    private final Label saving = new Label("Saving…");
+    private final Runnable onBack;
+
+    public SessionScreen(LiveSessionModel model, Runnable onBack) {
+        this.model = model;
+        this.onBack = onBack;
+        getStyleClass().add("session-screen");
+        setId("session-screen");
+        LiveSnapshot first = model.snapshot();
+        Component component = first.component();
+
+        VBox left = new VBox(12, new TimerPanel(model, this));
+        if (component.questioning() != null) {
+            left.getChildren().add(new QuestioningPanel(model, this));
+        }
+        if (component.questionCount() != null) {
+            left.getChildren().add(new InterviewPanel(model, this));
+        }
+        left.getChildren().add(new GradePreviewPanel(model, this));
+        left.setPadding(new Insets(12));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.setPrefWidth(380);
+        leftScroll.setMinWidth(340);
+        leftScroll.getStyleClass().add("edge-to-edge");
+        setLeft(leftScroll);
+
+        criteria = new CriteriaPanel(model, this);
+        criteria.setPadding(new Insets(12, 8, 8, 8));
+        setCenter(criteria);
+
+        detail = new CriterionDetailPanel(model, this);
+        detail.setPrefWidth(330);
+        detail.setMinWidth(280);
+        BorderPane.setMargin(detail, new Insets(12, 12, 12, 0));
+        setRight(detail);
+        criteria.selectedProperty().addListener((o, a, c) -> detail.show(c));
+        detail.show(criteria.selectedProperty().get());
+
+        setTop(new VBox(header(), messageBar()));
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        model.snapshotProperty().addListener((o, a, b) -> b.gap().ifPresent(g -> askAboutGap()));
+        if (first.gap().isPresent()) {
+            // ask once the screen is shown, so the question sits over it
+            sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null) {
+                    Platform.runLater(this::askAboutGap);
+                }
+            });
+        }
+    }
+
+    private Node header() {
+        LiveSnapshot s = model.snapshot();
+        Button back = new Button("Sessions");
+        back.setId("back-to-sessions");
+        back.setGraphic(new FontIcon("mdi2a-arrow-left"));
+        back.getStyleClass().add("flat");
+        back.setOnAction(e -> leave());
+
+        Label who = new Label(model.apprentice().name());
+        who.getStyleClass().add("session-apprentice");
+        Label what = new Label(s.component().title() + " · " + s.plan().title() + " · ULN " + model.apprentice().uln());
+        what.getStyleClass().add("plan-subtitle");
+        HBox tags = new HBox(6, Badges.badge(capitalise(s.state().details().attempt().word()) + " attempt", "badge-neutral"),
+                Badges.badge(s.state().details().mode().label(), "badge-neutral"));
+        if (!s.state().details().location().isEmpty()) {
+            tags.getChildren().add(Badges.badge(s.state().details().location(), "badge-neutral"));
+        }
+        tags.getChildren().add(Badges.badge(s.state().details().idDocumentSeen().isEmpty() ? "ID check not recorded"
+                : "ID seen: " + s.state().details().idDocumentSeen(), s.state().details().idDocumentSeen().isEmpty()
+                ? "badge-warning" : "badge-neutral"));
+        if (model.apprentice().sample()) {
+            tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
+        }
+        VBox title = new VBox(2, who, what, tags);
+
+        Button note = new Button("Session note");
+        note.setGraphic(new FontIcon("mdi2n-note-text-outline"));
+        note.setTooltip(new Tooltip("Add a note on the whole session (Ctrl+Shift+N)"));
+        note.setOnAction(e -> sessionNote());
+        Button audit = new Button("Audit trail");
+        audit.setId("audit-button");
+        audit.setGraphic(new FontIcon("mdi2h-history"));
+        audit.setTooltip(new Tooltip("Every event of this session, in order (Ctrl+Shift+A)"));
+        audit.setOnAction(e -> showAudit());
+        Button keys = new Button("Shortcuts");
+        keys.setId("shortcuts-button");
+        keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
+        keys.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        keys.setOnAction(e -> ShortcutsDialog.show(window()));
+        saving.getStyleClass().add("plan-subtitle");
+        saving.visibleProperty().bind(model.savingProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, back, title, spacer, saving, note, audit, keys);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 8));
+        bar.getStyleClass().add("session-header");
+        return bar;
+    }
+
+    private Node messageBar() {
+        problem.setId("session-problem");
+        problem.getStyleClass().add("message-bar");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        problem.setOnMouseClicked(e -> model.problemProperty().set(""));
+        return problem;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    // ---- keyboard ----
+
+    private void onKey(KeyEvent e) {
+        boolean typing = e.getTarget() instanceof TextInputControl;
+        KeyCode k = e.getCode();
+        boolean handled = true;
+        if (k == KeyCode.F1) {
+            ShortcutsDialog.show(window());
+        } else if (k == KeyCode.F8) {
+            toggleQuestioning();
+        } else if (e.isShortcutDown() && e.isShiftDown() && k == KeyCode.A) {
+            showAudit();
+        } else if (e.isShortcutDown() && e.isShiftDown() && k == KeyCode.N) {
+            sessionNote();
+        } else if (e.isShortcutDown() && k == KeyCode.ENTER && !typing) {
+            startOrResume();
+        } else if (e.isShortcutDown() && k == KeyCode.P) {
+            pause();
+        } else if (e.isShortcutDown() && k == KeyCode.E) {
+            end();
+        } else if (e.isShortcutDown() && k == KeyCode.G) {
+            criteria.focusGoTo();
+        } else if (e.isShortcutDown() && k == KeyCode.N) {
+            detail.focusNote();
+        } else if (e.isShortcutDown() && k == KeyCode.R) {
+            detail.focusEvidence();
+        } else if (e.isShortcutDown() && k == KeyCode.K) {
+            askQuestion();
+        } else if (e.isShortcutDown() && k == KeyCode.L) {
+            followUp();
+        } else if (k == KeyCode.ESCAPE && typing) {
+            criteria.requestFocus();
+        } else if (typing || e.isShortcutDown() || e.isAltDown()) {
+            handled = false;
+        } else if (k == KeyCode.Q) {
+            toggleQuestioning();
+        } else if (k == KeyCode.M) {
+            judgeSelected(CriterionState.MET);
+        } else if (k == KeyCode.N) {
+            judgeSelected(CriterionState.NOT_MET);
+        } else if (k == KeyCode.A) {
+            judgeSelected(CriterionState.NOT_ARISEN);
+        } else if (k == KeyCode.DOWN || k == KeyCode.J) {
+            criteria.move(1);
+        } else if (k == KeyCode.UP || k == KeyCode.K) {
+            criteria.move(-1);
+        } else if (k == KeyCode.SLASH) {
+            criteria.focusGoTo();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private void judgeSelected(CriterionState state) {
+        Criterion c = criteria.selectedProperty().get();
+        if (c != null) {
+            judge(c, state);
+        }
+    }
+
+    // ---- session actions ----
+
+    @Override
+    public void startOrResume() {
+        SessionStatus st = model.snapshot().state().status();
+        if (st == SessionStatus.PLANNED) {
+            model.perform(l -> l.start());
+        } else if (st == SessionStatus.PAUSED) {
+            model.perform(l -> l.resume());
+        }
+    }
+
+    @Override
+    public void pause() {
+        if (model.snapshot().state().status() != SessionStatus.RUNNING) {
+            model.perform(l -> l.pause("-"));
+            return;
+        }
+        Dialogs.reason(window(), "Pause", "Why is the session pausing? (" + ElapsedText.format(model.elapsedNow()) + ")",
+                "e.g. fire alarm, apprentice comfort break, customer data protection")
+                .ifPresent(reason -> model.perform(l -> l.pause(reason)));
+    }
+
+    @Override
+    public void end() {
+        SessionStatus st = model.snapshot().state().status();
+        if (st != SessionStatus.RUNNING && st != SessionStatus.PAUSED) {
+            model.perform(l -> l.end(null));
+            return;
+        }
+        DurationState ds = model.durationStateNow();
+        Duration elapsed = model.elapsedNow();
+        if (ds.outsideWindow()) {
+            String where = ds == DurationState.BEFORE_MINIMUM ? "before the minimum" : "after the maximum";
+            Dialogs.reason(window(), "End the session", "Ending at " + ElapsedText.format(elapsed) + " is " + where + " ("
+                            + model.snapshot().component().timing().describe() + "). Why?",
+                    "e.g. apprentice unwell; all criteria evidenced early; store emergency")
+                    .ifPresent(reason -> model.perform(l -> l.end(reason)));
+        } else if (Dialogs.confirm(window(), "End the session", "End the session at " + ElapsedText.format(elapsed)
+                + "? After the end the record is locked; corrections become amendments with a reason.", "End session")) {
+            model.perform(l -> l.end(null));
+        }
+    }
+
+    @Override
+    public void toggleQuestioning() {
+        if (model.snapshot().component().questioning() != null) {
+            model.perform(l -> l.toggleQuestioning());
+        }
+    }
+
+    @Override
+    public void askQuestion() {
+        LiveSnapshot s = model.snapshot();
+        if (s.component().questionCount() == null) {
+            return;
+        }
+        int next = s.state().questions().size() + 1;
+        var count = s.component().questions();
+        if (count.isPresent() && next > count.get().exactly() || !s.state().running()) {
+            model.perform(l -> l.askQuestion("(refused)", null)); // shows the rule's reason
+            return;
+        }
+        Set<String> asked = new HashSet<>();
+        s.state().questions().stream().map(AskedQuestion::bankId).filter(id -> id != null).forEach(asked::add);
+        model.background().run(() -> model.workbench().questionBank().questions(s.plan(), s.component()),
+                bank -> new QuestionBankDialog(model.workbench().questionBank(), model.background(), s.plan(), s.component())
+                        .show(window(), next, bank, asked)
+                        .ifPresent(choice -> model.perform(l -> l.askQuestion(choice.text(), choice.bankId()))),
+                failure -> model.problemProperty().set("Cannot read the question bank: " + failure.getMessage()));
+    }
+
+    @Override
+    public void followUp() {
+        Optional<AskedQuestion> current = model.snapshot().state().currentQuestion();
+        if (current.isEmpty()) {
+            model.perform(l -> l.followUp("-"));
+            return;
+        }
+        Dialogs.reason(window(), "Explain further", "Follow-up prompt on question " + current.get().number() + ": "
+                        + current.get().text(), "e.g. Can you explain that further?")
+                .ifPresent(text -> model.perform(l -> l.followUp(text)));
+    }
+
+    @Override
+    public void jumpTo(String code) {
+        criteria.jumpTo(code);
+    }
+
+    // ---- criterion actions: live while the session runs, amendments after it ends ----
+
+    @Override
+    public void judge(Criterion criterion, CriterionState state) {
+        LiveSnapshot s = model.snapshot();
+        Judgement current = s.state().judgements().get(criterion.id());
+        boolean clear = current != null && current.state() == state;
+        EventBody change = clear ? new EventBody.JudgementCleared(criterion.id())
+                : new EventBody.CriterionJudged(criterion.id(), state);
+        if (s.state().ended()) {
+            amend(change);
+        } else if (clear) {
+            model.perform(l -> l.clearJudgement(criterion.id()));
+        } else {
+            model.perform(l -> l.judge(criterion.id(), state));
+        }
+    }
+
+    @Override
+    public void addNote(Criterion criterion, String text) {
+        if (model.snapshot().state().ended()) {
+            amend(new EventBody.NoteAdded(criterion.id(), text.strip()));
+            detail.clearNoteInput();
+        } else {
+            model.perform(l -> l.note(criterion.id(), text), detail::clearNoteInput);
+        }
+    }
+
+    @Override
+    public void addEvidence(Criterion criterion, String reference) {
+        if (model.snapshot().state().ended()) {
+            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()));
+            detail.clearEvidenceInput();
+        } else {
+            model.perform(l -> l.evidence(criterion.id(), reference), detail::clearEvidenceInput);
+        }
+    }
+
+    private void amend(EventBody change) {
+        Dialogs.reason(window(), "Amend the record", "The session has ended, so this is recorded as an amendment: "
+                        + change.describe() + ". Why is it being corrected?",
+                "e.g. misclicked during the session; evidence confirmed afterwards")
+                .ifPresent(reason -> model.perform(l -> l.amend(reason, change)));
+    }
+
+    private void sessionNote() {
+        boolean ended = model.snapshot().state().ended();
+        Dialogs.reason(window(), "Session note", ended ? "Note on the whole session (recorded as an amendment)"
+                        : "Note on the whole session at " + ElapsedText.format(model.elapsedNow()),
+                "e.g. apprentice moved to the returns desk")
+                .ifPresent(text -> {
+                    if (ended) {
+                        amend(new EventBody.NoteAdded(null, text));
+                    } else {
+                        model.perform(l -> l.note(null, text));
+                    }
+                });
+    }
+
+    private void showAudit() {
+        String title = model.apprentice().name() + ", " + model.snapshot().component().title().toLowerCase();
+        model.background().run(() -> model.workbench().sessions().events(model.recorded().id()),
+                events -> AuditDialog.show(window(), title, events),
+                failure -> model.problemProperty().set("Cannot read the audit trail: " + failure.getMessage()));
+    }
+
+    private boolean askingAboutGap;
+
+    /** After a crash: was the time the app was closed session time? The default answer is yes. */
+    private void askAboutGap() {
+        Optional<GapQuestion> q = model.snapshot().gap();
+        if (q.isEmpty() || askingAboutGap) {
+            return;
+        }
+        askingAboutGap = true;
+        GapQuestion g = q.get();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(window());
+        a.setTitle("The app stopped during this session");
+        a.setHeaderText("EPA Workbench stopped while this session was running, at " + ElapsedText.format(g.stoppedAtSessionTime())
+                + " session time. It was closed for " + ElapsedText.format(g.gap()) + ".");
+        Label body = new Label("Every judgement and note saved before the stop is here. Did the session carry on while the "
+                + "app was closed? If it did, that time counts as session time.");
+        body.setWrapText(true);
+        body.setMaxWidth(520);
+        a.getDialogPane().setContent(body);
+        ButtonType kept = new ButtonType("Yes, it kept running: count " + ElapsedText.format(g.gap()), ButtonBar.ButtonData.YES);
+        ButtonType stopped = new ButtonType("No, it stopped too", ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(kept, stopped);
+        a.getDialogPane().lookupButton(kept).setId("gap-counted");
+        a.getDialogPane().lookupButton(stopped).setId("gap-not-counted");
+        boolean counted = a.showAndWait().map(b -> b != stopped).orElse(true);
+        model.perform(l -> l.resolveGap(counted), () -> askingAboutGap = false);
+    }
+
+    /** Asks, if the session is running, whether to pause before leaving the screen. */
+    private void leave() {
+        model.stop();
+        onBack.run();
+    }
+
+    public LiveSessionModel model() {
+        return model;
+    }
+}

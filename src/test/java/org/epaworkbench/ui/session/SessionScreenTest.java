@@ -1,0 +1,352 @@
+package org.epaworkbench.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.epaworkbench.grading.CriterionState;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.Uln;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.FakeClock;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionEvent;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.ui.Screenshots;
+import org.epaworkbench.ui.Theme;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the live session screen as an assessor would, by keyboard and mouse, with time moved by a
+ * fake clock; checks what the screen shows and what the database holds.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionScreenTest {
+
+    @TempDir
+    Path dir;
+
+    final FakeClock clock = new FakeClock();
+    Workbench workbench;
+    Background background;
+    StackPane root;
+    Stage stage;
+    volatile SessionScreen screen;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        root = new StackPane();
+        Scene scene = new Scene(root, 1366, 768);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (screen != null) {
+            WaitForAsyncUtils.asyncFx(() -> screen.model().stop()).get();
+        }
+        if (background != null) {
+            background.close();
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    /** Stores an apprentice and a planned session for the component, then opens its screen. */
+    String openSession(String planId, String componentId) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
+                clock);
+        background = new Background();
+        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
+                planId, LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
+        workbench.people().save(a);
+        AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
+        String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
+                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", "Passport"),
+                clock, SessionSettings.DEFAULT, false).id();
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return id;
+    }
+
+    LiveSessionModel model() {
+        return screen.model();
+    }
+
+    /** Waits until the last action is committed and shown. */
+    void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().savingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Time passes; the screen's ticker is run at once rather than waited for. */
+    void advance(FxRobot robot, Duration d) {
+        clock.advance(d);
+        robot.interact(() -> model().tick());
+    }
+
+    String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Puts keyboard focus on the criteria list without clicking (a click could land on a state button). */
+    void focusCriteria(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#criteria-list").query().requestFocus());
+    }
+
+    CriterionState state(String criterionId) {
+        var j = model().snapshot().state().judgements().get(criterionId);
+        return j == null ? null : j.state();
+    }
+
+    void reason(FxRobot robot, String why) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.clickOn("#reason-input").write(why);
+        robot.clickOn("#reason-ok");
+        settle();
+    }
+
+    @Test
+    void aFullObservationByKeyboardAndMouse(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "observation");
+        assertThat(text(robot, "#elapsed-timer")).isEqualTo("0:00");
+        assertThat(text(robot, "#questioning-used")).isEqualTo("0:00 of 9:00");
+
+        robot.clickOn("#start-button");
+        settle();
+        assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(text(robot, "#duration-state")).startsWith("Before minimum");
+
+        // keyboard: the first criterion (K3.3) is selected; M marks it met, ↓ then N marks K3.4 not met
+        advance(robot, Duration.ofMinutes(3));
+        focusCriteria(robot);
+        robot.type(KeyCode.M);
+        settle();
+        assertThat(state("K3.3")).isEqualTo(CriterionState.MET);
+        robot.type(KeyCode.DOWN).type(KeyCode.N);
+        settle();
+        assertThat(state("K3.4")).isEqualTo(CriterionState.NOT_MET);
+
+        // type a code to jump to it, then A for not arisen
+        robot.type(KeyCode.SLASH).write("s2.8").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.A);
+        settle();
+        assertThat(state("S2.8")).isEqualTo(CriterionState.NOT_ARISEN);
+
+        // mouse: the Met button on S2.3's row; clicking the chosen state again clears it
+        Node s23 = robot.lookup("#criterion-S2_3").query();
+        robot.clickOn(robot.from(s23).lookup(".state-met").queryAs(Button.class));
+        settle();
+        assertThat(state("S2.3")).isEqualTo(CriterionState.MET);
+        robot.clickOn(robot.from(s23).lookup(".state-met").queryAs(Button.class));
+        settle();
+        assertThat(state("S2.3")).isNull();
+        robot.clickOn(robot.from(s23).lookup(".state-met").queryAs(Button.class));
+        settle();
+
+        // a note with its session time
+        robot.clickOn("#note-input").write("Summarised the refund options and agreed a voucher");
+        robot.clickOn("#add-note");
+        settle();
+        assertThat(model().snapshot().state().notesOn("S2.3")).singleElement()
+                .satisfies(n -> assertThat(n.sessionTime()).isEqualTo(Duration.ofMinutes(3)));
+
+        // the questioning rule's source text is one click away
+        robot.clickOn("#questioning-rule");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#questioning-rule-text").tryQuery().isPresent());
+        assertThat(text(robot, "#questioning-rule-text")).contains("should not exceed 9 minutes").contains("002 §");
+        robot.type(KeyCode.ESCAPE);
+
+        // questioning: F8 starts it; a warning one minute before the 9-minute limit; an alert past it
+        focusCriteria(robot);
+        robot.type(KeyCode.F8);
+        settle();
+        assertThat(model().snapshot().state().questioningActive()).isTrue();
+        advance(robot, Duration.ofMinutes(8).plusSeconds(10));
+        assertThat(text(robot, "#questioning-level")).startsWith("Nearly at the limit: 0:50 left");
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-observation-questioning-light"));
+        advance(robot, Duration.ofMinutes(1));
+        assertThat(text(robot, "#questioning-level")).isEqualTo("QUESTIONING LIMIT EXCEEDED: 0:10 over");
+        assertThat(robot.lookup("#questioning-panel").query().getPseudoClassStates().toString()).contains("exceeded");
+        robot.type(KeyCode.F8);
+        settle();
+        assertThat(model().snapshot().state().questioningActive()).isFalse();
+
+        // pause with a reason; paused time is not session time
+        robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
+        reason(robot, "Fire alarm test");
+        assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.PAUSED);
+        String pausedAt = text(robot, "#elapsed-timer");
+        advance(robot, Duration.ofMinutes(6));
+        assertThat(text(robot, "#elapsed-timer")).isEqualTo(pausedAt).isEqualTo("12:10");
+        focusCriteria(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        settle();
+        assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.RUNNING);
+
+        // ending before the 54-minute minimum asks for a reason, which is recorded
+        advance(robot, Duration.ofMinutes(30));
+        assertThat(text(robot, "#elapsed-timer")).isEqualTo("42:10");
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        reason(robot, "Store closed early for a delivery");
+        assertThat(model().snapshot().state().ended()).isTrue();
+        assertThat(model().snapshot().state().ending().orElseThrow().reason()).isEqualTo("Store closed early for a delivery");
+
+        // the grade preview says what is missing
+        assertThat(text(robot, "#grade-now")).isEqualTo("Fail");
+        assertThat(text(robot, "#missing-for-pass")).contains("Still needed");
+
+        // everything is in the log, in order
+        assertThat(workbench.sessions().events(id)).extracting(SessionEvent::type).containsSubsequence(
+                "session-planned", "started", "criterion-judged", "criterion-judged", "criterion-judged",
+                "judgement-cleared", "note-added", "questioning-started", "questioning-stopped", "paused", "resumed", "ended");
+    }
+
+    @Test
+    void anEndedSessionIsCorrectedOnlyByAReasonedAmendment(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "professional-discussion");
+        robot.clickOn("#start-button");
+        settle();
+        advance(robot, Duration.ofMinutes(58));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#confirm-ok").tryQuery().isPresent());
+        robot.clickOn("#confirm-ok");
+        settle();
+        assertThat(model().snapshot().state().ended()).isTrue();
+
+        focusCriteria(robot);
+        robot.type(KeyCode.M);
+        reason(robot, "Evidence confirmed from portfolio item 4 after the session");
+        assertThat(model().problemProperty().get()).isEmpty();
+        assertThat(model().snapshot().state().judgements().get("K1.5").amended()).isTrue();
+        assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+    }
+
+    @Test
+    void theInterviewCountsQuestionsAndRefusesAnEleventh(FxRobot robot) throws Exception {
+        openSession("highfield-css-l3", "wbp-interview");
+        assertThat(text(robot, "#question-counter")).isEqualTo("Question 0 of 10");
+        robot.clickOn("#start-button");
+        settle();
+        for (int i = 1; i <= 10; i++) {
+            focusCriteria(robot);
+            robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#question-bank").tryQuery().isPresent());
+            if (i == 1) {
+                // the bank ships the seeds' example questions
+                robot.clickOn(robot.lookup("What is the impact of the organisation’s mission statement?").queryLabeled());
+            } else {
+                robot.clickOn("#question-text").write("Typed question " + i);
+            }
+            robot.clickOn("#ask-ok");
+            settle();
+            advance(robot, Duration.ofMinutes(5));
+        }
+        assertThat(text(robot, "#question-counter")).isEqualTo("Question 10 of 10");
+        assertThat(model().snapshot().state().questions().get(0).bankId()).startsWith("plan:highfield-css-l3:wbp-interview:");
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        settle();
+        assertThat(text(robot, "#session-problem")).contains("All 10 questions have been asked").contains("explain further");
+        assertThat(model().snapshot().state().questions()).hasSize(10);
+    }
+
+    @Test
+    void reopeningAfterACrashAsksWhetherTheGapWasSessionTime(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
+                clock);
+        background = new Background();
+        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "", "vtct-css-l3",
+                null, null, false);
+        workbench.people().save(a);
+        AssessmentPlan plan = workbench.plans().plan("vtct-css-l3").orElseThrow();
+        RecordedSession before = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(),
+                plan.version(), "observation", AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "", ""), clock,
+                SessionSettings.DEFAULT, false);
+        before.perform(l -> l.start());
+        clock.advance(Duration.ofMinutes(12));
+        before.perform(l -> l.judge("P1", CriterionState.MET));
+        // the app is killed here; it starts again three minutes later
+        clock.advance(Duration.ofMinutes(3));
+        clock.restartMonotonic();
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, before.id(), model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#gap-counted").tryQuery()
+                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing())
+                .isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#gap-counted").queryButton().getText()).contains("3:00");
+        robot.clickOn("#gap-counted");
+        settle();
+        assertThat(model().snapshot().state().judgements()).containsKey("P1");
+        assertThat(model().snapshot().state().gaps()).singleElement().satisfies(g -> assertThat(g.counted()).isTrue());
+        assertThat(text(robot, "#elapsed-timer")).isEqualTo("15:00");
+        assertThat(workbench.sessions().events(before.id())).last()
+                .satisfies(e -> assertThat(e.type()).isEqualTo("gap-resolved"));
+    }
+
+    @Test
+    void screenshotsInLightAndDarkAt1366x768(FxRobot robot) throws Exception {
+        openSession("pal-css-l3", "observation");
+        robot.clickOn("#start-button");
+        settle();
+        advance(robot, Duration.ofMinutes(4));
+        for (String c : new String[] {"P1", "P2", "P3", "P5"}) {
+            robot.interact(() -> model().perform(l -> l.judge(c, CriterionState.MET)));
+            settle();
+        }
+        robot.interact(() -> model().perform(l -> l.judge("P4", CriterionState.NOT_ARISEN)));
+        settle();
+        robot.interact(() -> model().perform(l -> l.note("P2", "Used open questions and summarised the customer's three concerns.")));
+        settle();
+        focusCriteria(robot);
+        robot.type(KeyCode.F8);
+        settle();
+        advance(robot, Duration.ofMinutes(3).plusSeconds(20));
+        robot.interact(() -> screen.jumpTo("P2"));
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-observation-light"));
+        robot.interact(() -> Theme.DARK.apply(stage.getScene()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-observation-dark"));
+        assertThat(Screenshots.FOLDER.resolve("session-observation-dark.png")).exists();
+        robot.interact(() -> Theme.LIGHT.apply(stage.getScene()));
+    }
+}
