@@ -57,6 +57,8 @@ final class CriterionLiveRow extends GridPane {
         text.setMaxWidth(Double.MAX_VALUE);
         status.getStyleClass().add("criterion-status");
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinWidth(0);
+        status.setWrapText(true);
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox states = new HBox(4);
         states.setAlignment(Pos.CENTER_RIGHT);

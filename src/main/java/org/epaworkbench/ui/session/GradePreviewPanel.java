@@ -19,6 +19,7 @@ final class GradePreviewPanel extends VBox {
 
     private final LiveSessionModel model;
     private final SessionActions actions;
+    private final Label heading = new Label("GRADE SO FAR");
     private final Label grade = new Label();
     private final Label passLine = new Label();
     private final FlowPane passMissing = new FlowPane(4, 2);
@@ -31,7 +32,6 @@ final class GradePreviewPanel extends VBox {
         getStyleClass().addAll("panel", "grade-panel");
         setId("grade-preview");
         setSpacing(6);
-        Label heading = new Label("GRADE SO FAR");
         heading.getStyleClass().add("panel-heading");
         grade.setId("grade-now");
         grade.getStyleClass().add("grade-now");
@@ -46,6 +46,7 @@ final class GradePreviewPanel extends VBox {
 
     private void refresh() {
         ComponentResult r = model.snapshot().gradePreview();
+        heading.setText(model.snapshot().state().ended() ? "COMPONENT GRADE" : "GRADE SO FAR");
         grade.setText(r.grade().label() + (r.capped() ? " (capped: " + r.attempt().word() + ")" : ""));
         pseudoClassStateChanged(FAIL, r.grade() == Grade.FAIL);
         pseudoClassStateChanged(PASS, r.grade() == Grade.PASS);

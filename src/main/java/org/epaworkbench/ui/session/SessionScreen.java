@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,7 +115,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         who.getStyleClass().add("session-apprentice");
         Label what = new Label(s.component().title() + " · " + s.plan().title() + " · ULN " + model.apprentice().uln());
         what.getStyleClass().add("plan-subtitle");
-        HBox tags = new HBox(6, Badges.badge(capitalise(s.state().details().attempt().word()) + " attempt", "badge-neutral"),
+        FlowPane tags = new FlowPane(6, 4, Badges.badge(capitalise(s.state().details().attempt().word()) + " attempt", "badge-neutral"),
                 Badges.badge(s.state().details().mode().label(), "badge-neutral"));
         if (!s.state().details().location().isEmpty()) {
             tags.getChildren().add(Badges.badge(s.state().details().location(), "badge-neutral"));
@@ -126,6 +127,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
         }
         VBox title = new VBox(2, who, what, tags);
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.SOMETIMES);
 
         Button note = new Button("Session note");
         note.setGraphic(new FontIcon("mdi2n-note-text-outline"));
@@ -145,6 +148,10 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         saving.visibleProperty().bind(model.savingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        for (Button b : new Button[] {back, note, audit, keys}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        saving.setMinWidth(Label.USE_PREF_SIZE);
         HBox bar = new HBox(12, back, title, spacer, saving, note, audit, keys);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 8));
@@ -385,7 +392,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     }
 
     private void showAudit() {
-        String title = model.apprentice().name() + ", " + model.snapshot().component().title().toLowerCase();
+        String title = model.apprentice().name() + ": " + model.snapshot().component().title();
         model.background().run(() -> model.workbench().sessions().events(model.recorded().id()),
                 events -> AuditDialog.show(window(), title, events),
                 failure -> model.problemProperty().set("Cannot read the audit trail: " + failure.getMessage()));

@@ -36,6 +36,8 @@ final class TimerPanel extends VBox {
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
     private final Button end = new Button("End");
+    private HBox buttons;
+    private final Label locked = new Label("Ended: the record is locked. Corrections are amendments with a reason.");
 
     TimerPanel(LiveSessionModel model, SessionActions actions) {
         this.model = model;
@@ -82,9 +84,14 @@ final class TimerPanel extends VBox {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
-        HBox buttons = new HBox(8, start, pause, end);
+        buttons = new HBox(8, start, pause, end);
+        buttons.managedProperty().bind(buttons.visibleProperty());
+        locked.getStyleClass().add("plan-subtitle");
+        locked.setWrapText(true);
+        locked.setGraphic(new FontIcon("mdi2l-lock-outline"));
+        locked.managedProperty().bind(locked.visibleProperty());
 
-        getChildren().addAll(top, elapsed, bar, marks, state, buttons);
+        getChildren().addAll(top, elapsed, bar, marks, state, buttons, locked);
         model.elapsedProperty().addListener((o, a, b) -> refresh());
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         model.savingProperty().addListener((o, a, b) -> refresh());
@@ -121,7 +128,10 @@ final class TimerPanel extends VBox {
         for (int i = 0; i < STATES.size(); i++) {
             pseudoClassStateChanged(STATES.get(i), ds != null && ds.ordinal() == i);
         }
-        state.setText(describe(ds, e, w));
+        boolean ended = s.state().ended();
+        state.setText(ended ? "Ended " + ds.label().toLowerCase() + " at " + ElapsedText.format(e) : describe(ds, e, w));
+        buttons.setVisible(!ended);
+        locked.setVisible(ended);
         state.setGraphic(new FontIcon(switch (ds) {
             case BEFORE_MINIMUM -> "mdi2t-timer-sand";
             case IN_WINDOW -> "mdi2c-check-circle-outline";
