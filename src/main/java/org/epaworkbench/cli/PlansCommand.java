@@ -50,9 +50,7 @@ final class PlansCommand implements Callable<Integer> {
             List<PlanLibrary.InstalledPlan> all = ctx.library().all();
             Warnings.print(ctx, spec);
             if (json) {
-                var array = JsonFiles.mapper().createArrayNode();
-                all.forEach(p -> array.add(PlanJson.summary(p.plan(), p.origin().word())));
-                out.println(JsonFiles.pretty(array));
+                JsonOutput.array(out, all, p -> PlanJson.summary(p.plan(), p.origin().word()));
                 return ExitCodes.OK;
             }
             TextTable table = new TextTable("ID", "ORGANISATION", "STANDARD", "LEVEL", "COMPONENTS", "CRITERIA", "ORIGIN");

@@ -69,9 +69,7 @@ final class SessionCommand implements Callable<Integer> {
             List<SessionSummary> all = parent.root.context().sessions().list();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var array = JsonFiles.mapper().createArrayNode();
-                all.forEach(s -> array.add(SessionJson.summary(s)));
-                out.println(JsonFiles.pretty(array));
+                JsonOutput.array(out, all, SessionJson::summary);
                 return ExitCodes.OK;
             }
             if (all.isEmpty()) {
@@ -188,9 +186,7 @@ final class SessionCommand implements Callable<Integer> {
             List<SessionEvent> events = ctx.sessions().events(id);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                var array = JsonFiles.mapper().createArrayNode();
-                events.forEach(e -> array.add(SessionJson.event(e)));
-                out.println(JsonFiles.pretty(array));
+                JsonOutput.array(out, events, SessionJson::event);
                 return ExitCodes.OK;
             }
             TextTable t = new TextTable("SEQ", "SESSION TIME", "RECORDED AT", "EVENT");

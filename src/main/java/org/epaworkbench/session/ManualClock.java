@@ -3,7 +3,7 @@ package org.epaworkbench.session;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A clock moved by hand, for replaying a session at a chosen time (sample data, imports). */
+/** A clock moved by hand: for replaying a session at a chosen time (sample data) and for tests. */
 public final class ManualClock implements SessionClock {
     private Instant wall;
     private long nanos;
@@ -20,6 +20,20 @@ public final class ManualClock implements SessionClock {
 
     public void advanceSeconds(long seconds) {
         advance(Duration.ofSeconds(seconds));
+    }
+
+    public void advanceMinutes(long minutes) {
+        advance(Duration.ofMinutes(minutes));
+    }
+
+    /** Someone changes the system clock: the wall clock moves, no time passes. */
+    public void jumpWall(Duration d) {
+        wall = wall.plus(d);
+    }
+
+    /** A new run of the app: the monotonic clock restarts from an unrelated value. */
+    public void restartMonotonic() {
+        nanos = 77_000_000_000L;
     }
 
     @Override

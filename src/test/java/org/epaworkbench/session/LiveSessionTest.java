@@ -27,7 +27,7 @@ class LiveSessionTest {
         return PLANS.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
-    final FakeClock clock = new FakeClock();
+    final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
     Recorder start(String planId, String componentId) throws SessionRuleException {
         AssessmentPlan plan = plan(planId);
@@ -117,7 +117,7 @@ class LiveSessionTest {
             clock.advanceMinutes(70);
             assertThatThrownBy(() -> over.live.end(null)).hasMessageContaining("after the maximum of 66:00");
 
-            FakeClock c2 = clock;
+            ManualClock c2 = clock;
             Recorder inside = start("highfield-css-l3", "professional-discussion");
             c2.advanceMinutes(58);
             assertThat(((EventBody.Ended) inside.record(inside.live.end(null)).body()).reason()).isNull();

@@ -21,7 +21,7 @@ import org.epaworkbench.people.Uln;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.AssessmentMode;
-import org.epaworkbench.session.FakeClock;
+import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionSettings;
@@ -40,7 +40,7 @@ class SessionStoreTest {
     SessionStore store;
     PlanLibrary plans;
     PeopleStore people;
-    final FakeClock clock = new FakeClock();
+    final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
     final Clock wall = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
 
     @BeforeEach

@@ -23,7 +23,7 @@ import org.epaworkbench.people.Uln;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.AssessmentMode;
-import org.epaworkbench.session.FakeClock;
+import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionSettings;
@@ -53,7 +53,7 @@ class SessionScreenTest {
     @TempDir
     Path dir;
 
-    final FakeClock clock = new FakeClock();
+    final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
     Workbench workbench;
     Background background;
     StackPane root;
