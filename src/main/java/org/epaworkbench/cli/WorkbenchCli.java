@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
         versionProvider = WorkbenchCli.Version.class,
         description = "EPA Workbench: assessment plans, grading and records for independent end-point assessors.",
         subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, DemoCommand.class,
+                KeysCommand.class, ReportCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
-                "2:bad input: unknown id, malformed or invalid file, wrong argument"})
+                "2:bad input: unknown id, malformed or invalid file, wrong argument",
+                "3:verify: the file was read but does not verify"})
 public final class WorkbenchCli implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -32,10 +34,16 @@ public final class WorkbenchCli implements Callable<Integer> {
     Path dataDir;
 
     private final Clock clock;
+    private final Passwords.Source passwords;
     private CliContext context;
 
-    WorkbenchCli(Clock clock) {
+    WorkbenchCli(Clock clock, Passwords.Source passwords) {
         this.clock = clock;
+        this.passwords = passwords;
+    }
+
+    Passwords.Source passwords() {
+        return passwords;
     }
 
     CliContext context() {
@@ -53,7 +61,11 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-        WorkbenchCli root = new WorkbenchCli(clock);
+        return run(args, out, err, clock, Passwords.FROM_ENVIRONMENT_OR_TERMINAL);
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, Passwords.Source passwords) {
+        WorkbenchCli root = new WorkbenchCli(clock, passwords);
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

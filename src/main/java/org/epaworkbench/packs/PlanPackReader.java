@@ -27,6 +27,7 @@ import org.epaworkbench.plan.Citation;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.CriterionLevel;
+import org.epaworkbench.plan.DeclarationText;
 import org.epaworkbench.plan.DistinctionRule;
 import org.epaworkbench.plan.DurationWindow;
 import org.epaworkbench.plan.ExampleQuestion;
@@ -182,10 +183,17 @@ public final class PlanPackReader {
 
         List<String> notes = new ArrayList<>();
         root.path("notes").forEach(n -> notes.add(n.asText()));
+        List<DeclarationText> declarations = new ArrayList<>();
+        JsonNode declarationNodes = root.path("declarations");
+        for (int i = 0; i < declarationNodes.size(); i++) {
+            JsonNode d = declarationNodes.get(i);
+            declarations.add(new DeclarationText(d.get("role").asText(), d.get("text").asText(),
+                    cite.read(d.get("source"), "$.declarations[" + i + "].source")));
+        }
         return new AssessmentPlan(root.get("id").asText(), root.get("title").asText(),
                 root.get("organisation").asText(), root.get("standard").asText(), root.get("level").asInt(),
                 root.get("version").asText(), sources, notes, components, overallRule,
-                cite.read(overall.get("source"), "$.overall.source"), cap, carryOver);
+                cite.read(overall.get("source"), "$.overall.source"), cap, carryOver, declarations);
     }
 
     private static Component component(JsonNode c, String path, CitationReader cite, List<PlanPackProblem> problems) {

@@ -22,7 +22,8 @@ public record AssessmentPlan(
         DistinctionRule overallDistinction,
         Citation overallSource,
         AttemptCap attemptCap,
-        List<CarryOverRule> carryOver) {
+        List<CarryOverRule> carryOver,
+        List<DeclarationText> declarations) {
 
     public AssessmentPlan {
         Objects.requireNonNull(id, "id");
@@ -32,6 +33,12 @@ public record AssessmentPlan(
         components = List.copyOf(components);
         Objects.requireNonNull(overallDistinction, "overallDistinction");
         carryOver = List.copyOf(carryOver);
+        declarations = List.copyOf(declarations);
+    }
+
+    /** The declaration the sources give for a role ("apprentice" or "assessor"), if any. */
+    public Optional<DeclarationText> declaration(String role) {
+        return declarations.stream().filter(d -> d.role().equals(role)).findFirst();
     }
 
     public Optional<Component> component(String componentId) {

@@ -210,6 +210,45 @@ public sealed interface EventBody {
         }
     }
 
+    /**
+     * A declaration signed at the end of the session by the apprentice or the assessor: the words
+     * they confirmed and, where drawn on screen, their signature as a PNG image (Base64).
+     */
+    record DeclarationSigned(String role, String signerName, String statement, String signaturePngBase64)
+            implements EventBody {
+        public DeclarationSigned {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(signerName, "signerName");
+            Objects.requireNonNull(statement, "statement");
+        }
+
+        public String type() {
+            return "declaration-signed";
+        }
+
+        public String describe() {
+            return "Declaration signed by " + signerName + " (" + role + ")"
+                    + (signaturePngBase64 == null ? "" : " with a drawn signature");
+        }
+    }
+
+    /** A signed PDF record of the session was produced: its file name, SHA-256 and the signer's certificate. */
+    record RecordSigned(String fileName, String sha256, String certificateFingerprint) implements EventBody {
+        public RecordSigned {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(certificateFingerprint, "certificateFingerprint");
+        }
+
+        public String type() {
+            return "record-signed";
+        }
+
+        public String describe() {
+            return "Signed record " + fileName + " (SHA-256 " + sha256.substring(0, 12) + "…)";
+        }
+    }
+
     /** A correction after the session ended, with its reason; the original events stay as they were. */
     record Amended(String reason, EventBody correction) implements EventBody {
         public Amended {

@@ -317,6 +317,28 @@ public final class LiveSession {
         return prepare(new Amended(why, correction));
     }
 
+    /** A declaration at the end of the session, by the apprentice or the assessor. */
+    public PendingEvent declare(String role, String signerName, String statement, String signaturePngBase64)
+            throws SessionRuleException {
+        if (!state.ended()) {
+            throw new SessionRuleException("Declarations are signed once the session has ended.");
+        }
+        if (!role.equals("apprentice") && !role.equals("assessor")) {
+            throw new IllegalArgumentException("declaration role is apprentice or assessor, not " + role);
+        }
+        return prepare(new EventBody.DeclarationSigned(role, required(signerName, "The declaration needs the signer's name."),
+                required(statement, "The declaration needs its statement."), signaturePngBase64));
+    }
+
+    /** Notes that a signed PDF record of this (ended) session was produced. */
+    public PendingEvent recordSigned(String fileName, String sha256, String certificateFingerprint)
+            throws SessionRuleException {
+        if (!state.ended()) {
+            throw new SessionRuleException("Only an ended session can be signed.");
+        }
+        return prepare(new EventBody.RecordSigned(fileName, sha256, certificateFingerprint));
+    }
+
     /** Records whether the time the app was closed counts as session time. */
     public PendingEvent resolveGap(boolean countedAsSessionTime) throws SessionRuleException {
         if (gapQuestion == null) {

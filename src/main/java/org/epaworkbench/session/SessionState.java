@@ -51,6 +51,8 @@ public final class SessionState {
     private final Instant endedAt;
     private final List<Amendment> amendments;
     private final List<GapResolved> gaps;
+    private final List<EventBody.DeclarationSigned> declarations;
+    private final List<EventBody.RecordSigned> signedRecords;
 
     private SessionState(Folder f) {
         this.sessionId = f.sessionId;
@@ -75,6 +77,8 @@ public final class SessionState {
         this.endedAt = f.endedAt;
         this.amendments = List.copyOf(f.amendments);
         this.gaps = List.copyOf(f.gaps);
+        this.declarations = List.copyOf(f.declarations);
+        this.signedRecords = List.copyOf(f.signedRecords);
     }
 
     /** Folds a session's whole log, in order. */
@@ -202,6 +206,19 @@ public final class SessionState {
         return gaps;
     }
 
+    /** The latest declaration of each role ("apprentice", "assessor"). */
+    public List<EventBody.DeclarationSigned> declarations() {
+        return declarations;
+    }
+
+    public Optional<EventBody.DeclarationSigned> declaration(String role) {
+        return declarations.stream().filter(d -> d.role().equals(role)).findFirst();
+    }
+
+    public List<EventBody.RecordSigned> signedRecords() {
+        return signedRecords;
+    }
+
     /**
      * Accumulates events in order; the live session keeps one and applies each event as it is
      * committed, the store folds a whole log with a fresh one.
@@ -225,6 +242,8 @@ public final class SessionState {
         private Instant endedAt;
         private final List<Amendment> amendments = new ArrayList<>();
         private final List<GapResolved> gaps = new ArrayList<>();
+        private final List<EventBody.DeclarationSigned> declarations = new ArrayList<>();
+        private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
 
         /** A question whose end time is filled in when the next one is asked or the session ends. */
         private static final class OpenQuestion {
@@ -294,6 +313,11 @@ public final class SessionState {
                 endedAt = e.at();
             } else if (body instanceof GapResolved g) {
                 gaps.add(g);
+            } else if (body instanceof EventBody.DeclarationSigned d) {
+                declarations.removeIf(x -> x.role().equals(d.role()));
+                declarations.add(d);
+            } else if (body instanceof EventBody.RecordSigned r) {
+                signedRecords.add(r);
             } else if (body instanceof Amended a) {
                 amendments.add(new Amendment(a.reason(), a.correction(), e.at()));
                 applyRecord(a.correction(), t, e.at(), true);

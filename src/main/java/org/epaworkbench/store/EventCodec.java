@@ -52,6 +52,11 @@ public final class EventCodec {
             n.put("reason", e.reason()).put("durationState", e.durationState().name());
         } else if (body instanceof EventBody.GapResolved g) {
             n.put("stoppedAtMs", g.stoppedAt().toMillis()).put("gapMs", g.gap().toMillis()).put("counted", g.counted());
+        } else if (body instanceof EventBody.DeclarationSigned d) {
+            n.put("role", d.role()).put("signerName", d.signerName()).put("statement", d.statement())
+                    .put("signaturePngBase64", d.signaturePngBase64());
+        } else if (body instanceof EventBody.RecordSigned r) {
+            n.put("fileName", r.fileName()).put("sha256", r.sha256()).put("certificateFingerprint", r.certificateFingerprint());
         } else if (body instanceof EventBody.Amended a) {
             n.put("reason", a.reason()).put("correctionType", a.correction().type());
             n.set("correction", toJson(a.correction()));
@@ -103,6 +108,11 @@ public final class EventCodec {
             case "gap-resolved":
                 return new EventBody.GapResolved(Duration.ofMillis(n.get("stoppedAtMs").asLong()),
                         Duration.ofMillis(n.get("gapMs").asLong()), n.get("counted").asBoolean());
+            case "declaration-signed":
+                return new EventBody.DeclarationSigned(text(n, "role"), text(n, "signerName"), text(n, "statement"),
+                        text(n, "signaturePngBase64"));
+            case "record-signed":
+                return new EventBody.RecordSigned(text(n, "fileName"), text(n, "sha256"), text(n, "certificateFingerprint"));
             case "amended":
                 return new EventBody.Amended(text(n, "reason"), fromJson(text(n, "correctionType"), n.get("correction")));
             default:

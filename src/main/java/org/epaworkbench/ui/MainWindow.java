@@ -20,6 +20,7 @@ import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.home.AssessorDialog;
 import org.epaworkbench.ui.home.HomeView;
 import org.epaworkbench.ui.plans.PlansView;
+import org.epaworkbench.ui.records.RecordsView;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -35,6 +36,8 @@ public final class MainWindow extends BorderPane {
     private Theme theme;
     private final ToggleButton sessionsNav = new ToggleButton("Sessions");
     private final ToggleButton plansNav = new ToggleButton("Plans");
+    private final ToggleButton recordsNav = new ToggleButton("Records");
+    private RecordsView records;
 
     public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
         this.workbench = workbench;
@@ -48,7 +51,9 @@ public final class MainWindow extends BorderPane {
         sessionsNav.setGraphic(new FontIcon("mdi2c-clipboard-text-clock-outline"));
         plansNav.setId("nav-plans");
         plansNav.setGraphic(new FontIcon("mdi2b-book-open-page-variant-outline"));
-        for (ToggleButton b : new ToggleButton[] {sessionsNav, plansNav}) {
+        recordsNav.setId("nav-records");
+        recordsNav.setGraphic(new FontIcon("mdi2f-file-certificate-outline"));
+        for (ToggleButton b : new ToggleButton[] {sessionsNav, plansNav, recordsNav}) {
             b.setToggleGroup(nav);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
@@ -56,7 +61,8 @@ public final class MainWindow extends BorderPane {
         }
         sessionsNav.setOnAction(e -> showSessions());
         plansNav.setOnAction(e -> showPlans());
-        VBox rail = new VBox(4, sessionsNav, plansNav);
+        recordsNav.setOnAction(e -> showRecords());
+        VBox rail = new VBox(4, sessionsNav, recordsNav, plansNav);
         rail.setPadding(new Insets(8, 6, 8, 6));
         rail.getStyleClass().add("nav-rail");
         setLeft(rail);
@@ -131,6 +137,16 @@ public final class MainWindow extends BorderPane {
             plans = new PlansView(workbench.plans());
         }
         setCenter(plans);
+    }
+
+    public void showRecords() {
+        recordsNav.setSelected(true);
+        if (records == null) {
+            records = new RecordsView(workbench, background);
+        } else {
+            records.reload();
+        }
+        setCenter(records);
     }
 
     /** Opens a session's live screen (reusing it if it is the one already open). */

@@ -9,7 +9,12 @@ import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
+import java.time.ZoneId;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.DrawnSignature;
+import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.session.SessionClock;
+import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.QuestionBankStore;
 import org.epaworkbench.store.SessionStore;
@@ -99,6 +104,22 @@ public final class Workbench implements AutoCloseable {
 
     public QuestionBankStore questionBank() {
         return questionBank;
+    }
+
+    public SignedRecords signedRecords() {
+        return new SignedRecords(database);
+    }
+
+    public AssessorKeyStore keyStore() {
+        return new AssessorKeyStore(directory.root(), clock);
+    }
+
+    public DrawnSignature drawnSignature() {
+        return new DrawnSignature(directory.root());
+    }
+
+    public RecordProducer recordProducer() {
+        return new RecordProducer(plans, sessions, people, signedRecords(), keyStore(), clock, ZoneId.systemDefault());
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class CliRunner {
 
     private final Path dataDir;
     private final Clock clock;
+    private String keystorePassword;
 
     public CliRunner(Path dataDir) {
         this(dataDir, Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
@@ -28,12 +29,20 @@ public final class CliRunner {
         this.clock = clock;
     }
 
+    /** As if EPA_KEYSTORE_PASSWORD were set (null: as if it were not, and there were no terminal). */
+    public CliRunner withKeystorePassword(String password) {
+        this.keystorePassword = password;
+        return this;
+    }
+
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(args));
-        int code = WorkbenchCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock);
+        String password = keystorePassword;
+        int code = WorkbenchCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock,
+                confirm -> Passwords.fromEnvironmentOrTerminal(password, confirm));
         return new Run(code, out.toString(), err.toString());
     }
 }

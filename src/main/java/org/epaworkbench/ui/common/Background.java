@@ -43,6 +43,14 @@ public final class Background implements AutoCloseable {
         return task;
     }
 
+    /** Runs a task that reports its own progress; its handlers run on the FX thread. */
+    public <T> Task<T> run(Task<T> task) {
+        if (!executor.isShutdown()) {
+            executor.execute(task);
+        }
+        return task;
+    }
+
     @Override
     public void close() {
         executor.shutdown();

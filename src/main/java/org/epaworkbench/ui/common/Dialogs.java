@@ -55,6 +55,19 @@ public final class Dialogs {
         return a.showAndWait().filter(b -> b == ok).isPresent();
     }
 
+    public static void info(Window owner, String title, String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label l = new Label(message);
+        l.setId("info-message");
+        l.setWrapText(true);
+        l.setMaxWidth(560);
+        a.getDialogPane().setContent(l);
+        a.showAndWait();
+    }
+
     public static void problem(Window owner, String title, String message) {
         Alert a = new Alert(Alert.AlertType.WARNING);
         a.initOwner(owner);

@@ -184,7 +184,13 @@ public final class HomeView extends BorderPane {
         newApprentice.setOnAction(e -> editApprentice(null));
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox apprenticeBar = new HBox(8, apprenticeHeading, spacer2, newApprentice);
+        Button overall = new Button("Overall result…");
+        overall.setId("overall-result");
+        overall.setGraphic(new FontIcon("mdi2c-certificate-outline"));
+        overall.disableProperty().bind(apprentices.getSelectionModel().selectedItemProperty().isNull());
+        overall.setOnAction(e -> new OverallResultFlow(workbench, background, window())
+                .start(apprentices.getSelectionModel().getSelectedItem()));
+        HBox apprenticeBar = new HBox(8, apprenticeHeading, spacer2, overall, newApprentice);
         apprenticeBar.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(sessions, Priority.ALWAYS);

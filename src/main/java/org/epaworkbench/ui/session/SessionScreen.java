@@ -139,6 +139,13 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         audit.setGraphic(new FontIcon("mdi2h-history"));
         audit.setTooltip(new Tooltip("Every event of this session, in order (Ctrl+Shift+A)"));
         audit.setOnAction(e -> showAudit());
+        Button sign = new Button("Sign record");
+        sign.setId("sign-record");
+        sign.setGraphic(new FontIcon("mdi2f-file-sign"));
+        sign.setTooltip(new Tooltip("Declarations, then a signed PDF record (after the session has ended)"));
+        sign.setOnAction(e -> new SignRecordFlow(model, window()).start());
+        sign.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !model.snapshot().state().ended(), model.snapshotProperty()));
         Button keys = new Button("Shortcuts");
         keys.setId("shortcuts-button");
         keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
@@ -148,11 +155,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         saving.visibleProperty().bind(model.savingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button b : new Button[] {back, note, audit, keys}) {
+        for (Button b : new Button[] {back, note, sign, audit, keys}) {
             b.setMinWidth(Button.USE_PREF_SIZE);
         }
         saving.setMinWidth(Label.USE_PREF_SIZE);
-        HBox bar = new HBox(12, back, title, spacer, saving, note, audit, keys);
+        HBox bar = new HBox(12, back, title, spacer, saving, note, sign, audit, keys);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 8));
         bar.getStyleClass().add("session-header");

@@ -1,0 +1,95 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.DrawnSignature;
+import org.epaworkbench.keys.KeyStoreProblem;
+import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.SignedRecords;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code report --session ID --out FILE.pdf} or {@code report --overall APPRENTICE_ID --out FILE.pdf}: signed records, headless. */
+@Command(name = "report", description = {"Produce and sign a PDF record of an ended session, or an apprentice's overall result.",
+        "The keystore password comes from " + Passwords.VARIABLE + " or a prompt. Where no signing identity exists yet,",
+        "one is created from the assessor profile with that password."})
+final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--session", paramLabel = "ID", description = "An ended session.")
+        String sessionId;
+        @Option(names = "--overall", paramLabel = "APPRENTICE_ID", description = "An apprentice whose components all have ended sessions.")
+        String apprenticeId;
+    }
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the signed PDF (a copy is kept in the data folder).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        CliContext ctx = root.context();
+        if (Files.isDirectory(out)) {
+            throw new BadInputException(out + ": is a folder; give the PDF's file name");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInputException(out + ": the folder " + parent + " does not exist");
+        }
+        AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
+        RecordProducer producer = new RecordProducer(ctx.library(), ctx.sessions(), ctx.people(),
+                new SignedRecords(ctx.database()), keys, ctx.clock(), ZoneId.systemDefault());
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (target.sessionId != null) {
+            SessionCommand.summaryOrFail(ctx, target.sessionId);
+            if (!ctx.sessions().state(target.sessionId).orElseThrow().ended()) {
+                throw new BadInputException("session " + target.sessionId + " has not ended; only ended sessions are signed");
+            }
+        }
+        RecordProducer.Unlocked unlocked;
+        try {
+            unlocked = producer.unlockOrCreate(root.passwords().keystorePassword(!keys.exists()));
+        } catch (KeyStoreProblem e) {
+            throw new BadInputException(e.getMessage());
+        }
+        if (unlocked.created()) {
+            stdout.println("No signing identity existed, so one was created from the assessor profile ("
+                    + keys.keystoreFile() + ").");
+        }
+        byte[] drawn = new DrawnSignature(ctx.dataDirectory().root()).load().orElse(null);
+        RecordProducer.Produced produced;
+        try {
+            if (target.sessionId != null) {
+                produced = producer.signSession(target.sessionId, unlocked.identity(), drawn, step -> { });
+                RecordedSession session = RecordedSession.open(ctx.sessions(), ctx.library(), target.sessionId,
+                        org.epaworkbench.session.SessionClock.system(), ctx.sessionSettings());
+                session.perform(l -> l.recordSigned(produced.record().fileName(), produced.record().sha256(),
+                        produced.record().certificateFingerprint()));
+            } else {
+                produced = producer.signOverall(target.apprenticeId, unlocked.identity(), drawn, step -> { });
+            }
+        } catch (RecordProducer.CannotProduce e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Files.write(out, produced.pdf());
+        stdout.println("Signed record written to " + out + " (" + produced.pdf().length + " bytes, SHA-256 "
+                + produced.record().sha256() + "); kept in " + produced.file());
+        return ExitCodes.OK;
+    }
+}

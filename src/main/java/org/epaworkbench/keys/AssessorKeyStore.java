@@ -1,0 +1,221 @@
+package org.epaworkbench.keys;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.UnrecoverableKeyException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.epaworkbench.people.AssessorProfile;
+
+/**
+ * The assessor's signing identity: a private key and X.509 certificate in a password-protected
+ * PKCS#12 keystore in the data folder ({@code keys/assessor.p12}), created on first use with a
+ * self-signed certificate naming the assessor, or imported from the organisation. The certificate
+ * is also kept as PEM beside it so it can be shown and fingerprinted without the password.
+ */
+public final class AssessorKeyStore {
+
+    static final String ALIAS = "assessor";
+    /** Certificates the app makes are valid for this long. */
+    static final Duration VALIDITY = Duration.ofDays(5 * 365);
+
+    private final Path folder;
+    private final Clock clock;
+
+    public AssessorKeyStore(Path dataFolder, Clock clock) {
+        this.folder = dataFolder.resolve("keys");
+        this.clock = clock;
+    }
+
+    public Path keystoreFile() {
+        return folder.resolve("assessor.p12");
+    }
+
+    public Path certificateFile() {
+        return folder.resolve("assessor.pem");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(keystoreFile());
+    }
+
+    /** The certificate, readable without the password. */
+    public Optional<X509Certificate> certificate() throws KeyStoreProblem {
+        if (!Files.isRegularFile(certificateFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Certificates.fromPem(Files.readString(certificateFile(), StandardCharsets.US_ASCII)));
+        } catch (IOException | CertificateException e) {
+            throw new KeyStoreProblem("The certificate file " + certificateFile() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates a key pair and a self-signed certificate for the assessor; refuses to overwrite one. */
+    public X509Certificate create(AssessorProfile profile, char[] password) throws KeyStoreProblem {
+        if (exists()) {
+            throw new KeyStoreProblem("A signing identity already exists in " + keystoreFile() + "; it was not replaced.");
+        }
+        checkPassword(password);
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072, new SecureRandom());
+            KeyPair pair = generator.generateKeyPair();
+            X509Certificate cert = selfSigned(profile, pair);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new Certificate[] {cert});
+            write(ks, password, cert);
+            return cert;
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new KeyStoreProblem("Could not create the signing identity: " + e.getMessage(), e);
+        }
+    }
+
+    private X509Certificate selfSigned(AssessorProfile profile, KeyPair pair)
+            throws OperatorCreationException, GeneralSecurityException, IOException {
+        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+        name.addRDN(BCStyle.CN, profile.name());
+        if (!profile.assessorNumber().isEmpty()) {
+            name.addRDN(BCStyle.SERIALNUMBER, profile.assessorNumber());
+        }
+        name.addRDN(BCStyle.OU, "Independent end-point assessor");
+        if (!profile.organisation().isEmpty()) {
+            name.addRDN(BCStyle.O, profile.organisation());
+        }
+        name.addRDN(BCStyle.C, "GB");
+        Instant now = clock.instant();
+        var subject = name.build();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
+                new BigInteger(127, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                KeyPurposeId.id_kp_emailProtection, KeyPurposeId.id_kp_codeSigning}));
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+    }
+
+    /**
+     * Installs an organisation-issued PKCS#12 (opened with its own password, which then protects
+     * the installed copy). It must hold exactly one private key with its certificate.
+     */
+    public X509Certificate importFrom(Path p12, char[] password) throws KeyStoreProblem {
+        if (exists()) {
+            throw new KeyStoreProblem("A signing identity already exists in " + keystoreFile() + "; it was not replaced.");
+        }
+        KeyStore ks = open(p12, password);
+        try {
+            List<String> keys = new ArrayList<>();
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    keys.add(alias);
+                }
+            }
+            if (keys.size() != 1) {
+                throw new KeyStoreProblem(p12 + " holds " + keys.size() + " private keys; it must hold exactly one.");
+            }
+            PrivateKey key = (PrivateKey) ks.getKey(keys.get(0), password);
+            Certificate[] chain = ks.getCertificateChain(keys.get(0));
+            if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
+                throw new KeyStoreProblem(p12 + " has no X.509 certificate for its key.");
+            }
+            KeyStore copy = KeyStore.getInstance("PKCS12");
+            copy.load(null, null);
+            copy.setKeyEntry(ALIAS, key, password, chain);
+            write(copy, password, cert);
+            return cert;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new KeyStoreProblem("Could not import " + p12 + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Unlocks the identity for signing; a wrong password is a clear error, not a stack trace. */
+    public SigningIdentity unlock(char[] password) throws KeyStoreProblem {
+        if (!exists()) {
+            throw new KeyStoreProblem("There is no signing identity yet in " + keystoreFile()
+                    + ". Create one (keys init) or import your organisation's PKCS#12.");
+        }
+        KeyStore ks = open(keystoreFile(), password);
+        try {
+            PrivateKey key = (PrivateKey) ks.getKey(ALIAS, password);
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : ks.getCertificateChain(ALIAS)) {
+                chain.add((X509Certificate) c);
+            }
+            return new SigningIdentity(key, chain);
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(keystoreFile());
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreProblem("The keystore " + keystoreFile() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore open(Path file, char[] password) throws KeyStoreProblem {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+                throw wrongPassword(file);
+            }
+            throw new KeyStoreProblem("The keystore " + file + " cannot be read: " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreProblem("The keystore " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStoreProblem wrongPassword(Path file) {
+        return new KeyStoreProblem("Wrong keystore password for " + file + ". Nothing was signed.");
+    }
+
+    private static void checkPassword(char[] password) throws KeyStoreProblem {
+        if (password == null || password.length < 8) {
+            throw new KeyStoreProblem("The keystore password must be at least 8 characters.");
+        }
+    }
+
+    private void write(KeyStore ks, char[] password, X509Certificate cert) throws IOException, GeneralSecurityException {
+        Files.createDirectories(folder);
+        Path tmp = Files.createTempFile(folder, "assessor", ".p12.tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ks.store(out, password);
+        }
+        Files.move(tmp, keystoreFile(), StandardCopyOption.ATOMIC_MOVE);
+        Files.writeString(certificateFile(), Certificates.toPem(cert), StandardCharsets.US_ASCII);
+    }
+}

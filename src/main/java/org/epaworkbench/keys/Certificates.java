@@ -1,0 +1,63 @@
+package org.epaworkbench.keys;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/** Reading, writing and describing X.509 certificates. */
+public final class Certificates {
+
+    private Certificates() {
+    }
+
+    /** SHA-256 of the DER encoding, as lower-case hex: how packages and the register name a certificate. */
+    public static String fingerprint(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("cannot fingerprint certificate", e);
+        }
+    }
+
+    public static String toPem(X509Certificate cert) {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static X509Certificate fromPem(String pem) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    public static X509Certificate fromBytes(byte[] der) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    /** The certificate holder's common name, e.g. "Sam Assessor". */
+    public static String commonName(X509Certificate cert) {
+        return attribute(cert.getSubjectX500Principal(), "CN");
+    }
+
+    public static String attribute(X500Principal principal, String name) {
+        X500Name x500 = X500Name.getInstance(principal.getEncoded());
+        RDN[] rdns = x500.getRDNs(BCStyle.INSTANCE.attrNameToOID(name));
+        return rdns.length == 0 ? "" : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+}

@@ -1,0 +1,237 @@
+package org.epaworkbench.report;
+
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.SigningIdentity;
+
+/**
+ * Signs a PDF as PAdES baseline B: an incremental update with a signature dictionary
+ * (ETSI.CAdES.detached) whose CMS signature covers the whole file except the signature itself,
+ * SHA-256, with the signing-certificate-v2 attribute and no CMS signing-time (the time is the
+ * dictionary's /M), and a visible signature with the drawn signature image.
+ */
+public final class PadesSigner {
+
+    /** Room reserved in the file for the CMS signature, in bytes. */
+    static final int SIGNATURE_SIZE = 20_000;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z");
+
+    private final byte[] regularFont;
+
+    public PadesSigner() {
+        try (InputStream in = PadesSigner.class.getResourceAsStream("/org/epaworkbench/report/fonts/DejaVuSans.ttf")) {
+            this.regularFont = in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("report font missing", e);
+        }
+    }
+
+    public byte[] sign(byte[] pdf, SigningIdentity identity, SignatureLook look, Instant signingTime, ZoneId zone)
+            throws IOException, GeneralSecurityException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            Calendar when = GregorianCalendar.from(signingTime.atZone(ZoneId.of("UTC")));
+            when.setTimeZone(TimeZone.getTimeZone("UTC"));
+            String signer = Certificates.commonName(identity.certificate());
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(signer);
+            signature.setReason(look.reason());
+            signature.setLocation(look.location());
+            signature.setSignDate(when);
+
+            Placement place = findPlacement(doc, look.anchorText());
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                options.setPage(place.pageIndex());
+                options.setVisualSignature(new ByteArrayInputStream(appearance(doc, place, look, signer,
+                        SHOWN.format(signingTime.atZone(zone)))));
+                doc.addSignature(signature, options);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 3);
+                ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+                external.setSignature(cms(external.getContent().readAllBytes(), identity));
+                return out.toByteArray();
+            }
+        }
+    }
+
+    /** The CMS SignedData (detached) over the byte ranges. */
+    static byte[] cms(byte[] content, SigningIdentity identity) throws GeneralSecurityException, IOException {
+        try {
+            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded());
+            SigningCertificateV2 signingCertificate = new SigningCertificateV2(new ESSCertIDv2[] {
+                    new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash)});
+            ASN1EncodableVector attributes = new ASN1EncodableVector();
+            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificate)));
+            CMSAttributeTableGenerator signedAttributes = parameters -> {
+                AttributeTable table = new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
+                        .getAttributes(parameters);
+                return table.remove(CMSAttributes.signingTime); // PAdES: the signing time is the dictionary's /M
+            };
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                    .setSignedAttributeGenerator(signedAttributes)
+                    .build(new JcaContentSignerBuilder(algorithm(identity)).build(identity.privateKey()), identity.certificate()));
+            generator.addCertificates(new JcaCertStore(identity.chain()));
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
+            return signed.getEncoded();
+        } catch (OperatorCreationException | CMSException e) {
+            throw new GeneralSecurityException("cannot make the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    private static String algorithm(SigningIdentity identity) {
+        String keyAlgorithm = identity.privateKey().getAlgorithm();
+        return switch (keyAlgorithm) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            default -> "SHA256withRSA";
+        };
+    }
+
+    /** Where the signature box goes: under the anchor text, on the page that has it (else the last page). */
+    record Placement(int pageIndex, Rectangle2D.Float rect) {
+    }
+
+    static Placement findPlacement(PDDocument doc, String anchor) throws IOException {
+        List<float[]> found = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) throws IOException {
+                if (anchor != null && text.contains(anchor) && found.isEmpty()) {
+                    int start = text.indexOf(anchor);
+                    TextPosition first = positions.get(Math.min(start, positions.size() - 1));
+                    found.add(new float[] {getCurrentPageNo() - 1, first.getXDirAdj(), first.getYDirAdj()});
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.getText(doc);
+        float width = 240;
+        float height = 72;
+        if (!found.isEmpty()) {
+            int page = (int) found.get(0)[0];
+            PDRectangle media = doc.getPage(page).getMediaBox();
+            float top = media.getHeight() - found.get(0)[2] - 8; // a little below the anchor's baseline
+            return new Placement(page, new Rectangle2D.Float(found.get(0)[1], top - height, width, height));
+        }
+        int last = doc.getNumberOfPages() - 1;
+        PDRectangle media = doc.getPage(last).getMediaBox();
+        return new Placement(last, new Rectangle2D.Float(media.getWidth() - width - 50, 60, width, height));
+    }
+
+    /** A one-page template PDF holding the signature field's widget and its appearance. */
+    private byte[] appearance(PDDocument source, Placement place, SignatureLook look, String signer, String when)
+            throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(source.getPage(place.pageIndex()).getMediaBox());
+            doc.addPage(page);
+            PDAcroForm form = new PDAcroForm(doc);
+            doc.getDocumentCatalog().setAcroForm(form);
+            PDSignatureField field = new PDSignatureField(form);
+            PDAnnotationWidget widget = field.getWidgets().get(0);
+            form.setSignaturesExist(true);
+            form.setAppendOnly(true);
+            form.getCOSObject().setDirect(true);
+            form.getFields().add(field);
+            Rectangle2D.Float r = place.rect();
+            widget.setRectangle(new PDRectangle(r.x, r.y, r.width, r.height));
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+
+            PDFormXObject xobject = new PDFormXObject(new PDStream(doc));
+            xobject.setResources(new PDResources());
+            xobject.setFormType(1);
+            xobject.setBBox(new PDRectangle(r.width, r.height));
+            PDAppearanceDictionary dictionary = new PDAppearanceDictionary();
+            dictionary.getCOSObject().setDirect(true);
+            PDAppearanceStream stream = new PDAppearanceStream(xobject.getCOSObject());
+            dictionary.setNormalAppearance(stream);
+            widget.setAppearance(dictionary);
+
+            PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(regularFont), true);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, stream)) {
+                cs.setStrokingColor(0.55f, 0.6f, 0.65f);
+                cs.setLineWidth(0.8f);
+                cs.addRect(0.5f, 0.5f, r.width - 1, r.height - 1);
+                cs.stroke();
+                float textLeft = 6;
+                if (look.drawnSignaturePng() != null) {
+                    PDImageXObject image = PDImageXObject.createFromByteArray(doc, look.drawnSignaturePng(), "signature");
+                    float h = r.height - 10;
+                    float w = Math.min(r.width * 0.45f, h * image.getWidth() / (float) image.getHeight());
+                    cs.drawImage(image, 5, 5, w, h);
+                    textLeft = w + 12;
+                }
+                cs.beginText();
+                cs.setNonStrokingColor(0.1f, 0.1f, 0.12f);
+                cs.setFont(font, 7.5f);
+                cs.newLineAtOffset(textLeft, r.height - 14);
+                cs.setLeading(10);
+                for (String line : List.of("Digitally signed by", signer, when, "PAdES (ETSI.CAdES.detached)")) {
+                    cs.showText(line);
+                    cs.newLine();
+                }
+                cs.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.epaworkbench.report;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.epaworkbench.grading.ComponentResult;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.session.SessionState;
+
+/** Everything a session's PDF record shows. */
+public record SessionRecord(
+        AssessmentPlan plan,
+        Component component,
+        SessionState state,
+        Apprentice apprentice,
+        AssessorProfile assessor,
+        ComponentResult grade,
+        boolean sample,
+        Instant producedAt,
+        ZoneId zone) {
+}

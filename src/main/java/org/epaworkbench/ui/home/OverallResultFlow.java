@@ -1,0 +1,80 @@
+package org.epaworkbench.ui.home;
+
+import java.util.Arrays;
+import javafx.concurrent.Task;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.report.RecordHtml;
+import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.Dialogs;
+import org.epaworkbench.ui.common.KeystorePassword;
+import org.epaworkbench.ui.common.ProgressWindow;
+
+/** The overall EPA result for an apprentice: graded from the latest session of each component, then signed. */
+final class OverallResultFlow {
+
+    private final Workbench workbench;
+    private final Background background;
+    private final Window owner;
+
+    OverallResultFlow(Workbench workbench, Background background, Window owner) {
+        this.workbench = workbench;
+        this.background = background;
+        this.owner = owner;
+    }
+
+    /** What the flow needs before asking anything, read in the background. */
+    private record Prepared(RecordProducer.Overall overall, boolean keyExists, byte[] drawnSignature) {
+    }
+
+    void start(Apprentice apprentice) {
+        RecordProducer producer = workbench.recordProducer();
+        background.run(() -> new Prepared(producer.overall(apprentice.id()), workbench.keyStore().exists(),
+                workbench.drawnSignature().load().orElse(null)), prepared -> confirm(producer, prepared),
+                failure -> Dialogs.problem(owner, "No overall result yet", failure.getMessage()));
+    }
+
+    private void confirm(RecordProducer producer, Prepared p) {
+        StringBuilder summary = new StringBuilder();
+        for (RecordHtml.ComponentLine l : p.overall().lines()) {
+            summary.append(l.component().title()).append(": ").append(l.result().grade().label())
+                    .append(l.result().capped() ? " (capped)" : "").append(" — ").append(l.result().attempt().word())
+                    .append("\n");
+        }
+        var overall = p.overall().result().overall();
+        summary.append("\nOverall: ").append(overall.grade().label()).append(overall.capped() ? " (capped)" : "").append("\n");
+        overall.explanation().forEach(e -> summary.append(e).append("\n"));
+        if (!Dialogs.confirm(owner, "Overall result", summary.toString(), "Sign the overall result…")) {
+            return;
+        }
+        KeystorePassword.ask(owner, p.keyExists()).ifPresent(password -> {
+            String apprenticeId = p.overall().apprentice().id();
+            Task<RecordProducer.Produced> task = new Task<>() {
+                @Override
+                protected RecordProducer.Produced call() throws Exception {
+                    try {
+                        updateMessage("Unlocking the signing key");
+                        var unlocked = producer.unlockOrCreate(password);
+                        return producer.signOverall(apprenticeId, unlocked.identity(), p.drawnSignature(), this::updateMessage);
+                    } finally {
+                        Arrays.fill(password, '\0');
+                    }
+                }
+            };
+            Stage progress = ProgressWindow.of(owner, "Signing the overall result…", task);
+            task.setOnSucceeded(e -> {
+                progress.close();
+                Dialogs.info(owner, "Overall result signed", "Saved and in the outbox:\n" + task.getValue().file());
+            });
+            task.setOnFailed(e -> {
+                progress.close();
+                Dialogs.problem(owner, "Not signed", task.getException().getMessage());
+            });
+            background.run(task);
+            progress.show();
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package org.epaworkbench.ui.records;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.epaworkbench.report.PadesVerifier;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Signed records in this data folder, and verifying any signed PDF: valid, whole document, signer, time. */
+public final class RecordsView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final Workbench workbench;
+    private final Background background;
+    private final TableView<SignedRecord> table = new TableView<>();
+    private final VBox result = new VBox();
+    private final Label identity = new Label();
+
+    public RecordsView(Workbench workbench, Background background) {
+        this.workbench = workbench;
+        this.background = background;
+        setId("records-view");
+        Label heading = new Label("Signed records");
+        heading.getStyleClass().add("pane-heading");
+        Button verifyFile = new Button("Verify a PDF file…");
+        verifyFile.setId("verify-file");
+        verifyFile.setGraphic(new FontIcon("mdi2s-shield-search"));
+        verifyFile.setOnAction(e -> chooseAndVerify());
+        Button verifySelected = new Button("Verify selected");
+        verifySelected.setId("verify-selected");
+        verifySelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        verifySelected.setOnAction(e -> verify(table.getSelectionModel().getSelectedItem()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, spacer, verifySelected, verifyFile);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("records-table");
+        table.setPlaceholder(new Label("No signed records yet. End a session and use “Sign record”."));
+        table.getColumns().setAll(List.of(
+                column("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
+                column("Record", 90, r -> r.kind().equals("overall") ? "Overall result" : "Session"),
+                column("File", 420, SignedRecord::fileName),
+                column("Exported", 150, r -> r.exported() ? WHEN.format(r.exportedAt().atZone(ZoneId.systemDefault())) : "not yet")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setRowFactory(t -> {
+            TableRow<SignedRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    verify(row.getItem());
+                }
+            });
+            return row;
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        identity.setId("signing-identity");
+        identity.setWrapText(true);
+        identity.getStyleClass().add("plan-subtitle");
+        Button importKey = new Button("Import organisation's key…");
+        importKey.setGraphic(new FontIcon("mdi2k-key-plus"));
+        importKey.setOnAction(e -> importKey());
+        HBox.setHgrow(identity, Priority.ALWAYS);
+        HBox identityBar = new HBox(10, new FontIcon("mdi2k-key-outline"), identity, importKey);
+        identityBar.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(12, bar, identityBar, table, result);
+        content.setPadding(new Insets(16));
+        setCenter(content);
+        reload();
+    }
+
+    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public void reload() {
+        background.run(() -> workbench.keyStore().certificate(), cert -> identity.setText(cert
+                .map(c -> "Signing as " + org.epaworkbench.keys.Certificates.commonName(c) + " — certificate SHA-256 "
+                        + org.epaworkbench.keys.Certificates.fingerprint(c).substring(0, 16) + "…, valid until "
+                        + c.getNotAfter().toInstant().toString().substring(0, 10))
+                .orElse("No signing identity yet: it is created, with a password you choose, the first time you sign. "
+                        + "Or import the PKCS#12 file your organisation issued.")),
+                failure -> identity.setText("The signing certificate cannot be read: " + failure.getMessage()));
+        background.run(() -> workbench.signedRecords().all(), rows -> {
+            java.util.List<SignedRecord> newestFirst = new java.util.ArrayList<>(rows);
+            java.util.Collections.reverse(newestFirst);
+            table.getItems().setAll(newestFirst);
+        },
+                failure -> show(new Label("Cannot read the records: " + failure.getMessage())));
+    }
+
+    private void importKey() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import the organisation's PKCS#12 signing key");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12 keystore", "*.p12", "*.pfx"));
+        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        org.epaworkbench.ui.common.KeystorePassword.ask(getScene().getWindow(), true).ifPresent(password ->
+                background.run(() -> workbench.keyStore().importFrom(file.toPath(), password), cert -> reload(),
+                        failure -> show(new Label("Not imported: " + failure.getMessage()))));
+    }
+
+    private void chooseAndVerify() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Verify a signed PDF");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF records", "*.pdf"));
+        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            verify(file.toPath());
+        }
+    }
+
+    private void verify(SignedRecord r) {
+        verify(workbench.signedRecords().folder().resolve(r.fileName()));
+    }
+
+    /** Verifies a file in the background and shows the result. */
+    public void verify(Path file) {
+        background.run(() -> new PadesVerifier().verify(file.toString(), Files.readAllBytes(file)),
+                report -> show(new VerificationCard(report)),
+                failure -> show(new Label("Cannot read " + file + ": " + failure.getMessage())));
+    }
+
+    private void show(javafx.scene.Node node) {
+        result.getChildren().setAll(node);
+    }
+}

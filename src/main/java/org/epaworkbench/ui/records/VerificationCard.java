@@ -1,0 +1,50 @@
+package org.epaworkbench.ui.records;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.epaworkbench.report.SignatureReport;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A verification result in words and colour: verified or not, and why. */
+final class VerificationCard extends VBox {
+
+    VerificationCard(SignatureReport r) {
+        setId("verification-result");
+        setSpacing(8);
+        getStyleClass().add(r.verified() ? "verify-ok" : "verify-bad");
+        Label verdict = new Label(r.verified() ? "Verified" : "Not verified");
+        verdict.setId("verification-verdict");
+        verdict.getStyleClass().add("verify-verdict");
+        verdict.setGraphic(new FontIcon(r.verified() ? "mdi2s-shield-check-outline" : "mdi2s-shield-alert-outline"));
+        Label file = new Label(r.file());
+        file.setWrapText(true);
+        GridPane facts = new GridPane();
+        facts.setHgap(14);
+        facts.setVgap(4);
+        int row = 0;
+        facts.addRow(row++, new Label("Signature valid"), new Label(yesNo(r.signatureValid())));
+        facts.addRow(row++, new Label("Whole document covered"), new Label(yesNo(r.wholeDocumentCovered())));
+        facts.addRow(row++, new Label("Unchanged since signing"), new Label(yesNo(r.unchangedSinceSigning())));
+        if (r.signer() != null) {
+            facts.addRow(row++, new Label("Signer"), new Label(r.signer()
+                    + (r.signerOrganisation() == null || r.signerOrganisation().isEmpty() ? "" : ", " + r.signerOrganisation())));
+            Label fp = new Label(r.certificateFingerprint());
+            fp.setWrapText(true);
+            facts.addRow(row++, new Label("Certificate SHA-256"), fp);
+        }
+        if (r.signingTime() != null) {
+            facts.addRow(row, new Label("Signing time"), new Label(r.signingTime().toString()));
+        }
+        getChildren().addAll(verdict, file, facts);
+        for (String p : r.problems()) {
+            Label l = new Label("• " + p);
+            l.setWrapText(true);
+            getChildren().add(l);
+        }
+    }
+
+    private static String yesNo(boolean b) {
+        return b ? "Yes" : "No";
+    }
+}

@@ -1,0 +1,198 @@
+package org.epaworkbench.ui.session;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.report.PadesVerifier;
+import org.epaworkbench.report.RecordHtml;
+import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Dialogs;
+import org.epaworkbench.ui.common.KeystorePassword;
+import org.epaworkbench.ui.common.ProgressWindow;
+import org.epaworkbench.ui.common.SignaturePad;
+
+/**
+ * Signing an ended session's record: the declarations (drawn signatures), the keystore password
+ * (creating the signing identity on first use), then rendering and signing in the background with
+ * progress shown, and the signed file verified before it is reported.
+ */
+final class SignRecordFlow {
+
+    private final LiveSessionModel model;
+    private final Window owner;
+    private final Workbench workbench;
+
+    SignRecordFlow(LiveSessionModel model, Window owner) {
+        this.model = model;
+        this.owner = owner;
+        this.workbench = model.workbench();
+    }
+
+    /** What the declarations dialog collected. */
+    private record Declarations(boolean apprenticeSigns, String apprenticeName, byte[] apprenticePng,
+            String assessorName, byte[] assessorPng, boolean saveAssessorSignature) {
+    }
+
+    /** What signing needs from the data folder, read in the background. */
+    private record Prepared(AssessorProfile assessor, byte[] savedSignature, boolean keyExists) {
+    }
+
+    void start() {
+        LiveSnapshot s = model.snapshot();
+        if (!s.state().ended()) {
+            model.problemProperty().set("End the session before signing its record.");
+            return;
+        }
+        model.background().run(() -> new Prepared(workbench.people().assessor().orElse(null),
+                workbench.drawnSignature().load().orElse(null), workbench.keyStore().exists()), loaded -> {
+            AssessorProfile assessor = loaded.assessor();
+            if (assessor == null) {
+                model.problemProperty().set("Set up your assessor profile first (Assessor, in the top bar): the "
+                        + "signing certificate names you.");
+                return;
+            }
+            askDeclarations(assessor, loaded.savedSignature()).ifPresent(d -> recordDeclarations(d,
+                    () -> KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> sign(pw, d))));
+        }, failure -> model.problemProperty().set("Cannot prepare signing: " + failure.getMessage()));
+    }
+
+    private Optional<Declarations> askDeclarations(AssessorProfile assessor, byte[] savedSignature) {
+        LiveSnapshot s = model.snapshot();
+        boolean already = s.state().declaration("apprentice").isPresent();
+        CheckBox apprenticeSigns = new CheckBox("The apprentice signs the declaration now, on this screen");
+        apprenticeSigns.setId("apprentice-signs");
+        apprenticeSigns.setSelected(!already && s.state().details().mode() == AssessmentMode.FACE_TO_FACE);
+        TextField apprenticeName = new TextField(model.apprentice().name());
+        Label apprenticeText = wrapped("“" + RecordHtml.declarationText(s.plan(), "apprentice") + "”");
+        SignaturePad apprenticePad = new SignaturePad(420, 110);
+        VBox apprenticeBox = new VBox(6, apprenticeText, new Label("Name"), apprenticeName, apprenticePad);
+        apprenticeBox.disableProperty().bind(apprenticeSigns.selectedProperty().not());
+
+        Label assessorText = wrapped("“" + RecordHtml.declarationText(s.plan(), "assessor") + "”");
+        TextField assessorName = new TextField(assessor.name());
+        assessorName.setEditable(false);
+        SignaturePad assessorPad = new SignaturePad(420, 110);
+        VBox assessorBox = new VBox(6, assessorText, new Label("Assessor"), assessorName);
+        CheckBox keep = new CheckBox("Keep this drawn signature for future records");
+        keep.setSelected(true);
+        if (savedSignature != null) {
+            ImageView saved = new ImageView(new Image(new java.io.ByteArrayInputStream(savedSignature)));
+            saved.setFitHeight(70);
+            saved.setPreserveRatio(true);
+            assessorBox.getChildren().addAll(new Label("Your saved signature (draw a new one below to replace it)"), saved);
+        }
+        assessorBox.getChildren().addAll(assessorPad, keep);
+
+        VBox content = new VBox(12, heading("Apprentice's declaration" + (already ? " (already signed)" : "")),
+                apprenticeSigns, apprenticeBox, heading("Assessor's declaration"), assessorBox);
+        content.setPadding(new Insets(8));
+        Dialog<Declarations> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Declarations");
+        d.setHeaderText("Declarations for the record of the " + s.component().title().toLowerCase());
+        d.getDialogPane().setContent(content);
+        ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ok).setId("declarations-ok");
+        d.setResultConverter(b -> b != ok ? null : new Declarations(apprenticeSigns.isSelected(),
+                apprenticeName.getText().strip(), apprenticePad.png(), assessor.name(),
+                assessorPad.hasSignature() ? assessorPad.png() : savedSignature,
+                keep.isSelected() && assessorPad.hasSignature()));
+        return d.showAndWait();
+    }
+
+    private void recordDeclarations(Declarations d, Runnable then) {
+        LiveSnapshot s = model.snapshot();
+        Runnable assessorStep = () -> model.perform(l -> l.declare("assessor", d.assessorName(),
+                RecordHtml.declarationText(s.plan(), "assessor"), base64(d.assessorPng())), () -> {
+                    if (d.saveAssessorSignature()) {
+                        model.background().run(() -> {
+                            workbench.drawnSignature().save(d.assessorPng());
+                            return null;
+                        }, ok -> { }, failure -> model.problemProperty().set("The drawn signature was not kept: "
+                                + failure.getMessage()));
+                    }
+                    then.run();
+                });
+        if (d.apprenticeSigns()) {
+            model.perform(l -> l.declare("apprentice", d.apprenticeName(), RecordHtml.declarationText(s.plan(), "apprentice"),
+                    base64(d.apprenticePng())), assessorStep);
+        } else {
+            assessorStep.run();
+        }
+    }
+
+    private static String base64(byte[] png) {
+        return png == null ? null : Base64.getEncoder().encodeToString(png);
+    }
+
+    private void sign(char[] password, Declarations d) {
+        String sessionId = model.recorded().id();
+        RecordProducer producer = workbench.recordProducer();
+        Task<RecordProducer.Produced> task = new Task<>() {
+            @Override
+            protected RecordProducer.Produced call() throws Exception {
+                try {
+                    updateMessage("Unlocking the signing key");
+                    RecordProducer.Unlocked unlocked = producer.unlockOrCreate(password);
+                    return producer.signSession(sessionId, unlocked.identity(), d.assessorPng(), this::updateMessage);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+            }
+        };
+        Stage progress = ProgressWindow.of(owner, "Signing the record…", task);
+        task.setOnSucceeded(e -> {
+            progress.close();
+            RecordProducer.Produced p = task.getValue();
+            model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
+                    () -> report(p));
+        });
+        task.setOnFailed(e -> {
+            progress.close();
+            Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(task.getException()));
+        });
+        model.background().run(task);
+        progress.show();
+    }
+
+    private void report(RecordProducer.Produced p) {
+        SignatureReport check = new PadesVerifier().verify(p.file().getFileName().toString(), p.pdf());
+        Path file = p.file();
+        Dialogs.info(owner, "Record signed", "The signed record is saved and in the outbox:\n" + file
+                + "\n\nChecked: " + (check.verified() ? "the signature is valid and covers the whole document."
+                : "NOT verified: " + String.join("; ", check.problems())));
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("detail-code");
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        return l;
+    }
+}

@@ -1,0 +1,125 @@
+package org.epaworkbench.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.epaworkbench.report.PadesVerifier;
+import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.session.ManualClock;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.ui.Theme;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.records.RecordsView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Signing an ended session from its screen: declarations drawn, identity created, record signed and verified. */
+@ExtendWith(ApplicationExtension.class)
+class SignRecordFlowTest {
+
+    @TempDir
+    Path dir;
+    Workbench workbench;
+    Background background;
+    StackPane root;
+    volatile SessionScreen screen;
+
+    @Start
+    void start(Stage stage) {
+        root = new StackPane();
+        Scene scene = new Scene(root, 1366, 768);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (screen != null) {
+            WaitForAsyncUtils.asyncFx(() -> screen.model().stop()).get();
+        }
+        if (background != null) {
+            background.close();
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).isPresent();
+    }
+
+    @Test
+    void signingAnEndedSessionMakesAVerifiedRecordAndLogsIt(FxRobot robot) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
+        workbench = Workbench.open(DataDirectory.at(dir), clock, new ManualClock(clock.instant()));
+        background = new Background();
+        SampleDataMaker.Made made = new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(), clock).make();
+        String sessionId = made.sessionIds().get(1);
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, sessionId, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#sign-record");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#declarations-ok"));
+        // the apprentice signs on screen (face to face), and so does the assessor
+        for (Node canvas : robot.lookup("#signature-canvas").queryAll()) {
+            robot.moveTo(canvas).moveBy(-120, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
+                    .moveBy(70, -20).release(MouseButton.PRIMARY);
+        }
+        robot.clickOn("#declarations-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn("#keystore-password").write("a long password");
+        robot.clickOn("#keystore-password-again").write("a long password");
+        robot.clickOn("#password-ok");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        assertThat(robot.lookup("#info-message").queryAs(Label.class).getText())
+                .contains("signature is valid and covers the whole document");
+
+        var state = workbench.sessions().state(sessionId).orElseThrow();
+        assertThat(state.declaration("apprentice")).hasValueSatisfying(d -> assertThat(d.signaturePngBase64()).isNotNull());
+        assertThat(state.declaration("assessor")).isPresent();
+        assertThat(state.signedRecords()).hasSize(1);
+        var record = new SignedRecords(workbench.database()).forSession(sessionId).get(0);
+        byte[] pdf = Files.readAllBytes(new SignedRecords(workbench.database()).folder().resolve(record.fileName()));
+        assertThat(new PadesVerifier().verify("record", pdf).verified()).isTrue();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "signed-discussion-record.pdf"), pdf);
+        assertThat(workbench.drawnSignature().load()).isPresent();
+
+        // the Records screen verifies it too
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.interact(() -> root.getChildren().setAll(new RecordsView(workbench, background)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#records-table")
+                .queryTableView().getItems().isEmpty());
+        robot.interact(() -> robot.lookup("#records-table").queryTableView().getSelectionModel().selectFirst());
+        robot.clickOn("#verify-selected");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-verdict").tryQuery().isPresent());
+        assertThat(robot.lookup("#verification-verdict").queryAs(Label.class).getText()).isEqualTo("Verified");
+    }
+}
