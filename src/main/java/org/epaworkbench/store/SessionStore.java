@@ -27,9 +27,19 @@ public final class SessionStore {
     }
 
     private final Database database;
+    private String deviceId;
 
     public SessionStore(Database database) {
         this.database = database;
+    }
+
+    /** This data folder's device id, stamped on every event recorded here. */
+    public String deviceId() throws SQLException {
+        if (deviceId == null) {
+            deviceId = database.inTransaction(c -> Sql.one(c, "SELECT value FROM setting WHERE key = 'device.id'",
+                    rs -> rs.getString(1)).orElseThrow(() -> new SQLException("this data folder has no device id")));
+        }
+        return deviceId;
     }
 
     /** Stores a new session with its first event, which must plan it. */
@@ -37,44 +47,53 @@ public final class SessionStore {
         if (!(planned.body() instanceof EventBody.SessionPlanned p) || planned.seq() != 1) {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
+        String device = deviceId();
         database.inTransaction(c -> {
             Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, last_seq, "
                             + "sample, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                     planned.sessionId(), p.details().apprenticeId(), p.details().planId(), p.details().componentId(),
                     p.details().attempt().word(), SessionStatus.PLANNED.name(), sample, planned.at().toString());
-            insert(c, planned);
+            insert(c, planned, device);
             return null;
         });
     }
 
     /** Appends one event durably, in order. */
     public void append(SessionEvent event) throws SQLException {
+        String device = deviceId();
         database.inTransaction(c -> {
-            insert(c, event);
+            insert(c, event, device);
             return null;
         });
     }
 
     /** Appends several events in one transaction: all are stored, or none. */
     public void appendAll(List<SessionEvent> events) throws SQLException {
+        String device = deviceId();
         database.inTransaction(c -> {
             for (SessionEvent e : events) {
-                insert(c, e);
+                insert(c, e, device);
             }
             return null;
         });
     }
 
-    private static void insert(Connection c, SessionEvent e) throws SQLException {
-        long last = Sql.one(c, "SELECT last_seq FROM session WHERE id = ?", rs -> rs.getLong(1), e.sessionId())
+    private static void insert(Connection c, SessionEvent e, String device) throws SQLException {
+        long[] row = Sql.one(c, "SELECT last_seq, conflicted FROM session WHERE id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, e.sessionId())
                 .orElseThrow(() -> new SQLException("no session " + e.sessionId()));
+        if (row[1] != 0) {
+            throw new SQLException("session " + e.sessionId() + " has versions from two devices that disagree; "
+                    + "resolve the conflict before recording more");
+        }
+        long last = row[0];
         if (e.seq() != last + 1) {
             throw new SQLException("event " + e.seq() + " of session " + e.sessionId() + " is out of order; the log has "
                     + last + " events");
         }
-        Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, type, at, session_time_ms, payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                e.id(), e.sessionId(), e.seq(), e.type(), e.at().toString(), e.sessionTime().toMillis(),
+        Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, device_id, type, at, session_time_ms, payload) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id(), e.sessionId(), e.seq(), device, e.type(), e.at().toString(), e.sessionTime().toMillis(),
                 EventCodec.encode(e.body()));
         StringBuilder set = new StringBuilder("last_seq = ?, elapsed_ms = ?");
         EventBody b = e.body();
@@ -97,9 +116,94 @@ public final class SessionStore {
         Sql.update(c, "UPDATE session SET " + set + " WHERE id = ?", e.seq(), e.sessionTime().toMillis(), e.sessionId());
     }
 
+    /**
+     * The session's log as the record: in seq order; where two devices recorded different events at
+     * the same place, the one a person chose, else the log stops before the disagreement.
+     */
     public List<SessionEvent> events(String sessionId) throws SQLException {
+        return database.inTransaction(c -> canonical(c, sessionId));
+    }
+
+    static List<SessionEvent> canonical(Connection c, String sessionId) throws SQLException {
+        List<SessionEvent> all = Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
+                SessionStore::event, sessionId);
+        java.util.Map<Long, String> kept = new java.util.HashMap<>();
+        for (var r : Sql.query(c, "SELECT seq, kept_event FROM conflict_resolution WHERE session_id = ?",
+                rs -> java.util.Map.entry(rs.getLong(1), rs.getString(2)), sessionId)) {
+            kept.put(r.getKey(), r.getValue());
+        }
+        List<SessionEvent> log = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < all.size()) {
+            long seq = all.get(i).seq();
+            int j = i;
+            while (j < all.size() && all.get(j).seq() == seq) {
+                j++;
+            }
+            List<SessionEvent> here = all.subList(i, j);
+            SessionEvent chosen = here.size() == 1 ? here.get(0)
+                    : here.stream().filter(e -> e.id().equals(kept.get(seq))).findFirst().orElse(null);
+            if (chosen == null || seq != log.size() + 1) {
+                break;
+            }
+            log.add(chosen);
+            i = j;
+        }
+        return log;
+    }
+
+    /** Every stored event of a session, alternatives included, with the device that recorded it. */
+    public List<StoredEvent> allEvents(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.query(c,
-                "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq", SessionStore::event, sessionId));
+                "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
+                rs -> new StoredEvent(event(rs), rs.getString("device_id"), rs.getString("type"), rs.getString("payload")),
+                sessionId));
+    }
+
+    /** An event as stored: with its device and its payload exactly as written. */
+    public record StoredEvent(SessionEvent event, String deviceId, String type, String payload) {
+    }
+
+    /** A place in a session's log where two devices recorded different events. */
+    public record Conflict(String sessionId, long seq, List<String> eventIds) {
+    }
+
+    public List<Conflict> conflicts() throws SQLException {
+        return database.inTransaction(c -> conflictsIn(c, null));
+    }
+
+    static List<Conflict> conflictsIn(Connection c, String sessionId) throws SQLException {
+        String where = sessionId == null ? "" : " AND e.session_id = ?";
+        Object[] params = sessionId == null ? new Object[0] : new Object[] {sessionId};
+        return Sql.query(c, "SELECT e.session_id, e.seq, group_concat(e.event_id, ',') FROM session_event e "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM conflict_resolution r WHERE r.session_id = e.session_id AND r.seq = e.seq)"
+                        + where + " GROUP BY e.session_id, e.seq HAVING count(*) > 1 ORDER BY e.session_id, e.seq",
+                rs -> new Conflict(rs.getString(1), rs.getLong(2), List.of(rs.getString(3).split(","))), params);
+    }
+
+    /** A person chose which version is the record; the other stays stored. */
+    public void resolve(String sessionId, long seq, String keptEventId, String reason, Instant at) throws SQLException {
+        database.inTransaction(c -> {
+            Sql.update(c, "INSERT INTO conflict_resolution (session_id, seq, kept_event, reason, resolved_at) VALUES (?, ?, ?, ?, ?)",
+                    sessionId, seq, keptEventId, reason, at.toString());
+            refreshIndex(c, sessionId);
+            return null;
+        });
+    }
+
+    /** Recomputes a session's index row from its log (after an import or a resolution). */
+    static void refreshIndex(Connection c, String sessionId) throws SQLException {
+        List<SessionEvent> log = canonical(c, sessionId);
+        if (log.isEmpty()) {
+            return;
+        }
+        SessionState s = SessionState.fold(log);
+        boolean conflicted = !conflictsIn(c, sessionId).isEmpty();
+        Sql.update(c, "UPDATE session SET status = ?, started_at = ?, ended_at = ?, elapsed_ms = ?, last_seq = ?, "
+                        + "conflicted = ? WHERE id = ?",
+                s.status().name(), s.startedAt().map(Instant::toString).orElse(null),
+                s.endedAt().map(Instant::toString).orElse(null), s.elapsedAtLastEvent().toMillis(), s.lastSeq(),
+                conflicted ? 1 : 0, sessionId);
     }
 
     public Optional<SessionState> state(String sessionId) throws SQLException {
