@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,28 +34,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSAttributeTableGenerator;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.Cms;
 import org.epaworkbench.keys.SigningIdentity;
 
 /**
@@ -112,35 +91,7 @@ public final class PadesSigner {
 
     /** The CMS SignedData (detached) over the byte ranges. */
     static byte[] cms(byte[] content, SigningIdentity identity) throws GeneralSecurityException, IOException {
-        try {
-            byte[] certHash = MessageDigest.getInstance("SHA-256").digest(identity.certificate().getEncoded());
-            SigningCertificateV2 signingCertificate = new SigningCertificateV2(new ESSCertIDv2[] {
-                    new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash)});
-            ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCertificate)));
-            CMSAttributeTableGenerator signedAttributes = parameters -> {
-                AttributeTable table = new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes))
-                        .getAttributes(parameters);
-                return table.remove(CMSAttributes.signingTime); // PAdES: the signing time is the dictionary's /M
-            };
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .setSignedAttributeGenerator(signedAttributes)
-                    .build(new JcaContentSignerBuilder(algorithm(identity)).build(identity.privateKey()), identity.certificate()));
-            generator.addCertificates(new JcaCertStore(identity.chain()));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), false);
-            return signed.getEncoded();
-        } catch (OperatorCreationException | CMSException e) {
-            throw new GeneralSecurityException("cannot make the CMS signature: " + e.getMessage(), e);
-        }
-    }
-
-    private static String algorithm(SigningIdentity identity) {
-        String keyAlgorithm = identity.privateKey().getAlgorithm();
-        return switch (keyAlgorithm) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            default -> "SHA256withRSA";
-        };
+        return Cms.signDetached(content, identity);
     }
 
     /** Where the signature box goes: under the anchor text, on the page that has it (else the last page). */

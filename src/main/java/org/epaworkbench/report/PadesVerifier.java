@@ -1,34 +1,17 @@
 package org.epaworkbench.report;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1InputStream;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.ContentInfo;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.epaworkbench.keys.Certificates;
-
+import org.epaworkbench.keys.Cms;
 /**
  * Checks a signed PDF independently of how it was made: the signature's CMS is parsed, the signed
  * byte ranges re-digested, the signature checked against the signer's certificate, and the byte
@@ -74,35 +57,20 @@ public final class PadesVerifier {
         String fingerprint = null;
         boolean valid = false;
         try {
-            byte[] contents = signature.getContents(pdf);
-            byte[] signedContent = signature.getSignedContent(pdf);
-            CMSSignedData cms = readCms(contents, signedContent);
-            Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
-            if (signers.size() != 1) {
-                problems.add("The signature holds " + signers.size() + " signers; expected one.");
+            Cms.Verified v = Cms.verifyDetached(signature.getContents(pdf), signature.getSignedContent(pdf));
+            signer = Certificates.commonName(v.signer());
+            organisation = Certificates.attribute(v.signer().getSubjectX500Principal(), "O");
+            fingerprint = Certificates.fingerprint(v.signer());
+            valid = v.ok();
+            if (!v.valid()) {
+                problems.add("The signature does not match the document: it was changed after signing.");
             }
-            SignerInformation info = signers.iterator().next();
-            @SuppressWarnings("unchecked")
-            Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(info.getSID());
-            if (matches.isEmpty()) {
-                problems.add("The signer's certificate is not in the signature.");
-            } else {
-                X509Certificate cert = Certificates.fromBytes(matches.iterator().next().getEncoded());
-                signer = Certificates.commonName(cert);
-                organisation = Certificates.attribute(cert.getSubjectX500Principal(), "O");
-                fingerprint = Certificates.fingerprint(cert);
-                valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
-                if (!valid) {
-                    problems.add("The signature does not match the document: it was changed after signing.");
-                }
-                if (!signingCertificateMatches(info, cert)) {
-                    problems.add("The signing-certificate-v2 attribute is missing or names another certificate.");
-                    valid = false;
-                }
+            if (!v.signingCertificateMatches()) {
+                problems.add("The signing-certificate-v2 attribute is missing or names another certificate.");
             }
         } catch (CMSException e) {
             problems.add("The signature does not match the document: " + e.getMessage());
-        } catch (IOException | CertificateException | OperatorCreationException e) {
+        } catch (IOException | GeneralSecurityException e) {
             problems.add("The signature cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
             problems.add("The signature is malformed: " + e.getMessage());
@@ -111,35 +79,4 @@ public final class PadesVerifier {
                 problems);
     }
 
-    /**
-     * Reads the CMS from the signature's /Contents, which is padded with zeros: only the first DER
-     * object is the signature (BouncyCastle 1.85+ refuses the padding if it is passed whole).
-     */
-    static CMSSignedData readCms(byte[] contents, byte[] signedContent) throws IOException, CMSException {
-        try (ASN1InputStream in = new ASN1InputStream(contents)) {
-            ASN1Primitive first = in.readObject();
-            if (first == null) {
-                throw new IOException("the signature is empty");
-            }
-            return new CMSSignedData(new CMSProcessableByteArray(signedContent), ContentInfo.getInstance(first));
-        }
-    }
-
-    private static boolean signingCertificateMatches(SignerInformation info, X509Certificate cert) {
-        if (info.getSignedAttributes() == null) {
-            return false;
-        }
-        Attribute attribute = info.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
-        if (attribute == null) {
-            return false;
-        }
-        try {
-            SigningCertificateV2 scv2 = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0));
-            ESSCertIDv2 id = scv2.getCerts()[0];
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
-            return Arrays.equals(hash, id.getCertHash());
-        } catch (NoSuchAlgorithmException | java.security.cert.CertificateEncodingException | RuntimeException e) {
-            return false;
-        }
-    }
 }

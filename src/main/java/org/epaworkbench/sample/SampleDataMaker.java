@@ -59,22 +59,30 @@ public final class SampleDataMaker {
     }
 
     public Made make() throws SQLException {
+        return make(true);
+    }
+
+    /**
+     * Makes the data; with {@code markAsSample} false it is stored as ordinary data (for tests and
+     * demonstrations of export, which never carries sample data).
+     */
+    public Made make(boolean markAsSample) throws SQLException {
         AssessmentPlan plan = plans.plan(PLAN_ID).orElseThrow(() -> new IllegalStateException("built-in plan missing"));
         if (people.assessor().isEmpty()) {
-            people.saveAssessor(new AssessorProfile("Sam Assessor " + LABEL, "EPA-000123", "Highfield Assessment", true));
+            people.saveAssessor(new AssessorProfile("Sam Assessor " + LABEL, "EPA-000123", "Highfield Assessment", markAsSample));
         }
         ZoneId zone = ZoneId.of("Europe/London");
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Apprentice apprentice = new Apprentice(UUID.randomUUID().toString(), "Jordan Taylor " + LABEL,
                 Uln.of("9182736455"), "Northgate Home Furnishings " + LABEL, "Riverside Training " + LABEL, PLAN_ID,
-                today.minusMonths(16), today.minusDays(20), true);
+                today.minusMonths(16), today.minusDays(20), markAsSample);
         people.save(apprentice);
 
         List<String> ids = new ArrayList<>();
         try {
-            ids.add(interview(plan, apprentice, at(today.minusDays(9), 10, 0, zone)));
-            ids.add(discussion(plan, apprentice, at(today.minusDays(6), 14, 0, zone)));
-            ids.add(observation(plan, apprentice, at(today.minusDays(2), 9, 30, zone)));
+            ids.add(interview(plan, apprentice, at(today.minusDays(9), 10, 0, zone), markAsSample));
+            ids.add(discussion(plan, apprentice, at(today.minusDays(6), 14, 0, zone), markAsSample));
+            ids.add(observation(plan, apprentice, at(today.minusDays(2), 9, 30, zone), markAsSample));
         } catch (SessionRuleException e) {
             throw new IllegalStateException("sample session breaks a session rule: " + e.getMessage(), e);
         }
@@ -86,15 +94,16 @@ public final class SampleDataMaker {
     }
 
     private RecordedSession begin(AssessmentPlan plan, Apprentice a, String componentId, AssessmentMode mode,
-            String location, String id, ManualClock clock) throws SQLException, SessionRuleException {
+            String location, String id, ManualClock clock, boolean sample) throws SQLException, SessionRuleException {
         return RecordedSession.create(sessions, plan, new SessionDetails(a.id(), plan.id(), plan.version(), componentId,
-                AttemptKind.FIRST, mode, location, id), clock, SessionSettings.DEFAULT, true);
+                AttemptKind.FIRST, mode, location, id), clock, SessionSettings.DEFAULT, sample);
     }
 
-    private String interview(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+    private String interview(AssessmentPlan plan, Apprentice a, Instant start, boolean sample)
+            throws SQLException, SessionRuleException {
         ManualClock clock = new ManualClock(start);
         RecordedSession s = begin(plan, a, "wbp-interview", AssessmentMode.REMOTE_VIDEO, "Video call (Teams)",
-                "UK photocard driving licence", clock);
+                "UK photocard driving licence", clock, sample);
         s.perform(l -> l.start());
         Component c = s.live().component();
         List<ExampleQuestion> bank = c.exampleQuestions();
@@ -130,10 +139,11 @@ public final class SampleDataMaker {
         return s.id();
     }
 
-    private String discussion(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+    private String discussion(AssessmentPlan plan, Apprentice a, Instant start, boolean sample)
+            throws SQLException, SessionRuleException {
         ManualClock clock = new ManualClock(start);
         RecordedSession s = begin(plan, a, "professional-discussion", AssessmentMode.FACE_TO_FACE,
-                "Meeting room 2, Northgate head office", "Passport", clock);
+                "Meeting room 2, Northgate head office", "Passport", clock, sample);
         s.perform(l -> l.start());
         Component c = s.live().component();
         clock.advance(Duration.ofMinutes(4));
@@ -152,10 +162,11 @@ public final class SampleDataMaker {
         return s.id();
     }
 
-    private String observation(AssessmentPlan plan, Apprentice a, Instant start) throws SQLException, SessionRuleException {
+    private String observation(AssessmentPlan plan, Apprentice a, Instant start, boolean sample)
+            throws SQLException, SessionRuleException {
         ManualClock clock = new ManualClock(start);
         RecordedSession s = begin(plan, a, "observation", AssessmentMode.FACE_TO_FACE,
-                "Customer service desk, Northgate Leeds store", "Employee ID card", clock);
+                "Customer service desk, Northgate Leeds store", "Employee ID card", clock, sample);
         s.perform(l -> l.start());
         Component c = s.live().component();
         clock.advance(Duration.ofMinutes(6));

@@ -1,0 +1,294 @@
+package org.epaworkbench.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+
+/**
+ * The rows sync packages carry, read and written as they are stored: apprentices with their
+ * update time, sessions with every event (and the device that recorded it), signed record entries.
+ * An import is applied in one transaction and is idempotent: rows are keyed by id, events are never
+ * changed, an apprentice keeps its most recently updated version.
+ */
+public final class SyncStore {
+
+    /** An apprentice row as stored. Dates are ISO text or null. */
+    public record ApprenticeRow(String id, String name, String uln, String employer, String trainingProvider,
+            String planId, String apprenticeshipStart, String gatewayDate, String createdAt, String updatedAt) {
+    }
+
+    /** A session's identity, as its index row holds it. */
+    public record SessionHeader(String id, String apprenticeId, String planId, String componentId, String attempt,
+            String createdAt) {
+    }
+
+    /** An event as packages carry it: the stored payload, untouched. */
+    public record EventRow(String id, String sessionId, long seq, String deviceId, String type, String at,
+            long sessionTimeMillis, String payload) {
+    }
+
+    /** Everything one package brings, checked and ready to apply. */
+    public record ImportBatch(String packageId, String deviceId, String createdAt, String certificateFingerprint,
+            List<ApprenticeRow> apprentices, List<SessionHeader> sessions, List<EventRow> events, List<SignedRecord> records) {
+    }
+
+    /** What applying a batch changed. */
+    public record Applied(int newApprentices, int updatedApprentices, int newSessions, int newEvents, int newRecords,
+            List<String> conflictedSessions, boolean packageSeenBefore) {
+    }
+
+    private final Database database;
+
+    public SyncStore(Database database) {
+        this.database = database;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    // ---------------------------------------------------------------- reading for export
+
+    public Optional<SessionHeader> header(String sessionId) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT id, apprentice_id, plan_id, component_id, attempt, created_at "
+                + "FROM session WHERE id = ?", rs -> new SessionHeader(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6)), sessionId));
+    }
+
+    public List<EventRow> events(String sessionId) throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
+                rs -> new EventRow(rs.getString("event_id"), rs.getString("session_id"), rs.getLong("seq"),
+                        rs.getString("device_id"), rs.getString("type"), rs.getString("at"), rs.getLong("session_time_ms"),
+                        rs.getString("payload")), sessionId));
+    }
+
+    public List<ApprenticeRow> apprentices(Set<String> ids) throws SQLException {
+        List<ApprenticeRow> rows = new ArrayList<>();
+        for (String id : ids) {
+            database.inTransaction(c -> Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", rs -> new ApprenticeRow(
+                    rs.getString("id"), rs.getString("name"), rs.getString("uln"), rs.getString("employer"),
+                    rs.getString("training_provider"), rs.getString("plan_id"), rs.getString("apprenticeship_start"),
+                    rs.getString("gateway_date"), rs.getString("created_at"), rs.getString("updated_at")), id))
+                    .ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    /** Sessions (not sample data) with events not yet in any package. */
+    public List<String> sessionsWithUnexportedEvents() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT s.id FROM session s LEFT JOIN session_export x "
+                + "ON x.session_id = s.id WHERE s.sample = 0 AND s.last_seq > COALESCE(x.exported_seq, 0) "
+                + "ORDER BY s.created_at, s.id", rs -> rs.getString(1)));
+    }
+
+    public List<String> sessionsChangedSince(Instant since) throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT DISTINCT s.id FROM session s JOIN session_event e "
+                + "ON e.session_id = s.id WHERE s.sample = 0 AND e.at >= ? ORDER BY s.id", rs -> rs.getString(1),
+                since.toString()));
+    }
+
+    public List<String> allSessions() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT id FROM session WHERE sample = 0 ORDER BY created_at, id",
+                rs -> rs.getString(1)));
+    }
+
+    public List<SignedRecord> pendingRecords() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 AND exported_at IS NULL "
+                + "ORDER BY signed_at", SignedRecords::row));
+    }
+
+    public List<SignedRecord> recordsSignedSince(Instant since) throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 AND signed_at >= ? "
+                + "ORDER BY signed_at", SignedRecords::row, since.toString()));
+    }
+
+    public List<SignedRecord> allRecords() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 ORDER BY signed_at",
+                SignedRecords::row));
+    }
+
+    /** Notes that a package holding these sessions (up to their current last event) and records was written. */
+    public void markExported(String packageId, String fileName, Instant at, List<String> sessionIds, List<String> recordIds,
+            boolean encrypted) throws SQLException {
+        database.inTransaction(c -> {
+            for (String id : sessionIds) {
+                Sql.update(c, "INSERT INTO session_export (session_id, exported_seq, package_id, exported_at) "
+                        + "SELECT id, last_seq, ?, ? FROM session WHERE id = ? ON CONFLICT(session_id) DO UPDATE SET "
+                        + "exported_seq = excluded.exported_seq, package_id = excluded.package_id, exported_at = excluded.exported_at",
+                        packageId, at.toString(), id);
+            }
+            for (String id : recordIds) {
+                Sql.update(c, "UPDATE signed_record SET exported_package = ?, exported_at = ? WHERE id = ?",
+                        packageId, at.toString(), id);
+            }
+            Sql.update(c, "INSERT INTO package_exported (package_id, file_name, created_at, sessions, records, encrypted) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", packageId, fileName, at.toString(), sessionIds.size(), recordIds.size(), encrypted);
+            return null;
+        });
+    }
+
+    /** Exported packages, newest first. */
+    public record ExportedPackage(String packageId, String fileName, Instant createdAt, int sessions, int records,
+            boolean encrypted, Instant uploadedAt) {
+    }
+
+    public List<ExportedPackage> exportedPackages() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM package_exported ORDER BY created_at DESC",
+                rs -> new ExportedPackage(rs.getString("package_id"), rs.getString("file_name"),
+                        Instant.parse(rs.getString("created_at")), rs.getInt("sessions"), rs.getInt("records"),
+                        rs.getInt("encrypted") == 1, rs.getString("uploaded_at") == null ? null
+                        : Instant.parse(rs.getString("uploaded_at")))));
+    }
+
+    /** The package reached the organisation: its records are marked uploaded. Returns false for an unknown package. */
+    public boolean markUploaded(String packageId, Instant at) throws SQLException {
+        return database.inTransaction(c -> {
+            int n = Sql.update(c, "UPDATE package_exported SET uploaded_at = ? WHERE package_id = ?", at.toString(), packageId);
+            Sql.update(c, "UPDATE signed_record SET uploaded_at = ? WHERE exported_package = ?", at.toString(), packageId);
+            return n == 1;
+        });
+    }
+
+    // ---------------------------------------------------------------- signer register
+
+    /** A pinned assessor certificate. */
+    public record PinnedSigner(String assessorKey, String fingerprint, String subject, String certificatePem,
+            Instant pinnedAt, String how) {
+    }
+
+    public Optional<PinnedSigner> pinned(String assessorKey) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM signer_register WHERE assessor_key = ?",
+                SyncStore::signer, assessorKey));
+    }
+
+    public List<PinnedSigner> register() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signer_register ORDER BY assessor_key", SyncStore::signer));
+    }
+
+    public void addSigner(PinnedSigner s) throws SQLException {
+        database.inTransaction(c -> Sql.update(c, "INSERT INTO signer_register (assessor_key, certificate_fingerprint, subject, "
+                + "certificate_pem, pinned_at, how) VALUES (?, ?, ?, ?, ?, ?)", s.assessorKey(), s.fingerprint(), s.subject(),
+                s.certificatePem(), s.pinnedAt().toString(), s.how()));
+    }
+
+    public boolean removeSigner(String assessorKey) throws SQLException {
+        return database.inTransaction(c -> Sql.update(c, "DELETE FROM signer_register WHERE assessor_key = ?", assessorKey)) == 1;
+    }
+
+    private static PinnedSigner signer(java.sql.ResultSet rs) throws SQLException {
+        return new PinnedSigner(rs.getString("assessor_key"), rs.getString("certificate_fingerprint"), rs.getString("subject"),
+                rs.getString("certificate_pem"), Instant.parse(rs.getString("pinned_at")), rs.getString("how"));
+    }
+
+    // ---------------------------------------------------------------- applying an import
+
+    /**
+     * Applies a checked batch in one transaction. {@code pin}, when given, is added to the register in
+     * the same transaction (trust on first use). Nothing is changed if anything fails.
+     */
+    public Applied apply(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
+        return database.inTransaction(c -> applyIn(c, batch, pin, now));
+    }
+
+    /** What applying the batch would change, without changing anything (the transaction is rolled back). */
+    public Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
+        try {
+            database.inTransaction(c -> {
+                throw new RolledBack(applyIn(c, batch, pin, now));
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (RolledBack r) {
+            return r.applied;
+        }
+    }
+
+    /** Carries a dry run's result out of the transaction it rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Applied applied;
+
+        RolledBack(Applied applied) {
+            super(null, null, false, false);
+            this.applied = applied;
+        }
+    }
+
+    private static Applied applyIn(java.sql.Connection c, ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
+        {
+            boolean seen = Sql.one(c, "SELECT 1 FROM package_imported WHERE package_id = ?", rs -> true, batch.packageId())
+                    .isPresent();
+            if (pin != null) {
+                Sql.update(c, "INSERT INTO signer_register (assessor_key, certificate_fingerprint, subject, certificate_pem, "
+                        + "pinned_at, how) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(assessor_key) DO NOTHING", pin.assessorKey(),
+                        pin.fingerprint(), pin.subject(), pin.certificatePem(), now.toString(), pin.how());
+            }
+            int newApprentices = 0;
+            int updatedApprentices = 0;
+            for (ApprenticeRow a : batch.apprentices()) {
+                Optional<String> current = Sql.one(c, "SELECT updated_at || '|' || name || '|' || uln || '|' || employer || '|' "
+                        + "|| training_provider || '|' || plan_id || '|' || COALESCE(apprenticeship_start, '') || '|' "
+                        + "|| COALESCE(gateway_date, '') FROM apprentice WHERE id = ?", rs -> rs.getString(1), a.id());
+                String incoming = a.updatedAt() + "|" + a.name() + "|" + a.uln() + "|" + a.employer() + "|" + a.trainingProvider()
+                        + "|" + a.planId() + "|" + nz(a.apprenticeshipStart()) + "|" + nz(a.gatewayDate());
+                if (current.isEmpty()) {
+                    Sql.update(c, "INSERT INTO apprentice (id, name, uln, employer, training_provider, plan_id, "
+                            + "apprenticeship_start, gateway_date, sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                            a.id(), a.name(), a.uln(), a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(),
+                            a.gatewayDate(), a.createdAt(), a.updatedAt());
+                    newApprentices++;
+                } else if (incoming.compareTo(current.get()) > 0) {
+                    // the later update wins; equal times are ordered by content, so any import order gives the same row
+                    Sql.update(c, "UPDATE apprentice SET name = ?, uln = ?, employer = ?, training_provider = ?, plan_id = ?, "
+                            + "apprenticeship_start = ?, gateway_date = ?, updated_at = ? WHERE id = ?", a.name(), a.uln(),
+                            a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(), a.gatewayDate(),
+                            a.updatedAt(), a.id());
+                    updatedApprentices++;
+                }
+            }
+            int newSessions = 0;
+            for (SessionHeader s : batch.sessions()) {
+                newSessions += Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, "
+                        + "last_seq, sample, created_at) VALUES (?, ?, ?, ?, ?, 'PLANNED', 0, 0, ?) ON CONFLICT(id) DO NOTHING",
+                        s.id(), s.apprenticeId(), s.planId(), s.componentId(), s.attempt(), s.createdAt());
+            }
+            int newEvents = 0;
+            Set<String> touched = new LinkedHashSet<>();
+            for (EventRow e : batch.events()) {
+                int n = Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, device_id, type, at, session_time_ms, "
+                        + "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", e.id(), e.sessionId(), e.seq(),
+                        e.deviceId(), e.type(), e.at(), e.sessionTimeMillis(), e.payload());
+                if (n == 1) {
+                    newEvents++;
+                    touched.add(e.sessionId());
+                }
+            }
+            List<String> conflicted = new ArrayList<>();
+            for (String id : touched) {
+                SessionStore.refreshIndex(c, id);
+                if (!SessionStore.conflictsIn(c, id).isEmpty()) {
+                    conflicted.add(id);
+                }
+            }
+            int newRecords = 0;
+            for (SignedRecord r : batch.records()) {
+                newRecords += Sql.update(c, "INSERT INTO signed_record (id, kind, session_id, apprentice_id, file_name, sha256, "
+                        + "size_bytes, signed_at, certificate_fingerprint, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
+                        + "ON CONFLICT(id) DO NOTHING", r.id(), r.kind(), r.sessionId(), r.apprenticeId(), r.fileName(), r.sha256(),
+                        r.sizeBytes(), r.signedAt().toString(), r.certificateFingerprint());
+            }
+            Sql.update(c, "INSERT INTO package_imported (package_id, device_id, created_at, certificate_fingerprint, imported_at) "
+                    + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(package_id) DO NOTHING", batch.packageId(), batch.deviceId(),
+                    batch.createdAt(), batch.certificateFingerprint(), now.toString());
+            return new Applied(newApprentices, updatedApprentices, newSessions, newEvents, newRecords, conflicted, seen);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

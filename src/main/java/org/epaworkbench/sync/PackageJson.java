@@ -1,0 +1,117 @@
+package org.epaworkbench.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.store.SyncStore.ApprenticeRow;
+import org.epaworkbench.store.SyncStore.EventRow;
+import org.epaworkbench.store.SyncStore.SessionHeader;
+
+/** The JSON entries of a package: written from stored rows, read back with their schemas. */
+final class PackageJson {
+
+    private static final Map<String, Schema> SCHEMAS = Map.of(
+            "manifest", load("manifest"), "apprentices", load("apprentices"),
+            "session", load("session"), "signed-records", load("signed-records"));
+
+    private PackageJson() {
+    }
+
+    private static Schema load(String name) {
+        String resource = "/org/epaworkbench/sync/" + name + ".schema.json";
+        try (InputStream in = PackageJson.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema missing: " + resource);
+            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build())).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses an entry and checks it against its schema; any problem refuses the package, naming the entry. */
+    static JsonNode read(String entry, byte[] bytes, String schema) throws PackageRefused {
+        JsonNode node;
+        try {
+            node = JsonFiles.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new PackageRefused(entry, "not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new PackageRefused(entry, "is empty");
+        }
+        List<Error> errors = SCHEMAS.get(schema).validate(node);
+        if (!errors.isEmpty()) {
+            Error e = errors.get(0);
+            throw new PackageRefused(entry, e.getInstanceLocation() + ": " + e.getMessage()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+        }
+        return node;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    static byte[] bytes(JsonNode node) {
+        return JsonFiles.pretty(node).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static ArrayNode apprentices(List<ApprenticeRow> rows) {
+        ArrayNode a = JsonFiles.mapper().createArrayNode();
+        for (ApprenticeRow r : rows) {
+            a.addObject().put("id", r.id()).put("name", r.name()).put("uln", r.uln()).put("employer", r.employer())
+                    .put("trainingProvider", r.trainingProvider()).put("planId", r.planId())
+                    .put("apprenticeshipStart", r.apprenticeshipStart()).put("gatewayDate", r.gatewayDate())
+                    .put("createdAt", r.createdAt()).put("updatedAt", r.updatedAt());
+        }
+        return a;
+    }
+
+    static ObjectNode session(SessionHeader h, List<EventRow> events) {
+        ObjectNode n = JsonFiles.mapper().createObjectNode();
+        n.put("id", h.id()).put("apprenticeId", h.apprenticeId()).put("planId", h.planId())
+                .put("componentId", h.componentId()).put("attempt", h.attempt()).put("createdAt", h.createdAt());
+        ArrayNode list = n.putArray("events");
+        for (EventRow e : events) {
+            ObjectNode en = list.addObject().put("id", e.id()).put("seq", e.seq()).put("deviceId", e.deviceId())
+                    .put("type", e.type()).put("at", e.at()).put("sessionTimeMillis", e.sessionTimeMillis());
+            try {
+                en.set("payload", JsonFiles.mapper().readTree(e.payload()));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("stored event " + e.id() + " has an unreadable payload", ex);
+            }
+        }
+        return n;
+    }
+
+    static ArrayNode signedRecords(List<SignedRecord> records) {
+        ArrayNode a = JsonFiles.mapper().createArrayNode();
+        for (SignedRecord r : records) {
+            a.addObject().put("id", r.id()).put("kind", r.kind()).put("sessionId", r.sessionId())
+                    .put("apprenticeId", r.apprenticeId()).put("fileName", r.fileName()).put("sha256", r.sha256())
+                    .put("sizeBytes", r.sizeBytes()).put("signedAt", r.signedAt().toString())
+                    .put("certificateFingerprint", r.certificateFingerprint());
+        }
+        return a;
+    }
+}
