@@ -21,6 +21,8 @@ import org.epaworkbench.ui.home.AssessorDialog;
 import org.epaworkbench.ui.home.HomeView;
 import org.epaworkbench.ui.plans.PlansView;
 import org.epaworkbench.ui.records.RecordsView;
+import org.epaworkbench.ui.sync.ImportView;
+import org.epaworkbench.ui.sync.OutboxView;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -37,6 +39,8 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton sessionsNav = new ToggleButton("Sessions");
     private final ToggleButton plansNav = new ToggleButton("Plans");
     private final ToggleButton recordsNav = new ToggleButton("Records");
+    private final ToggleButton outboxNav = new ToggleButton("Outbox");
+    private final ToggleButton importNav = new ToggleButton("Import");
     private RecordsView records;
 
     public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
@@ -53,7 +57,11 @@ public final class MainWindow extends BorderPane {
         plansNav.setGraphic(new FontIcon("mdi2b-book-open-page-variant-outline"));
         recordsNav.setId("nav-records");
         recordsNav.setGraphic(new FontIcon("mdi2f-file-certificate-outline"));
-        for (ToggleButton b : new ToggleButton[] {sessionsNav, plansNav, recordsNav}) {
+        outboxNav.setId("nav-outbox");
+        outboxNav.setGraphic(new FontIcon("mdi2p-package-up"));
+        importNav.setId("nav-import");
+        importNav.setGraphic(new FontIcon("mdi2p-package-down"));
+        for (ToggleButton b : new ToggleButton[] {sessionsNav, plansNav, recordsNav, outboxNav, importNav}) {
             b.setToggleGroup(nav);
             b.setMaxWidth(Double.MAX_VALUE);
             b.getStyleClass().add("nav-button");
@@ -62,7 +70,15 @@ public final class MainWindow extends BorderPane {
         sessionsNav.setOnAction(e -> showSessions());
         plansNav.setOnAction(e -> showPlans());
         recordsNav.setOnAction(e -> showRecords());
-        VBox rail = new VBox(4, sessionsNav, recordsNav, plansNav);
+        outboxNav.setOnAction(e -> {
+            outboxNav.setSelected(true);
+            setCenter(new OutboxView(workbench, background));
+        });
+        importNav.setOnAction(e -> {
+            importNav.setSelected(true);
+            setCenter(new ImportView(workbench, background));
+        });
+        VBox rail = new VBox(4, sessionsNav, recordsNav, outboxNav, importNav, plansNav);
         rail.setPadding(new Insets(8, 6, 8, 6));
         rail.getStyleClass().add("nav-rail");
         setLeft(rail);

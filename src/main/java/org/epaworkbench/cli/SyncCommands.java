@@ -1,0 +1,436 @@
+package org.epaworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.KeyStoreProblem;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SettingsStore;
+import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.store.SyncStore;
+import org.epaworkbench.sync.Outbox;
+import org.epaworkbench.sync.PackageImporter;
+import org.epaworkbench.sync.PackageRefused;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code export}, {@code import}, {@code outbox}, {@code signers} and {@code conflicts}: moving records to the organisation. */
+final class SyncCommands {
+
+    static final String STRICT_SETTING = "import.strictSigners";
+
+    private SyncCommands() {
+    }
+
+    static Outbox outbox(CliContext ctx) throws Exception {
+        SyncStore sync = new SyncStore(ctx.database());
+        return new Outbox(sync, new SignedRecords(ctx.database()).folder(), ctx.sessions().deviceId(), ctx.clock());
+    }
+
+    static boolean strict(CliContext ctx) throws Exception {
+        return new SettingsStore(ctx.database()).get(STRICT_SETTING).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    @Command(name = "export", description = {"Write what is in the outbox as one signed package into a folder (USB stick, synced folder).",
+            "Default: everything not yet exported. The keystore password comes from " + Passwords.VARIABLE + " or a prompt."})
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        WorkbenchCli root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the package into.")
+        Path out;
+        @ArgGroup(exclusive = true)
+        Scope scope;
+        @Option(names = "--encrypt-to", paramLabel = "CERT.pem", description = "Encrypt the package so only this certificate's holder can open it.")
+        Path encryptTo;
+
+        static final class Scope {
+            @Option(names = "--all", description = "Everything, exported before or not.")
+            boolean all;
+            @Option(names = "--since", paramLabel = "TIME", description = "Records signed and sessions changed since TIME (e.g. 2026-11-20T00:00:00Z).")
+            String since;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = root.context();
+            if (Files.exists(out) && !Files.isDirectory(out)) {
+                throw new BadInputException(out + ": is a file; --out takes a folder");
+            }
+            X509Certificate recipient = null;
+            if (encryptTo != null) {
+                try {
+                    recipient = Certificates.fromPem(Files.readString(encryptTo, StandardCharsets.US_ASCII));
+                } catch (NoSuchFileException e) {
+                    throw new BadInputException(encryptTo + ": no such file");
+                } catch (CertificateException | IOException e) {
+                    throw new BadInputException(encryptTo + ": not a PEM certificate (" + e.getMessage() + ")");
+                }
+            }
+            Outbox outbox = outbox(ctx);
+            Outbox.Selection selection;
+            if (scope != null && scope.all) {
+                selection = outbox.all();
+            } else if (scope != null && scope.since != null) {
+                try {
+                    selection = outbox.since(Instant.parse(scope.since));
+                } catch (DateTimeParseException e) {
+                    throw new BadInputException("--since " + scope.since + ": not a time; expected e.g. 2026-11-20T00:00:00Z");
+                }
+            } else {
+                selection = outbox.pending();
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (selection.isEmpty()) {
+                stdout.println("Nothing to export: the outbox is empty."
+                        + (new org.epaworkbench.store.SampleData(ctx.database()).present() ? " (Sample data is never exported.)" : ""));
+                return ExitCodes.OK;
+            }
+            var assessor = ctx.people().assessor().orElseThrow(() -> new BadInputException(
+                    "There is no assessor profile; the package names its assessor."));
+            AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
+            if (!keys.exists()) {
+                throw new BadInputException("There is no signing identity to sign the package with. Create one: keys init");
+            }
+            var identity = unlock(keys, root.passwords().keystorePassword(false));
+            Outbox.Exported e = outbox.export(selection, out, assessor, identity, recipient);
+            stdout.println("Exported " + e.sessions() + " sessions and " + e.records() + " signed records to " + e.file()
+                    + (e.encrypted() ? " (encrypted)" : "") + ", package " + e.packageId() + ".");
+            return ExitCodes.OK;
+        }
+    }
+
+    static org.epaworkbench.keys.SigningIdentity unlock(AssessorKeyStore keys, char[] password) throws BadInputException {
+        try {
+            return keys.unlock(password);
+        } catch (KeyStoreProblem e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    @Command(name = "import", description = {"Check a package completely, then import it in one transaction; a refused package changes nothing.",
+            "An encrypted package is opened with --key (an organisation's PKCS#12; its password from EPA_IMPORT_KEY_PASSWORD",
+            "or a prompt) or, without --key, with this data folder's own key."})
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        WorkbenchCli root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "FILE")
+        Path file;
+        @Option(names = "--dry-run", description = "Check and report, change nothing.")
+        boolean dryRun;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Option(names = "--key", paramLabel = "ORG.p12", description = "Key to open an encrypted package.")
+        Path key;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = root.context();
+            byte[] bytes;
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new BadInputException(file + ": is a folder; expected a package file");
+                }
+                if (Files.size(file) > org.epaworkbench.sync.PackageFormat.MAX_PACKAGE_BYTES) {
+                    throw new BadInputException(file + ": larger than a package may be");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(file + ": no such file");
+            }
+            PrivateKey decrypt = null;
+            if (bytes.length > 0 && (bytes[0] & 0xff) == 0x30) {
+                decrypt = decryptionKey(ctx);
+            }
+            SyncStore sync = new SyncStore(ctx.database());
+            PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock());
+            PackageImporter.Outcome o;
+            try {
+                o = importer.importPackage(bytes, decrypt, strict(ctx), dryRun);
+            } catch (PackageRefused e) {
+                throw new BadInputException(file + ": refused, nothing imported: " + e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode n = JsonFiles.mapper().createObjectNode();
+                n.put("file", file.toString()).put("packageId", o.packageId()).put("dryRun", o.dryRun())
+                        .put("encrypted", o.encrypted()).put("signer", o.signer()).put("certificateFingerprint", o.certificateFingerprint());
+                var a = o.applied();
+                n.put("newApprentices", a.newApprentices()).put("updatedApprentices", a.updatedApprentices())
+                        .put("newSessions", a.newSessions()).put("newEvents", a.newEvents()).put("newRecords", a.newRecords())
+                        .put("pdfsWritten", o.pdfsWritten()).put("seenBefore", a.packageSeenBefore());
+                ArrayNode conflicts = n.putArray("conflictedSessions");
+                a.conflictedSessions().forEach(conflicts::add);
+                ArrayNode notices = n.putArray("notices");
+                o.notices().forEach(notices::add);
+                out.println(JsonFiles.pretty(n));
+            } else {
+                var a = o.applied();
+                out.println((o.dryRun() ? "Would import " : "Imported ") + "package " + o.packageId() + " signed by " + o.signer()
+                        + (o.encrypted() ? " (was encrypted)" : "") + ": " + a.newSessions() + " new sessions, " + a.newEvents()
+                        + " new events, " + a.newRecords() + " new signed records, " + a.newApprentices() + " new and "
+                        + a.updatedApprentices() + " updated apprentices.");
+                o.notices().forEach(n -> out.println("Notice: " + n));
+            }
+            return ExitCodes.OK;
+        }
+
+        private PrivateKey decryptionKey(CliContext ctx) throws Exception {
+            if (key != null) {
+                String env = System.getenv("EPA_IMPORT_KEY_PASSWORD");
+                char[] password = env != null ? env.toCharArray() : root.passwords().keystorePassword(false);
+                Path tmp = Files.createTempDirectory("epa-key");
+                try {
+                    AssessorKeyStore ks = new AssessorKeyStore(tmp, ctx.clock());
+                    ks.importFrom(key, password);
+                    return ks.unlock(password).privateKey();
+                } catch (KeyStoreProblem e) {
+                    throw new BadInputException(e.getMessage());
+                } finally {
+                    try (var files = Files.walk(tmp)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
+            AssessorKeyStore own = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
+            if (!own.exists()) {
+                throw new BadInputException(file + ": the package is encrypted; give the organisation's key with --key ORG.p12");
+            }
+            return unlock(own, root.passwords().keystorePassword(false)).privateKey();
+        }
+    }
+
+    @Command(name = "outbox", description = "What is waiting to be exported, and the packages made. 'outbox uploaded PACKAGE_ID' records that a package reached the organisation.",
+            subcommands = {SyncCommands.OutboxCommand.Uploaded.class})
+    static final class OutboxCommand implements Callable<Integer> {
+        @ParentCommand
+        WorkbenchCli root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = root.context();
+            Outbox.Selection pending = outbox(ctx).pending();
+            var packages = new SyncStore(ctx.database()).exportedPackages();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode n = JsonFiles.mapper().createObjectNode();
+                ArrayNode records = n.putArray("pendingRecords");
+                for (SignedRecord r : pending.records()) {
+                    records.addObject().put("id", r.id()).put("kind", r.kind()).put("sessionId", r.sessionId())
+                            .put("fileName", r.fileName()).put("signedAt", r.signedAt().toString());
+                }
+                ArrayNode sessions = n.putArray("pendingSessions");
+                pending.sessionIds().forEach(sessions::add);
+                ArrayNode exported = n.putArray("packages");
+                for (var p : packages) {
+                    exported.addObject().put("packageId", p.packageId()).put("fileName", p.fileName())
+                            .put("createdAt", p.createdAt().toString()).put("sessions", p.sessions()).put("records", p.records())
+                            .put("encrypted", p.encrypted()).put("uploadedAt", p.uploadedAt() == null ? null : p.uploadedAt().toString());
+                }
+                out.println(JsonFiles.pretty(n));
+                return ExitCodes.OK;
+            }
+            out.println(pending.records().size() + " signed records and " + pending.sessionIds().size()
+                    + " sessions waiting to be exported."
+                    + (new org.epaworkbench.store.SampleData(ctx.database()).present() ? " Sample data is never exported." : ""));
+            pending.records().forEach(r -> out.println("  " + r.signedAt() + "  " + r.fileName()));
+            if (!packages.isEmpty()) {
+                out.println("Packages:");
+                for (var p : packages) {
+                    out.println("  " + p.packageId() + "  " + p.fileName() + "  " + p.records() + " records, " + p.sessions()
+                            + " sessions  " + (p.uploadedAt() == null ? "not yet uploaded" : "uploaded " + p.uploadedAt()));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        @Command(name = "uploaded", description = "Record that a package reached the organisation.")
+        static final class Uploaded implements Callable<Integer> {
+            @ParentCommand
+            OutboxCommand parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "PACKAGE_ID")
+            String packageId;
+
+            @Override
+            public Integer call() throws Exception {
+                CliContext ctx = parent.root.context();
+                if (!new SyncStore(ctx.database()).markUploaded(packageId, ctx.clock().instant())) {
+                    throw new BadInputException("unknown package '" + packageId + "'; see: outbox");
+                }
+                spec.commandLine().getOut().println("Package " + packageId + " marked as uploaded.");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "signers", description = "The register of assessor certificates packages are checked against.",
+            subcommands = {SyncCommands.Signers.Strict.class, SyncCommands.Signers.Remove.class})
+    static final class Signers implements Callable<Integer> {
+        @ParentCommand
+        WorkbenchCli root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = root.context();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Register: " + (strict(ctx) ? "strict (unknown signers are refused)"
+                    : "trust on first use (unknown signers are pinned when first seen)"));
+            for (var s : new SyncStore(ctx.database()).register()) {
+                out.println("  " + s.assessorKey() + "  " + s.subject() + "  SHA-256 " + s.fingerprint() + "  (" + s.how()
+                        + ", " + s.pinnedAt() + ")");
+            }
+            return ExitCodes.OK;
+        }
+
+        @Command(name = "strict", description = "on: refuse packages from signers not in the register; off: trust on first use.")
+        static final class Strict implements Callable<Integer> {
+            @ParentCommand
+            Signers parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "on|off")
+            String value;
+
+            @Override
+            public Integer call() throws Exception {
+                if (!value.equals("on") && !value.equals("off")) {
+                    throw new BadInputException("strict takes on or off, not '" + value + "'");
+                }
+                new SettingsStore(parent.root.context().database()).put(STRICT_SETTING, Boolean.toString(value.equals("on")));
+                spec.commandLine().getOut().println("Strict register " + value + ".");
+                return ExitCodes.OK;
+            }
+        }
+
+        @Command(name = "remove", description = "Unpin an assessor (e.g. after their key was replaced).")
+        static final class Remove implements Callable<Integer> {
+            @ParentCommand
+            Signers parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "ASSESSOR_KEY", description = "As listed, e.g. number:EPA-000123.")
+            String key;
+
+            @Override
+            public Integer call() throws Exception {
+                if (!new SyncStore(parent.root.context().database()).removeSigner(key)) {
+                    throw new BadInputException("'" + key + "' is not in the register");
+                }
+                spec.commandLine().getOut().println("Removed " + key + " from the register.");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "conflicts", description = "Sessions recorded differently on two devices; both versions are kept until resolved.",
+            subcommands = {SyncCommands.Conflicts.Resolve.class})
+    static final class Conflicts implements Callable<Integer> {
+        @ParentCommand
+        WorkbenchCli root;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = root.context();
+            SessionStore sessions = ctx.sessions();
+            var conflicts = sessions.conflicts();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode a = JsonFiles.mapper().createArrayNode();
+                for (var c : conflicts) {
+                    ObjectNode n = a.addObject().put("sessionId", c.sessionId()).put("seq", c.seq());
+                    ArrayNode versions = n.putArray("versions");
+                    for (var e : sessions.allEvents(c.sessionId())) {
+                        if (e.event().seq() == c.seq()) {
+                            versions.addObject().put("eventId", e.event().id()).put("deviceId", e.deviceId())
+                                    .put("at", e.event().at().toString()).put("description", e.event().body().describe());
+                        }
+                    }
+                }
+                out.println(JsonFiles.pretty(a));
+                return ExitCodes.OK;
+            }
+            if (conflicts.isEmpty()) {
+                out.println("No conflicts.");
+            }
+            for (var c : conflicts) {
+                out.println("Session " + c.sessionId() + ", event " + c.seq() + ": recorded differently on two devices");
+                for (var e : sessions.allEvents(c.sessionId())) {
+                    if (e.event().seq() == c.seq()) {
+                        out.println("  " + e.event().id() + "  device " + e.deviceId() + "  " + e.event().at() + "  "
+                                + e.event().body().describe());
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        @Command(name = "resolve", description = "Choose which version is the record; the other stays stored.")
+        static final class Resolve implements Callable<Integer> {
+            @ParentCommand
+            Conflicts parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(index = "0", paramLabel = "SESSION_ID")
+            String sessionId;
+            @Parameters(index = "1", paramLabel = "SEQ")
+            long seq;
+            @Option(names = "--keep", required = true, paramLabel = "EVENT_ID")
+            String keep;
+            @Option(names = "--reason", required = true, paramLabel = "TEXT")
+            String reason;
+
+            @Override
+            public Integer call() throws Exception {
+                CliContext ctx = parent.root.context();
+                SessionStore sessions = ctx.sessions();
+                boolean known = sessions.conflicts().stream().anyMatch(c -> c.sessionId().equals(sessionId) && c.seq() == seq
+                        && c.eventIds().contains(keep));
+                if (!known) {
+                    throw new BadInputException("no unresolved conflict at session " + sessionId + " event " + seq
+                            + " with a version " + keep + "; see: conflicts");
+                }
+                if (reason.isBlank()) {
+                    throw new BadInputException("--reason cannot be empty");
+                }
+                sessions.resolve(sessionId, seq, keep, reason.strip(), ctx.clock().instant());
+                spec.commandLine().getOut().println("Resolved: event " + keep + " is the record at position " + seq + ".");
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.epaworkbench.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.Cms;
+import org.epaworkbench.keys.SigningIdentity;
+import org.epaworkbench.people.AssessorProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad package is refused, naming what is wrong, and a refused package changes nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackageRefusalTest {
+
+    @TempDir
+    static Path dir;
+    SyncFixture device;
+    SyncFixture office;
+    byte[] good;
+    SigningIdentity identity;
+    String before;
+    int run;
+
+    @BeforeAll
+    void makePackage() throws Exception {
+        device = SyncFixture.assessorDevice(dir.resolve("laptop"));
+        good = Files.readAllBytes(device.exportPending(dir.resolve("usb")));
+        identity = device.identity();
+    }
+
+    @BeforeEach
+    void freshOffice() throws Exception {
+        if (office != null) {
+            office.close();
+        }
+        office = new SyncFixture(dir.resolve("office-" + run++));
+        before = office.snapshot();
+    }
+
+    @AfterAll
+    void close() {
+        device.close();
+        office.close();
+    }
+
+    void refused(byte[] pkg, String... expected) throws Exception {
+        assertThatThrownBy(() -> office.importer().importPackage(pkg, null, false, false))
+                .isInstanceOf(PackageRefused.class).hasMessageContainingAll(expected);
+        assertThat(office.snapshot()).as("a refused package changes nothing").isEqualTo(before);
+        assertThat(office.sync.register()).isEmpty();
+    }
+
+    static Map<String, byte[]> entries(byte[] zip) throws Exception {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                m.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return m;
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    String firstSessionEntry(Map<String, byte[]> m) {
+        return m.keySet().stream().filter(n -> n.startsWith("records/sessions/")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aGoodPackageImports() throws Exception {
+        office.importer().importPackage(good, null, false, false);
+        assertThat(office.snapshot()).isEqualTo(device.snapshot());
+    }
+
+    @Test
+    void aChangedEntryIsRefusedByName() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        String session = firstSessionEntry(m);
+        // same length, different content: a judgement turned from met into "mat"
+        String json = new String(m.get(session), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"met\"");
+        m.put(session, json.replaceFirst("\"met\"", "\"mat\"").getBytes(StandardCharsets.UTF_8));
+        refused(zip(m), session, "SHA-256");
+    }
+
+    @Test
+    void aChangedManifestIsRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        m.put("manifest.json", new String(m.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace("Sam Assessor", "Sam Imposter").getBytes(StandardCharsets.UTF_8));
+        refused(zip(m), "manifest.json", "changed after signing");
+    }
+
+    @Test
+    void anUnsignedPackageIsRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        m.remove("manifest.p7s");
+        refused(zip(m), "manifest.p7s", "not signed");
+    }
+
+    @Test
+    void anEntryNotInTheManifestIsRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        m.put("records/extra.json", "[]".getBytes(StandardCharsets.UTF_8));
+        refused(zip(m), "records/extra.json", "not in the signed manifest");
+    }
+
+    @Test
+    void anUnknownFormatVersionIsRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        byte[] manifest = new String(m.get("manifest.json"), StandardCharsets.UTF_8)
+                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2").getBytes(StandardCharsets.UTF_8);
+        m.put("manifest.json", manifest);
+        m.put("manifest.p7s", Cms.signDetached(manifest, identity));
+        refused(zip(m), "format version 2 is unknown");
+    }
+
+    @Test
+    void zipSlipNamesAreRefused() throws Exception {
+        for (String evil : new String[] {"../../etc/evil.json", "/tmp/evil.json", "records/../../evil.json", "C:/evil.json",
+                "records\\..\\evil.json"}) {
+            Map<String, byte[]> m = entries(good);
+            m.put(evil, "{}".getBytes(StandardCharsets.UTF_8));
+            refused(zip(m), evil);
+        }
+        assertThat(dir.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void aZipBombIsRefusedWithoutUnpackingIt() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries(good).entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+            z.putNextEntry(new ZipEntry("records/bomb.json"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 70; i++) {
+                z.write(zeros);
+            }
+            z.closeEntry();
+        }
+        assertThat(out.size()).isLessThan(1_000_000);
+        refused(out.toByteArray(), "records/bomb.json", "zip bomb");
+    }
+
+    @Test
+    void tooManyEntriesAreRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        for (int i = 0; i <= PackageFormat.MAX_ENTRIES; i++) {
+            m.put("records/x" + i + ".json", new byte[0]);
+        }
+        refused(zip(m), "more than " + PackageFormat.MAX_ENTRIES + " entries");
+    }
+
+    @Test
+    void duplicateEntriesAreRefused() throws Exception {
+        Map<String, byte[]> m = new LinkedHashMap<>(entries(good));
+        m.put("records/dupA.json", "[]".getBytes(StandardCharsets.UTF_8));
+        m.put("records/dupB.json", "[]".getBytes(StandardCharsets.UTF_8));
+        byte[] z = zip(m);
+        // rename dupB to dupA in the local headers and the central directory: two entries, one name
+        String s = new String(z, StandardCharsets.ISO_8859_1).replace("records/dupB.json", "records/dupA.json");
+        refused(s.getBytes(StandardCharsets.ISO_8859_1), "records/dupA.json", "twice");
+    }
+
+    @Test
+    void aTruncatedFileIsRefused() throws Exception {
+        for (int cut : new int[] {good.length / 2, good.length - 30, 10, 0}) {
+            refused(java.util.Arrays.copyOf(good, cut), "package");
+        }
+    }
+
+    @Test
+    void somethingThatIsNotAPackageIsRefused() throws Exception {
+        refused("hello, this is a shopping list".getBytes(StandardCharsets.UTF_8), "not an EPA Workbench package");
+    }
+
+    @Test
+    void aPinnedAssessorSigningWithAnotherKeyIsRefused() throws Exception {
+        office.importer().importPackage(good, null, false, false);
+        assertThat(office.sync.register()).hasSize(1);
+        String afterFirst = office.snapshot();
+
+        // the same assessor number, a different key
+        AssessorKeyStore other = new AssessorKeyStore(dir.resolve("impostor-" + run), SyncFixture.CLOCK);
+        other.create(device.assessor(), "impostor-pass".toCharArray());
+        SigningIdentity impostor = other.unlock("impostor-pass".toCharArray());
+        PackageWriter w = new PackageWriter();
+        Map<String, byte[]> m = entries(good);
+        m.forEach((name, bytes) -> {
+            if (!name.equals("manifest.json") && !name.equals("manifest.p7s")) {
+                w.add(name, bytes);
+            }
+        });
+        byte[] forged = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
+                device.sessions.deviceId(), device.assessor(), impostor, null);
+        assertThatThrownBy(() -> office.importer().importPackage(forged, null, false, false))
+                .isInstanceOf(PackageRefused.class).hasMessageContaining("is pinned to");
+        assertThat(office.snapshot()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void aStrictRegisterRefusesAnUnknownSigner() throws Exception {
+        assertThatThrownBy(() -> office.importer().importPackage(good, null, true, false))
+                .isInstanceOf(PackageRefused.class).hasMessageContaining("not in the register, and the register is strict");
+        assertThat(office.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunChangesNothingButSaysWhatWouldHappen() throws Exception {
+        PackageImporter.Outcome dry = office.importer().importPackage(good, null, false, true);
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.applied().newSessions()).isEqualTo(3);
+        assertThat(dry.notices()).anySatisfy(n -> assertThat(n).contains("would be pinned"));
+        assertThat(office.snapshot()).isEqualTo(before);
+        assertThat(office.sync.register()).isEmpty();
+    }
+
+    @Test
+    void aSignedButInconsistentPackageIsRefused() throws Exception {
+        // a session whose planning event names another apprentice, re-signed with the assessor's own key
+        Map<String, byte[]> m = entries(good);
+        String session = firstSessionEntry(m);
+        String json = new String(m.get(session), StandardCharsets.UTF_8);
+        json = json.replaceFirst("\"apprenticeId\" : \"[^\"]+\"", "\"apprenticeId\" : \"someone-else\"");
+        m.put(session, json.getBytes(StandardCharsets.UTF_8));
+        PackageWriter w = new PackageWriter();
+        m.forEach((name, bytes) -> {
+            if (!name.equals("manifest.json") && !name.equals("manifest.p7s")) {
+                w.add(name, bytes);
+            }
+        });
+        byte[] pkg = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
+                device.sessions.deviceId(), device.assessor(), identity, null);
+        refused(pkg, session);
+    }
+
+    static AssessorProfile unused() {
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package org.epaworkbench.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.epaworkbench.cli.CliRunner;
+import org.epaworkbench.packs.JsonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export, import, outbox, signers and conflicts from the command line. */
+class SyncCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportOutboxImportAndRegisterFromTheCommandLine() throws Exception {
+        Path laptop = dir.resolve("laptop");
+        SyncFixture.assessorDevice(laptop).close();
+        CliRunner device = new CliRunner(laptop).withKeystorePassword(new String(SyncFixture.PASSWORD));
+        JsonNode outbox = JsonFiles.mapper().readTree(device.run("outbox", "--json").out());
+        assertThat(outbox.get("pendingRecords")).hasSize(3);
+        assertThat(outbox.get("pendingSessions")).hasSize(3);
+
+        CliRunner.Run export = device.run("export", "--out", dir.resolve("usb").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("Exported 3 sessions and 3 signed records");
+        assertThat(device.run("export", "--out", dir.resolve("usb").toString()).out()).contains("Nothing to export");
+        Path pkg;
+        try (var files = Files.list(dir.resolve("usb"))) {
+            pkg = files.filter(p -> p.toString().endsWith(".epapkg")).findFirst().orElseThrow();
+        }
+
+        CliRunner office = new CliRunner(dir.resolve("office"));
+        JsonNode dry = JsonFiles.mapper().readTree(office.run("import", pkg.toString(), "--dry-run", "--json").out());
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("newSessions").asInt()).isEqualTo(3);
+        assertThat(JsonFiles.mapper().readTree(office.run("session", "list", "--json").out())).isEmpty();
+
+        CliRunner.Run imported = office.run("import", pkg.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported package").contains("3 new sessions").contains("Notice: New signer");
+        assertThat(JsonFiles.mapper().readTree(office.run("session", "list", "--json").out())).hasSize(3);
+        assertThat(office.run("signers").out()).contains("number:EPA-000123").contains("first-use");
+        assertThat(office.run("conflicts").out()).contains("No conflicts.");
+
+        // a strict register refuses an unknown signer: unpin, go strict, import again
+        assertThat(office.run("signers", "remove", "number:EPA-000123").exitCode()).isZero();
+        assertThat(office.run("signers", "strict", "on").exitCode()).isZero();
+        CliRunner.Run strict = office.run("import", pkg.toString());
+        assertThat(strict.exitCode()).isEqualTo(2);
+        assertThat(strict.err()).contains("refused, nothing imported").contains("register is strict");
+
+        // uploaded
+        String packageId = JsonFiles.mapper().readTree(device.run("outbox", "--json").out()).get("packages").get(0)
+                .get("packageId").asText();
+        assertThat(device.run("outbox", "uploaded", packageId).exitCode()).isZero();
+        assertThat(device.run("outbox", "uploaded", "nope").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void badImportsExitTwoNamingTheProblem() throws Exception {
+        CliRunner office = new CliRunner(dir.resolve("office"));
+        assertThat(office.run("import", dir.resolve("none.epapkg").toString()).err()).contains("no such file");
+        Path junk = dir.resolve("junk.epapkg");
+        Files.writeString(junk, "PK but not really");
+        CliRunner.Run r = office.run("import", junk.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("refused, nothing imported").doesNotContain("\tat ");
+    }
+}
