@@ -40,7 +40,7 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     static void describe(PrintWriter out, AssessorKeyStore store, X509Certificate cert) {
-        out.println("Signer:      " + cert.getSubjectX500Principal().getName());
+        out.println("Signer:      " + Certificates.describe(cert));
         out.println("Valid:       " + cert.getNotBefore().toInstant() + " to " + cert.getNotAfter().toInstant());
         out.println("Fingerprint: SHA-256 " + Certificates.fingerprint(cert));
         out.println("Keystore:    " + store.keystoreFile());

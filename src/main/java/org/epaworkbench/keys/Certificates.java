@@ -50,6 +50,21 @@ public final class Certificates {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
+    /** "Sam Assessor, Highfield Assessment, assessor number EPA-000123": the subject in words. */
+    public static String describe(X509Certificate cert) {
+        X500Principal p = cert.getSubjectX500Principal();
+        StringBuilder s = new StringBuilder(commonName(cert));
+        String o = attribute(p, "O");
+        if (!o.isEmpty()) {
+            s.append(", ").append(o);
+        }
+        String number = attribute(p, "SERIALNUMBER");
+        if (!number.isEmpty()) {
+            s.append(", assessor number ").append(number);
+        }
+        return s.toString();
+    }
+
     /** The certificate holder's common name, e.g. "Sam Assessor". */
     public static String commonName(X509Certificate cert) {
         return attribute(cert.getSubjectX500Principal(), "CN");

@@ -73,12 +73,12 @@ public final class PackageImporter {
                         + pinned.get().fingerprint() + ". If the assessor has a new key, remove the old one from the register first.");
             }
         } else if (strictSigners) {
-            throw new PackageRefused(PackageFormat.SIGNATURE, "signed by " + cert.getSubjectX500Principal().getName()
+            throw new PackageRefused(PackageFormat.SIGNATURE, "signed by " + Certificates.describe(cert)
                     + " (" + fingerprint + "), who is not in the register, and the register is strict");
         } else {
-            pin = new PinnedSigner(assessorKey, fingerprint, cert.getSubjectX500Principal().getName(),
+            pin = new PinnedSigner(assessorKey, fingerprint, Certificates.describe(cert),
                     Certificates.toPem(cert), clock.instant(), "first-use");
-            notices.add("New signer: " + cert.getSubjectX500Principal().getName() + " (certificate SHA-256 " + fingerprint
+            notices.add("New signer: " + Certificates.describe(cert) + " (certificate SHA-256 " + fingerprint
                     + ") was not in the register" + (dryRun ? " and would be pinned." : " and is now pinned (trust on first use)."));
         }
 

@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.epaworkbench.Wording;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SettingsStore;
@@ -161,8 +162,9 @@ public final class ImportView extends BorderPane {
         background.run(() -> importer.importPackage(Files.readAllBytes(file), key, strict.isSelected(), dryRun), o -> {
             var a = o.applied();
             String summary = (dryRun ? "Checked: signature valid, every entry intact. Importing would add " : "Imported: ")
-                    + a.newSessions() + " sessions, " + a.newEvents() + " events, " + a.newRecords() + " signed records, "
-                    + a.newApprentices() + " apprentices (" + a.updatedApprentices() + " updated). Signed by " + o.signer() + ".";
+                    + Wording.count(a.newSessions(), "session") + ", " + Wording.count(a.newEvents(), "event") + ", "
+                    + Wording.count(a.newRecords(), "signed record") + " and " + Wording.count(a.newApprentices(), "apprentice")
+                    + " (" + a.updatedApprentices() + " updated). Signed by " + o.signer() + ".";
             result.getChildren().setAll(new Label(summary));
             o.notices().forEach(n -> result.getChildren().add(notice(n)));
             if (dryRun) {

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.epaworkbench.Wording;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.SyncStore;
@@ -138,8 +139,8 @@ public final class OutboxView extends BorderPane {
             pending.getItems().setAll(loaded.pending().records());
             pendingSessions = loaded.pending().sessionIds();
             packages.getItems().setAll(loaded.packages());
-            summary.setText(loaded.pending().records().size() + " signed records and " + loaded.pending().sessionIds().size()
-                    + " sessions with unexported changes are waiting. A package carries each session's whole event log, "
+            summary.setText(Wording.count(loaded.pending().records().size(), "signed record") + " and "
+                    + Wording.count(loaded.pending().sessionIds().size(), "session") + " with unexported changes waiting. A package carries each session's whole event log, "
                     + "so exporting again never does harm." + (loaded.sample() ? " Sample data is never exported." : ""));
             exportAll.setDisable(loaded.pending().isEmpty());
         }, failure -> summary.setText("Cannot read the outbox: " + failure.getMessage()));

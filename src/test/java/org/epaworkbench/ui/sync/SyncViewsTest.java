@@ -71,7 +71,8 @@ class SyncViewsTest {
         robot.interact(() -> root.getChildren().setAll(new OutboxView(workbench, background)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#outbox-packages").queryTableView().getItems().isEmpty());
         assertThat(robot.lookup("#outbox-records").queryTableView().getItems()).hasSize(1);
-        assertThat(robot.lookup("#outbox-summary").queryAs(Label.class).getText()).contains("1 signed records");
+        assertThat(robot.lookup("#outbox-summary").queryAs(Label.class).getText()).contains("1 signed record and");
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(root.getScene(), "outbox"));
         robot.interact(() -> robot.lookup("#outbox-packages").queryTableView().getSelectionModel().selectFirst());
         robot.clickOn("#mark-uploaded");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#outbox-packages").queryTableView().getItems()
@@ -87,6 +88,7 @@ class SyncViewsTest {
         robot.interact(() -> view.open(pkg));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-confirm").tryQuery().isPresent());
         assertThat(workbench.sessions().list()).isEmpty();
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(root.getScene(), "import-checked"));
         robot.clickOn("#import-confirm");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
         assertThat(workbench.sessions().list()).hasSize(3);
