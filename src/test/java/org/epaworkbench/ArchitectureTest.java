@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.epaworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CORE = {"org.epaworkbench.plan..", "org.epaworkbench.grading..",
+    static final String[] CORE = {"org.epaworkbench.plan..", "org.epaworkbench.grading..", "org.epaworkbench.epa..",
             "org.epaworkbench.session..", "org.epaworkbench.people.."};
 
     @ArchTest

@@ -30,6 +30,7 @@ import org.epaworkbench.plan.CriterionLevel;
 import org.epaworkbench.plan.DeclarationText;
 import org.epaworkbench.plan.DistinctionRule;
 import org.epaworkbench.plan.DurationWindow;
+import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.plan.ExampleQuestion;
 import org.epaworkbench.plan.Grade;
 import org.epaworkbench.plan.QuestionCount;
@@ -193,7 +194,85 @@ public final class PlanPackReader {
         return new AssessmentPlan(root.get("id").asText(), root.get("title").asText(),
                 root.get("organisation").asText(), root.get("standard").asText(), root.get("level").asInt(),
                 root.get("version").asText(), sources, notes, components, overallRule,
-                cite.read(overall.get("source"), "$.overall.source"), cap, carryOver, declarations);
+                cite.read(overall.get("source"), "$.overall.source"), cap, carryOver, declarations,
+                epaRules(root.path("epa"), componentIds, cite, problems));
+    }
+
+    private static EpaRules epaRules(JsonNode e, Set<String> componentIds, CitationReader cite, List<PlanPackProblem> problems) {
+        if (e.isMissingNode() || e.isNull()) {
+            return EpaRules.NONE;
+        }
+        java.util.function.BiConsumer<JsonNode, String> knownComponent = (node, path) -> {
+            if (node != null && !componentIds.contains(node.asText())) {
+                problems.add(new PlanPackProblem(path, "no component '" + node.asText() + "' in this plan"));
+            }
+        };
+        JsonNode m = e.get("minimumOnProgramme");
+        EpaRules.MinimumOnProgramme minimum = m == null ? null : new EpaRules.MinimumOnProgramme(
+                m.has("days") ? m.get("days").asInt() : null, m.has("months") ? m.get("months").asInt() : null,
+                cite.read(m.get("source"), "$.epa.minimumOnProgramme.source"));
+        JsonNode w = e.get("window");
+        EpaRules.Window window = w == null ? null : new EpaRules.Window(w.get("months").asInt(),
+                cite.read(w.get("source"), "$.epa.window.source"));
+        JsonNode d = e.get("projectDeadline");
+        EpaRules.ProjectDeadline deadline = null;
+        if (d != null) {
+            knownComponent.accept(d.get("component"), "$.epa.projectDeadline.component");
+            deadline = new EpaRules.ProjectDeadline(d.get("component").asText(), d.get("months").asInt(),
+                    cite.read(d.get("source"), "$.epa.projectDeadline.source"));
+        }
+        List<EpaRules.Submission> submissions = new ArrayList<>();
+        JsonNode subs = e.path("submissions");
+        for (int i = 0; i < subs.size(); i++) {
+            JsonNode s = subs.get(i);
+            knownComponent.accept(s.get("component"), "$.epa.submissions[" + i + "].component");
+            submissions.add(new EpaRules.Submission(s.get("what").asText(), s.get("component").asText(),
+                    s.get("daysBefore").asInt(), cite.read(s.get("source"), "$.epa.submissions[" + i + "].source")));
+        }
+        List<EpaRules.Notice> notices = new ArrayList<>();
+        JsonNode ns = e.path("notice");
+        for (int i = 0; i < ns.size(); i++) {
+            JsonNode n = ns.get(i);
+            knownComponent.accept(n.get("component"), "$.epa.notice[" + i + "].component");
+            notices.add(new EpaRules.Notice(n.get("component").asText(), n.get("daysBefore").asInt(),
+                    cite.read(n.get("source"), "$.epa.notice[" + i + "].source")));
+        }
+        List<EpaRules.Order> order = new ArrayList<>();
+        JsonNode os = e.path("order");
+        for (int i = 0; i < os.size(); i++) {
+            JsonNode o = os.get(i);
+            knownComponent.accept(o.get("first"), "$.epa.order[" + i + "].first");
+            knownComponent.accept(o.get("then"), "$.epa.order[" + i + "].then");
+            order.add(new EpaRules.Order(o.get("first").asText(), o.get("then").asText(),
+                    cite.read(o.get("source"), "$.epa.order[" + i + "].source")));
+        }
+        JsonNode p = e.get("portfolio");
+        EpaRules.PortfolioRule portfolio = null;
+        if (p != null) {
+            knownComponent.accept(p.get("component"), "$.epa.portfolio.component");
+            if (p.get("minPieces").asInt() > p.get("maxPieces").asInt()) {
+                problems.add(new PlanPackProblem("$.epa.portfolio", "minPieces is more than maxPieces"));
+            }
+            portfolio = new EpaRules.PortfolioRule(p.get("component").asText(), p.get("minPieces").asInt(),
+                    p.get("maxPieces").asInt(), cite.read(p.get("source"), "$.epa.portfolio.source"));
+        }
+        JsonNode r = e.get("projectReport");
+        EpaRules.ProjectReport report = null;
+        if (r != null) {
+            knownComponent.accept(r.get("component"), "$.epa.projectReport.component");
+            report = new EpaRules.ProjectReport(r.get("component").asText(), r.get("words").asInt(),
+                    r.get("tolerancePercent").asDouble(), r.get("annexesExcluded").asBoolean(),
+                    cite.read(r.get("source"), "$.epa.projectReport.source"));
+        }
+        JsonNode pp = e.get("projectProposal");
+        EpaRules.ProjectProposal proposal = pp == null ? null : new EpaRules.ProjectProposal(pp.get("minWords").asInt(),
+                pp.get("maxWords").asInt(), pp.get("resubmitWithinDays").asInt(),
+                cite.read(pp.get("source"), "$.epa.projectProposal.source"));
+        JsonNode ra = e.get("reassessment");
+        EpaRules.Reassessment reassessment = ra == null ? null : new EpaRules.Reassessment(ra.get("withinMonths").asInt(),
+                ra.has("projectReworkMonths") ? ra.get("projectReworkMonths").asInt() : null,
+                cite.read(ra.get("source"), "$.epa.reassessment.source"));
+        return new EpaRules(minimum, window, deadline, submissions, notices, order, portfolio, report, proposal, reassessment);
     }
 
     private static Component component(JsonNode c, String path, CitationReader cite, List<PlanPackProblem> problems) {

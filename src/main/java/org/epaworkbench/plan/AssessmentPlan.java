@@ -23,7 +23,8 @@ public record AssessmentPlan(
         Citation overallSource,
         AttemptCap attemptCap,
         List<CarryOverRule> carryOver,
-        List<DeclarationText> declarations) {
+        List<DeclarationText> declarations,
+        EpaRules epa) {
 
     public AssessmentPlan {
         Objects.requireNonNull(id, "id");
@@ -34,6 +35,7 @@ public record AssessmentPlan(
         Objects.requireNonNull(overallDistinction, "overallDistinction");
         carryOver = List.copyOf(carryOver);
         declarations = List.copyOf(declarations);
+        epa = epa == null ? EpaRules.NONE : epa;
     }
 
     /** The declaration the sources give for a role ("apprentice" or "assessor"), if any. */

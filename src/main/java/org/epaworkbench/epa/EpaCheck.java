@@ -1,0 +1,204 @@
+package org.epaworkbench.epa;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.epaworkbench.Wording;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.plan.EpaRules;
+
+/**
+ * Checks an apprentice's gateway and planned dates against the plan's rules, before the dates
+ * arrive: minimum time on programme, the EPA window, the project deadline, submissions due before
+ * a component, notice periods, the recommended order, the project proposal. Every flag names the
+ * rule's source. Nothing here knows one organisation from another: the rules are the plan's data.
+ */
+public final class EpaCheck {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    /** The dates the rules give and what they flag. */
+    public record Report(List<Deadline> deadlines, List<Flag> flags) {
+        public Report {
+            deadlines = List.copyOf(deadlines);
+            flags = List.copyOf(flags);
+        }
+
+        public boolean hasProblems() {
+            return flags.stream().anyMatch(f -> f.severity() == Flag.Severity.PROBLEM);
+        }
+    }
+
+    private EpaCheck() {
+    }
+
+    public static Report check(AssessmentPlan plan, GatewayRecord g, EpaSchedule s, LocalDate today) {
+        EpaRules rules = plan.epa();
+        List<Deadline> deadlines = new ArrayList<>();
+        List<Flag> flags = new ArrayList<>();
+        LocalDate gateway = g.gatewayDate();
+
+        // gateway
+        EpaRules.MinimumOnProgramme min = rules.minimumOnProgramme();
+        if (min != null && g.apprenticeshipStart() != null) {
+            LocalDate earliest = min.days() != null ? g.apprenticeshipStart().plusDays(min.days())
+                    : g.apprenticeshipStart().plusMonths(min.months());
+            deadlines.add(new Deadline("Earliest gateway (" + min.describe() + " on programme)", earliest, min.source()));
+            if (gateway != null && gateway.isBefore(earliest)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Gateway", "Gateway on " + day(gateway) + " is "
+                        + Wording.count(ChronoUnit.DAYS.between(g.apprenticeshipStart(), gateway), "day")
+                        + " after the apprenticeship start; the plan requires at least " + min.describe()
+                        + " on programme, so not before " + day(earliest) + ".", min.source()));
+            }
+        }
+        if (gateway != null) {
+            // English and maths at level 2 are a gateway requirement in every source: 002 Gateway ("achieved level 2
+            // English", "achieved level 2 maths"), 003 Section 1 and 004 The Gateway Stage ("English and maths
+            // qualifications in line with the apprenticeship funding rules").
+            if (!g.english().achieved()) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Gateway", "English at level 2 is not recorded as achieved.", null));
+            }
+            if (!g.maths().achieved()) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Gateway", "Maths at level 2 is not recorded as achieved.", null));
+            }
+            if (!g.employerDeclared()) {
+                flags.add(new Flag(Flag.Severity.WARNING, "Gateway", "The employer's gateway declaration is not recorded.", null));
+            }
+            if (!g.providerDeclared()) {
+                flags.add(new Flag(Flag.Severity.WARNING, "Gateway", "The training provider's gateway declaration is not recorded.", null));
+            }
+        }
+        proposal(rules, g, today, deadlines, flags);
+
+        // the EPA window
+        EpaRules.Window window = rules.window();
+        LocalDate windowEnd = null;
+        if (window != null && gateway != null) {
+            windowEnd = gateway.plusMonths(window.months());
+            deadlines.add(new Deadline("EPA window ends (" + window.months() + " months from gateway)", windowEnd, window.source()));
+        }
+        for (Component c : plan.components()) {
+            Optional<LocalDate> when = s.plannedDate(c.id());
+            if (when.isEmpty() || gateway == null) {
+                continue;
+            }
+            if (when.get().isBefore(gateway)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, c.title(), "Planned for " + day(when.get())
+                        + ", before the gateway on " + day(gateway) + ".", null));
+            } else if (windowEnd != null && when.get().isAfter(windowEnd)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, c.title(), "Planned for " + day(when.get())
+                        + ", after the EPA window ends on " + day(windowEnd) + ".", window.source()));
+            }
+        }
+
+        // the project deadline
+        EpaRules.ProjectDeadline pd = rules.projectDeadline();
+        if (pd != null && gateway != null) {
+            LocalDate due = gateway.plusMonths(pd.months());
+            deadlines.add(new Deadline("Project completed (" + pd.months() + " months from gateway)", due, pd.source()));
+            s.submittedOn("project report").filter(d -> d.isAfter(due)).ifPresent(d -> flags.add(new Flag(Flag.Severity.PROBLEM,
+                    "Project report", "Submitted " + day(d) + ", after the project deadline of " + day(due) + ".", pd.source())));
+            if (s.submittedOn("project report").isEmpty() && today.isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Project report", "Not submitted, and the project deadline of "
+                        + day(due) + " has passed.", pd.source()));
+            }
+        }
+
+        // submissions due before a component
+        for (EpaRules.Submission sub : rules.submissions()) {
+            Optional<LocalDate> when = s.plannedDate(sub.component());
+            String title = title(plan, sub.component());
+            if (when.isEmpty()) {
+                continue;
+            }
+            LocalDate due = when.get().minusDays(sub.daysBefore());
+            deadlines.add(new Deadline(capitalise(sub.what()) + " due (" + sub.daysBefore() + " days before the "
+                    + title.toLowerCase() + ")", due, sub.source()));
+            Optional<LocalDate> done = s.submittedOn(sub.what());
+            if (done.isPresent() && done.get().isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, capitalise(sub.what()), "Submitted " + day(done.get()) + ", only "
+                        + Wording.count(ChronoUnit.DAYS.between(done.get(), when.get()), "day") + " before the " + title.toLowerCase()
+                        + " on " + day(when.get()) + "; it is due " + sub.daysBefore() + " days before, by " + day(due) + ".",
+                        sub.source()));
+            } else if (done.isEmpty() && today.isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, capitalise(sub.what()), "Not submitted, and it was due by " + day(due)
+                        + ", " + sub.daysBefore() + " days before the " + title.toLowerCase() + " on " + day(when.get()) + ".",
+                        sub.source()));
+            }
+        }
+
+        // notice periods
+        for (EpaRules.Notice n : rules.notices()) {
+            Optional<LocalDate> when = s.plannedDate(n.component());
+            if (when.isEmpty()) {
+                continue;
+            }
+            String title = title(plan, n.component());
+            LocalDate due = when.get().minusDays(n.daysBefore());
+            deadlines.add(new Deadline("Notice of the " + title.toLowerCase() + " given by", due, n.source()));
+            Optional<LocalDate> given = s.noticeGivenFor(n.component());
+            if (given.isPresent() && given.get().isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, title, "Notice given on " + day(given.get()) + ", only "
+                        + Wording.count(ChronoUnit.DAYS.between(given.get(), when.get()), "day") + " before "
+                        + day(when.get()) + "; the apprentice must have " + n.daysBefore() + " days' notice (by " + day(due) + ").",
+                        n.source()));
+            } else if (given.isEmpty() && today.isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, title, "No notice recorded, and " + n.daysBefore()
+                        + " days' notice of " + day(when.get()) + " can no longer be given (it was due by " + day(due)
+                        + "). Move the date or record the notice.", n.source()));
+            }
+        }
+
+        // recommended order
+        for (EpaRules.Order o : rules.order()) {
+            Optional<LocalDate> first = s.plannedDate(o.first());
+            Optional<LocalDate> then = s.plannedDate(o.then());
+            if (first.isPresent() && then.isPresent() && first.get().isAfter(then.get())) {
+                flags.add(new Flag(Flag.Severity.WARNING, title(plan, o.then()), "Planned before the "
+                        + title(plan, o.first()).toLowerCase() + "; the plan recommends the " + title(plan, o.first()).toLowerCase()
+                        + " first.", o.source()));
+            }
+        }
+        deadlines.sort(Comparator.comparing(Deadline::date));
+        return new Report(deadlines, flags);
+    }
+
+    private static void proposal(EpaRules rules, GatewayRecord g, LocalDate today, List<Deadline> deadlines, List<Flag> flags) {
+        EpaRules.ProjectProposal rule = rules.projectProposal();
+        GatewayRecord.ProjectProposal p = g.proposal();
+        if (rule == null) {
+            return;
+        }
+        int words = WordCount.count(p.synopsis());
+        if (!p.synopsis().isBlank() && (words < rule.minWords() || words > rule.maxWords())) {
+            flags.add(new Flag(Flag.Severity.WARNING, "Project proposal", "The synopsis has " + words + " words; the plan asks for "
+                    + rule.minWords() + " to " + rule.maxWords() + ".", rule.source()));
+        }
+        if (p.decision() == GatewayRecord.ProposalDecision.NOT_APPROVED && p.decidedOn() != null) {
+            LocalDate due = p.decidedOn().plusDays(rule.resubmitWithinDays());
+            deadlines.add(new Deadline("Revised project proposal due", due, rule.source()));
+            if (today.isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Project proposal", "Not approved on " + day(p.decidedOn())
+                        + "; the revised proposal was due within " + Wording.count(rule.resubmitWithinDays(), "day")
+                        + ", by " + day(due) + ".", rule.source()));
+            }
+        }
+    }
+
+    static String title(AssessmentPlan plan, String componentId) {
+        return plan.component(componentId).map(Component::title).orElse(componentId);
+    }
+
+    static String day(LocalDate d) {
+        return DAY.format(d);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
