@@ -38,6 +38,15 @@ public final class EpaCheck {
     }
 
     public static Report check(AssessmentPlan plan, GatewayRecord g, EpaSchedule s, LocalDate today) {
+        return check(plan, g, s, List.of(), today);
+    }
+
+    /**
+     * As {@link #check(AssessmentPlan, GatewayRecord, EpaSchedule, LocalDate)}, knowing the attempts so far: a
+     * component whose latest attempt failed is planned again as a resit or retake, which the plan's reassessment
+     * time limit governs instead of the EPA window.
+     */
+    public static Report check(AssessmentPlan plan, GatewayRecord g, EpaSchedule s, List<Attempt> attempts, LocalDate today) {
         EpaRules rules = plan.epa();
         List<Deadline> deadlines = new ArrayList<>();
         List<Flag> flags = new ArrayList<>();
@@ -84,6 +93,11 @@ public final class EpaCheck {
         }
         for (Component c : plan.components()) {
             Optional<LocalDate> when = s.plannedDate(c.id());
+            Optional<Attempt> failed = latestAttempt(attempts, c.id()).filter(Attempt::failed);
+            if (failed.isPresent()) {
+                reassessment(plan, c, failed.get(), when, s, today, deadlines, flags);
+                continue;
+            }
             if (when.isEmpty() || gateway == null) {
                 continue;
             }
@@ -98,7 +112,8 @@ public final class EpaCheck {
 
         // the project deadline
         EpaRules.ProjectDeadline pd = rules.projectDeadline();
-        if (pd != null && gateway != null) {
+        boolean reworking = pd != null && latestAttempt(attempts, pd.component()).filter(Attempt::failed).isPresent();
+        if (pd != null && gateway != null && !reworking) {
             LocalDate due = gateway.plusMonths(pd.months());
             deadlines.add(new Deadline("Project completed (" + pd.months() + " months from gateway)", due, pd.source()));
             s.submittedOn("project report").filter(d -> d.isAfter(due)).ifPresent(d -> flags.add(new Flag(Flag.Severity.PROBLEM,
@@ -166,6 +181,50 @@ public final class EpaCheck {
         }
         deadlines.sort(Comparator.comparing(Deadline::date));
         return new Report(deadlines, flags);
+    }
+
+    /** The latest ended attempt at a component. */
+    static Optional<Attempt> latestAttempt(List<Attempt> attempts, String componentId) {
+        return attempts.stream().filter(a -> a.componentId().equals(componentId) && a.endedOn() != null)
+                .max(Comparator.comparing(Attempt::endedOn));
+    }
+
+    /** After a failed attempt: the resit or retake within the plan's limit, and a failed project's rework. */
+    private static void reassessment(AssessmentPlan plan, Component c, Attempt failed, Optional<LocalDate> when, EpaSchedule s,
+            LocalDate today, List<Deadline> deadlines, List<Flag> flags) {
+        EpaRules.Reassessment rule = plan.epa().reassessment();
+        if (rule == null) {
+            return;
+        }
+        deadlines.addAll(ReassessmentDeadlines.after(plan, c.id(), failed.endedOn()));
+        LocalDate limit = failed.endedOn().plusMonths(rule.withinMonths());
+        String what = c.title().toLowerCase();
+        if (when.isPresent() && when.get().isAfter(failed.endedOn())) {
+            if (when.get().isAfter(limit)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, c.title(), "Resit or retake planned for " + day(when.get())
+                        + ", after the " + rule.withinMonths() + "-month limit: the " + what + " failed on "
+                        + day(failed.endedOn()) + " must be reassessed by " + day(limit) + ".", rule.source()));
+            }
+        } else if (today.isAfter(limit)) {
+            flags.add(new Flag(Flag.Severity.PROBLEM, c.title(), "Failed on " + day(failed.endedOn())
+                    + " and not reassessed within " + rule.withinMonths() + " months (by " + day(limit) + ").", rule.source()));
+        } else {
+            flags.add(new Flag(Flag.Severity.WARNING, c.title(), "Failed on " + day(failed.endedOn())
+                    + "; plan the resit or retake by " + day(limit) + ".", rule.source()));
+        }
+        EpaRules.ProjectReport report = plan.epa().projectReport();
+        if (rule.projectReworkMonths() != null && report != null && report.component().equals(c.id())) {
+            LocalDate due = failed.endedOn().plusMonths(rule.projectReworkMonths());
+            Optional<LocalDate> reworked = s.submittedOn("project report").filter(d -> d.isAfter(failed.endedOn()));
+            if (reworked.isPresent() && reworked.get().isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Project report", "Reworked report submitted " + day(reworked.get())
+                        + ", after the rework deadline of " + day(due) + ".", rule.source()));
+            } else if (reworked.isEmpty() && today.isAfter(due)) {
+                flags.add(new Flag(Flag.Severity.PROBLEM, "Project report", "The reworked report was due by " + day(due)
+                        + " (" + Wording.count(rule.projectReworkMonths(), "month") + " after the failed project) and is not recorded.",
+                        rule.source()));
+            }
+        }
     }
 
     private static void proposal(EpaRules rules, GatewayRecord g, LocalDate today, List<Deadline> deadlines, List<Flag> flags) {

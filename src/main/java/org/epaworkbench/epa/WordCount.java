@@ -44,6 +44,16 @@ public final class WordCount {
         }
     }
 
+    /** 2500 → "2,500". */
+    public static String thousands(int n) {
+        return String.format(java.util.Locale.UK, "%,d", n);
+    }
+
+    /** 10.0 → "10", 7.5 → "7.5". */
+    static String percent(double p) {
+        return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    }
+
     public static ReportWords report(String text) {
         String t = text == null ? "" : text;
         Matcher m = ANNEX_HEADING.matcher(t);

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.plan.Grade;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,5 +203,67 @@ class EpaCheckTest {
         assertThat(report.deadlines()).extracting(Deadline::date).isSorted();
         assertThat(report.deadlines()).extracting(Deadline::what).contains("EPA window ends (3 months from gateway)",
                 "Project completed (2 months from gateway)");
+    }
+
+    @Nested
+    class Reassessment {
+        final LocalDate gateway = LocalDate.of(2026, 2, 2);
+        final LocalDate failedOn = LocalDate.of(2026, 3, 31);
+        final List<Attempt> failedObservation = List.of(new Attempt("observation", AttemptKind.FIRST, failedOn, Grade.FAIL));
+
+        List<Flag> flagsFor(List<Attempt> attempts, EpaSchedule s, LocalDate today) {
+            return EpaCheck.check(plan("highfield-css-l3"), gateway(gateway), s, attempts, today).flags();
+        }
+
+        @Test
+        void aResitWithinTwelveMonthsIsFineEvenAfterTheWindow() {
+            // 002: "must be taken within 12 months"; the EPA window no longer applies to the resit
+            EpaSchedule s = schedule(Map.of("observation", failedOn.plusMonths(12)),
+                    Map.of("observation", failedOn.plusMonths(11)), Map.of());
+            assertThat(flagsFor(failedObservation, s, failedOn.plusDays(1))).isEmpty();
+        }
+
+        @Test
+        void aResitPlannedAfterTwelveMonthsIsAProblem() {
+            EpaSchedule s = schedule(Map.of("observation", failedOn.plusMonths(12).plusDays(1)),
+                    Map.of("observation", failedOn.plusMonths(11)), Map.of());
+            assertThat(flagsFor(failedObservation, s, failedOn.plusDays(1))).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("after the 12-month limit").contains("by 31 Mar 2027"));
+        }
+
+        @Test
+        void anUnplannedResitIsAWarningUntilTheLimitPasses() {
+            EpaSchedule reportIn = schedule(Map.of(), Map.of(), Map.of("project report", LocalDate.of(2026, 3, 1)));
+            assertThat(flagsFor(failedObservation, reportIn, LocalDate.of(2027, 3, 31))).singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Flag.Severity.WARNING));
+            assertThat(flagsFor(failedObservation, reportIn, LocalDate.of(2027, 4, 1))).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Flag.Severity.PROBLEM);
+                        assertThat(f.message()).contains("not reassessed within 12 months");
+                    });
+        }
+
+        @Test
+        void aFailedProjectIsReworkedWithinOneMonth() {
+            List<Attempt> failedProject = List.of(new Attempt("wbp-interview", AttemptKind.FIRST, failedOn, Grade.FAIL));
+            EpaSchedule onTime = schedule(Map.of("wbp-interview", LocalDate.of(2026, 5, 20)), Map.of(),
+                    Map.of("project report", LocalDate.of(2026, 4, 30)));
+            EpaSchedule late = schedule(Map.of("wbp-interview", LocalDate.of(2026, 5, 20)), Map.of(),
+                    Map.of("project report", LocalDate.of(2026, 5, 1)));
+            LocalDate today = LocalDate.of(2026, 5, 2);
+            assertThat(flagsFor(failedProject, onTime, today)).isEmpty();
+            assertThat(flagsFor(failedProject, late, today)).anySatisfy(f -> assertThat(f.message())
+                    .contains("Reworked report submitted 1 May 2026, after the rework deadline of 30 Apr 2026"));
+            assertThat(EpaCheck.check(plan("highfield-css-l3"), gateway(gateway), EpaSchedule.EMPTY, failedProject, today)
+                    .deadlines()).extracting(Deadline::date).contains(LocalDate.of(2026, 4, 30), LocalDate.of(2027, 3, 31));
+        }
+
+        @Test
+        void aPassedResitEndsTheReassessment() {
+            List<Attempt> attempts = List.of(failedObservation.get(0),
+                    new Attempt("observation", AttemptKind.RESIT, LocalDate.of(2026, 5, 1), Grade.PASS));
+            EpaSchedule reportIn = schedule(Map.of(), Map.of(), Map.of("project report", LocalDate.of(2026, 3, 1)));
+            assertThat(flagsFor(attempts, reportIn, LocalDate.of(2027, 6, 1))).isEmpty();
+        }
     }
 }

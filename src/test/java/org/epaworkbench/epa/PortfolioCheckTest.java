@@ -26,7 +26,7 @@ class PortfolioCheckTest {
         for (int i = 1; i <= n; i++) {
             Set<String> mapped = coverAll ? Set.of(criteria.get((i - 1) % criteria.size()).id(),
                     criteria.get((i + 4) % criteria.size()).id()) : Set.of(criteria.get(0).id());
-            list.add(new PortfolioPiece("p" + i, i, "Evidence " + i, "Witness statement", LocalDate.of(2026, 1, i), "item-" + i + ".pdf", mapped));
+            list.add(new PortfolioPiece("p" + i, i, "Evidence " + i, "Witness statement", LocalDate.of(2026, 1, i), "item-" + i + ".pdf", "", mapped));
         }
         return list;
     }

@@ -1,0 +1,68 @@
+package org.epaworkbench.epa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.Uln;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.plan.Grade;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ApprenticeEpaTest {
+
+    final AssessmentPlan highfield = EpaCheckTest.plan("highfield-css-l3");
+    final Apprentice apprentice = new Apprentice("a1", "Sam Patel", Uln.of("9276308686"), "Acme", "Trainers Ltd",
+            "highfield-css-l3", EpaCheckTest.START, LocalDate.of(2026, 2, 2), false);
+
+    ApprenticeEpa epa(GatewayRecord g, Optional<SubmittedReport> report, List<Attempt> attempts, boolean signed) {
+        return new ApprenticeEpa(apprentice, g, EpaSchedule.EMPTY, List.of(), report, Map.of(), attempts, signed);
+    }
+
+    SubmittedReport report(int counted) {
+        return new SubmittedReport("report.docx", "report.docx", "00", new WordCount.ReportWords(counted + 300, counted, "Annex A"));
+    }
+
+    @ParameterizedTest(name = "{0} words excluding annexes → flagged {1}")
+    @CsvSource({"2249, true", "2250, false", "2500, false", "2750, false", "2751, true"})
+    void theReportMustBeWithinTenPercentOf2500Words(int words, boolean flagged) {
+        var review = epa(EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), Optional.of(report(words)), List.of(), false)
+                .review(highfield, EpaCheckTest.TODAY);
+        assertThat(review.reportLength().isPresent()).isEqualTo(flagged);
+        if (flagged) {
+            assertThat(review.reportLength().get().message()).contains("words excluding annexes; the plan allows 2,250 to 2,750 (2,500 ±10%)");
+        }
+    }
+
+    @Test
+    void statusFollowsTheGatewayTheAttemptsAndTheSignedResult() {
+        GatewayRecord passed = EpaCheckTest.gateway(LocalDate.of(2026, 2, 2));
+        assertThat(epa(GatewayRecord.EMPTY, Optional.empty(), List.of(), false).status(highfield)).isEqualTo(ApprenticeStatus.AT_GATEWAY);
+        assertThat(epa(passed, Optional.empty(), List.of(), false).status(highfield)).isEqualTo(ApprenticeStatus.IN_EPA);
+        List<Attempt> two = List.of(new Attempt("observation", AttemptKind.FIRST, LocalDate.of(2026, 3, 1), Grade.PASS),
+                new Attempt("wbp-interview", AttemptKind.FIRST, LocalDate.of(2026, 3, 2), Grade.PASS));
+        assertThat(epa(passed, Optional.empty(), two, false).status(highfield)).isEqualTo(ApprenticeStatus.IN_EPA);
+        List<Attempt> all = new java.util.ArrayList<>(two);
+        all.add(new Attempt("professional-discussion", AttemptKind.FIRST, LocalDate.of(2026, 3, 3), Grade.DISTINCTION));
+        assertThat(epa(passed, Optional.empty(), all, false).status(highfield)).isEqualTo(ApprenticeStatus.AWAITING_RESULT);
+        assertThat(epa(passed, Optional.empty(), all, true).status(highfield)).isEqualTo(ApprenticeStatus.COMPLETE);
+    }
+
+    @Test
+    void uncoveredPortfolioCriteriaAreFlaggedBeforeTheDiscussion() {
+        PortfolioPiece one = new PortfolioPiece("p1", 1, "Complaint log", "Work product", LocalDate.of(2026, 1, 5), "", "",
+                Set.of(highfield.component("professional-discussion").orElseThrow().criteria().get(0).id()));
+        var review = new ApprenticeEpa(apprentice, EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), EpaSchedule.EMPTY,
+                List.of(one), Optional.empty(), Map.of(), List.of(), false).review(highfield, EpaCheckTest.TODAY);
+        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("1 pieces").contains("at least 10"));
+        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).startsWith("No portfolio evidence is mapped to"));
+        assertThat(review.portfolio()).hasValueSatisfying(p -> assertThat(p.complete()).isFalse());
+    }
+}
