@@ -18,13 +18,14 @@ class ArchitectureTest {
     static final ArchRule coreHasNoFrameworks = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
                     "org.sqlite..", "org.flywaydb..", "com.fasterxml..", "com.networknt..", "picocli..",
-                    "org.apache.pdfbox..", "org.bouncycastle..", "java.awt..")
+                    "org.apache.pdfbox..", "org.apache.poi..", "org.bouncycastle..", "java.awt..")
             .because("the plan, grading and session core is pure Java (DESIGN.md)");
 
     @ArchTest
     static final ArchRule coreDoesNotReachIntoAdapters = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.epaworkbench.store..", "org.epaworkbench.packs..",
-                    "org.epaworkbench.cli..", "org.epaworkbench.ui..");
+                    "org.epaworkbench.cli..", "org.epaworkbench.ui..", "org.epaworkbench.documents..",
+                    "org.epaworkbench.apprentices..", "org.epaworkbench.report..", "org.epaworkbench.sync..");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackages("org.epaworkbench.ui..")

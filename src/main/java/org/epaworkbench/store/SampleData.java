@@ -20,6 +20,12 @@ public final class SampleData {
             Sql.update(c, "DELETE FROM signed_record WHERE sample = 1");
             Sql.update(c, "DELETE FROM session_event WHERE session_id IN (SELECT id FROM session WHERE sample = 1)");
             int sessions = Sql.update(c, "DELETE FROM session WHERE sample = 1");
+            String sampleApprentices = "(SELECT id FROM apprentice WHERE sample = 1 AND id NOT IN (SELECT apprentice_id FROM session))";
+            Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id IN (SELECT id FROM portfolio_piece WHERE apprentice_id IN "
+                    + sampleApprentices + ")");
+            for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_report", "project_mapping"}) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE apprentice_id IN " + sampleApprentices);
+            }
             Sql.update(c, "DELETE FROM apprentice WHERE sample = 1 AND id NOT IN (SELECT apprentice_id FROM session)");
             Sql.update(c, "DELETE FROM assessor_profile WHERE sample = 1");
             return sessions;

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.apprentices.ApprenticeFiles;
+import org.epaworkbench.store.Attachments;
 import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
 import java.time.ZoneId;
@@ -34,6 +37,7 @@ public final class Workbench implements AutoCloseable {
     private final PeopleStore people;
     private final SettingsStore settings;
     private final QuestionBankStore questionBank;
+    private final EpaStore epa;
 
     private Workbench(DataDirectory directory, Database database, PlanLibrary plans, List<String> warnings, Clock clock,
             SessionClock sessionClock) {
@@ -47,6 +51,7 @@ public final class Workbench implements AutoCloseable {
         this.people = new PeopleStore(database, clock);
         this.settings = new SettingsStore(database);
         this.questionBank = new QuestionBankStore(database, clock);
+        this.epa = new EpaStore(database, clock);
     }
 
     public static Workbench open(DataDirectory directory, Clock clock) throws StorageException {
@@ -104,6 +109,18 @@ public final class Workbench implements AutoCloseable {
 
     public QuestionBankStore questionBank() {
         return questionBank;
+    }
+
+    public EpaStore epa() {
+        return epa;
+    }
+
+    public Attachments attachments() {
+        return new Attachments(directory);
+    }
+
+    public ApprenticeFiles apprenticeFiles() {
+        return new ApprenticeFiles(plans, people, sessions, epa, signedRecords(), clock, ZoneId.systemDefault());
     }
 
     public SignedRecords signedRecords() {

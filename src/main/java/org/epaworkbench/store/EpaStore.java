@@ -1,0 +1,271 @@
+package org.epaworkbench.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.epaworkbench.epa.EpaSchedule;
+import org.epaworkbench.epa.GatewayRecord;
+import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.epa.SubmittedReport;
+import org.epaworkbench.epa.WordCount;
+
+/**
+ * An apprentice's EPA outside the sessions: the gateway record, planned dates, portfolio of evidence
+ * and the project report. Every save is one transaction on the synchronous database, so a saved change
+ * survives a crash. The apprenticeship start and gateway dates live on the apprentice row; the gateway
+ * record reads and writes them there.
+ */
+public final class EpaStore {
+
+    /** Which of an apprentice's dates. */
+    public enum DateKind {
+        /** When a component is planned, by component id. */
+        PLANNED("planned"),
+        /** When notice of a component was given, by component id. */
+        NOTICE("notice"),
+        /** When a submission was made, by what was submitted ("project report", "portfolio of evidence"). */
+        SUBMITTED("submitted");
+
+        private final String column;
+
+        DateKind(String column) {
+            this.column = column;
+        }
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public EpaStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public GatewayRecord gateway(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> gateway(c, apprenticeId));
+    }
+
+    private static GatewayRecord gateway(Connection c, String apprenticeId) throws SQLException {
+        Optional<LocalDate[]> dates = Sql.one(c, "SELECT apprenticeship_start, gateway_date FROM apprentice WHERE id = ?",
+                rs -> new LocalDate[] {date(rs.getString(1)), date(rs.getString(2))}, apprenticeId);
+        if (dates.isEmpty()) {
+            throw new SQLException("There is no apprentice " + apprenticeId + ".");
+        }
+        LocalDate start = dates.get()[0];
+        LocalDate gatewayDate = dates.get()[1];
+        return Sql.one(c, "SELECT * FROM gateway WHERE apprentice_id = ?", rs -> new GatewayRecord(start,
+                date(rs.getString("on_programme_end")), gatewayDate,
+                new GatewayRecord.Qualification(rs.getInt("english_achieved") == 1, rs.getString("english_evidence")),
+                new GatewayRecord.Qualification(rs.getInt("maths_achieved") == 1, rs.getString("maths_evidence")),
+                rs.getInt("employer_declared") == 1, rs.getInt("provider_declared") == 1, rs.getString("id_seen"),
+                rs.getString("reasonable_adjustments"),
+                new GatewayRecord.ProjectProposal(rs.getString("proposal_synopsis"), date(rs.getString("proposal_submitted_on")),
+                        GatewayRecord.ProposalDecision.valueOf(rs.getString("proposal_decision")),
+                        rs.getString("proposal_feedback"), date(rs.getString("proposal_decided_on")))), apprenticeId)
+                .orElse(GatewayRecord.EMPTY.withDates(start, null, gatewayDate));
+    }
+
+    /** Saves the gateway record, and the start and gateway dates on the apprentice, together. */
+    public void saveGateway(String apprenticeId, GatewayRecord g) throws SQLException {
+        String now = clock.instant().toString();
+        GatewayRecord.ProjectProposal p = g.proposal();
+        database.inTransaction(c -> {
+            int found = Sql.update(c, "UPDATE apprentice SET apprenticeship_start = ?, gateway_date = ?, updated_at = ? WHERE id = ?",
+                    text(g.apprenticeshipStart()), text(g.gatewayDate()), now, apprenticeId);
+            if (found == 0) {
+                throw new SQLException("There is no apprentice " + apprenticeId + ".");
+            }
+            return Sql.update(c, "INSERT INTO gateway (apprentice_id, on_programme_end, english_achieved, english_evidence, "
+                    + "maths_achieved, maths_evidence, employer_declared, provider_declared, id_seen, reasonable_adjustments, "
+                    + "proposal_synopsis, proposal_submitted_on, proposal_decision, proposal_feedback, proposal_decided_on, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(apprentice_id) DO UPDATE SET "
+                    + "on_programme_end = excluded.on_programme_end, english_achieved = excluded.english_achieved, "
+                    + "english_evidence = excluded.english_evidence, maths_achieved = excluded.maths_achieved, "
+                    + "maths_evidence = excluded.maths_evidence, employer_declared = excluded.employer_declared, "
+                    + "provider_declared = excluded.provider_declared, id_seen = excluded.id_seen, "
+                    + "reasonable_adjustments = excluded.reasonable_adjustments, proposal_synopsis = excluded.proposal_synopsis, "
+                    + "proposal_submitted_on = excluded.proposal_submitted_on, proposal_decision = excluded.proposal_decision, "
+                    + "proposal_feedback = excluded.proposal_feedback, proposal_decided_on = excluded.proposal_decided_on, "
+                    + "updated_at = excluded.updated_at",
+                    apprenticeId, text(g.onProgrammeEnd()), g.english().achieved(), g.english().evidence(), g.maths().achieved(),
+                    g.maths().evidence(), g.employerDeclared(), g.providerDeclared(), g.idSeen(), g.reasonableAdjustments(),
+                    p.synopsis(), text(p.submittedOn()), p.decision().name(), p.feedback(), text(p.decidedOn()), now);
+        });
+    }
+
+    public EpaSchedule schedule(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> schedule(c, apprenticeId));
+    }
+
+    private static EpaSchedule schedule(Connection c, String apprenticeId) throws SQLException {
+        Map<String, Map<String, LocalDate>> byKind = new HashMap<>();
+        for (DateKind k : DateKind.values()) {
+            byKind.put(k.column, new LinkedHashMap<>());
+        }
+        Sql.query(c, "SELECT kind, subject, date FROM epa_date WHERE apprentice_id = ?", rs -> byKind.get(rs.getString("kind"))
+                .put(rs.getString("subject"), LocalDate.parse(rs.getString("date"))), apprenticeId);
+        return new EpaSchedule(byKind.get("planned"), byKind.get("notice"), byKind.get("submitted"));
+    }
+
+    /** Sets one date, or clears it when {@code date} is null. */
+    public void setDate(String apprenticeId, DateKind kind, String subject, LocalDate date) throws SQLException {
+        database.inTransaction(c -> date == null
+                ? Sql.update(c, "DELETE FROM epa_date WHERE apprentice_id = ? AND kind = ? AND subject = ?", apprenticeId,
+                        kind.column, subject)
+                : Sql.update(c, "INSERT INTO epa_date (apprentice_id, kind, subject, date, updated_at) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(apprentice_id, kind, subject) DO UPDATE SET date = excluded.date, updated_at = excluded.updated_at",
+                        apprenticeId, kind.column, subject, date.toString(), clock.instant().toString()));
+    }
+
+    public List<PortfolioPiece> portfolio(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> portfolio(c, apprenticeId));
+    }
+
+    private static List<PortfolioPiece> portfolio(Connection c, String apprenticeId) throws SQLException {
+        Map<String, Set<String>> mapping = new HashMap<>();
+        Sql.query(c, "SELECT m.piece_id, m.criterion_id FROM portfolio_mapping m JOIN portfolio_piece p ON p.id = m.piece_id "
+                + "WHERE p.apprentice_id = ?", rs -> mapping.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(rs.getString(2)), apprenticeId);
+        return Sql.query(c, "SELECT * FROM portfolio_piece WHERE apprentice_id = ? ORDER BY number", rs -> new PortfolioPiece(
+                rs.getString("id"), rs.getInt("number"), rs.getString("title"), rs.getString("type"), date(rs.getString("date")),
+                rs.getString("reference"), rs.getString("attachment"), mapping.getOrDefault(rs.getString("id"), Set.of())),
+                apprenticeId);
+    }
+
+    /** The number the next piece gets: one more than the highest so far. */
+    public int nextPieceNumber(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT COALESCE(MAX(number), 0) + 1 FROM portfolio_piece WHERE apprentice_id = ?",
+                rs -> rs.getInt(1), apprenticeId).orElse(1));
+    }
+
+    /**
+     * Saves a piece and its criteria (new when its id is null). A number another piece already has is
+     * refused with a message naming both.
+     */
+    public PortfolioPiece savePiece(String apprenticeId, PortfolioPiece piece) throws SQLException, PortfolioProblem {
+        String id = piece.id() == null ? UUID.randomUUID().toString() : piece.id();
+        String now = clock.instant().toString();
+        PortfolioPiece saved = new PortfolioPiece(id, piece.number(), piece.title(), piece.type(), piece.date(), piece.reference(),
+                piece.attachment(), piece.criteria());
+        try {
+            database.inTransaction(c -> {
+                Optional<String> clash = Sql.one(c, "SELECT title FROM portfolio_piece WHERE apprentice_id = ? AND number = ? AND id <> ?",
+                        rs -> rs.getString(1), apprenticeId, piece.number(), id);
+                if (clash.isPresent()) {
+                    throw new PortfolioClash("Piece number " + piece.number() + " is already “" + clash.get()
+                            + "”: choose another number.");
+                }
+                Sql.update(c, "INSERT INTO portfolio_piece (id, apprentice_id, number, title, type, date, reference, attachment, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                        + "number = excluded.number, title = excluded.title, type = excluded.type, date = excluded.date, "
+                        + "reference = excluded.reference, attachment = excluded.attachment, updated_at = excluded.updated_at",
+                        id, apprenticeId, piece.number(), saved.title(), saved.type(), text(piece.date()), saved.reference(),
+                        saved.attachment(), now, now);
+                Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id = ?", id);
+                for (String criterion : saved.criteria()) {
+                    Sql.update(c, "INSERT INTO portfolio_mapping (piece_id, criterion_id) VALUES (?, ?)", id, criterion);
+                }
+                return null;
+            });
+        } catch (PortfolioClash e) {
+            throw new PortfolioProblem(e.getMessage());
+        }
+        return saved;
+    }
+
+    /** Maps or unmaps one piece to one criterion. */
+    public void map(String pieceId, String criterionId, boolean mapped) throws SQLException {
+        database.inTransaction(c -> mapped
+                ? Sql.update(c, "INSERT INTO portfolio_mapping (piece_id, criterion_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        pieceId, criterionId)
+                : Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id = ? AND criterion_id = ?", pieceId, criterionId));
+    }
+
+    public void removePiece(String pieceId) throws SQLException {
+        database.inTransaction(c -> {
+            Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id = ?", pieceId);
+            return Sql.update(c, "DELETE FROM portfolio_piece WHERE id = ?", pieceId);
+        });
+    }
+
+    /** A portfolio change refused, e.g. a piece number already taken. */
+    public static final class PortfolioProblem extends Exception {
+        public PortfolioProblem(String message) {
+            super(message);
+        }
+    }
+
+    private static final class PortfolioClash extends RuntimeException {
+        PortfolioClash(String message) {
+            super(message);
+        }
+    }
+
+    public Optional<SubmittedReport> report(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> report(c, apprenticeId));
+    }
+
+    private static Optional<SubmittedReport> report(Connection c, String apprenticeId) throws SQLException {
+        return Sql.one(c, "SELECT * FROM project_report WHERE apprentice_id = ?", rs -> new SubmittedReport(rs.getString("file_name"),
+                rs.getString("attachment"), rs.getString("sha256"), new WordCount.ReportWords(rs.getInt("words_total"),
+                        rs.getInt("words_excluding_annexes"), rs.getString("first_annex_heading"))), apprenticeId);
+    }
+
+    public void saveReport(String apprenticeId, SubmittedReport r) throws SQLException {
+        database.inTransaction(c -> Sql.update(c, "INSERT INTO project_report (apprentice_id, file_name, attachment, sha256, "
+                + "words_total, words_excluding_annexes, first_annex_heading, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT(apprentice_id) DO UPDATE SET file_name = excluded.file_name, attachment = excluded.attachment, "
+                + "sha256 = excluded.sha256, words_total = excluded.words_total, "
+                + "words_excluding_annexes = excluded.words_excluding_annexes, first_annex_heading = excluded.first_annex_heading, "
+                + "updated_at = excluded.updated_at", apprenticeId, r.fileName(), r.attachment(), r.sha256(), r.words().total(),
+                r.words().excludingAnnexes(), r.words().firstAnnexHeading(), clock.instant().toString()));
+    }
+
+    public Map<String, String> reportMapping(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> reportMapping(c, apprenticeId));
+    }
+
+    private static Map<String, String> reportMapping(Connection c, String apprenticeId) throws SQLException {
+        Map<String, String> m = new LinkedHashMap<>();
+        Sql.query(c, "SELECT criterion_id, location FROM project_mapping WHERE apprentice_id = ?",
+                rs -> m.put(rs.getString(1), rs.getString(2)), apprenticeId);
+        return m;
+    }
+
+    /** Where the apprentice says the report evidences a criterion ("Section 3, p. 6"); blank removes it. */
+    public void saveReportMapping(String apprenticeId, String criterionId, String location) throws SQLException {
+        String where = location == null ? "" : location.strip();
+        database.inTransaction(c -> where.isEmpty()
+                ? Sql.update(c, "DELETE FROM project_mapping WHERE apprentice_id = ? AND criterion_id = ?", apprenticeId, criterionId)
+                : Sql.update(c, "INSERT INTO project_mapping (apprentice_id, criterion_id, location) VALUES (?, ?, ?) "
+                        + "ON CONFLICT(apprentice_id, criterion_id) DO UPDATE SET location = excluded.location",
+                        apprenticeId, criterionId, where));
+    }
+
+    /** Everything above for one apprentice, read in one transaction. */
+    public record Stored(GatewayRecord gateway, EpaSchedule schedule, List<PortfolioPiece> portfolio,
+            Optional<SubmittedReport> report, Map<String, String> reportMapping) {
+    }
+
+    public Stored all(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> new Stored(gateway(c, apprenticeId), schedule(c, apprenticeId),
+                portfolio(c, apprenticeId), report(c, apprenticeId), reportMapping(c, apprenticeId)));
+    }
+
+    private static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+}
