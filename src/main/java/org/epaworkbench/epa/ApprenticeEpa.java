@@ -1,5 +1,7 @@
 package org.epaworkbench.epa;
 
+import org.epaworkbench.Wording;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +62,7 @@ public record ApprenticeEpa(
         portfolioCheck.flatMap(PortfolioCheck.Report::countFlag).ifPresent(flags::add);
         portfolioCheck.filter(p -> !p.uncovered().isEmpty()).ifPresent(p -> flags.add(new Flag(Flag.Severity.WARNING, "Portfolio",
                 "No portfolio evidence is mapped to " + p.uncovered().size() + " of the " + p.coverage().size() + " "
-                        + p.component().title().toLowerCase() + " criteria.", plan.epa().portfolio().source())));
+                        + Wording.inSentence(p.component().title()) + " criteria.", plan.epa().portfolio().source())));
         Optional<Flag> length = Optional.ofNullable(plan.epa().projectReport())
                 .flatMap(rule -> report.flatMap(r -> r.lengthFlag(rule)));
         length.ifPresent(flags::add);

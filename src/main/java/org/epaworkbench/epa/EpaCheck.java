@@ -133,16 +133,16 @@ public final class EpaCheck {
             }
             LocalDate due = when.get().minusDays(sub.daysBefore());
             deadlines.add(new Deadline(capitalise(sub.what()) + " due (" + sub.daysBefore() + " days before the "
-                    + title.toLowerCase() + ")", due, sub.source()));
+                    + Wording.inSentence(title) + ")", due, sub.source()));
             Optional<LocalDate> done = s.submittedOn(sub.what());
             if (done.isPresent() && done.get().isAfter(due)) {
                 flags.add(new Flag(Flag.Severity.PROBLEM, capitalise(sub.what()), "Submitted " + day(done.get()) + ", only "
-                        + Wording.count(ChronoUnit.DAYS.between(done.get(), when.get()), "day") + " before the " + title.toLowerCase()
+                        + Wording.count(ChronoUnit.DAYS.between(done.get(), when.get()), "day") + " before the " + Wording.inSentence(title)
                         + " on " + day(when.get()) + "; it is due " + sub.daysBefore() + " days before, by " + day(due) + ".",
                         sub.source()));
             } else if (done.isEmpty() && today.isAfter(due)) {
                 flags.add(new Flag(Flag.Severity.PROBLEM, capitalise(sub.what()), "Not submitted, and it was due by " + day(due)
-                        + ", " + sub.daysBefore() + " days before the " + title.toLowerCase() + " on " + day(when.get()) + ".",
+                        + ", " + sub.daysBefore() + " days before the " + Wording.inSentence(title) + " on " + day(when.get()) + ".",
                         sub.source()));
             }
         }
@@ -155,7 +155,7 @@ public final class EpaCheck {
             }
             String title = title(plan, n.component());
             LocalDate due = when.get().minusDays(n.daysBefore());
-            deadlines.add(new Deadline("Notice of the " + title.toLowerCase() + " given by", due, n.source()));
+            deadlines.add(new Deadline("Last day to give notice of the " + Wording.inSentence(title), due, n.source()));
             Optional<LocalDate> given = s.noticeGivenFor(n.component());
             if (given.isPresent() && given.get().isAfter(due)) {
                 flags.add(new Flag(Flag.Severity.PROBLEM, title, "Notice given on " + day(given.get()) + ", only "
@@ -175,7 +175,7 @@ public final class EpaCheck {
             Optional<LocalDate> then = s.plannedDate(o.then());
             if (first.isPresent() && then.isPresent() && first.get().isAfter(then.get())) {
                 flags.add(new Flag(Flag.Severity.WARNING, title(plan, o.then()), "Planned before the "
-                        + title(plan, o.first()).toLowerCase() + "; the plan recommends the " + title(plan, o.first()).toLowerCase()
+                        + Wording.inSentence(title(plan, o.first())) + "; the plan recommends the " + Wording.inSentence(title(plan, o.first()))
                         + " first.", o.source()));
             }
         }
@@ -198,7 +198,7 @@ public final class EpaCheck {
         }
         deadlines.addAll(ReassessmentDeadlines.after(plan, c.id(), failed.endedOn()));
         LocalDate limit = failed.endedOn().plusMonths(rule.withinMonths());
-        String what = c.title().toLowerCase();
+        String what = Wording.inSentence(c.title());
         if (when.isPresent() && when.get().isAfter(failed.endedOn())) {
             if (when.get().isAfter(limit)) {
                 flags.add(new Flag(Flag.Severity.PROBLEM, c.title(), "Resit or retake planned for " + day(when.get())

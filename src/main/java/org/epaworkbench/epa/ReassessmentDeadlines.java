@@ -1,5 +1,7 @@
 package org.epaworkbench.epa;
 
+import org.epaworkbench.Wording;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class ReassessmentDeadlines {
             deadlines.add(new Deadline("Reworked project due (" + r.projectReworkMonths() + " month"
                     + (r.projectReworkMonths() == 1 ? "" : "s") + ")", failedOn.plusMonths(r.projectReworkMonths()), r.source()));
         }
-        deadlines.add(new Deadline("Resit or retake of the " + title.toLowerCase() + " within " + r.withinMonths() + " months",
+        deadlines.add(new Deadline("Resit or retake of the " + Wording.inSentence(title) + " within " + r.withinMonths() + " months",
                 failedOn.plusMonths(r.withinMonths()), r.source()));
         return deadlines;
     }

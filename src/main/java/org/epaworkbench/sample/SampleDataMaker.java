@@ -27,6 +27,8 @@ import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionRuleException;
 import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.epa.GatewayRecord;
+import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.RecordedSession;
 import org.epaworkbench.store.SessionStore;
@@ -50,11 +52,18 @@ public final class SampleDataMaker {
     private final PeopleStore people;
     private final SessionStore sessions;
     private final Clock clock;
+    private final EpaStore epa;
 
     public SampleDataMaker(PlanLibrary plans, PeopleStore people, SessionStore sessions, Clock clock) {
+        this(plans, people, sessions, null, clock);
+    }
+
+    /** With {@code epa}, the sample apprentice also gets a gateway record, planned dates and a portfolio. */
+    public SampleDataMaker(PlanLibrary plans, PeopleStore people, SessionStore sessions, EpaStore epa, Clock clock) {
         this.plans = plans;
         this.people = people;
         this.sessions = sessions;
+        this.epa = epa;
         this.clock = clock;
     }
 
@@ -75,8 +84,11 @@ public final class SampleDataMaker {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Apprentice apprentice = new Apprentice(UUID.randomUUID().toString(), "Jordan Taylor " + LABEL,
                 Uln.of("9182736455"), "Northgate Home Furnishings " + LABEL, "Riverside Training " + LABEL, PLAN_ID,
-                today.minusMonths(16), today.minusDays(20), markAsSample);
+                today.minusMonths(16), today.minusDays(70), markAsSample);
         people.save(apprentice);
+        if (epa != null) {
+            epaAround(plan, apprentice, today);
+        }
 
         List<String> ids = new ArrayList<>();
         try {
@@ -88,6 +100,62 @@ public final class SampleDataMaker {
         }
         return new Made(apprentice.id(), ids);
     }
+
+    /** The gateway passed ten weeks ago, dates that keep the plan's rules, and a portfolio covering the discussion. */
+    private void epaAround(AssessmentPlan plan, Apprentice a, LocalDate today) throws SQLException {
+        epa.saveGateway(a.id(), new GatewayRecord(a.apprenticeshipStart(), today.minusDays(72), a.gatewayDate(),
+                new GatewayRecord.Qualification(true, "GCSE English language, grade 5: certificate seen"),
+                new GatewayRecord.Qualification(true, "Functional Skills maths level 2: certificate seen"), true, true,
+                "Passport", "None requested", new GatewayRecord.ProjectProposal(PROPOSAL, a.gatewayDate().minusDays(5),
+                        GatewayRecord.ProposalDecision.APPROVED, "Clear scope and measures; approved.", a.gatewayDate().minusDays(3))));
+        epa.setDate(a.id(), EpaStore.DateKind.PLANNED, "wbp-interview", today.minusDays(9));
+        epa.setDate(a.id(), EpaStore.DateKind.PLANNED, "professional-discussion", today.minusDays(6));
+        epa.setDate(a.id(), EpaStore.DateKind.PLANNED, "observation", today.minusDays(2));
+        epa.setDate(a.id(), EpaStore.DateKind.NOTICE, "observation", today.minusDays(20));
+        epa.setDate(a.id(), EpaStore.DateKind.SUBMITTED, "project report", today.minusDays(30));
+        epa.setDate(a.id(), EpaStore.DateKind.SUBMITTED, "portfolio of evidence", today.minusDays(25));
+        List<Criterion> criteria = plan.component("professional-discussion").orElseThrow().criteria();
+        String[][] pieces = {
+                {"Team meeting notes on the returns process", "Work product"},
+                {"Witness statement from the customer service manager", "Witness testimony"},
+                {"Customer thank-you emails (redacted)", "Customer feedback"},
+                {"Complaint handling log, January to March", "Work product"},
+                {"Reflective account: a difficult delivery complaint", "Reflective account"},
+                {"Coaching plan for two new starters", "Work product"},
+                {"Data protection refresher certificate", "Certificate"},
+                {"Mystery shopper report", "Customer feedback"},
+                {"Service improvement suggestion and outcome", "Work product"},
+                {"Supervisor's observation record", "Observation record"},
+                {"Reflective account: learning from feedback", "Reflective account"},
+                {"Customer satisfaction survey summary", "Work product"}};
+        for (int i = 0; i < pieces.length; i++) {
+            java.util.Set<String> mapped = new java.util.HashSet<>();
+            for (int k = i; k < criteria.size(); k += pieces.length) {
+                mapped.add(criteria.get(k).id());
+            }
+            mapped.add(criteria.get((i * 5) % criteria.size()).id());
+            try {
+                epa.savePiece(a.id(), new org.epaworkbench.epa.PortfolioPiece(null, i + 1, pieces[i][0], pieces[i][1],
+                        today.minusDays(120 - i * 7), "e-portfolio item " + (i + 1), "", mapped));
+            } catch (EpaStore.PortfolioProblem e) {
+                throw new IllegalStateException("sample portfolio numbers clash: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final String PROPOSAL = "Late deliveries were the largest cause of repeat contacts to the Leeds customer "
+            + "service desk in the last quarter. The project will map how delivery complaints are received, recorded and "
+            + "resolved, measure how many customers contact us more than once about the same order, and identify the points "
+            + "where information is lost between the desk, the warehouse and the courier. I will gather data from the "
+            + "complaint log, survey customers who complained, and interview colleagues in the warehouse. The output will "
+            + "be a recommendation for a callback promise with fixed time slots, a change to how delivery updates are shared "
+            + "with the desk, and a set of measures to show whether repeat contacts fall. The project will be completed within "
+            + "two months of gateway and presented to the store manager, who has agreed to support a four-week trial of the "
+            + "recommendation if it is approved, so that its results can be reported in the final project report and interview. "
+            + "Success will be judged by three measures agreed with the manager: the share of delivery complaints resolved at "
+            + "first contact, the number of customers who contact us again within seven days, and the satisfaction score from "
+            + "the follow-up survey. I will also record what the trial costs in staff time, so that the store can decide "
+            + "whether to keep the callback promise after the trial ends.";
 
     private static Instant at(LocalDate day, int hour, int minute, ZoneId zone) {
         return ZonedDateTime.of(day.atTime(hour, minute), zone).toInstant().truncatedTo(ChronoUnit.SECONDS);

@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.ui.apprentice.ApprenticeScreen;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.home.AssessorDialog;
@@ -42,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton outboxNav = new ToggleButton("Outbox");
     private final ToggleButton importNav = new ToggleButton("Import");
     private RecordsView records;
+    private ApprenticeScreen apprenticeScreen;
 
     public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
         this.workbench = workbench;
@@ -83,7 +85,7 @@ public final class MainWindow extends BorderPane {
         rail.getStyleClass().add("nav-rail");
         setLeft(rail);
 
-        home = new HomeView(workbench, background, this::openSession);
+        home = new HomeView(workbench, background, this::openSession, this::openApprentice);
         showSessions();
     }
 
@@ -178,6 +180,22 @@ public final class MainWindow extends BorderPane {
             sessionScreen = new SessionScreen(model, this::closeSession);
             showSessions();
         }, failure -> Dialogs.problem(window(), "Cannot open the session", failure.getMessage()));
+    }
+
+    /** Opens an apprentice's EPA record in place of the home screen. */
+    public void openApprentice(String apprenticeId) {
+        sessionsNav.setSelected(true);
+        apprenticeScreen = new ApprenticeScreen(workbench, background, apprenticeId, this::closeApprentice, this::openSession);
+        setCenter(apprenticeScreen);
+    }
+
+    private void closeApprentice() {
+        apprenticeScreen = null;
+        showSessions();
+    }
+
+    public ApprenticeScreen apprenticeScreen() {
+        return apprenticeScreen;
     }
 
     private void closeSession() {

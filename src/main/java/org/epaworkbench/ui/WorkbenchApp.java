@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.OpenFile;
 
 /** The desktop app. Opens the data folder in the background and then shows the main window. */
 public final class WorkbenchApp extends Application {
@@ -33,6 +34,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         background = new Background();
+        OpenFile.use(getHostServices());
         Path dataDir = dataDirArgument(getParameters().getRaw());
         DataDirectory directory = DataDirectory.resolve(dataDir);
 

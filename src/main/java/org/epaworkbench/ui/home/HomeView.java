@@ -1,14 +1,17 @@
 package org.epaworkbench.ui.home;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -20,13 +23,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.people.Apprentice;
-import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.ElapsedText;
-import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionStatus;
-import org.epaworkbench.store.RecordedSession;
 import org.epaworkbench.store.SampleData;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.ui.Workbench;
@@ -46,21 +48,23 @@ public final class HomeView extends BorderPane {
     private final Background background;
     private final Consumer<String> openSession;
     private final TableView<SessionSummary> sessions = new TableView<>();
-    private final TableView<Apprentice> apprentices = new TableView<>();
+    private final Consumer<String> openApprentice;
+    private final ApprenticeListPane apprentices;
+    private final UpcomingPane upcoming;
     private final Label problem = new Label();
     private final VBox sampleBanner = new VBox();
-    private List<Apprentice> apprenticeList = List.of();
-    private AssessorProfile assessor;
 
     /** What the home screen shows, read together in the background. */
-    private record Loaded(List<SessionSummary> sessions, List<Apprentice> apprentices, boolean sample,
-            AssessorProfile assessor) {
+    private record Loaded(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today) {
     }
 
-    public HomeView(Workbench workbench, Background background, Consumer<String> openSession) {
+    public HomeView(Workbench workbench, Background background, Consumer<String> openSession, Consumer<String> openApprentice) {
         this.workbench = workbench;
         this.background = background;
         this.openSession = openSession;
+        this.openApprentice = openApprentice;
+        this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
+        this.upcoming = new UpcomingPane(openApprentice);
         getStyleClass().add("home-view");
         setId("home-view");
         problem.getStyleClass().add("message-bar");
@@ -98,24 +102,6 @@ public final class HomeView extends BorderPane {
             }
         });
 
-        apprentices.setId("apprentice-table");
-        apprentices.setPlaceholder(new Label("No apprentices yet."));
-        TableColumn<Apprentice, String> name = column("Name", 220, Apprentice::name);
-        TableColumn<Apprentice, String> uln = column("ULN", 120, a -> a.uln().value());
-        TableColumn<Apprentice, String> employer = column("Employer", 260, Apprentice::employer);
-        TableColumn<Apprentice, String> plan = column("Plan", 200, Apprentice::planId);
-        TableColumn<Apprentice, String> gateway = column("Gateway", 110, a -> a.gatewayDate() == null ? "" : a.gatewayDate().toString());
-        apprentices.getColumns().setAll(List.of(name, uln, employer, plan, gateway));
-        apprentices.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        apprentices.setRowFactory(t -> {
-            TableRow<Apprentice> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    editApprentice(row.getItem());
-                }
-            });
-            return row;
-        });
     }
 
     private String componentTitle(SessionSummary s) {
@@ -132,20 +118,22 @@ public final class HomeView extends BorderPane {
 
     /** Reads sessions and apprentices again, in the background. */
     public void reload() {
-        background.run(() -> new Loaded(workbench.sessions().list(), workbench.people().apprentices(),
-                new SampleData(workbench.database()).present(), workbench.people().assessor().orElse(null)),
+        background.run(() -> {
+            var files = workbench.apprenticeFiles();
+            return new Loaded(workbench.sessions().list(), files.all(), new SampleData(workbench.database()).present(),
+                    files.today());
+        },
                 this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
     }
 
     private void show(Loaded loaded) {
-        apprenticeList = loaded.apprentices();
-        assessor = loaded.assessor();
         if (loaded.sessions().isEmpty() && loaded.apprentices().isEmpty()) {
             setCenter(emptyState());
             return;
         }
         sessions.getItems().setAll(loaded.sessions());
-        apprentices.getItems().setAll(loaded.apprentices());
+        apprentices.show(loaded.apprentices(), loaded.today());
+        upcoming.show(loaded.apprentices(), loaded.today());
         sampleBanner.getChildren().clear();
         if (loaded.sample()) {
             Label text = new Label("Sample data is shown (marked “sample”). It is there to try the app and can be removed at any time.");
@@ -176,26 +164,16 @@ public final class HomeView extends BorderPane {
         HBox sessionBar = new HBox(8, heading, spacer, open, newSession);
         sessionBar.setAlignment(Pos.CENTER_LEFT);
 
-        Label apprenticeHeading = new Label("Apprentices");
-        apprenticeHeading.getStyleClass().add("pane-heading");
-        Button newApprentice = new Button("New apprentice");
-        newApprentice.setId("new-apprentice");
-        newApprentice.setGraphic(new FontIcon("mdi2a-account-plus-outline"));
-        newApprentice.setOnAction(e -> editApprentice(null));
-        Region spacer2 = new Region();
-        HBox.setHgrow(spacer2, Priority.ALWAYS);
-        Button overall = new Button("Overall result…");
-        overall.setId("overall-result");
-        overall.setGraphic(new FontIcon("mdi2c-certificate-outline"));
-        overall.disableProperty().bind(apprentices.getSelectionModel().selectedItemProperty().isNull());
-        overall.setOnAction(e -> new OverallResultFlow(workbench, background, window())
-                .start(apprentices.getSelectionModel().getSelectedItem()));
-        HBox apprenticeBar = new HBox(8, apprenticeHeading, spacer2, overall, newApprentice);
-        apprenticeBar.setAlignment(Pos.CENTER_LEFT);
-
+        VBox sessionPane = new VBox(8, sessionBar, sessions);
         VBox.setVgrow(sessions, Priority.ALWAYS);
-        apprentices.setPrefHeight(200);
-        VBox content = new VBox(10, problem, sampleBanner, sessionBar, sessions, apprenticeBar, apprentices);
+        HBox.setHgrow(apprentices, Priority.ALWAYS);
+        HBox top = new HBox(16, apprentices, upcoming);
+        SplitPane split = new SplitPane(top, sessionPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        split.getStyleClass().add("home-split");
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox content = new VBox(10, problem, sampleBanner, split);
         content.setPadding(new Insets(16));
         setCenter(content);
         if (loaded.sessions().stream().anyMatch(s -> s.status() == SessionStatus.RUNNING)) {
@@ -238,7 +216,7 @@ public final class HomeView extends BorderPane {
 
     private void makeSample() {
         background.run(() -> new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
-                workbench.clock()).make(), made -> reload(), failure -> showProblem("Could not make sample data: "
+                workbench.epa(), workbench.clock()).make(), made -> reload(), failure -> showProblem("Could not make sample data: "
                 + failure.getMessage()));
     }
 
@@ -251,40 +229,11 @@ public final class HomeView extends BorderPane {
     }
 
     private void editApprentice(Apprentice existing) {
-        ApprenticeDialog.show(window(), workbench.plans().all(), existing).ifPresent(a -> background.run(() -> {
-            workbench.people().save(a);
-            return a;
-        }, saved -> reload(), failure -> showProblem("Not saved: " + failure.getMessage())));
+        new ApprenticeEditor(workbench, background, window(), saved -> reload(), this::showProblem).edit(existing);
     }
 
     private void newSession() {
-        if (apprenticeList.isEmpty()) {
-            showProblem("Add an apprentice first: a session belongs to one apprentice.");
-            return;
-        }
-        if (assessor == null) {
-            var profile = AssessorDialog.show(window(), null);
-            if (profile.isEmpty()) {
-                return;
-            }
-            background.run(() -> {
-                workbench.people().saveAssessor(profile.get());
-                return profile.get();
-            }, saved -> {
-                assessor = saved;
-                newSession();
-            }, failure -> showProblem("Not saved: " + failure.getMessage()));
-            return;
-        }
-        Apprentice selected = apprentices.getSelectionModel().getSelectedItem();
-        NewSessionDialog.show(window(), apprenticeList, workbench.plans(), selected).ifPresent(this::create);
-    }
-
-    private void create(SessionDetails details) {
-        background.run(() -> {
-            var plan = workbench.plans().plan(details.planId()).orElseThrow();
-            return RecordedSession.create(workbench.sessions(), plan, details, workbench.sessionClock(),
-                    workbench.settings().sessionSettings(), false).id();
-        }, openSession::accept, failure -> showProblem("Could not create the session: " + failure.getMessage()));
+        new NewSession(workbench, background, window(), openSession, this::showProblem)
+                .ask(apprentices.apprentices(), apprentices.selected(), null, AttemptKind.FIRST);
     }
 }

@@ -32,6 +32,12 @@ final class NewSessionDialog {
     }
 
     static Optional<SessionDetails> show(Window owner, List<Apprentice> apprentices, PlanLibrary plans, Apprentice preselected) {
+        return show(owner, apprentices, plans, preselected, null, AttemptKind.FIRST);
+    }
+
+    /** With the component and attempt chosen already, e.g. a resit from the apprentice's results. */
+    static Optional<SessionDetails> show(Window owner, List<Apprentice> apprentices, PlanLibrary plans, Apprentice preselected,
+            String componentId, AttemptKind attemptKind) {
         ComboBox<Apprentice> who = new ComboBox<>();
         who.setId("session-apprentice");
         who.getItems().setAll(apprentices);
@@ -54,7 +60,7 @@ final class NewSessionDialog {
             case RESIT -> "Resit";
             case RETAKE -> "Retake";
         }));
-        attempt.setValue(AttemptKind.FIRST);
+        attempt.setValue(attemptKind);
         ComboBox<AssessmentMode> mode = new ComboBox<>();
         mode.setId("session-mode");
         mode.getItems().setAll(AssessmentMode.values());
@@ -85,6 +91,9 @@ final class NewSessionDialog {
             apprentices.stream().filter(a -> a.id().equals(preselected.id())).findFirst().ifPresent(who::setValue);
         } else if (apprentices.size() == 1) {
             who.getSelectionModel().selectFirst();
+        }
+        if (componentId != null) {
+            component.getItems().stream().filter(c -> c.id().equals(componentId)).findFirst().ifPresent(component::setValue);
         }
 
         Dialog<SessionDetails> d = new Dialog<>();

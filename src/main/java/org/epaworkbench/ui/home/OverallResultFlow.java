@@ -14,13 +14,13 @@ import org.epaworkbench.ui.common.KeystorePassword;
 import org.epaworkbench.ui.common.ProgressWindow;
 
 /** The overall EPA result for an apprentice: graded from the latest session of each component, then signed. */
-final class OverallResultFlow {
+public final class OverallResultFlow {
 
     private final Workbench workbench;
     private final Background background;
     private final Window owner;
 
-    OverallResultFlow(Workbench workbench, Background background, Window owner) {
+    public OverallResultFlow(Workbench workbench, Background background, Window owner) {
         this.workbench = workbench;
         this.background = background;
         this.owner = owner;
@@ -30,14 +30,19 @@ final class OverallResultFlow {
     private record Prepared(RecordProducer.Overall overall, boolean keyExists, byte[] drawnSignature) {
     }
 
-    void start(Apprentice apprentice) {
+    public void start(Apprentice apprentice) {
+        start(apprentice, () -> { });
+    }
+
+    /** As {@link #start(Apprentice)}, running {@code afterSigned} once the signed result is saved. */
+    public void start(Apprentice apprentice, Runnable afterSigned) {
         RecordProducer producer = workbench.recordProducer();
         background.run(() -> new Prepared(producer.overall(apprentice.id()), workbench.keyStore().exists(),
-                workbench.drawnSignature().load().orElse(null)), prepared -> confirm(producer, prepared),
+                workbench.drawnSignature().load().orElse(null)), prepared -> confirm(producer, prepared, afterSigned),
                 failure -> Dialogs.problem(owner, "No overall result yet", failure.getMessage()));
     }
 
-    private void confirm(RecordProducer producer, Prepared p) {
+    private void confirm(RecordProducer producer, Prepared p, Runnable afterSigned) {
         StringBuilder summary = new StringBuilder();
         for (RecordHtml.ComponentLine l : p.overall().lines()) {
             summary.append(l.component().title()).append(": ").append(l.result().grade().label())
@@ -68,6 +73,7 @@ final class OverallResultFlow {
             task.setOnSucceeded(e -> {
                 progress.close();
                 Dialogs.info(owner, "Overall result signed", "Saved and in the outbox:\n" + task.getValue().file());
+                afterSigned.run();
             });
             task.setOnFailed(e -> {
                 progress.close();

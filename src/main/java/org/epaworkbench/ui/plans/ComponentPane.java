@@ -7,11 +7,11 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.epaworkbench.plan.Citation;
+import org.epaworkbench.ui.common.SourceLabel;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.DurationWindow;
@@ -102,16 +102,7 @@ final class ComponentPane extends TitledPane {
         grid.add(n, 0, row);
         grid.add(v, 1, row);
         if (source != null) {
-            Label s = new Label(source.shortForm());
-            s.getStyleClass().add("fact-source");
-            s.setWrapText(true);
-            StringBuilder tip = new StringBuilder(source.shortForm());
-            source.quoteText().ifPresent(qt -> tip.append("\n“").append(qt).append("”"));
-            source.noteText().ifPresent(nt -> tip.append("\n").append(nt));
-            Tooltip tooltip = new Tooltip(tip.toString());
-            tooltip.setWrapText(true);
-            tooltip.setMaxWidth(520);
-            s.setTooltip(tooltip);
+            Label s = SourceLabel.of(source);
             grid.add(s, 2, row);
         }
     }

@@ -11,7 +11,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.List;
+import org.epaworkbench.epa.PortfolioPiece;
 import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.ui.common.Dates;
+import org.epaworkbench.ui.common.OpenFile;
 import org.epaworkbench.session.CriterionNote;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.EvidenceReference;
@@ -36,6 +40,10 @@ final class CriterionDetailPanel extends VBox {
     private final TextField evidenceInput = new TextField();
     private final Button addNote = new Button("Add note");
     private final Button addEvidence = new Button("Add");
+    private final Label portfolioHeading = new Label("PORTFOLIO EVIDENCE MAPPED HERE");
+    private final VBox portfolio = new VBox(6);
+    private final Label reportHeading = new Label("PROJECT REPORT");
+    private final Label reportLocation = new Label();
 
     CriterionDetailPanel(LiveSessionModel model, CriterionActions actions) {
         this.model = model;
@@ -78,8 +86,24 @@ final class CriterionDetailPanel extends VBox {
         HBox evidenceRow = new HBox(6, evidenceInput, addEvidence);
         evidenceRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(8, code, badges, text, judgement, notesHeading, notes, noteInput, addNote,
-                evidenceHeading, evidence, evidenceRow);
+        portfolioHeading.getStyleClass().add("panel-heading");
+        portfolio.setId("criterion-portfolio");
+        reportHeading.getStyleClass().add("panel-heading");
+        reportLocation.setId("criterion-report-location");
+        reportLocation.setWrapText(true);
+        boolean hasPortfolio = !model.evidence().portfolio().isEmpty();
+        boolean hasMapping = !model.evidence().reportMapping().isEmpty();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {portfolioHeading, portfolio}) {
+            n.setVisible(hasPortfolio);
+            n.setManaged(hasPortfolio);
+        }
+        for (javafx.scene.Node n : new javafx.scene.Node[] {reportHeading, reportLocation}) {
+            n.setVisible(hasMapping);
+            n.setManaged(hasMapping);
+        }
+
+        VBox content = new VBox(8, code, badges, text, judgement, portfolioHeading, portfolio, reportHeading, reportLocation,
+                notesHeading, notes, noteInput, addNote, evidenceHeading, evidence, evidenceRow);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -138,6 +162,7 @@ final class CriterionDetailPanel extends VBox {
         judgement.setText(j == null ? "Not judged yet" : j.state().label() + " at " + ElapsedText.format(j.sessionTime())
                 + " session time" + (j.amended() ? " — amended after the session" : ""));
 
+        showSubmittedEvidence(s.state().ended());
         notes.getChildren().clear();
         for (CriterionNote n : s.state().notesOn(criterion.id())) {
             Label l = new Label(ElapsedText.format(n.sessionTime()) + (n.amendment() ? " (amendment)" : "") + "  " + n.text());
@@ -162,5 +187,41 @@ final class CriterionDetailPanel extends VBox {
         addEvidence.setText(ended ? "Amend…" : "Add");
         addNote.setDisable(busy);
         addEvidence.setDisable(busy);
+    }
+
+    /** The portfolio pieces mapped to this criterion, each one click from its file and from being cited as evidence. */
+    private void showSubmittedEvidence(boolean ended) {
+        portfolio.getChildren().clear();
+        List<PortfolioPiece> pieces = model.evidence().piecesFor(criterion.id());
+        for (PortfolioPiece p : pieces) {
+            Label what = new Label("Piece " + p.number() + ": " + p.title() + (p.type().isEmpty() ? "" : " · " + p.type())
+                    + (p.date() == null ? "" : " · " + Dates.show(p.date())) + (p.reference().isEmpty() ? "" : " · " + p.reference()));
+            what.setWrapText(true);
+            HBox.setHgrow(what, Priority.ALWAYS);
+            HBox row = new HBox(6, what);
+            row.setAlignment(Pos.CENTER_LEFT);
+            if (!p.attachment().isEmpty()) {
+                Button open = new Button("Open");
+                open.setId("open-piece-" + p.number());
+                open.setTooltip(new Tooltip("Open the attached file"));
+                open.setOnAction(e -> OpenFile.open(getScene().getWindow(), model.evidence().file(p)));
+                row.getChildren().add(open);
+            }
+            Button cite = new Button("Cite");
+            cite.setId("cite-piece-" + p.number());
+            cite.setTooltip(new Tooltip("Add “Portfolio piece " + p.number() + "” as an evidence reference for this criterion"));
+            cite.setDisable(ended);
+            cite.setOnAction(e -> actions.addEvidence(criterion, "Portfolio piece " + p.number() + ": " + p.title()));
+            row.getChildren().add(cite);
+            portfolio.getChildren().add(row);
+        }
+        if (pieces.isEmpty()) {
+            Label none = new Label("No piece of the portfolio is mapped to this criterion.");
+            none.getStyleClass().add("coverage-missing");
+            none.setWrapText(true);
+            portfolio.getChildren().add(none);
+        }
+        reportLocation.setText(model.evidence().reportLocation(criterion.id()).map(w -> "The apprentice mapped this to: " + w)
+                .orElse("The apprentice did not map this criterion in the report."));
     }
 }

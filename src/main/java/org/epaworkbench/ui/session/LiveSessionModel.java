@@ -34,6 +34,7 @@ public final class LiveSessionModel {
     private final Background background;
     private final RecordedSession recorded;
     private final Apprentice apprentice;
+    private final ApprenticeEvidence evidence;
     private final ObjectProperty<LiveSnapshot> snapshot = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> elapsed = new SimpleObjectProperty<>(Duration.ZERO);
     private final ObjectProperty<DurationState> durationState = new SimpleObjectProperty<>();
@@ -44,11 +45,12 @@ public final class LiveSessionModel {
     private final Timeline heartbeat;
 
     private LiveSessionModel(Workbench workbench, Background background, RecordedSession recorded, Apprentice apprentice,
-            LiveSnapshot first) {
+            ApprenticeEvidence evidence, LiveSnapshot first) {
         this.workbench = workbench;
         this.background = background;
         this.recorded = recorded;
         this.apprentice = apprentice;
+        this.evidence = evidence;
         this.snapshot.set(first);
         tick();
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
@@ -66,12 +68,13 @@ public final class LiveSessionModel {
             RecordedSession r = RecordedSession.open(wb.sessions(), wb.plans(), sessionId, wb.sessionClock(),
                     wb.settings().sessionSettings());
             Apprentice a = wb.people().apprentice(r.live().state().details().apprenticeId()).orElseThrow();
-            return new Opened(r, a, r.live().snapshot());
-        }, o -> onReady.accept(new LiveSessionModel(wb, background, o.recorded(), o.apprentice(), o.snapshot())), onFailed);
+            return new Opened(r, a, ApprenticeEvidence.load(wb, r.live().plan(), r.live().state().details()), r.live().snapshot());
+        }, o -> onReady.accept(new LiveSessionModel(wb, background, o.recorded(), o.apprentice(), o.evidence(), o.snapshot())),
+                onFailed);
     }
 
     /** What opening a session in the background hands back to the FX thread. */
-    private record Opened(RecordedSession recorded, Apprentice apprentice, LiveSnapshot snapshot) {
+    private record Opened(RecordedSession recorded, Apprentice apprentice, ApprenticeEvidence evidence, LiveSnapshot snapshot) {
     }
 
     /** Recomputes the timer from the snapshot and the clock now (the ticker calls it four times a second). */
@@ -140,6 +143,11 @@ public final class LiveSessionModel {
 
     public Apprentice apprentice() {
         return apprentice;
+    }
+
+    /** The apprentice's portfolio and report mapping, for the criteria of this session's component. */
+    public ApprenticeEvidence evidence() {
+        return evidence;
     }
 
     public RecordedSession recorded() {

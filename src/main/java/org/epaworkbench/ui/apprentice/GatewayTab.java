@@ -1,0 +1,298 @@
+package org.epaworkbench.ui.apprentice;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.epa.EpaCheck;
+import org.epaworkbench.epa.GatewayRecord;
+import org.epaworkbench.epa.GatewayRecord.ProposalDecision;
+import org.epaworkbench.epa.WordCount;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.EpaRules;
+import org.epaworkbench.ui.common.Dates;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The gateway record: dates, English and maths at level 2, declarations, ID, reasonable adjustments
+ * and (where the plan has one) the project proposal. What the plan's rules say about the values is
+ * shown as they are typed, before they are saved.
+ */
+final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
+
+    private final ApprenticeScreen screen;
+    private final AssessmentPlan plan;
+    private final Label dateProblem = new Label();
+    private final DatePicker start = Dates.picker("gateway-start", null, this::dateProblem);
+    private final DatePicker programmeEnd = Dates.picker("gateway-programme-end", null, this::dateProblem);
+    private final DatePicker gatewayDate = Dates.picker("gateway-date", null, this::dateProblem);
+    private final CheckBox english = new CheckBox("English at level 2 achieved");
+    private final TextField englishEvidence = new TextField();
+    private final CheckBox maths = new CheckBox("Maths at level 2 achieved");
+    private final TextField mathsEvidence = new TextField();
+    private final CheckBox employer = new CheckBox("Employer's declaration received");
+    private final CheckBox provider = new CheckBox("Training provider's declaration received");
+    private final TextField idSeen = new TextField();
+    private final TextArea adjustments = new TextArea();
+    private final TextArea synopsis = new TextArea();
+    private final Label synopsisWords = new Label();
+    private final DatePicker proposalSubmitted = Dates.picker("proposal-submitted", null, this::dateProblem);
+    private final ChoiceBox<ProposalDecision> decision = new ChoiceBox<>();
+    private final TextArea feedback = new TextArea();
+    private final DatePicker decidedOn = Dates.picker("proposal-decided", null, this::dateProblem);
+    private final FlagList flags = new FlagList("gateway-flags", "The gateway meets the plan's requirements.");
+    private final DeadlineList dates = new DeadlineList("gateway-deadlines");
+    private final Label formProblems = new Label();
+    private final Label saved = new Label();
+    private ApprenticeFile file;
+    private boolean showing;
+    private String savedNote = "";
+
+    GatewayTab(ApprenticeScreen screen, AssessmentPlan plan) {
+        this.screen = screen;
+        this.plan = plan;
+        english.setId("gateway-english");
+        maths.setId("gateway-maths");
+        employer.setId("gateway-employer");
+        provider.setId("gateway-provider");
+        englishEvidence.setId("gateway-english-evidence");
+        englishEvidence.setPromptText("Evidence seen, e.g. GCSE certificate");
+        mathsEvidence.setId("gateway-maths-evidence");
+        mathsEvidence.setPromptText("Evidence seen, e.g. Functional Skills certificate");
+        idSeen.setId("gateway-id");
+        idSeen.setPromptText("e.g. Passport");
+        adjustments.setId("gateway-adjustments");
+        adjustments.setPromptText("Reasonable adjustments agreed, if any");
+        adjustments.setPrefRowCount(2);
+        adjustments.setWrapText(true);
+        dateProblem.getStyleClass().add("inline-problem");
+        dateProblem.setWrapText(true);
+        dateProblem.managedProperty().bind(dateProblem.textProperty().isNotEmpty());
+        formProblems.getStyleClass().add("inline-problem");
+        formProblems.setId("gateway-problems");
+        formProblems.setWrapText(true);
+        saved.getStyleClass().add("plan-subtitle");
+        saved.setId("gateway-saved");
+
+        GridPane form = grid();
+        int row = 0;
+        row = addRow(form, row, "Apprenticeship start", start);
+        row = addRow(form, row, "On-programme end", programmeEnd);
+        row = addRow(form, row, "Gateway date", gatewayDate);
+        row = addRow(form, row, "English", new VBox(6, english, englishEvidence));
+        row = addRow(form, row, "Maths", new VBox(6, maths, mathsEvidence));
+        row = addRow(form, row, "Declarations", new VBox(6, employer, provider));
+        row = addRow(form, row, "Apprentice ID seen", idSeen);
+        addRow(form, row, "Reasonable adjustments", adjustments);
+
+        VBox left = new VBox(12, Section.panel("Gateway", form, dateProblem));
+        if (plan.epa().projectProposal() != null) {
+            left.getChildren().add(proposalPanel(plan.epa().projectProposal()));
+        }
+        Button save = new Button("Save gateway", new FontIcon("mdi2c-content-save-outline"));
+        save.setId("gateway-save");
+        save.getStyleClass().add("accent");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> save());
+        HBox actions = new HBox(12, save, saved, formProblems);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(10, 16, 10, 16));
+        actions.getStyleClass().add("action-bar");
+        HBox.setHgrow(formProblems, Priority.ALWAYS);
+        setBottom(actions);
+        left.setPrefWidth(620);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        VBox right = new VBox(12, Section.panel("What the plan's rules say", flags), Section.panel("Gateway dates", dates));
+        right.setPrefWidth(440);
+        HBox columns = new HBox(16, left, right);
+        columns.setPadding(new Insets(16));
+        setCenter(Section.page(columns));
+
+        for (Node n : List.<Node>of(english, maths, employer, provider)) {
+            ((CheckBox) n).selectedProperty().addListener((o, a, b) -> changed());
+        }
+        for (DatePicker p : List.of(start, programmeEnd, gatewayDate, proposalSubmitted, decidedOn)) {
+            p.valueProperty().addListener((o, a, b) -> changed());
+        }
+        for (var t : List.of(englishEvidence, mathsEvidence, idSeen)) {
+            t.textProperty().addListener((o, a, b) -> changed());
+        }
+        adjustments.textProperty().addListener((o, a, b) -> changed());
+        synopsis.textProperty().addListener((o, a, b) -> changed());
+        feedback.textProperty().addListener((o, a, b) -> changed());
+        decision.valueProperty().addListener((o, a, b) -> changed());
+    }
+
+    private VBox proposalPanel(EpaRules.ProjectProposal rule) {
+        synopsis.setId("proposal-synopsis");
+        synopsis.setWrapText(true);
+        synopsis.setPrefRowCount(6);
+        synopsis.setPromptText("The apprentice's synopsis of the work-based project (" + rule.minWords() + "–" + rule.maxWords()
+                + " words)");
+        synopsisWords.setId("proposal-words");
+        decision.setId("proposal-decision");
+        decision.getItems().setAll(ProposalDecision.values());
+        decision.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ProposalDecision d) {
+                return d == null ? "" : d.label();
+            }
+
+            @Override
+            public ProposalDecision fromString(String s) {
+                return null;
+            }
+        });
+        feedback.setId("proposal-feedback");
+        feedback.setWrapText(true);
+        feedback.setPrefRowCount(2);
+        feedback.setPromptText("Feedback to the apprentice (needed when not approved)");
+        GridPane form = grid();
+        int row = 0;
+        row = addRow(form, row, "Synopsis", new VBox(4, synopsis, synopsisWords));
+        row = addRow(form, row, "Submitted on", proposalSubmitted);
+        row = addRow(form, row, "Decision", new HBox(10, decision, new Label("on"), decidedOn));
+        addRow(form, row, "Feedback", feedback);
+        return Section.panel("Work-based project proposal", form);
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(10);
+        return g;
+    }
+
+    private static int addRow(GridPane g, int row, String label, Node field) {
+        Label l = new Label(label);
+        l.getStyleClass().add("fact-name");
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        g.add(l, 0, row);
+        g.add(field, 1, row);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        return row + 1;
+    }
+
+    private void dateProblem(String message) {
+        dateProblem.setText(message);
+    }
+
+    @Override
+    public void show(ApprenticeFile f) {
+        // edits not yet saved are kept when another tab's change reloads the record
+        boolean unsaved = file != null && !formRecord().equals(file.epa().gateway());
+        this.file = f;
+        if (unsaved) {
+            changed();
+            return;
+        }
+        GatewayRecord g = f.epa().gateway();
+        showing = true;
+        start.setValue(g.apprenticeshipStart());
+        programmeEnd.setValue(g.onProgrammeEnd());
+        gatewayDate.setValue(g.gatewayDate());
+        english.setSelected(g.english().achieved());
+        englishEvidence.setText(g.english().evidence());
+        maths.setSelected(g.maths().achieved());
+        mathsEvidence.setText(g.maths().evidence());
+        employer.setSelected(g.employerDeclared());
+        provider.setSelected(g.providerDeclared());
+        idSeen.setText(g.idSeen());
+        adjustments.setText(g.reasonableAdjustments());
+        synopsis.setText(g.proposal().synopsis());
+        proposalSubmitted.setValue(g.proposal().submittedOn());
+        decision.setValue(g.proposal().decision());
+        feedback.setText(g.proposal().feedback());
+        decidedOn.setValue(g.proposal().decidedOn());
+        showing = false;
+        changed();
+    }
+
+    /** The record as the form has it now. */
+    GatewayRecord formRecord() {
+        return new GatewayRecord(start.getValue(), programmeEnd.getValue(), gatewayDate.getValue(),
+                new GatewayRecord.Qualification(english.isSelected(), englishEvidence.getText()),
+                new GatewayRecord.Qualification(maths.isSelected(), mathsEvidence.getText()), employer.isSelected(),
+                provider.isSelected(), idSeen.getText(), adjustments.getText(),
+                new GatewayRecord.ProjectProposal(synopsis.getText(), proposalSubmitted.getValue(),
+                        decision.getValue() == null ? ProposalDecision.PENDING : decision.getValue(), feedback.getText(),
+                        decidedOn.getValue()));
+    }
+
+    private void changed() {
+        if (showing || file == null) {
+            return;
+        }
+        GatewayRecord g = formRecord();
+        EpaRules.ProjectProposal rule = plan.epa().projectProposal();
+        if (rule != null) {
+            int words = WordCount.count(synopsis.getText());
+            synopsisWords.setText(words + " words (the plan asks for " + rule.minWords() + " to " + rule.maxWords() + ")");
+            synopsisWords.getStyleClass().setAll("label", words > 0 && (words < rule.minWords() || words > rule.maxWords())
+                    ? "coverage-missing" : "plan-subtitle");
+        }
+        EpaCheck.Report report = EpaCheck.check(plan, g, file.epa().schedule(), file.epa().attempts(), screen.today());
+        flags.show(report.flags().stream().filter(f -> f.subject().equals("Gateway") || f.subject().equals("Project proposal"))
+                .toList());
+        dates.show(report.deadlines().stream().filter(d -> d.what().startsWith("Earliest gateway")
+                || d.what().startsWith("Revised project proposal") || d.what().startsWith("EPA window")
+                || d.what().startsWith("Project completed")).toList(), screen.today());
+        List<String> problems = problems(g);
+        formProblems.setText(String.join("\n", problems));
+        saved.setText(g.equals(file.epa().gateway()) ? savedNote : "Unsaved changes");
+    }
+
+    static List<String> problems(GatewayRecord g) {
+        List<String> p = new ArrayList<>();
+        LocalDate s = g.apprenticeshipStart();
+        if (s != null && g.gatewayDate() != null && g.gatewayDate().isBefore(s)) {
+            p.add("Gateway date " + Dates.show(g.gatewayDate()) + " is before the apprenticeship start " + Dates.show(s) + ".");
+        }
+        if (s != null && g.onProgrammeEnd() != null && g.onProgrammeEnd().isBefore(s)) {
+            p.add("On-programme end " + Dates.show(g.onProgrammeEnd()) + " is before the apprenticeship start " + Dates.show(s) + ".");
+        }
+        GatewayRecord.ProjectProposal pr = g.proposal();
+        if (pr.decision() != ProposalDecision.PENDING && pr.decidedOn() == null) {
+            p.add("Proposal decision: record the date it was made.");
+        }
+        if (pr.decision() == ProposalDecision.NOT_APPROVED && pr.feedback().isBlank()) {
+            p.add("Proposal not approved: write the feedback the apprentice needs to revise it.");
+        }
+        if (pr.decidedOn() != null && pr.submittedOn() != null && pr.decidedOn().isBefore(pr.submittedOn())) {
+            p.add("Proposal decided on " + Dates.show(pr.decidedOn()) + ", before it was submitted on "
+                    + Dates.show(pr.submittedOn()) + ".");
+        }
+        return p;
+    }
+
+    private void save() {
+        GatewayRecord g = formRecord();
+        List<String> problems = problems(g);
+        if (!problems.isEmpty() || !dateProblem.getText().isEmpty()) {
+            formProblems.setText(String.join("\n", problems));
+            return;
+        }
+        String id = screen.apprenticeId();
+        screen.save(() -> {
+            screen.workbench().epa().saveGateway(id, g);
+            return null;
+        });
+        savedNote = "Saved";
+    }
+}

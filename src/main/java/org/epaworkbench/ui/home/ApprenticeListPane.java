@@ -1,0 +1,178 @@
+package org.epaworkbench.ui.home;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.epaworkbench.Wording;
+import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.epa.ApprenticeStatus;
+import org.epaworkbench.epa.Flag;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.ui.common.Dates;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The apprentices, searchable by name, ULN or employer and filtered by where their EPA stands, with
+ * each one's next planned component and how many of the plan's rules their dates break.
+ */
+final class ApprenticeListPane extends VBox {
+
+    private final ObservableList<ApprenticeFile> all = FXCollections.observableArrayList();
+    private final FilteredList<ApprenticeFile> shown = new FilteredList<>(all);
+    private final TableView<ApprenticeFile> table = new TableView<>(shown);
+    private final TextField search = new TextField();
+    private final ComboBox<ApprenticeStatus> status = new ComboBox<>();
+    private final Label count = new Label();
+    private LocalDate today = LocalDate.now();
+
+    ApprenticeListPane(Consumer<ApprenticeFile> open, Runnable add) {
+        super(8);
+        Label heading = new Label("Apprentices");
+        heading.getStyleClass().add("pane-heading");
+        search.setId("apprentice-search");
+        search.setPromptText("Search name, ULN or employer");
+        search.setPrefColumnCount(22);
+        search.textProperty().addListener((o, a, b) -> filter());
+        status.setId("apprentice-status-filter");
+        status.getItems().add(null);
+        status.getItems().addAll(ApprenticeStatus.values());
+        status.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ApprenticeStatus s) {
+                return s == null ? "All statuses" : s.label();
+            }
+
+            @Override
+            public ApprenticeStatus fromString(String s) {
+                return null;
+            }
+        });
+        status.setValue(null);
+        status.valueProperty().addListener((o, a, b) -> filter());
+        count.getStyleClass().add("plan-subtitle");
+        count.setId("apprentice-count");
+        Button openButton = new Button("Open", new FontIcon("mdi2o-open-in-app"));
+        openButton.setId("open-apprentice");
+        openButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        openButton.setOnAction(e -> open.accept(table.getSelectionModel().getSelectedItem()));
+        Button newApprentice = new Button("New apprentice", new FontIcon("mdi2a-account-plus-outline"));
+        newApprentice.setId("new-apprentice");
+        newApprentice.setOnAction(e -> add.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, heading, spacer, openButton, newApprentice);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox filters = new HBox(8, new FontIcon("mdi2m-magnify"), search, status, count);
+        filters.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("apprentice-table");
+        table.setPlaceholder(new Label("No apprentices match."));
+        table.getColumns().setAll(List.of(
+                column("Name", 190, f -> f.apprentice().name() + (f.apprentice().sample() ? " (sample)" : "")),
+                column("ULN", 110, f -> f.apprentice().uln().value()),
+                column("Employer", 180, f -> f.apprentice().employer()),
+                column("Status", 120, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
+                column("Next", 220, this::next),
+                column("Checks", 130, ApprenticeListPane::checks)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setRowFactory(t -> {
+            TableRow<ApprenticeFile> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, filters, table);
+    }
+
+    private static TableColumn<ApprenticeFile, String> column(String title, double width, Function<ApprenticeFile, String> value) {
+        TableColumn<ApprenticeFile, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    void show(List<ApprenticeFile> files, LocalDate today) {
+        this.today = today;
+        String selected = table.getSelectionModel().getSelectedItem() == null ? null
+                : table.getSelectionModel().getSelectedItem().apprentice().id();
+        all.setAll(files);
+        filter();
+        if (selected != null) {
+            shown.stream().filter(f -> f.apprentice().id().equals(selected)).findFirst()
+                    .ifPresent(f -> table.getSelectionModel().select(f));
+        }
+    }
+
+    Apprentice selected() {
+        ApprenticeFile f = table.getSelectionModel().getSelectedItem();
+        return f == null ? null : f.apprentice();
+    }
+
+    List<Apprentice> apprentices() {
+        return all.stream().map(ApprenticeFile::apprentice).toList();
+    }
+
+    private void filter() {
+        String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
+        ApprenticeStatus wanted = status.getValue();
+        shown.setPredicate(f -> matches(f, q) && (wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)));
+        count.setText(shown.size() == all.size() ? Wording.count(all.size(), "apprentice")
+                : shown.size() + " of " + all.size() + " apprentices");
+    }
+
+    /** Name, ULN or employer containing the words typed, ignoring case and spaces in the ULN. */
+    static boolean matches(ApprenticeFile f, String query) {
+        if (query.isEmpty()) {
+            return true;
+        }
+        Apprentice a = f.apprentice();
+        return a.name().toLowerCase(Locale.ROOT).contains(query) || a.employer().toLowerCase(Locale.ROOT).contains(query)
+                || a.uln().value().contains(query.replace(" ", ""));
+    }
+
+    private String next(ApprenticeFile f) {
+        return f.epa().nextPlanned(today).map(e -> f.plan().flatMap(p -> p.component(e.getKey())).map(Component::title)
+                .orElse(e.getKey()) + ", " + Dates.show(e.getValue())).orElse("");
+    }
+
+    private static String checks(ApprenticeFile f) {
+        return f.review().map(r -> {
+            long problems = r.problems();
+            long warnings = r.flags().stream().filter(x -> x.severity() == Flag.Severity.WARNING).count();
+            if (problems > 0) {
+                return Wording.count(problems, "problem");
+            }
+            return warnings > 0 ? Wording.count(warnings, "warning") : "all clear";
+        }).orElse("");
+    }
+}

@@ -1,0 +1,47 @@
+package org.epaworkbench.ui.session;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.EpaRules;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.ui.Workbench;
+
+/**
+ * What the apprentice submitted for this session's component, so that during the discussion a
+ * criterion's portfolio evidence (and during the project interview, where the report covers it) is
+ * one click away.
+ *
+ * @param portfolio the pieces, when this session is the plan's portfolio component; empty otherwise
+ * @param reportMapping criterion id to where the report evidences it, when this session is the project's component
+ * @param attachments the folder the apprentice's attached files are kept in
+ */
+public record ApprenticeEvidence(List<PortfolioPiece> portfolio, Map<String, String> reportMapping, Path attachments) {
+
+    public static ApprenticeEvidence load(Workbench wb, AssessmentPlan plan, SessionDetails details) throws SQLException {
+        EpaRules.PortfolioRule portfolioRule = plan.epa().portfolio();
+        EpaRules.ProjectReport reportRule = plan.epa().projectReport();
+        String apprenticeId = details.apprenticeId();
+        List<PortfolioPiece> pieces = portfolioRule != null && portfolioRule.component().equals(details.componentId())
+                ? wb.epa().portfolio(apprenticeId) : List.of();
+        Map<String, String> mapping = reportRule != null && reportRule.component().equals(details.componentId())
+                ? wb.epa().reportMapping(apprenticeId) : Map.of();
+        return new ApprenticeEvidence(pieces, mapping, wb.attachments().folder(apprenticeId));
+    }
+
+    public List<PortfolioPiece> piecesFor(String criterionId) {
+        return portfolio.stream().filter(p -> p.criteria().contains(criterionId)).toList();
+    }
+
+    public Optional<String> reportLocation(String criterionId) {
+        return Optional.ofNullable(reportMapping.get(criterionId));
+    }
+
+    public Path file(PortfolioPiece p) {
+        return attachments.resolve(p.attachment());
+    }
+}

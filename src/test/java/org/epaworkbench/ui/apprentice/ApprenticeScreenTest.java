@@ -1,0 +1,236 @@
+package org.epaworkbench.ui.apprentice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.epaworkbench.epa.ApprenticeStatus;
+import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.ManualClock;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.ui.MainWindow;
+import org.epaworkbench.ui.Screenshots;
+import org.epaworkbench.ui.Theme;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The EPA around the sessions, as an assessor goes through it: add an apprentice, pass the gateway,
+ * plan the components (one notice given too late, which is flagged), map a portfolio and see its coverage.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ApprenticeScreenTest {
+
+    static final Instant NOW = Instant.parse("2026-02-27T09:00:00Z");
+
+    @TempDir
+    Path dir;
+    Workbench workbench;
+    Background background;
+    StackPane root;
+    MainWindow main;
+
+    @Start
+    void start(Stage stage) {
+        root = new StackPane();
+        Scene scene = new Scene(root, 1366, 768);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (background != null) {
+            background.close();
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** Types a date into a picker as an assessor would, then Enter. */
+    void typeDate(FxRobot robot, String id, String typed) {
+        DatePicker p = robot.lookup(id).queryAs(DatePicker.class);
+        robot.clickOn(p.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(typed).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void anAssessorRecordsTheGatewayPlansDatesAndMapsAPortfolio(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
+        background = new Background();
+        robot.interact(() -> {
+            main = new MainWindow(workbench, background, Theme.LIGHT);
+            root.getChildren().setAll(main);
+        });
+        await(() -> robot.lookup("#empty-new-apprentice").tryQuery().isPresent());
+
+        // a new apprentice
+        robot.clickOn("#empty-new-apprentice");
+        await(() -> robot.lookup("#apprentice-name").tryQuery().isPresent());
+        robot.clickOn("#apprentice-name").write("Priya Shah");
+        robot.clickOn("#apprentice-uln").write("9276308686");
+        robot.clickOn("#apprentice-employer").write("Harbour Foods");
+        @SuppressWarnings("unchecked")
+        ComboBox<InstalledPlan> plan = robot.lookup("#apprentice-plan").queryAs(ComboBox.class);
+        robot.interact(() -> plan.getItems().stream().filter(p -> p.plan().id().equals("highfield-css-l3")).findFirst()
+                .ifPresent(plan::setValue));
+        robot.clickOn("#apprentice-save");
+        await(() -> robot.lookup("#apprentice-table").tryQuery().isPresent()
+                && !robot.lookup("#apprentice-table").queryTableView().getItems().isEmpty());
+        Apprentice priya = workbench.people().apprentices().get(0);
+        AssessmentPlan highfield = workbench.plans().plan("highfield-css-l3").orElseThrow();
+
+        // open it: at gateway until the gateway is recorded
+        robot.interact(() -> robot.lookup("#apprentice-table").queryTableView().getSelectionModel().selectFirst());
+        robot.clickOn("#open-apprentice");
+        await(() -> robot.lookup("#apprentice-status").tryQuery().isPresent());
+        assertThat(text(robot, "#apprentice-status")).isEqualTo(ApprenticeStatus.AT_GATEWAY.label());
+
+        // the gateway: 13 months on programme, English and maths, declarations, ID
+        robot.interact(() -> tabs(robot).getSelectionModel().select(1));
+        typeDate(robot, "#gateway-start", "06/01/2025");
+        typeDate(robot, "#gateway-date", "2/2/2026");
+        for (String box : List.of("#gateway-english", "#gateway-maths", "#gateway-employer", "#gateway-provider")) {
+            robot.clickOn(box);
+        }
+        robot.clickOn("#gateway-english-evidence").write("GCSE certificate seen");
+        robot.clickOn("#gateway-id").write("Passport");
+        assertThat(robot.lookup("#gateway-english").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#gateway-save");
+        await(() -> text(robot, "#apprentice-status").equals(ApprenticeStatus.IN_EPA.label()));
+        var gateway = workbench.epa().gateway(priya.id());
+        assertThat(gateway.gatewayDate()).isEqualTo(LocalDate.of(2026, 2, 2));
+        assertThat(gateway.apprenticeshipStart()).isEqualTo(LocalDate.of(2025, 1, 6));
+        assertThat(gateway.english().evidence()).isEqualTo("GCSE certificate seen");
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-gateway"));
+
+        // the schedule: the project interview, the discussion, then the observation with notice given too late
+        robot.interact(() -> tabs(robot).getSelectionModel().select(2));
+        typeDate(robot, "#planned-wbp-interview", "10/03/2026");
+        typeDate(robot, "#planned-professional-discussion", "17/03/2026");
+        typeDate(robot, "#planned-observation", "24/03/2026");
+        typeDate(robot, "#notice-observation", "16/03/2026");
+        await(() -> workbench.epa().schedule(priya.id()).noticeGivenFor("observation").isPresent());
+        await(() -> robot.lookup("#schedule-flags").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .anyMatch(n -> n.getStyleClass().contains("flag-problem")));
+        assertThat(flagTexts(robot, "#schedule-flags")).anySatisfy(t -> assertThat(t)
+                .contains("Notice given on 16 Mar 2026, only 8 days before 24 Mar 2026")
+                .contains("14 days' notice (by 10 Mar 2026)"));
+        assertThat(flagTexts(robot, "#schedule-flags")).noneSatisfy(t -> assertThat(t).contains("EPA window"));
+        // a date that is not a date is refused with a message, and nothing saved changes
+        typeDate(robot, "#planned-observation", "31/02/2026");
+        assertThat(text(robot, "#schedule-date-problem")).contains("“31/02/2026” is not a date");
+        assertThat(workbench.epa().schedule(priya.id()).plannedDate("observation")).contains(LocalDate.of(2026, 3, 24));
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-schedule"));
+
+        // the portfolio: one piece mapped in the dialog, then the coverage shows what it covers and what it does not
+        robot.interact(() -> tabs(robot).getSelectionModel().select(3));
+        robot.clickOn("#portfolio-add");
+        await(() -> robot.lookup("#piece-title").tryQuery().isPresent());
+        robot.clickOn("#piece-title").write("Complaint handling log");
+        robot.clickOn("#piece-reference").write("e-portfolio item 4");
+        @SuppressWarnings("unchecked")
+        ListView<Object> criteria = robot.lookup("#piece-criteria").queryAs(ListView.class);
+        List<Criterion> discussion = highfield.component("professional-discussion").orElseThrow().criteria();
+        robot.interact(() -> criteria.getSelectionModel().select(0));
+        Node firstCheck = robot.from(criteria).lookup(".check-box").nth(0).query();
+        robot.clickOn(firstCheck);
+        Node secondCheck = robot.from(criteria).lookup(".check-box").nth(1).query();
+        robot.clickOn(secondCheck);
+        robot.clickOn("#piece-save");
+        await(() -> !robot.lookup("#portfolio-table").queryTableView().getItems().isEmpty());
+        await(() -> text(robot, "#portfolio-summary").startsWith("1 piece"));
+        assertThat(text(robot, "#portfolio-summary")).contains("2 of " + discussion.size() + " criteria covered");
+        assertThat(text(robot, "#coverage-" + discussion.get(0).id().replace('.', '_'))).isEqualTo("Pieces 1");
+        assertThat(text(robot, "#coverage-" + discussion.get(2).id().replace('.', '_'))).isEqualTo("Not covered");
+        assertThat(flagTexts(robot, "#portfolio-flags")).anySatisfy(t -> assertThat(t).contains("1 pieces; the plan asks for at least 10"));
+        PortfolioPiece saved = workbench.epa().portfolio(priya.id()).get(0);
+        assertThat(saved.criteria()).containsExactlyInAnyOrder(discussion.get(0).id(), discussion.get(1).id());
+
+        // nine more pieces covering the rest: the portfolio is complete
+        for (int n = 2; n <= 10; n++) {
+            Set<String> mapped = new HashSet<>();
+            for (int k = n - 2; k < discussion.size(); k += 9) {
+                mapped.add(discussion.get(k).id());
+            }
+            workbench.epa().savePiece(priya.id(), new PortfolioPiece(null, n, "Evidence " + n, "Work product",
+                    LocalDate.of(2026, 1, n), "e-portfolio item " + n, "", mapped));
+        }
+        robot.interact(() -> main.apprenticeScreen().reload());
+        await(() -> text(robot, "#portfolio-summary").startsWith("10 pieces"));
+        assertThat(text(robot, "#portfolio-summary")).contains(discussion.size() + " of " + discussion.size() + " criteria covered");
+        assertThat(flagTexts(robot, "#portfolio-flags")).isEmpty();
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-portfolio"));
+
+        // the overview lists the broken notice rule; the home screen's upcoming list and search find the apprentice
+        robot.interact(() -> tabs(robot).getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(flagTexts(robot, "#overview-flags")).anySatisfy(t -> assertThat(t).contains("only 8 days before"));
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-overview"));
+        robot.clickOn("#apprentice-back");
+        await(() -> robot.lookup("#upcoming-list").tryQuery().isPresent()
+                && !robot.lookup("#upcoming-list").queryListView().getItems().isEmpty());
+        // today is 27 Feb: the interview on 10 Mar is within 14 days, the discussion on 17 Mar is not
+        assertThat(robot.lookup("#upcoming-list").queryListView().getItems()).singleElement().satisfies(u -> assertThat(
+                ((org.epaworkbench.apprentices.ApprenticeFiles.Upcoming) u).date()).isEqualTo(LocalDate.of(2026, 3, 10)));
+        robot.interact(() -> Screenshots.save(root.getScene(), "home-apprentices"));
+        robot.clickOn("#apprentice-search").write("harbour");
+        TableView<?> table = robot.lookup("#apprentice-table").queryTableView();
+        assertThat(table.getItems()).hasSize(1);
+        robot.clickOn("#apprentice-search").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("nobody");
+        assertThat(table.getItems()).isEmpty();
+    }
+
+    TabPane tabs(FxRobot robot) {
+        return robot.lookup("#apprentice-tabs").queryAs(TabPane.class);
+    }
+
+    List<String> flagTexts(FxRobot robot, String listId) {
+        javafx.scene.layout.VBox list = robot.lookup(listId).queryAs(javafx.scene.layout.VBox.class);
+        return list.getChildren().stream().filter(n -> n.getStyleClass().contains("flag"))
+                .map(n -> robot.from(n).lookup(".label").queryAll().stream().map(l -> ((Label) l).getText())
+                        .reduce("", (a, b) -> a + " " + b)).toList();
+    }
+}
