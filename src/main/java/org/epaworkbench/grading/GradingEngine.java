@@ -225,7 +225,7 @@ public final class GradingEngine {
                 .filter(id -> results.stream().noneMatch(r -> r.componentId().equals(id)))
                 .toList();
         List<String> failed = results.stream().filter(r -> r.grade() == Grade.FAIL)
-                .map(ComponentResult::componentId).toList();
+                .map(ComponentResult::componentTitle).toList();
 
         if (!failed.isEmpty()) {
             explanation.add("Fail: " + String.join(", ", failed) + (failed.size() == 1 ? " was" : " were")
@@ -233,7 +233,8 @@ public final class GradingEngine {
             return new OverallResult(Grade.FAIL, Grade.FAIL, false, missing, explanation);
         }
         if (!missing.isEmpty()) {
-            explanation.add("Incomplete: no result yet for " + String.join(", ", missing) + ".");
+            explanation.add("Incomplete: no result yet for " + missing.stream()
+                    .map(id -> plan.component(id).map(Component::title).orElse(id)).collect(Collectors.joining(", ")) + ".");
             return new OverallResult(null, null, false, missing, explanation);
         }
 
@@ -250,7 +251,7 @@ public final class GradingEngine {
                         + " (" + plan.overallSource().shortForm() + ").");
         if (fromComponents != earned) {
             explanation.add("Capped at " + fromComponents.label() + ": "
-                    + results.stream().filter(ComponentResult::capped).map(r -> r.componentId() + " (" + r.attempt().word() + ")")
+                    + results.stream().filter(ComponentResult::capped).map(r -> r.componentTitle() + " (" + r.attempt().word() + ")")
                             .collect(Collectors.joining(", "))
                     + " capped at component level.");
         }

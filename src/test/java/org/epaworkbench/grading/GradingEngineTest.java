@@ -212,7 +212,7 @@ class GradingEngineTest {
             m.put("wbp-interview", ComponentJudgements.firstAttempt(Map.of()));
             EpaResult r = engine.grade(p, new EpaJudgements(m));
             assertThat(r.overall().grade()).isEqualTo(Grade.FAIL);
-            assertThat(r.overall().explanation().get(0)).contains("wbp-interview");
+            assertThat(r.overall().explanation().get(0)).contains("Work-based project supported by an interview was not passed");
         }
 
         @Test

@@ -85,7 +85,8 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         open.setId("report-open");
         open.setOnAction(e -> OpenFile.open(screen.window(), screen.workbench().attachments().file(screen.apprenticeId(),
                 file.epa().report().orElseThrow().attachment())));
-        HBox fileRow = new HBox(10, fileName, open, attach);
+        fileName.setWrapText(true);
+        HBox fileRow = new HBox(10, open, attach);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         HBox dateRow = new HBox(10, new Label("Submitted on"), submitted, dateProblem);
         dateRow.setAlignment(Pos.CENTER_LEFT);
@@ -93,7 +94,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
                 + (int) rule.tolerancePercent() + "% (" + WordCount.thousands(rule.minWords()) + " to "
                 + WordCount.thousands(rule.maxWords()) + ")" + (rule.annexesExcluded() ? ", not counting annexes." : ".")
                 + " PDF, Word (.docx) and text files are counted; how is explained in docs/word-count.md.");
-        VBox report = Section.panel("Project report", fileRow, words, wordsDetail, flags, ruleText, SourceLabel.of(rule.source()),
+        VBox report = Section.panel("Project report", fileName, fileRow, words, wordsDetail, flags, ruleText, SourceLabel.of(rule.source()),
                 dateRow);
 
         mapping.setId("report-mapping");
@@ -106,7 +107,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         text.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().displayText()));
         text.setPrefWidth(420);
         text.setEditable(false);
-        TableColumn<Criterion, String> where = new TableColumn<>("Where in the report (as the apprentice mapped it)");
+        TableColumn<Criterion, String> where = new TableColumn<>("Where in the report");
         where.setId("report-mapping-where");
         where.setCellValueFactory(d -> new ReadOnlyStringWrapper(locations.getOrDefault(d.getValue().id(), "")));
         where.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -117,7 +118,8 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         mapping.getItems().setAll(project.criteria());
         mappedCount.setId("report-mapped-count");
         VBox mappingPanel = Section.panel("Criteria mapping supplied with the report", Section.muted(
-                "Double-click a row's last cell to type where the apprentice says the report evidences it, e.g. “Section 3, p. 6”."),
+                "Where the apprentice says the report evidences each criterion. Double-click a row's last cell to type it, "
+                        + "e.g. “Section 3, p. 6”, then Enter."),
                 mappedCount, mapping);
         VBox.setVgrow(mapping, Priority.ALWAYS);
         VBox.setVgrow(mappingPanel, Priority.ALWAYS);
@@ -153,7 +155,9 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         open.setDisable(false);
         int counted = r.countedWords(rule);
         words.setText(WordCount.thousands(counted) + " words" + (rule.annexesExcluded() ? " excluding annexes" : ""));
-        wordsDetail.setText(r.words().hasAnnexes()
+        wordsDetail.setText(r.words().total() == 0
+                ? "No text found in the file: a scanned document has no words to count. Ask for the original document."
+                : r.words().hasAnnexes()
                 ? WordCount.thousands(r.words().total()) + " in all; annexes from “" + r.words().firstAnnexHeading() + "” on."
                 : "No annex heading found (a line starting Annex or Appendix).");
         flags.show(r.lengthFlag(rule).stream().toList());

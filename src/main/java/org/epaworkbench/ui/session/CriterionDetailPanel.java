@@ -205,12 +205,14 @@ final class CriterionDetailPanel extends VBox {
                 open.setId("open-piece-" + p.number());
                 open.setTooltip(new Tooltip("Open the attached file"));
                 open.setOnAction(e -> OpenFile.open(getScene().getWindow(), model.evidence().file(p)));
+                open.setMinWidth(Button.USE_PREF_SIZE);
                 row.getChildren().add(open);
             }
             Button cite = new Button("Cite");
             cite.setId("cite-piece-" + p.number());
             cite.setTooltip(new Tooltip("Add “Portfolio piece " + p.number() + "” as an evidence reference for this criterion"));
             cite.setDisable(ended);
+            cite.setMinWidth(javafx.scene.control.Button.USE_PREF_SIZE);
             cite.setOnAction(e -> actions.addEvidence(criterion, "Portfolio piece " + p.number() + ": " + p.title()));
             row.getChildren().add(cite);
             portfolio.getChildren().add(row);

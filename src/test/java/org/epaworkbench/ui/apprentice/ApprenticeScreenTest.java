@@ -223,6 +223,90 @@ class ApprenticeScreenTest {
         assertThat(table.getItems()).isEmpty();
     }
 
+    @Test
+    void theSampleApprenticesResultsReportAndPortfolioEvidenceDuringTheDiscussion(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
+        background = new Background();
+        var made = new org.epaworkbench.sample.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
+                workbench.epa(), workbench.clock()).make();
+        robot.interact(() -> {
+            main = new MainWindow(workbench, background, Theme.LIGHT);
+            root.getChildren().setAll(main);
+            main.openApprentice(made.apprenticeId());
+        });
+        await(() -> robot.lookup("#apprentice-status").tryQuery().isPresent());
+        assertThat(text(robot, "#apprentice-status")).isEqualTo(ApprenticeStatus.AWAITING_RESULT.label());
+
+        // results: every component passed, so the overall result is a pass, ready to sign
+        robot.interact(() -> tabs(robot).getSelectionModel().select(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#results-overall")).isEqualTo("Pass");
+        assertThat(robot.lookup("#results-sign").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#resit-wbp-interview").tryQuery()).isEmpty();
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-results"));
+
+        // a later project interview that fails: the resit (12 months) and rework (1 month) deadlines appear, with the cap
+        AssessmentPlan plan = workbench.plans().plan("highfield-css-l3").orElseThrow();
+        ManualClock later = new ManualClock(NOW);
+        var failed = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+                made.apprenticeId(), plan.id(), plan.version(), "wbp-interview", org.epaworkbench.plan.AttemptKind.RETAKE,
+                org.epaworkbench.session.AssessmentMode.REMOTE_VIDEO, "Video call", "Passport"), later,
+                workbench.settings().sessionSettings(), true);
+        failed.perform(l -> l.start());
+        later.advanceMinutes(50);
+        failed.perform(l -> l.end("Apprentice could not continue"));
+        robot.interact(() -> main.apprenticeScreen().reload());
+        await(() -> text(robot, "#results-overall").equals("Fail"));
+        assertThat(robot.lookup("#resit-wbp-interview").tryQuery()).isPresent();
+        assertThat(robot.lookup("#reassessment-wbp-interview").queryAs(javafx.scene.layout.GridPane.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList())
+                .contains("Fri 27 Mar 2026", "Sat 27 Feb 2027");
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-results-fail"));
+
+        // the project report: a Word document counted without its annexes
+        Path report = dir.resolve("Project report.docx");
+        writeReport(report, 2300, 400);
+        robot.interact(() -> tabs(robot).getSelectionModel().select(4));
+        ProjectTab project = (ProjectTab) tabs(robot).getTabs().get(4).getContent();
+        robot.interact(() -> project.attach(report));
+        await(() -> text(robot, "#report-words").startsWith("2,30"));
+        assertThat(text(robot, "#report-words")).isEqualTo("2,300 words excluding annexes");
+        assertThat(text(robot, "#report-words-detail")).contains("2,700 in all; annexes from “Appendix A”");
+        assertThat(workbench.epa().report(made.apprenticeId())).hasValueSatisfying(r -> assertThat(r.fileName())
+                .isEqualTo("Project report.docx"));
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-project"));
+
+        // a second discussion session: the criterion's mapped portfolio evidence is one click away, and citing it records it
+        var session = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+                made.apprenticeId(), plan.id(), plan.version(), "professional-discussion", org.epaworkbench.plan.AttemptKind.FIRST,
+                org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Meeting room", "Passport"), workbench.sessionClock(),
+                workbench.settings().sessionSettings(), true);
+        robot.interact(() -> main.openSession(session.id()));
+        await(() -> main.sessionScreen() != null);
+        robot.clickOn("#start-button");
+        Criterion first = plan.component("professional-discussion").orElseThrow().criteria().get(0);
+        robot.clickOn("#criterion-" + first.id().replace('.', '_'));
+        await(() -> robot.lookup("#cite-piece-1").tryQuery().isPresent());
+        assertThat(robot.lookup("#criterion-portfolio").queryAs(javafx.scene.layout.VBox.class).getChildren()).isNotEmpty();
+        robot.interact(() -> Screenshots.save(root.getScene(), "discussion-portfolio-evidence"));
+        robot.clickOn("#cite-piece-1");
+        await(() -> !workbench.sessions().state(session.id()).orElseThrow().evidenceFor(first.id()).isEmpty());
+        assertThat(workbench.sessions().state(session.id()).orElseThrow().evidenceFor(first.id()).get(0).reference())
+                .startsWith("Portfolio piece 1: ");
+        robot.interact(() -> main.sessionScreen().model().stop());
+    }
+
+    /** A DOCX with {@code bodyWords} words, then an Appendix A heading and {@code annexWords} more. */
+    static void writeReport(Path file, int bodyWords, int annexWords) throws Exception {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = java.nio.file.Files.newOutputStream(file)) {
+            doc.createParagraph().createRun().setText("Improving first contact resolution");
+            doc.createParagraph().createRun().setText("word ".repeat(bodyWords - 4));
+            doc.createParagraph().createRun().setText("Appendix A");
+            doc.createParagraph().createRun().setText("annex ".repeat(annexWords - 2));
+            doc.write(out);
+        }
+    }
+
     TabPane tabs(FxRobot robot) {
         return robot.lookup("#apprentice-tabs").queryAs(TabPane.class);
     }
