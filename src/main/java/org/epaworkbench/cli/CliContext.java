@@ -71,6 +71,15 @@ final class CliContext implements AutoCloseable {
         return new org.epaworkbench.store.PeopleStore(database(), clock);
     }
 
+    org.epaworkbench.store.EpaStore epa() throws StorageException {
+        return new org.epaworkbench.store.EpaStore(database(), clock);
+    }
+
+    org.epaworkbench.apprentices.ApprenticeFiles apprenticeFiles() throws StorageException {
+        return new org.epaworkbench.apprentices.ApprenticeFiles(library(), people(), sessions(), epa(),
+                new org.epaworkbench.store.SignedRecords(database()), clock, java.time.ZoneId.systemDefault());
+    }
+
     org.epaworkbench.session.SessionSettings sessionSettings() throws StorageException {
         try {
             return new org.epaworkbench.store.SettingsStore(database()).sessionSettings();

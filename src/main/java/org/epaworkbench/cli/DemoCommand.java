@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        SampleDataMaker.Made made = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.clock()).make();
+        SampleDataMaker.Made made = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.epa(), ctx.clock()).make();
         if (json) {
             var n = JsonFiles.mapper().createObjectNode();
             n.put("apprenticeId", made.apprenticeId());

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class VerifyCommand implements Callable<Integer> {
 
     /** Exit code for a file that was read but does not verify. */
-    static final int NOT_VERIFIED = 3;
+    static final int NOT_VERIFIED = ExitCodes.CHECK_FAILED;
 
     @Spec
     CommandLine.Model.CommandSpec spec;

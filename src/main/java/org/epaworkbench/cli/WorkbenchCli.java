@@ -19,14 +19,14 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.Version.class,
         description = "EPA Workbench: assessment plans, grading and records for independent end-point assessors.",
-        subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, DemoCommand.class,
+        subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, ApprenticeCommand.class, DemoCommand.class,
                 KeysCommand.class, ReportCommand.class, VerifyCommand.class, SyncCommands.Export.class,
                 SyncCommands.Import.class, SyncCommands.OutboxCommand.class, SyncCommands.Signers.class, SyncCommands.Conflicts.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
                 "2:bad input: unknown id, malformed or invalid file, wrong argument",
-                "3:verify: the file was read but does not verify"})
+                "3:verify: the file was read but does not verify; apprentice check: a rule is broken"})
 public final class WorkbenchCli implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -111,7 +111,10 @@ public final class ApprenticeScreen extends BorderPane {
         background.run(work, ok -> {
             problem.setVisible(false);
             reload();
-        }, failure -> showProblem("Not saved: " + message(failure) + " Nothing already saved is lost."));
+        }, failure -> {
+            showProblem("Not saved: " + message(failure) + " Nothing already saved is lost.");
+            reload(); // show what is saved, not what was refused
+        });
     }
 
     static String message(Throwable failure) {

@@ -1,0 +1,171 @@
+package org.epaworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.epaworkbench.apprentices.ApprenticeFiles;
+import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.epa.ApprenticeEpa;
+import org.epaworkbench.epa.ApprenticeStatus;
+import org.epaworkbench.epa.Deadline;
+import org.epaworkbench.epa.Flag;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.plan.Citation;
+import org.epaworkbench.plan.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code apprentice list | check}: where each apprentice's EPA stands and what the plan's rules flag, headless. */
+@Command(name = "apprentice", description = "List apprentices with their EPA status, or check one against the plan's rules.",
+        subcommands = {ApprenticeCommand.ListApprentices.class, ApprenticeCommand.Check.class})
+final class ApprenticeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    @Command(name = "list", description = "List apprentices: status, next planned component and how many rules their dates break.")
+    static final class ListApprentices implements Callable<Integer> {
+        @ParentCommand
+        ApprenticeCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only apprentices whose name, ULN or employer contains TEXT.")
+        String search;
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: at-gateway, in-epa, awaiting-result, complete.")
+        String status;
+
+        @Override
+        public Integer call() throws Exception {
+            ApprenticeStatus wanted = status == null ? null : status(status);
+            ApprenticeFiles files = parent.root.context().apprenticeFiles();
+            LocalDate today = files.today();
+            String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+            List<ApprenticeFile> shown = files.all().stream().filter(f -> matches(f, q))
+                    .filter(f -> wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.array(out, shown, f -> summary(f, today));
+                return ExitCodes.OK;
+            }
+            if (shown.isEmpty()) {
+                out.println(search == null && status == null ? "No apprentices yet. Try the sample data: demo" : "No apprentices match.");
+                return ExitCodes.OK;
+            }
+            TextTable t = new TextTable("ID", "NAME", "ULN", "EMPLOYER", "STATUS", "NEXT", "PROBLEMS");
+            for (ApprenticeFile f : shown) {
+                t.row(f.apprentice().id(), f.apprentice().name(), f.apprentice().uln().value(), f.apprentice().employer(),
+                        f.review().map(r -> r.status().label()).orElse("plan not installed"), next(f, today),
+                        f.review().map(r -> Long.toString(r.problems())).orElse(""));
+            }
+            out.print(t.render());
+            return ExitCodes.OK;
+        }
+
+        static ApprenticeStatus status(String word) throws BadInputException {
+            for (ApprenticeStatus s : ApprenticeStatus.values()) {
+                if (s.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(word.toLowerCase(Locale.ROOT))) {
+                    return s;
+                }
+            }
+            throw new BadInputException("unknown status '" + word + "'; expected at-gateway, in-epa, awaiting-result or complete");
+        }
+
+        static boolean matches(ApprenticeFile f, String q) {
+            var a = f.apprentice();
+            return q.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(q) || a.employer().toLowerCase(Locale.ROOT).contains(q)
+                    || a.uln().value().contains(q.replace(" ", ""));
+        }
+    }
+
+    @Command(name = "check", description = "Check an apprentice's gateway, dates, portfolio and report against the plan's rules. "
+            + "Exit code 3 when a rule is broken.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        ApprenticeCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "APPRENTICE_ID")
+        String id;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            ApprenticeFiles files = parent.root.context().apprenticeFiles();
+            if (parent.root.context().people().apprentice(id).isEmpty()) {
+                throw new BadInputException("unknown apprentice '" + id + "'; list them with: apprentice list");
+            }
+            ApprenticeFile f = files.load(id);
+            LocalDate today = files.today();
+            ApprenticeEpa.Review review = f.review().orElseThrow(() -> new BadInputException("the apprentice's plan '"
+                    + f.apprentice().planId() + "' is not installed; import it with: plans import"));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode n = summary(f, today);
+                ArrayNode flags = n.putArray("flags");
+                review.flags().forEach(x -> flags.addObject().put("severity", x.severity().name()).put("subject", x.subject())
+                        .put("message", x.message()).put("source", x.source() == null ? null : x.source().shortForm()));
+                ArrayNode deadlines = n.putArray("deadlines");
+                review.deadlines().forEach(d -> deadlines.addObject().put("date", d.date().toString()).put("what", d.what())
+                        .put("source", d.source() == null ? null : d.source().shortForm()));
+                JsonOutput.object(out, n);
+            } else {
+                out.println(f.apprentice().name() + " (ULN " + f.apprentice().uln().value() + "): " + review.status().label());
+                out.println();
+                out.println(review.flags().isEmpty() ? "No rule is broken." : "Checks:");
+                for (Flag x : review.flags()) {
+                    out.println("  " + (x.severity() == Flag.Severity.PROBLEM ? "PROBLEM " : "warning ") + x.subject() + ": "
+                            + x.message() + source(x.source()));
+                }
+                out.println();
+                out.println("Dates:");
+                for (Deadline d : review.deadlines()) {
+                    out.println("  " + d.date() + (d.date().isBefore(today) ? " (past) " : "        ") + d.what() + source(d.source()));
+                }
+            }
+            return review.problems() > 0 ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        }
+
+        private static String source(Citation c) {
+            return c == null ? "" : "  [" + c.shortForm() + "]";
+        }
+    }
+
+    static ObjectNode summary(ApprenticeFile f, LocalDate today) {
+        ObjectNode n = JsonFiles.mapper().createObjectNode();
+        n.put("id", f.apprentice().id());
+        n.put("name", f.apprentice().name());
+        n.put("uln", f.apprentice().uln().value());
+        n.put("employer", f.apprentice().employer());
+        n.put("planId", f.apprentice().planId());
+        n.put("status", f.review().map(r -> r.status().name()).orElse(null));
+        f.epa().nextPlanned(today).ifPresent(e -> n.putObject("next").put("component", e.getKey()).put("date", e.getValue().toString()));
+        n.put("problems", f.review().map(ApprenticeEpa.Review::problems).orElse(0L));
+        n.put("warnings", f.review().map(r -> r.flags().stream().filter(x -> x.severity() == Flag.Severity.WARNING).count()).orElse(0L));
+        f.result().ifPresent(r -> n.put("overall", r.overall().complete() ? r.overall().grade().name() : "INCOMPLETE"));
+        return n;
+    }
+
+    static String next(ApprenticeFile f, LocalDate today) {
+        return f.epa().nextPlanned(today).map(e -> f.plan().flatMap(p -> p.component(e.getKey())).map(Component::title)
+                .orElse(e.getKey()) + " " + e.getValue()).orElse("");
+    }
+}
