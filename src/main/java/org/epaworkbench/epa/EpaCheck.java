@@ -20,7 +20,7 @@ import org.epaworkbench.plan.EpaRules;
  */
 public final class EpaCheck {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
 
     /** The dates the rules give and what they flag. */
     public record Report(List<Deadline> deadlines, List<Flag> flags) {

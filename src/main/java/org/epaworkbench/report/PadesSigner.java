@@ -48,7 +48,7 @@ public final class PadesSigner {
 
     /** Room reserved in the file for the CMS signature, in bytes. */
     static final int SIGNATURE_SIZE = 20_000;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", java.util.Locale.UK);
 
     private final byte[] regularFont;
 

@@ -45,7 +45,7 @@ public final class RecordHtml {
             "assessor", "I confirm that I carried out this assessment independently, under the conditions of the "
                     + "assessment plan, and that this record is accurate and complete.");
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", java.util.Locale.UK);
 
     private RecordHtml() {
     }

@@ -93,6 +93,12 @@ public final class ApprenticeScreen extends BorderPane {
         newSession.setId("apprentice-new-session");
         newSession.getStyleClass().add("accent");
         newSession.setOnAction(e -> newSession(null, AttemptKind.FIRST));
+        for (Button b : new Button[] {backButton, edit, newSession}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+        }
+        facts.setMinWidth(0);
+        who.setMinWidth(0);
+        HBox.setHgrow(who, Priority.SOMETIMES);
         HBox header = new HBox(14, backButton, who, spacer, edit, newSession);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(10, 16, 10, 8));

@@ -55,13 +55,13 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         pieces.setPlaceholder(new Label("No evidence yet. Add the pieces the apprentice submitted (" + rule.minPieces() + " to "
                 + rule.maxPieces() + ")."));
         pieces.getColumns().setAll(List.of(
-                column("No.", 50, p -> Integer.toString(p.number())),
-                column("Title", 220, PortfolioPiece::title),
-                column("Type", 150, PortfolioPiece::type),
-                column("Date", 100, p -> Dates.show(p.date())),
-                column("Where", 180, p -> p.attachment().isEmpty() ? p.reference()
+                column("No.", 52, p -> Integer.toString(p.number())),
+                column("Title", 260, PortfolioPiece::title),
+                column("Type", 140, PortfolioPiece::type),
+                column("Date", 105, p -> Dates.show(p.date())),
+                column("Where", 150, p -> p.attachment().isEmpty() ? p.reference()
                         : Attachments.originalName(p.attachment()) + (p.reference().isEmpty() ? "" : " · " + p.reference())),
-                column("Supports", 220, this::codes)));
+                column("Supports", 170, this::codes)));
         pieces.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         pieces.setRowFactory(t -> {
             TableRow<PortfolioPiece> row = new TableRow<>();
@@ -123,6 +123,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         TableColumn<PortfolioPiece, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 105));
         return c;
     }
 
@@ -159,7 +160,8 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(text, Priority.ALWAYS);
-            Label where = new Label(e.getValue().isEmpty() ? "Not covered" : "Pieces " + e.getValue().stream()
+            Label where = new Label(e.getValue().isEmpty() ? "Not covered" : (e.getValue().size() == 1 ? "Piece " : "Pieces ")
+                    + e.getValue().stream()
                     .map(String::valueOf).collect(Collectors.joining(", ")));
             where.setMinWidth(Label.USE_PREF_SIZE);
             where.getStyleClass().add(e.getValue().isEmpty() ? "coverage-missing" : "plan-subtitle");

@@ -12,7 +12,7 @@ import javafx.util.StringConverter;
 
 /**
  * Dates as UK assessors write them. Shown as "2 Feb 2026" (never ambiguous); typed as 2/2/2026,
- * 02-02-2026, 2026-02-02, 2 Feb 2026 or 2 February 2026. Text that is not a date keeps the previous
+ * 02-02-2026, 2026-02-02, 2 Feb 2026, 14 Sep 2026 or 14 Sept 2026, or 2 February 2026. Text that is not a date keeps the previous
  * value and says what was wrong.
  */
 public final class Dates {
@@ -21,6 +21,7 @@ public final class Dates {
     private static final List<DateTimeFormatter> TYPED = List.of(
             SHOWN,
             DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK),
+            DateTimeFormatter.ofPattern("d MMM uuuu", Locale.US),
             DateTimeFormatter.ofPattern("d/M/uuuu", Locale.UK),
             DateTimeFormatter.ofPattern("d-M-uuuu", Locale.UK),
             DateTimeFormatter.ofPattern("d.M.uuuu", Locale.UK),

@@ -89,12 +89,12 @@ final class ApprenticeListPane extends VBox {
         table.setId("apprentice-table");
         table.setPlaceholder(new Label("No apprentices match."));
         table.getColumns().setAll(List.of(
-                column("Name", 190, f -> f.apprentice().name() + (f.apprentice().sample() ? " (sample)" : "")),
-                column("ULN", 110, f -> f.apprentice().uln().value()),
-                column("Employer", 180, f -> f.apprentice().employer()),
-                column("Status", 120, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
-                column("Next", 220, this::next),
-                column("Checks", 130, ApprenticeListPane::checks)));
+                column("Name", 200, f -> f.apprentice().name()),
+                column("ULN", 105, f -> f.apprentice().uln().value()),
+                column("Employer", 190, f -> f.apprentice().employer()),
+                column("Status", 135, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
+                column("Next", 200, this::next),
+                column("Checks", 105, ApprenticeListPane::checks)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
             TableRow<ApprenticeFile> row = new TableRow<>();

@@ -42,7 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class HomeView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.UK);
 
     private final Workbench workbench;
     private final Background background;

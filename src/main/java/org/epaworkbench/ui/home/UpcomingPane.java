@@ -28,7 +28,11 @@ final class UpcomingPane extends VBox {
         Label heading = new Label("Next " + DAYS + " days");
         heading.getStyleClass().add("pane-heading");
         list.setId("upcoming-list");
-        list.setPlaceholder(new Label("Nothing planned in the next " + DAYS + " days."));
+        Label none = new Label("Nothing planned in the next " + DAYS + " days. Plan components on an apprentice's Schedule tab.");
+        none.setWrapText(true);
+        none.setPadding(new javafx.geometry.Insets(12));
+        none.getStyleClass().add("plan-subtitle");
+        list.setPlaceholder(none);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Upcoming u, boolean empty) {

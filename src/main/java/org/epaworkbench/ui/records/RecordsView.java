@@ -28,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Signed records in this data folder, and verifying any signed PDF: valid, whole document, signer, time. */
 public final class RecordsView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
     private final Workbench workbench;
     private final Background background;

@@ -24,7 +24,7 @@ import org.epaworkbench.ui.Theme;
 /** The session's full event history, in order, with session time and wall-clock time, in its own window. */
 final class AuditDialog {
 
-    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
+    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", java.util.Locale.UK);
 
     private AuditDialog() {
     }

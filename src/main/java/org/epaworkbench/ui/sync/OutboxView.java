@@ -44,7 +44,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OutboxView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
     private final Workbench workbench;
     private final Background background;

@@ -183,7 +183,7 @@ class ApprenticeScreenTest {
         await(() -> !robot.lookup("#portfolio-table").queryTableView().getItems().isEmpty());
         await(() -> text(robot, "#portfolio-summary").startsWith("1 piece"));
         assertThat(text(robot, "#portfolio-summary")).contains("2 of " + discussion.size() + " criteria covered");
-        assertThat(text(robot, "#coverage-" + discussion.get(0).id().replace('.', '_'))).isEqualTo("Pieces 1");
+        assertThat(text(robot, "#coverage-" + discussion.get(0).id().replace('.', '_'))).isEqualTo("Piece 1");
         assertThat(text(robot, "#coverage-" + discussion.get(2).id().replace('.', '_'))).isEqualTo("Not covered");
         assertThat(flagTexts(robot, "#portfolio-flags")).anySatisfy(t -> assertThat(t).contains("1 pieces; the plan asks for at least 10"));
         PortfolioPiece saved = workbench.epa().portfolio(priya.id()).get(0);
