@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
+import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.StorageException;
 
 /** What commands share: the data folder, opened on first use, and the plan library. */
@@ -19,6 +21,8 @@ final class CliContext implements AutoCloseable {
     private final Path dataDirOption;
     private final Clock clock;
     private Database database;
+    private InstanceLock lock;
+    private InstanceLock.Holder heldBy;
     private PlanLibrary library;
     private PlanPackReader reader;
     private final List<String> warnings = new ArrayList<>();
@@ -32,11 +36,43 @@ final class CliContext implements AutoCloseable {
         return DataDirectory.resolve(dataDirOption);
     }
 
+    /**
+     * The database, opened on first use. The command takes the data folder while it runs; if the
+     * desktop app (or another command) has it, the database is opened read-only instead: reading
+     * commands work, changing ones are refused with a message saying why.
+     */
     Database database() throws StorageException {
         if (database == null) {
-            database = Database.open(dataDirectory());
+            DataDirectory directory = dataDirectory();
+            InstanceLock.Result taken = InstanceLock.acquire(directory, "the command line");
+            if (taken.acquired()) {
+                lock = taken.lock();
+                database = Database.open(directory);
+            } else {
+                heldBy = taken.heldBy();
+                database = Database.openReadOnly(directory);
+            }
         }
         return database;
+    }
+
+    /** Who has the data folder, when this command could only open it read-only. */
+    Optional<InstanceLock.Holder> readOnlyBecause() {
+        return Optional.ofNullable(heldBy);
+    }
+
+    /**
+     * Takes the data folder for a command that replaces the database (restoring a backup): nothing
+     * may have it open, this command included.
+     */
+    InstanceLock lockWithoutDatabase() throws StorageException, BadInputException {
+        DataDirectory directory = dataDirectory();
+        InstanceLock.Result taken = InstanceLock.acquire(directory, "the command line, restoring a backup");
+        if (!taken.acquired()) {
+            throw new BadInputException("the data folder " + directory.root() + " is open in " + taken.heldBy().description()
+                    + "; close it first");
+        }
+        return taken.lock();
     }
 
     PlanPackReader reader() {
@@ -101,6 +137,9 @@ final class CliContext implements AutoCloseable {
     public void close() {
         if (database != null) {
             database.close();
+        }
+        if (lock != null) {
+            lock.close();
         }
     }
 }

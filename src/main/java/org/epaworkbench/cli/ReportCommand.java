@@ -9,7 +9,9 @@ import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.DrawnSignature;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.StorageException;
 import org.epaworkbench.store.SignedRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -86,6 +88,11 @@ final class ReportCommand implements Callable<Integer> {
             }
         } catch (RecordProducer.CannotProduce e) {
             throw new BadInputException(e.getMessage());
+        }
+        try {
+            new Backups(ctx.dataDirectory(), ctx.clock()).create(ctx.database(), Backups.Reason.SIGNING);
+        } catch (StorageException e) {
+            stdout.println("Warning: the record is signed, but the automatic backup failed: " + e.getMessage());
         }
         Files.write(out, produced.pdf());
         stdout.println("Signed record written to " + out + " (" + produced.pdf().length + " bytes, SHA-256 "

@@ -3,10 +3,16 @@ package org.epaworkbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.packs.PlanPackException;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.StorageException;
+import org.epaworkbench.store.StorageProblem;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +28,7 @@ import picocli.CommandLine.Option;
         subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, ApprenticeCommand.class, DemoCommand.class,
                 KeysCommand.class, ReportCommand.class, VerifyCommand.class, SyncCommands.Export.class,
                 SyncCommands.Import.class, SyncCommands.OutboxCommand.class, SyncCommands.Signers.class, SyncCommands.Conflicts.class,
+                BackupsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
@@ -71,7 +78,7 @@ public final class WorkbenchCli implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("epa-workbench: " + message(ex));
+            commandLine.getErr().println("epa-workbench: " + message(ex, root.context));
             if (System.getenv("EPA_WORKBENCH_DEBUG") != null) {
                 ex.printStackTrace(commandLine.getErr());
             }
@@ -96,11 +103,33 @@ public final class WorkbenchCli implements Callable<Integer> {
         return ExitCodes.FAILED;
     }
 
-    static String message(Exception ex) {
+    static String message(Exception ex, CliContext context) {
         if (ex instanceof BadInputException || ex instanceof PlanPackException || ex instanceof StorageException) {
             return ex.getMessage();
         }
+        Optional<StorageProblem> problem = StorageProblem.of(ex);
+        if (problem.isPresent() && context != null) {
+            Optional<InstanceLock.Holder> holder = context.readOnlyBecause();
+            if (problem.get() == StorageProblem.READ_ONLY && holder.isPresent()) {
+                return "the data folder " + context.dataDirectory().root() + " is open in " + holder.get().description()
+                        + ", so the command line may only read it. Close the app and run the command again; nothing was changed.";
+            }
+            return problem.get().plainWords() + " (" + context.dataDirectory().root() + "): nothing was changed. " + ex.getMessage();
+        }
+        if (context != null && isDamage(ex)) {
+            return new Backups(context.dataDirectory(), context.clock()).damaged(ex.getMessage()).getMessage();
+        }
         return "internal error: " + ex + " (set EPA_WORKBENCH_DEBUG=1 to see the details)";
+    }
+
+    private static boolean isDamage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException s && (s.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                    || s.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Prints the application version from the jar manifest. */

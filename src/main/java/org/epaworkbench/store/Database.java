@@ -25,39 +25,76 @@ public final class Database implements AutoCloseable {
     private final DataDirectory directory;
     private final SQLiteDataSource dataSource;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private Database(DataDirectory directory, SQLiteDataSource dataSource, Connection connection) {
+    private Database(DataDirectory directory, SQLiteDataSource dataSource, Connection connection, boolean readOnly) {
         this.directory = directory;
         this.dataSource = dataSource;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Opens (creating and migrating if needed) the database in the given data folder. */
     public static Database open(DataDirectory directory) throws StorageException {
         directory.ensureExists();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(5_000);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + directory.databaseFile());
-
-        Flyway flyway = Flyway.configure()
-                .dataSource(ds)
-                .locations(MIGRATIONS)
-                .failOnMissingLocations(true)
-                .load();
+        SQLiteDataSource ds = dataSource(directory, false);
+        Flyway flyway = flyway(ds);
         try {
             refuseNewerSchema(directory, flyway);
             flyway.migrate();
             Connection connection = ds.getConnection();
-            return new Database(directory, ds, connection);
+            return new Database(directory, ds, connection, false);
         } catch (FlywayException e) {
             throw explain(directory, e);
         } catch (SQLException e) {
             throw explain(directory, e);
         }
+    }
+
+    /**
+     * Opens an existing database for reading only, while another program has the data folder: no
+     * migration, no writes (SQLite refuses them with {@code SQLITE_READONLY}).
+     */
+    public static Database openReadOnly(DataDirectory directory) throws StorageException {
+        if (!java.nio.file.Files.exists(directory.databaseFile())) {
+            throw new StorageException("There is no database in " + directory.root() + " yet.");
+        }
+        SQLiteDataSource ds = dataSource(directory, true);
+        Flyway flyway = flyway(ds);
+        try {
+            refuseNewerSchema(directory, flyway);
+            if (flyway.info().pending().length > 0) {
+                throw new StorageException("The database " + directory.databaseFile() + " needs updating to this version "
+                        + "of EPA Workbench, but another program has the data folder open. Close it and try again.");
+            }
+            return new Database(directory, ds, ds.getConnection(), true);
+        } catch (FlywayException e) {
+            throw explain(directory, e);
+        } catch (SQLException e) {
+            throw explain(directory, e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(DataDirectory directory, boolean readOnly) {
+        SQLiteConfig config = new SQLiteConfig();
+        if (!readOnly) {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(5_000);
+        config.setReadOnly(readOnly);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + directory.databaseFile());
+        return ds;
+    }
+
+    private static Flyway flyway(SQLiteDataSource ds) {
+        return Flyway.configure()
+                .dataSource(ds)
+                .locations(MIGRATIONS)
+                .failOnMissingLocations(true)
+                .load();
     }
 
     private static void refuseNewerSchema(DataDirectory directory, Flyway flyway) throws StorageException {
@@ -82,9 +119,8 @@ public final class Database implements AutoCloseable {
             if (cause instanceof SQLiteException sqlite) {
                 SQLiteErrorCode code = sqlite.getResultCode();
                 if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
-                    return new StorageException("The file " + directory.databaseFile()
-                            + " is not a readable EPA Workbench database (it is damaged or is another kind of file). "
-                            + "It has not been changed. Move it aside or use another data folder with --data-dir.", e);
+                    return new Backups(directory, java.time.Clock.systemUTC())
+                            .damaged("it is not a readable EPA Workbench database: " + sqlite.getMessage());
                 }
                 if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
                         || code == SQLiteErrorCode.SQLITE_PERM) {
@@ -101,6 +137,11 @@ public final class Database implements AutoCloseable {
         return directory;
     }
 
+    /** Opened with {@link #openReadOnly}: every write is refused. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** The connection all reads and writes of this process go through; callers serialise on this object. */
     public Connection connection() {
         return connection;
@@ -111,16 +152,38 @@ public final class Database implements AutoCloseable {
         synchronized (this) {
             boolean auto = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            Exception failure = null;
             try {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                failure = e;
+                rollbackAfter(e);
                 throw e;
             } finally {
-                connection.setAutoCommit(auto);
+                try {
+                    connection.setAutoCommit(auto);
+                } catch (SQLException e) {
+                    // after a full disk SQLite has already ended the transaction, so there is none to close
+                    if (failure == null) {
+                        throw e;
+                    }
+                    failure.addSuppressed(e);
+                }
             }
+        }
+    }
+
+    /**
+     * Rolls back after a failure without hiding it: after a full disk or an I/O error SQLite may
+     * already have rolled back, and the rollback's own complaint must not replace the real cause.
+     */
+    private void rollbackAfter(Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

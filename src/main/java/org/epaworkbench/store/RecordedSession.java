@@ -1,6 +1,8 @@
 package org.epaworkbench.store;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
 import org.epaworkbench.packs.PlanLibrary;
@@ -18,7 +20,10 @@ import org.epaworkbench.session.SessionState;
 /**
  * A live session whose every action is saved before it counts: prepare the event, append it to
  * the store (committed, fully synced), then commit it to the live session. If saving fails the
- * action is not done and the session is unchanged.
+ * action is not done and the session is unchanged, except when the disk is full or the folder
+ * cannot be written: then the action is held in memory, said so, and saved when it can be.
+ *
+ * <p>Not thread-safe: the app's background writer drives it.
  */
 public final class RecordedSession {
 
@@ -30,6 +35,8 @@ public final class RecordedSession {
 
     private final LiveSession live;
     private final SessionStore store;
+    private final Deque<SessionEvent> held = new ArrayDeque<>();
+    private StorageProblem heldBecause;
 
     private RecordedSession(LiveSession live, SessionStore store) {
         this.live = live;
@@ -74,17 +81,74 @@ public final class RecordedSession {
         }
     }
 
-    /** Checks, saves and applies one action; returns the new state. */
+    /**
+     * Checks, saves and applies one action; returns the new state. If the save fails because the
+     * disk is full or the data folder cannot be written (a {@link StorageProblem}), the action is
+     * still done, but held in memory: {@link #held()} says how many actions wait, and they are saved,
+     * in order, by {@link #saveHeld()} or before the next action once the problem has gone. Any
+     * other failure leaves the session unchanged.
+     */
     public SessionState perform(Action action) throws SessionRuleException, SQLException {
+        saveHeld();
         PendingEvent pending = action.prepare(live);
         SessionEvent event = pending.event();
-        store.append(event);
+        if (held.isEmpty()) {
+            try {
+                store.append(event);
+                return live.commit(pending);
+            } catch (SQLException e) {
+                Optional<StorageProblem> problem = StorageProblem.of(e);
+                if (problem.isEmpty()) {
+                    throw e;
+                }
+                heldBecause = problem.get();
+            }
+        }
+        held.add(event);
         return live.commit(pending);
+    }
+
+    /**
+     * Saves the actions held in memory, oldest first, as far as the store allows now.
+     *
+     * @return true when nothing is held any more
+     */
+    public boolean saveHeld() throws SQLException {
+        while (!held.isEmpty()) {
+            try {
+                store.append(held.peekFirst());
+            } catch (SQLException e) {
+                Optional<StorageProblem> problem = StorageProblem.of(e);
+                if (problem.isEmpty()) {
+                    throw e;
+                }
+                heldBecause = problem.get();
+                return false;
+            }
+            held.removeFirst();
+        }
+        heldBecause = null;
+        return true;
+    }
+
+    /** How many actions are done but not yet saved (held in memory); 0 normally. */
+    public int held() {
+        return held.size();
+    }
+
+    /** When the oldest action held in memory was done, while any are. */
+    public Optional<java.time.Instant> heldSince() {
+        return held.isEmpty() ? Optional.empty() : Optional.of(held.peekFirst().at());
+    }
+
+    /** Why actions are held in memory, while any are. */
+    public Optional<StorageProblem> heldBecause() {
+        return held.isEmpty() ? Optional.empty() : Optional.ofNullable(heldBecause);
     }
 
     /** Saves the session time now, so a crash loses at most the time since the last heartbeat. */
     public void heartbeat() throws SQLException {
-        if (live.state().running() && live.gapQuestion().isEmpty()) {
+        if (live.state().running() && live.gapQuestion().isEmpty() && held.isEmpty()) {
             store.heartbeat(live.sessionId(), live.heartbeat());
         }
     }

@@ -44,13 +44,23 @@ public final class MainWindow extends BorderPane {
     private final ToggleButton importNav = new ToggleButton("Import");
     private RecordsView records;
     private ApprenticeScreen apprenticeScreen;
+    private final Label notice = new Label();
 
     public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
         this.workbench = workbench;
         this.background = background;
         this.theme = initialTheme;
         getStyleClass().add("main-window");
-        setTop(topBar());
+        notice.setId("main-notice");
+        notice.getStyleClass().add("message-bar");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setGraphic(new FontIcon("mdi2a-alert-circle-outline"));
+        notice.setTooltip(new Tooltip("Click to dismiss"));
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.setOnMouseClicked(e -> notice.setText(""));
+        setTop(new VBox(topBar(), notice));
 
         ToggleGroup nav = new ToggleGroup();
         sessionsNav.setId("nav-sessions");
@@ -208,7 +218,18 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Whether the app may close now; a running session is paused first (the assessor can cancel). */
+    /** A message for the whole window (e.g. a failed automatic backup), until clicked away. */
+    public void showNotice(String message) {
+        notice.setText(message);
+    }
+
     public boolean confirmClose(Runnable close) {
+        int unsaved = sessionScreen == null ? 0 : sessionScreen.model().unsavedProperty().get().actions();
+        if (unsaved > 0) {
+            return Dialogs.confirm(window(), "Not everything is saved", sessionScreen.model().unsavedProperty().get().message()
+                    + "\n\nIf you close now, " + (unsaved == 1 ? "that action is" : "those " + unsaved + " actions are")
+                    + " lost.", "Close and lose them");
+        }
         if (sessionScreen == null || sessionScreen.model().snapshot().state().status() != SessionStatus.RUNNING) {
             return true;
         }

@@ -8,6 +8,8 @@ import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.apprentices.ApprenticeFiles;
 import org.epaworkbench.store.Attachments;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.Database;
@@ -38,11 +40,13 @@ public final class Workbench implements AutoCloseable {
     private final SettingsStore settings;
     private final QuestionBankStore questionBank;
     private final EpaStore epa;
+    private final InstanceLock lock;
 
-    private Workbench(DataDirectory directory, Database database, PlanLibrary plans, List<String> warnings, Clock clock,
-            SessionClock sessionClock) {
+    private Workbench(DataDirectory directory, Database database, InstanceLock lock, PlanLibrary plans, List<String> warnings,
+            Clock clock, SessionClock sessionClock) {
         this.directory = directory;
         this.database = database;
+        this.lock = lock;
         this.plans = plans;
         this.warnings = List.copyOf(warnings);
         this.clock = clock;
@@ -58,16 +62,49 @@ public final class Workbench implements AutoCloseable {
         return open(directory, clock, SessionClock.system());
     }
 
+    /**
+     * Opens the data folder for the desktop app: takes it (a second copy of the app is refused), opens
+     * and checks the database (a damaged one is refused, naming the backups), and loads the plans.
+     */
     public static Workbench open(DataDirectory directory, Clock clock, SessionClock sessionClock) throws StorageException {
-        Database database = Database.open(directory);
+        InstanceLock.Result taken = InstanceLock.acquire(directory, "the EPA Workbench app");
+        if (!taken.acquired()) {
+            throw new StorageException("EPA Workbench is already open on the data folder " + directory.root()
+                    + " (" + taken.heldBy().description() + "). Switch to that window, or close it and start again; "
+                    + "two copies recording into one folder could mix up a session's record. "
+                    + "To work on another folder, start with --data-dir.");
+        }
+        Database database = null;
         try {
+            database = Database.open(directory);
+            new Backups(directory, clock).check(database);
             List<String> warnings = new ArrayList<>();
             PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(database, clock), warnings);
-            return new Workbench(directory, database, plans, warnings, clock, sessionClock);
+            return new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
         } catch (SQLException e) {
-            database.close();
+            close(database, taken.lock());
             throw new StorageException("Cannot read the plans stored in " + directory.databaseFile() + ": " + e.getMessage(), e);
+        } catch (StorageException | RuntimeException e) {
+            close(database, taken.lock());
+            throw e;
         }
+    }
+
+    private static void close(Database database, InstanceLock lock) {
+        if (database != null) {
+            database.close();
+        }
+        lock.close();
+    }
+
+    /** The automatic backups of this data folder. */
+    public Backups backups() {
+        return new Backups(directory, clock);
+    }
+
+    /** Takes a backup now (on start, after signing); runs in the background. */
+    public Backups.Backup backUp(Backups.Reason reason) throws StorageException {
+        return backups().create(database, reason);
     }
 
     public DataDirectory directory() {
@@ -142,5 +179,6 @@ public final class Workbench implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+        lock.close();
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.epaworkbench.AppInfo;
+import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.OpenFile;
@@ -55,6 +56,11 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         stage.show();
 
+        openData(stage, scene, directory, theme);
+    }
+
+    /** Opens the data folder in the background, then shows the main window (or why it cannot). */
+    private void openData(Stage stage, Scene scene, DataDirectory directory, Theme theme) {
         background.run(() -> {
             Workbench opened = Workbench.open(directory, Clock.systemUTC());
             Theme saved = opened.settings().theme().map(t -> t.equals("DARK") ? Theme.DARK : Theme.LIGHT).orElse(Theme.LIGHT);
@@ -74,8 +80,15 @@ public final class WorkbenchApp extends Application {
             if (!opened.runningSessions().isEmpty()) {
                 main.openSession(opened.runningSessions().get(0));
             }
+            // the database has just passed its check: keep a copy of it
+            background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { },
+                    failure -> main.showNotice("The automatic backup on start failed: " + failure.getMessage()));
         }, failure -> {
-            scene.setRoot(startupError(failure));
+            scene.setRoot(startupError(failure, failure instanceof Backups.DatabaseDamaged damaged
+                    ? new RestoreBackupPane(directory, background, damaged.backups(), () -> {
+                        scene.setRoot(new StackPane(new ProgressIndicator()));
+                        openData(stage, scene, directory, theme);
+                    }) : null));
             theme.apply(scene);
         });
     }
@@ -93,16 +106,21 @@ public final class WorkbenchApp extends Application {
         return null;
     }
 
-    private static StackPane startupError(Throwable failure) {
+    private static StackPane startupError(Throwable failure, javafx.scene.Node remedy) {
         Label title = new Label("EPA Workbench cannot open its data");
         title.getStyleClass().add("plan-title");
         Label message = new Label(failure.getMessage() != null ? failure.getMessage() : failure.toString());
+        message.setId("startup-message");
         message.setWrapText(true);
         message.setMaxWidth(640);
         Button quit = new Button("Quit");
         quit.setDefaultButton(true);
         quit.setOnAction(e -> Platform.exit());
-        VBox box = new VBox(16, title, message, quit);
+        VBox box = new VBox(16, title, message);
+        if (remedy != null) {
+            box.getChildren().add(remedy);
+        }
+        box.getChildren().add(quit);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setMaxWidth(680);
         box.setPadding(new Insets(32));

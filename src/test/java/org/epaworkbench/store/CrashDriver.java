@@ -14,6 +14,7 @@ import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.PendingEvent;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionSettings;
@@ -23,6 +24,11 @@ import org.epaworkbench.session.SessionSettings;
  * real engine and store, printing "ACK id" after each event is committed, until it is killed.
  */
 public final class CrashDriver {
+    private static PendingEvent remember(String[] id, PendingEvent pending) {
+        id[0] = pending.event().id();
+        return pending;
+    }
+
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
         Database db = Database.open(DataDirectory.at(dataDir));
@@ -43,10 +49,14 @@ public final class CrashDriver {
         for (long i = 0; ; i++) {
             Criterion c = criteria.get((int) (i % criteria.size()));
             CriterionState state = states[(int) (i % states.length)];
-            var after = i % 5 == 4
-                    ? s.perform(l -> l.note(c.id(), "burst note " + System.nanoTime()))
-                    : s.perform(l -> l.judge(c.id(), state));
-            System.out.println("ACK " + store.events(s.id()).get((int) after.lastSeq() - 1).id());
+            String[] saved = new String[1];
+            if (i % 5 == 4) {
+                s.perform(l -> remember(saved, l.note(c.id(), "burst note " + System.nanoTime())));
+            } else {
+                s.perform(l -> remember(saved, l.judge(c.id(), state)));
+            }
+            // perform has returned and nothing is held in memory: the event is committed
+            System.out.println((s.held() == 0 ? "ACK " : "HELD ") + saved[0]);
             System.out.flush();
         }
     }

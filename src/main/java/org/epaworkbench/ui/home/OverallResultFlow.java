@@ -7,6 +7,7 @@ import javafx.stage.Window;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.report.RecordHtml;
 import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.Backups;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
@@ -72,6 +73,9 @@ public final class OverallResultFlow {
             Stage progress = ProgressWindow.of(owner, "Signing the overall result…", task);
             task.setOnSucceeded(e -> {
                 progress.close();
+                background.run(() -> workbench.backUp(Backups.Reason.SIGNING), b -> { },
+                        failure -> Dialogs.problem(owner, "Backup failed", "The overall result is signed, but the automatic "
+                                + "backup failed: " + failure.getMessage()));
                 Dialogs.info(owner, "Overall result signed", "Saved and in the outbox:\n" + task.getValue().file());
                 afterSigned.run();
             });

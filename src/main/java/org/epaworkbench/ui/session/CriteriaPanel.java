@@ -77,6 +77,7 @@ final class CriteriaPanel extends BorderPane {
 
         selected.addListener((o, a, b) -> rows.forEach(r -> r.setSelected(r.criterion().equals(b))));
         model.snapshotProperty().addListener((o, a, b) -> refresh());
+        model.unsavedProperty().addListener((o, a, b) -> refresh());
         refresh();
         select(component.criteria().get(0));
     }
@@ -84,7 +85,7 @@ final class CriteriaPanel extends BorderPane {
     private void refresh() {
         LiveSnapshot s = model.snapshot();
         boolean editable = s.state().status().started() && s.gap().isEmpty();
-        rows.forEach(r -> r.show(s.state(), editable));
+        rows.forEach(r -> r.show(s.state(), editable, model.unsavedProperty().get()));
     }
 
     ObjectProperty<Criterion> selectedProperty() {

@@ -100,11 +100,13 @@ final class CriterionLiveRow extends GridPane {
         return criterion;
     }
 
+    private static final PseudoClass UNSAVED = PseudoClass.getPseudoClass("unsaved");
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
-    void show(SessionState state, boolean editable) {
+    void show(SessionState state, boolean editable, LiveSessionModel.Unsaved unsaved) {
         Judgement j = state.judgements().get(criterion.id());
         for (Map.Entry<CriterionState, Button> e : buttons.entrySet()) {
             boolean chosen = j != null && j.state() == e.getKey();
@@ -121,6 +123,13 @@ final class CriterionLiveRow extends GridPane {
         if (evidence > 0) {
             s.append(" · ").append(evidence).append(" evidence");
         }
+        boolean notSaved = j != null && unsaved.covers(j.at())
+                || state.notesOn(criterion.id()).stream().anyMatch(n -> unsaved.covers(n.at()))
+                || state.evidenceFor(criterion.id()).stream().anyMatch(e -> unsaved.covers(e.at()));
+        if (notSaved) {
+            s.append(" · NOT SAVED YET");
+        }
+        pseudoClassStateChanged(UNSAVED, notSaved);
         status.setText(s.toString());
     }
 }

@@ -19,6 +19,7 @@ import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.QuestioningBudget;
 import org.epaworkbench.session.SessionRuleException;
 import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.StorageProblem;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 
@@ -41,6 +42,7 @@ public final class LiveSessionModel {
     private final ObjectProperty<QuestioningBudget> questioning = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Unsaved> unsaved = new SimpleObjectProperty<>(Unsaved.NONE);
     private final Timeline ticker;
     private final Timeline heartbeat;
 
@@ -86,11 +88,51 @@ public final class LiveSessionModel {
         questioning.set(s.questioning(now).orElse(null));
     }
 
+    /** Every five seconds: save the timer checkpoint, or, while actions are held in memory, try saving them. */
     private void saveHeartbeat() {
         background.run(() -> {
-            recorded.heartbeat();
-            return null;
-        }, ok -> { }, failure -> problem.set("Could not save the timer checkpoint: " + failure.getMessage()));
+            if (recorded.held() > 0) {
+                recorded.saveHeld();
+            } else {
+                recorded.heartbeat();
+            }
+            return unsaved();
+        }, this::showUnsaved, failure -> {
+            if (StorageProblem.of(failure).isEmpty()) {
+                problem.set("Could not save the timer checkpoint: " + failure.getMessage());
+            }
+        });
+    }
+
+    /** What is held in memory now; read on the background writer, shown on the FX thread. */
+    private Unsaved unsaved() {
+        return new Unsaved(recorded.held(), recorded.heldBecause().orElse(null), recorded.heldSince().orElse(null));
+    }
+
+    /**
+     * Actions done but held in memory because they could not be saved, why, and when the oldest was
+     * done (what the screen shows from then on is marked "not saved yet").
+     */
+    public record Unsaved(int actions, StorageProblem because, java.time.Instant since) {
+        static final Unsaved NONE = new Unsaved(0, null, null);
+
+        /** Whether something done at {@code at} is among the held actions. */
+        public boolean covers(java.time.Instant at) {
+            return since != null && at != null && !at.isBefore(since);
+        }
+
+        /** The banner's words, or empty when everything is saved. */
+        public String message() {
+            if (actions == 0) {
+                return "";
+            }
+            String what = actions == 1 ? "1 action is" : actions + " actions are";
+            String cause = because == null ? "Saving failed" : because.plainWords();
+            String cure = because == StorageProblem.DISK_FULL ? "free some space on the disk"
+                    : because == StorageProblem.BUSY ? "close the other program" : "make the data folder writable again";
+            return cause + ": " + what + " kept in memory, not yet saved. Keep working: " + cure
+                    + " and they will be saved within seconds. Do not close EPA Workbench until this message goes.";
+        }
     }
 
     /**
@@ -105,17 +147,26 @@ public final class LiveSessionModel {
         saving.set(true);
         background.run(() -> {
             recorded.perform(action);
-            return recorded.live().snapshot();
-        }, committed -> {
+            return new Performed(recorded.live().snapshot(), unsaved());
+        }, done -> {
             saving.set(false);
             problem.set("");
-            snapshot.set(committed);
+            snapshot.set(done.snapshot());
+            showUnsaved(done.unsaved());
             tick();
             afterCommit.run();
         }, failure -> {
             saving.set(false);
             problem.set(describe(failure));
         });
+    }
+
+    /** An action's outcome, handed from the background writer to the FX thread. */
+    private record Performed(LiveSnapshot snapshot, Unsaved unsaved) {
+    }
+
+    private void showUnsaved(Unsaved now) {
+        unsaved.set(now);
     }
 
     static String describe(Throwable failure) {
@@ -180,6 +231,19 @@ public final class LiveSessionModel {
 
     public BooleanProperty savingProperty() {
         return saving;
+    }
+
+    /** Actions held in memory because the disk is full or the folder cannot be written; NONE normally. */
+    public ReadOnlyObjectProperty<Unsaved> unsavedProperty() {
+        return unsaved;
+    }
+
+    /** Tries now to save what is held in memory (the banner's "Try again"). */
+    public void saveHeldNow() {
+        background.run(() -> {
+            recorded.saveHeld();
+            return unsaved();
+        }, this::showUnsaved, failure -> problem.set(describe(failure)));
     }
 
     /** Elapsed time right now, for decisions such as whether ending needs a reason. */

@@ -176,7 +176,30 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setOnMouseClicked(e -> model.problemProperty().set(""));
-        return problem;
+        return new VBox(unsavedBanner(), problem);
+    }
+
+    /** Shown while actions are held in memory because the disk is full or the folder is read-only. */
+    private Node unsavedBanner() {
+        Label words = new Label();
+        words.setId("unsaved-banner");
+        words.setWrapText(true);
+        words.setMaxWidth(Double.MAX_VALUE);
+        words.setGraphic(new FontIcon("mdi2c-content-save-alert-outline"));
+        words.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.unsavedProperty().get().message(), model.unsavedProperty()));
+        HBox.setHgrow(words, Priority.ALWAYS);
+        Button retry = new Button("Try saving now");
+        retry.setId("unsaved-retry");
+        retry.setMinWidth(Button.USE_PREF_SIZE);
+        retry.setOnAction(e -> model.saveHeldNow());
+        HBox banner = new HBox(12, words, retry);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().addAll("message-bar", "unsaved-banner");
+        banner.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.unsavedProperty().get().actions() > 0, model.unsavedProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private static String capitalise(String s) {

@@ -21,6 +21,7 @@ import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.report.PadesVerifier;
 import org.epaworkbench.report.RecordHtml;
 import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.Backups;
 import org.epaworkbench.report.SignatureReport;
 import org.epaworkbench.session.AssessmentMode;
 import org.epaworkbench.session.LiveSnapshot;
@@ -165,7 +166,10 @@ final class SignRecordFlow {
             progress.close();
             RecordProducer.Produced p = task.getValue();
             model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
-                    () -> report(p));
+                    () -> {
+                        backUpAfterSigning();
+                        report(p);
+                    });
         });
         task.setOnFailed(e -> {
             progress.close();
@@ -173,6 +177,13 @@ final class SignRecordFlow {
         });
         model.background().run(task);
         progress.show();
+    }
+
+    /** A signed record is a moment worth keeping: back the database up, in the background. */
+    private void backUpAfterSigning() {
+        model.background().run(() -> workbench.backUp(Backups.Reason.SIGNING), b -> { },
+                failure -> model.problemProperty().set("The record is signed, but the automatic backup failed: "
+                        + failure.getMessage()));
     }
 
     private void report(RecordProducer.Produced p) {

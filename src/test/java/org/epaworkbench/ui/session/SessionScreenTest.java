@@ -323,6 +323,44 @@ class SessionScreenTest {
                 .satisfies(e -> assertThat(e.type()).isEqualTo("gap-resolved"));
     }
 
+    /** As if the data folder turned read-only (a write-protected stick): SQLite refuses every write. */
+    void folderWritable(boolean writable) throws Exception {
+        synchronized (workbench.database()) {
+            try (var st = workbench.database().connection().createStatement()) {
+                st.execute("PRAGMA query_only = " + (writable ? "OFF" : "ON"));
+            }
+        }
+    }
+
+    @Test
+    void whenTheFolderCannotBeWrittenTheScreenSaysSoKeepsTheWorkAndSavesItLater(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "observation");
+        robot.clickOn("#start-button");
+        settle();
+        folderWritable(false);
+        robot.interact(() -> model().perform(l -> l.judge("S2.3", CriterionState.MET)));
+        settle();
+        robot.interact(() -> model().perform(l -> l.note("S2.3", "Calmed the customer and agreed next steps")));
+        settle();
+
+        assertThat(robot.lookup("#unsaved-banner").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(text(robot, "#unsaved-banner")).contains("read-only").contains("2 actions are kept in memory, not yet saved")
+                .contains("Do not close");
+        assertThat(state("S2.3")).isEqualTo(CriterionState.MET);
+        assertThat(robot.lookup(".live-criterion").queryAll().stream()
+                .flatMap(n -> ((javafx.scene.Parent) n).lookupAll(".criterion-status").stream())
+                .map(n -> ((Label) n).getText()).filter(t -> t.contains("NOT SAVED YET")).toList()).hasSize(1);
+        assertThat(workbench.sessions().events(id)).hasSize(2); // planned, started
+
+        folderWritable(true);
+        robot.clickOn("#unsaved-retry");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model().unsavedProperty().get().actions() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#unsaved-banner").queryAs(Label.class).getText()).isEmpty();
+        assertThat(workbench.sessions().events(id)).hasSize(4)
+                .extracting(e -> e.type()).endsWith("criterion-judged", "note-added");
+    }
+
     @Test
     void screenshotsInLightAndDarkAt1366x768(FxRobot robot) throws Exception {
         openSession("pal-css-l3", "observation");

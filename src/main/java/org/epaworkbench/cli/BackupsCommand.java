@@ -1,0 +1,121 @@
+package org.epaworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.InstanceLock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code backups [list] | create | restore NAME}: the data folder's automatic backups. */
+@Command(name = "backups", description = "List, take or restore the automatic backups of the database "
+        + "(taken on each start of the app and each signing; the newest " + Backups.KEEP + " are kept).",
+        subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.Create.class, BackupsCommand.Restore.class})
+final class BackupsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return ListBackups.print(spec.commandLine().getOut(), backups(), false);
+    }
+
+    Backups backups() {
+        return new Backups(root.context().dataDirectory(), root.context().clock());
+    }
+
+    @Command(name = "list", description = "The backups, newest first.")
+    static final class ListBackups implements Callable<Integer> {
+        @ParentCommand
+        BackupsCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return print(spec.commandLine().getOut(), parent.backups(), json);
+        }
+
+        static int print(PrintWriter out, Backups backups, boolean json) {
+            List<Backups.Backup> all = backups.list();
+            if (json) {
+                JsonOutput.array(out, all, b -> {
+                    ObjectNode n = JsonFiles.mapper().createObjectNode();
+                    n.put("name", b.name());
+                    n.put("takenAt", b.takenAt().toString());
+                    n.put("reason", b.reason().name().toLowerCase());
+                    n.put("bytes", b.bytes());
+                    n.put("file", b.file().toString());
+                    return n;
+                });
+                return ExitCodes.OK;
+            }
+            if (all.isEmpty()) {
+                out.println("No backups yet in " + backups.folder() + ".");
+                return ExitCodes.OK;
+            }
+            TextTable table = new TextTable("NAME", "TAKEN", "SIZE");
+            all.forEach(b -> table.row(b.name(), Backups.describe(b), b.bytes() / 1024 + " KB"));
+            out.print(table.render());
+            out.println("In " + backups.folder() + ". Restore one with: backups restore NAME");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "create", description = "Take a backup now.")
+    static final class Create implements Callable<Integer> {
+        @ParentCommand
+        BackupsCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            Backups backups = parent.backups();
+            backups.check(ctx.database());
+            Backups.Backup b = backups.create(ctx.database(), Backups.Reason.MANUAL);
+            spec.commandLine().getOut().println("Backed up to " + b.file() + " (" + b.bytes() / 1024 + " KB).");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "restore", description = "Put a backup in place of the database. The current database is "
+            + "moved into the backups folder, not deleted. The app must be closed.")
+    static final class Restore implements Callable<Integer> {
+        @ParentCommand
+        BackupsCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "NAME", description = "The backup's name, as `backups list` shows it.")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            Backups backups = parent.backups();
+            Backups.Backup chosen = backups.named(name).orElseThrow(() -> new BadInputException("there is no backup '" + name
+                    + "' in " + backups.folder() + "; `backups list` shows them"));
+            Optional<java.nio.file.Path> aside;
+            try (InstanceLock lock = parent.root.context().lockWithoutDatabase()) {
+                aside = backups.restore(chosen);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Restored " + chosen.name() + " (taken " + Backups.describe(chosen) + ").");
+            aside.ifPresent(p -> out.println("The database it replaced was moved to " + p + "."));
+            return ExitCodes.OK;
+        }
+    }
+}

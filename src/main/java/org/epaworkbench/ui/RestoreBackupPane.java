@@ -1,0 +1,98 @@
+package org.epaworkbench.ui;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.InstanceLock;
+import org.epaworkbench.store.StorageException;
+import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.Dialogs;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * On the start screen when the database is damaged: the automatic backups, newest first, and a
+ * button that restores the chosen one (the damaged file is moved aside, not deleted) and opens it.
+ */
+final class RestoreBackupPane extends VBox {
+
+    RestoreBackupPane(DataDirectory directory, Background background, List<Backups.Backup> backups, Runnable reopen) {
+        super(8);
+        setId("restore-backups");
+        if (backups.isEmpty()) {
+            getChildren().add(new Label("There are no automatic backups to restore."));
+            return;
+        }
+        Label heading = new Label("Automatic backups, newest first");
+        heading.getStyleClass().add("detail-code");
+        ListView<Backups.Backup> list = new ListView<>();
+        list.setId("backup-list");
+        list.getItems().setAll(backups);
+        list.setPrefHeight(Math.min(6, backups.size()) * 34 + 4);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Backups.Backup b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : capitalised(Backups.describe(b)) + "  ·  " + size(b.bytes()));
+            }
+        });
+        list.getSelectionModel().selectFirst();
+        Button restore = new Button("Restore this backup and open it");
+        restore.setId("restore-button");
+        restore.setGraphic(new FontIcon("mdi2b-backup-restore"));
+        restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        Label status = new Label();
+        status.setId("restore-status");
+        status.setWrapText(true);
+        restore.setOnAction(e -> {
+            Backups.Backup chosen = list.getSelectionModel().getSelectedItem();
+            if (!Dialogs.confirm(window(), "Restore a backup", "Restore the backup taken " + Backups.describe(chosen)
+                    + "? Anything recorded after it was taken is not in it. The damaged database is moved into "
+                    + directory.root().resolve(Backups.FOLDER) + ", not deleted.", "Restore")) {
+                return;
+            }
+            restore.setDisable(true);
+            background.run(() -> restore(directory, chosen), aside -> reopen.run(), failure -> {
+                restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+                status.setText(failure.getMessage());
+            });
+        });
+        HBox actions = new HBox(12, restore);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(heading, list, actions, status);
+    }
+
+    /** Restores with the data folder taken, so nothing else opens it meanwhile. */
+    static Optional<java.nio.file.Path> restore(DataDirectory directory, Backups.Backup chosen) throws StorageException {
+        InstanceLock.Result taken = InstanceLock.acquire(directory, "the EPA Workbench app, restoring a backup");
+        if (!taken.acquired()) {
+            throw new StorageException("Another program has the data folder open (" + taken.heldBy().description()
+                    + "); close it before restoring.");
+        }
+        try (InstanceLock lock = taken.lock()) {
+            return new Backups(directory, Clock.systemUTC()).restore(chosen);
+        }
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.UK) + s.substring(1);
+    }
+
+    private static String size(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB" : String.format(Locale.UK, "%.1f MB", bytes / 1048576.0);
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+}
