@@ -92,6 +92,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
         setTop(new VBox(header(), messageBar()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // the shortcuts work from the moment the screen opens, not only after a click on it
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                Platform.runLater(criteria::focusCriteria);
+            }
+        });
         model.snapshotProperty().addListener((o, a, b) -> b.gap().ifPresent(g -> askAboutGap()));
         if (first.gap().isPresent()) {
             // ask once the screen is shown, so the question sits over it

@@ -116,10 +116,17 @@ class ApprenticeScreenTest {
         ComboBox<InstalledPlan> plan = robot.lookup("#apprentice-plan").queryAs(ComboBox.class);
         robot.interact(() -> plan.getItems().stream().filter(p -> p.plan().id().equals("highfield-css-l3")).findFirst()
                 .ifPresent(plan::setValue));
+        // typed day first, as everywhere else in the app, whatever the machine's locale
+        DatePicker start = robot.lookup("#apprentice-start").queryAs(DatePicker.class);
+        robot.clickOn(start.getEditor()).write("1/9/2024").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(start.getValue()).isEqualTo(LocalDate.of(2024, 9, 1));
+        assertThat(start.getEditor().getText()).isEqualTo(org.epaworkbench.ui.common.Dates.show(LocalDate.of(2024, 9, 1)));
         robot.clickOn("#apprentice-save");
         await(() -> robot.lookup("#apprentice-table").tryQuery().isPresent()
                 && !robot.lookup("#apprentice-table").queryTableView().getItems().isEmpty());
         Apprentice priya = workbench.people().apprentices().get(0);
+        assertThat(priya.apprenticeshipStart()).isEqualTo(LocalDate.of(2024, 9, 1));
         AssessmentPlan highfield = workbench.plans().plan("highfield-css-l3").orElseThrow();
 
         // open it: at gateway until the gateway is recorded
