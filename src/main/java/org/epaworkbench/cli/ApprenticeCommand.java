@@ -49,7 +49,7 @@ final class ApprenticeCommand implements Callable<Integer> {
         boolean json;
         @Option(names = "--search", paramLabel = "TEXT", description = "Only apprentices whose name, ULN or employer contains TEXT.")
         String search;
-        @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: at-gateway, in-epa, awaiting-result, complete.")
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: at-gateway, in-epa, resit-due, awaiting-result, complete.")
         String status;
 
         @Override
@@ -80,12 +80,8 @@ final class ApprenticeCommand implements Callable<Integer> {
         }
 
         static ApprenticeStatus status(String word) throws BadInputException {
-            for (ApprenticeStatus s : ApprenticeStatus.values()) {
-                if (s.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(word.toLowerCase(Locale.ROOT))) {
-                    return s;
-                }
-            }
-            throw new BadInputException("unknown status '" + word + "'; expected at-gateway, in-epa, awaiting-result or complete");
+            return ApprenticeStatus.ofWord(word).orElseThrow(() -> new BadInputException("unknown status '" + word + "'; expected "
+                    + String.join(", ", java.util.Arrays.stream(ApprenticeStatus.values()).map(ApprenticeStatus::word).toList())));
         }
 
         static boolean matches(ApprenticeFile f, String q) {
