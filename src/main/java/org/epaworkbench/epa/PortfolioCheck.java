@@ -1,6 +1,7 @@
 package org.epaworkbench.epa;
 
 import java.util.ArrayList;
+import org.epaworkbench.Wording;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,11 @@ public final class PortfolioCheck {
                 .noneMatch(c -> p.criteria().contains(c.id()))).sorted(java.util.Comparator.comparingInt(PortfolioPiece::number)).toList();
         Optional<Flag> count = Optional.empty();
         if (pieces.size() < rule.minPieces()) {
-            count = Optional.of(new Flag(Flag.Severity.WARNING, "Portfolio", "The portfolio has " + pieces.size()
-                    + " pieces; the plan asks for at least " + rule.minPieces() + ".", rule.source()));
+            count = Optional.of(new Flag(Flag.Severity.WARNING, "Portfolio", "The portfolio has " + Wording.count(pieces.size(), "piece")
+                    + "; the plan asks for at least " + rule.minPieces() + ".", rule.source()));
         } else if (pieces.size() > rule.maxPieces()) {
-            count = Optional.of(new Flag(Flag.Severity.WARNING, "Portfolio", "The portfolio has " + pieces.size()
-                    + " pieces; the plan allows at most " + rule.maxPieces() + ".", rule.source()));
+            count = Optional.of(new Flag(Flag.Severity.WARNING, "Portfolio", "The portfolio has " + Wording.count(pieces.size(), "piece")
+                    + "; the plan allows at most " + rule.maxPieces() + ".", rule.source()));
         }
         return Optional.of(new Report(component, coverage, uncovered, unmapped, pieces.size(), count));
     }

@@ -92,7 +92,7 @@ class ApprenticeEpaTest {
                 Set.of(highfield.component("professional-discussion").orElseThrow().criteria().get(0).id()));
         var review = new ApprenticeEpa(apprentice, EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), EpaSchedule.EMPTY,
                 List.of(one), Optional.empty(), Map.of(), List.of(), false).review(highfield, EpaCheckTest.TODAY);
-        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("1 pieces").contains("at least 10"));
+        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("1 piece;").contains("at least 10"));
         assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).startsWith("No portfolio evidence is mapped to"));
         assertThat(review.portfolio()).hasValueSatisfying(p -> assertThat(p.complete()).isFalse());
     }
