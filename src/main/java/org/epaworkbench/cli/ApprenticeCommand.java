@@ -180,7 +180,19 @@ final class ApprenticeCommand implements Callable<Integer> {
             for (String line : o.explanation()) {
                 out.println("  " + line);
             }
+            for (Component c : f.plan().orElseThrow().components()) {
+                f.result().get().component(c.id()).ifPresent(r -> out.println("  " + c.title() + ": " + r.grade().label()
+                        + (r.capped() ? " (capped from " + r.uncappedGrade().label() + ")" : "") + ", " + attemptWord(r.attempt())));
+            }
             out.println();
+        }
+
+        private static String attemptWord(org.epaworkbench.plan.AttemptKind k) {
+            return switch (k) {
+                case FIRST -> "first attempt";
+                case RESIT -> "resit";
+                case RETAKE -> "retake";
+            };
         }
 
         /** The report's words and where the count stopped, so the assessor can check the annexes were found. */

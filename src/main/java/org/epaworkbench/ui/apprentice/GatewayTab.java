@@ -318,6 +318,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         flags.show(report.flags().stream().filter(f -> f.subject().equals("Gateway") || f.subject().equals("Project proposal"))
                 .toList());
         dates.show(report.deadlines().stream().filter(d -> d.what().startsWith("Earliest gateway")
+                || d.what().startsWith("Earliest start of the EPA") || d.what().endsWith("due at the gateway")
                 || d.what().startsWith("Revised project proposal") || d.what().startsWith("EPA window")
                 || d.what().startsWith("Project completed")).toList(), screen.today());
         List<String> problems = problems(g);
