@@ -68,6 +68,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         fileName.getStyleClass().add("fact-name");
         words.setId("report-words");
         words.getStyleClass().add("word-count");
+        words.setWrapText(true);
         wordsDetail.setId("report-words-detail");
         wordsDetail.setWrapText(true);
         wordsDetail.getStyleClass().add("plan-subtitle");
@@ -98,8 +99,10 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         HBox fileRow = new HBox(10, open, attach);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         submittedLabel.setId("report-submitted-label");
-        HBox dateRow = new HBox(10, submittedLabel, submitted, dateProblem);
-        dateRow.setAlignment(Pos.CENTER_LEFT);
+        submittedLabel.getStyleClass().add("fact-name");
+        HBox datePicker = new HBox(10, submitted, dateProblem);
+        datePicker.setAlignment(Pos.CENTER_LEFT);
+        VBox dateRow = new VBox(4, submittedLabel, datePicker);
         Label ruleText = Section.muted("The plan asks for " + WordCount.thousands(rule.words()) + " words ±"
                 + (int) rule.tolerancePercent() + "% (" + WordCount.thousands(rule.minWords()) + " to "
                 + WordCount.thousands(rule.maxWords()) + ")" + (rule.annexesExcluded() ? ", not counting annexes." : ".")

@@ -104,7 +104,9 @@ class ApprenticeScreenTest {
                 javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
                 double h = content.getBoundsInLocal().getHeight();
                 double v = sp.getViewportBounds().getHeight();
-                if (h > v) {
+                double top = sp.getVvalue() * Math.max(0, h - v);
+                boolean shown = b.getMinY() >= top && b.getMaxY() <= top + v;
+                if (h > v && !shown) {
                     sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / (h - v))));
                 }
                 sp.layout();
