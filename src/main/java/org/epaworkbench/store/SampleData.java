@@ -23,7 +23,7 @@ public final class SampleData {
             String sampleApprentices = "(SELECT id FROM apprentice WHERE sample = 1 AND id NOT IN (SELECT apprentice_id FROM session))";
             Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id IN (SELECT id FROM portfolio_piece WHERE apprentice_id IN "
                     + sampleApprentices + ")");
-            for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_report", "project_mapping"}) {
+            for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_proposal", "project_report", "project_mapping"}) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE apprentice_id IN " + sampleApprentices);
             }
             Sql.update(c, "DELETE FROM apprentice WHERE sample = 1 AND id NOT IN (SELECT apprentice_id FROM session)");

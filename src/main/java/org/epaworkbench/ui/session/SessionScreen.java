@@ -182,7 +182,28 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setOnMouseClicked(e -> model.problemProperty().set(""));
-        return new VBox(unsavedBanner(), problem);
+        return new VBox(unsavedBanner(), problem, portfolioWarning());
+    }
+
+    /**
+     * Before and during a discussion whose portfolio breaks the plan's rule (too few or too many pieces, criteria no
+     * piece covers, pieces mapped to nothing): said once, at the top, until the assessor dismisses it.
+     */
+    private Node portfolioWarning() {
+        Label warning = new Label();
+        warning.setId("session-portfolio-warning");
+        warning.getStyleClass().addAll("message-bar", "portfolio-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        java.util.List<String> gaps = model.evidence().portfolioGaps();
+        boolean ended = model.snapshot().state().status() == SessionStatus.ENDED;
+        warning.setText(gaps.isEmpty() ? "" : "Portfolio: " + String.join(" ", gaps)
+                + " Check with the apprentice before the discussion. (Click to dismiss.)");
+        warning.setVisible(!gaps.isEmpty() && !ended);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setOnMouseClicked(e -> warning.setVisible(false));
+        return warning;
     }
 
     /** Shown while actions are held in memory because the disk is full or the folder is read-only. */
