@@ -331,8 +331,8 @@ class ApprenticeScreenTest {
     }
 
     static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().filter(n -> n.isVisible() && n.getScene() != null
-                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).isPresent();
+        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
     }
 
     /** A DOCX with {@code bodyWords} words, then an Appendix A heading and {@code annexWords} more. */
