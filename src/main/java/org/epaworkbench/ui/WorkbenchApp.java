@@ -54,6 +54,7 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupProbe.windowShown(scene);
 
         background.run(() -> {
             Workbench opened = Workbench.open(directory, Clock.systemUTC());
@@ -74,9 +75,11 @@ public final class WorkbenchApp extends Application {
             if (!opened.runningSessions().isEmpty()) {
                 main.openSession(opened.runningSessions().get(0));
             }
+            StartupProbe.mainWindowShown(scene, background);
         }, failure -> {
             scene.setRoot(startupError(failure));
             theme.apply(scene);
+            StartupProbe.startupFailed();
         });
     }
 
