@@ -98,32 +98,48 @@ public final class PadesSigner {
     record Placement(int pageIndex, Rectangle2D.Float rect) {
     }
 
+    /**
+     * Finds the anchor (the heading of the record's closing section) from the last page backwards, one
+     * page at a time, so a long record is not text-extracted whole to find a heading on its last page; and
+     * a note that happens to quote the heading's words earlier in the record cannot draw the box to itself.
+     */
     static Placement findPlacement(PDDocument doc, String anchor) throws IOException {
+        float width = 240;
+        float height = 72;
+        if (anchor != null) {
+            for (int page = doc.getNumberOfPages() - 1; page >= 0; page--) {
+                float[] at = findOnPage(doc, anchor, page);
+                if (at != null) {
+                    PDRectangle media = doc.getPage(page).getMediaBox();
+                    float top = media.getHeight() - at[1] - 8; // a little below the anchor's baseline
+                    return new Placement(page, new Rectangle2D.Float(at[0], top - height, width, height));
+                }
+            }
+        }
+        int last = doc.getNumberOfPages() - 1;
+        PDRectangle media = doc.getPage(last).getMediaBox();
+        return new Placement(last, new Rectangle2D.Float(media.getWidth() - width - 50, 60, width, height));
+    }
+
+    /** The position (x, y from the top) of the anchor's last occurrence on one page (index from 0), or null. */
+    private static float[] findOnPage(PDDocument doc, String anchor, int pageIndex) throws IOException {
         List<float[]> found = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
             @Override
             protected void writeString(String text, List<TextPosition> positions) throws IOException {
-                if (anchor != null && text.contains(anchor) && found.isEmpty()) {
-                    int start = text.indexOf(anchor);
+                int start = text.lastIndexOf(anchor);
+                if (start >= 0) {
                     TextPosition first = positions.get(Math.min(start, positions.size() - 1));
-                    found.add(new float[] {getCurrentPageNo() - 1, first.getXDirAdj(), first.getYDirAdj()});
+                    found.add(new float[] {first.getXDirAdj(), first.getYDirAdj()});
                 }
                 super.writeString(text, positions);
             }
         };
         stripper.setSortByPosition(true);
+        stripper.setStartPage(pageIndex + 1);
+        stripper.setEndPage(pageIndex + 1);
         stripper.getText(doc);
-        float width = 240;
-        float height = 72;
-        if (!found.isEmpty()) {
-            int page = (int) found.get(0)[0];
-            PDRectangle media = doc.getPage(page).getMediaBox();
-            float top = media.getHeight() - found.get(0)[2] - 8; // a little below the anchor's baseline
-            return new Placement(page, new Rectangle2D.Float(found.get(0)[1], top - height, width, height));
-        }
-        int last = doc.getNumberOfPages() - 1;
-        PDRectangle media = doc.getPage(last).getMediaBox();
-        return new Placement(last, new Rectangle2D.Float(media.getWidth() - width - 50, 60, width, height));
+        return found.isEmpty() ? null : found.get(found.size() - 1);
     }
 
     /** A one-page template PDF holding the signature field's widget and its appearance. */

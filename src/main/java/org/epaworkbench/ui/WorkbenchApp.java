@@ -55,6 +55,7 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        StartupProbe.windowShown(scene);
 
         openData(stage, scene, directory, theme);
     }
@@ -83,6 +84,7 @@ public final class WorkbenchApp extends Application {
             // the database has just passed its check: keep a copy of it
             background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { },
                     failure -> main.showNotice("The automatic backup on start failed: " + failure.getMessage()));
+            StartupProbe.mainWindowShown(scene, background);
         }, failure -> {
             scene.setRoot(startupError(failure, failure instanceof Backups.DatabaseDamaged damaged
                     ? new RestoreBackupPane(directory, background, damaged.backups(), () -> {
@@ -90,6 +92,7 @@ public final class WorkbenchApp extends Application {
                         openData(stage, scene, directory, theme);
                     }) : null));
             theme.apply(scene);
+            StartupProbe.startupFailed();
         });
     }
 

@@ -28,7 +28,8 @@ public final class OverallResultFlow {
     }
 
     /** What the flow needs before asking anything, read in the background. */
-    private record Prepared(RecordProducer.Overall overall, boolean keyExists, byte[] drawnSignature) {
+    private record Prepared(RecordProducer producer, RecordProducer.Overall overall, boolean keyExists,
+            byte[] drawnSignature) {
     }
 
     public void start(Apprentice apprentice) {
@@ -37,9 +38,12 @@ public final class OverallResultFlow {
 
     /** As {@link #start(Apprentice)}, running {@code afterSigned} once the signed result is saved. */
     public void start(Apprentice apprentice, Runnable afterSigned) {
-        RecordProducer producer = workbench.recordProducer();
-        background.run(() -> new Prepared(producer.overall(apprentice.id()), workbench.keyStore().exists(),
-                workbench.drawnSignature().load().orElse(null)), prepared -> confirm(producer, prepared, afterSigned),
+        background.run(() -> {
+            // the producer reads the report fonts from the jar: made here, off the FX thread
+            RecordProducer producer = workbench.recordProducer();
+            return new Prepared(producer, producer.overall(apprentice.id()), workbench.keyStore().exists(),
+                    workbench.drawnSignature().load().orElse(null));
+        }, prepared -> confirm(prepared.producer(), prepared, afterSigned),
                 failure -> Dialogs.problem(owner, "No overall result yet", failure.getMessage()));
     }
 

@@ -148,11 +148,12 @@ final class SignRecordFlow {
 
     private void sign(char[] password, Declarations d) {
         String sessionId = model.recorded().id();
-        RecordProducer producer = workbench.recordProducer();
         Task<RecordProducer.Produced> task = new Task<>() {
             @Override
             protected RecordProducer.Produced call() throws Exception {
                 try {
+                    // made here, not on the FX thread: it reads the report fonts from the jar
+                    RecordProducer producer = workbench.recordProducer();
                     updateMessage("Unlocking the signing key");
                     RecordProducer.Unlocked unlocked = producer.unlockOrCreate(password);
                     return producer.signSession(sessionId, unlocked.identity(), d.assessorPng(), this::updateMessage);

@@ -472,6 +472,45 @@ class ApprenticeScreenTest {
         robot.interact(() -> main.sessionScreen().model().stop());
     }
 
+    @Test
+    void theOverallResultIsSignedFromTheResultsTab(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
+        background = new Background();
+        var made = new org.epaworkbench.sample.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
+                workbench.epa(), workbench.clock()).make();
+        robot.interact(() -> {
+            main = new MainWindow(workbench, background, Theme.LIGHT);
+            root.getChildren().setAll(main);
+            main.openApprentice(made.apprenticeId());
+        });
+        await(() -> robot.lookup("#apprentice-status").tryQuery().isPresent());
+        robot.interact(() -> tabs(robot).getSelectionModel().select(5));
+        await(() -> text(robot, "#results-overall").equals("Pass"));
+
+        robot.clickOn("#results-sign");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#confirm-ok"));
+        // the summary makes this dialog tall: press its button rather than click a point that may be off screen
+        robot.interact(() -> robot.lookup("#confirm-ok").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn("#keystore-password").write("a long password");
+        robot.clickOn("#keystore-password-again").write("a long password");
+        robot.clickOn("#password-ok");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        assertThat(text(robot, "#info-message")).contains("Saved and in the outbox");
+
+        var records = new org.epaworkbench.store.SignedRecords(workbench.database());
+        var overall = records.all().stream().filter(r -> r.kind().equals("overall")).toList();
+        assertThat(overall).singleElement().satisfies(r -> assertThat(r.apprenticeId()).isEqualTo(made.apprenticeId()));
+        byte[] pdf = java.nio.file.Files.readAllBytes(records.folder().resolve(overall.get(0).fileName()));
+        assertThat(new org.epaworkbench.report.PadesVerifier().verify("overall.pdf", pdf).verified()).isTrue();
+        robot.type(KeyCode.ENTER);
+    }
+
+    static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
+    }
+
     /** A DOCX with {@code bodyWords} words, then an Appendix A heading and {@code annexWords} more. */
     static void writeReport(Path file, int bodyWords, int annexWords) throws Exception {
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = java.nio.file.Files.newOutputStream(file)) {

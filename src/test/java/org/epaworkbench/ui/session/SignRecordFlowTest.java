@@ -66,9 +66,10 @@ class SignRecordFlowTest {
         }
     }
 
+    /** Shown and visible as the robot sees it (a dialog's window can be showing a moment before its nodes are). */
     boolean showing(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
-                && n.getScene().getWindow().isShowing()).isPresent();
+                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
     }
 
     @Test
