@@ -44,6 +44,11 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
+        // -Dbench.childJvmArgs="-Xlog:gc ..." adds flags to every child JVM, to look into a figure
+        String extra = System.getProperty("bench.childJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);
