@@ -92,10 +92,13 @@ class GradeCommandTest {
     void carryOverInThePractitionerPlan() throws Exception {
         String input = """
                 {"components": {
-                  "observation": {"criteria": {"D1": "met", "D2": "met", "D3": "met", "D4": "not_arisen"}},
-                  "professional-discussion": {"criteria": {"D1": "met", "D2": "met", "D3": "met"},
+                  "observation": {"attempt": "first",
+                                  "criteria": {"pass-all": "met", "D1": "met", "D2": "met", "D3": "met", "D4": "not_arisen"}},
+                  "professional-discussion": {"attempt": "first",
+                                              "criteria": {"pass-all": "met", "D1": "met", "D2": "met", "D3": "met"},
                                               "carriedOver": {"observation": {"D4": "met"}}},
-                  "showcase": {"criteria": {"D1": "met", "D2": "met", "D3": "met", "D4": "met", "D5": "met",
+                  "showcase": {"attempt": "first",
+                               "criteria": {"pass-all": "met", "D1": "met", "D2": "met", "D3": "met", "D4": "met", "D5": "met",
                                             "D6": "met", "D7": "met"}}
                 }}""";
         JsonNode r = JsonFiles.mapper().readTree(grade("highfield-csp-l2", input, "--json").out());
@@ -103,6 +106,25 @@ class GradeCommandTest {
         assertThat(r.get("components").get("observation").get("carriedOver").get(0).get("judgedIn").asText())
                 .isEqualTo("professional-discussion");
         assertThat(r.get("overall").asText()).isEqualTo("DISTINCTION");
+    }
+
+    /** 001 gives no pass criteria's wording, but a pass still needs them: nothing judged is a fail, not a pass. */
+    @Test
+    void thePractitionerPlanGivesNoPassWithoutEvidence() throws Exception {
+        String input = """
+                {"components": {
+                  "showcase": {"attempt": "first", "criteria": {}},
+                  "observation": {"attempt": "first", "criteria": {"D1": "met", "D2": "met", "D3": "met", "D4": "met"}}
+                }}""";
+        CliRunner.Run run = grade("highfield-csp-l2", input, "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JsonFiles.mapper().readTree(run.out());
+        JsonNode showcase = r.get("components").get("showcase");
+        assertThat(showcase.get("grade").asText()).isEqualTo("FAIL");
+        assertThat(showcase.get("passTotal").asInt()).isEqualTo(1);
+        assertThat(showcase.get("missingForPass").get(0).asText()).isEqualTo("pass-all");
+        assertThat(r.get("components").get("observation").get("grade").asText()).isEqualTo("FAIL");
+        assertThat(r.get("overall").asText()).isEqualTo("FAIL");
     }
 
     @Test

@@ -80,8 +80,8 @@ class PlanPackReaderTest {
         PlanPackException e = refused(p -> component(p, 1).put("id", "showcase"));
         assertThat(e.getMessage()).contains("$.components[1].id: component id 'showcase' is used twice");
 
-        PlanPackException c = refused(p -> ((ObjectNode) component(p, 0).get("criteria").get(1)).put("id", "D1"));
-        assertThat(c.getMessage()).contains("$.components[0].criteria[1].id: criterion id 'D1' is used twice");
+        PlanPackException c = refused(p -> ((ObjectNode) component(p, 0).get("criteria").get(2)).put("id", "D1"));
+        assertThat(c.getMessage()).contains("$.components[0].criteria[2].id: criterion id 'D1' is used twice");
     }
 
     @Test
@@ -131,6 +131,10 @@ class PlanPackReaderTest {
         ObjectNode pack = practitionerPack();
         pack.put("id", "acme-csp-l2");
         for (JsonNode c : pack.get("components")) {
+            // the organisation's own pass criteria replace the one that stands for all of them
+            ArrayNode criteria = (ArrayNode) c.get("criteria");
+            assertThat(criteria.get(0).get("id").asText()).isEqualTo("pass-all");
+            criteria.remove(0);
             for (JsonNode cr : c.get("criteria")) {
                 ((ObjectNode) cr).put("text", "Organisation wording for " + cr.get("id").asText());
             }

@@ -45,8 +45,12 @@ final class ComponentPane extends TitledPane {
             heading.getStyleClass().add("theme-heading");
             criteria.getChildren().add(heading);
             List<CriterionRow> themeRows = new ArrayList<>();
+            String lastNote = null;
             for (Criterion c : theme.getValue()) {
-                CriterionRow row = new CriterionRow(c);
+                // a note that says what a criterion without wording stands for, once for a run of alike criteria
+                String note = c.noteOnMissingWording().orElse(null);
+                CriterionRow row = new CriterionRow(c, note != null && !note.equals(lastNote));
+                lastNote = note;
                 themeRows.add(row);
                 rows.add(row);
                 criteria.getChildren().add(row);
