@@ -68,7 +68,8 @@ public final class EventCodec {
         try {
             return fromJson(type, JsonFiles.mapper().readTree(payload));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("event payload is not JSON at " + JsonFiles.where(e) + ": "
+                    + JsonFiles.plainMessage(e), e);
         }
     }
 

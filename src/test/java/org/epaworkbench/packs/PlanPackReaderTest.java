@@ -41,7 +41,7 @@ class PlanPackReaderTest {
     void malformedJsonNamesTheLineAndColumn() {
         assertThatThrownBy(() -> reader.read("broken.json", "{\n  \"id\": \"x\",\n  oops\n}"))
                 .isInstanceOf(PlanPackException.class)
-                .hasMessageStartingWith("broken.json: line 3, column")
+                .hasMessageStartingWith("broken.json: $.id (line 3, column")
                 .hasMessageContaining("not valid JSON");
     }
 
@@ -53,7 +53,7 @@ class PlanPackReaderTest {
     @Test
     void duplicateKeysAreRefused() {
         assertThatThrownBy(() -> reader.read("dup.json", "{\"id\": \"a\", \"id\": \"b\"}"))
-                .hasMessageContaining("Duplicate field 'id'");
+                .hasMessageContaining("dup.json: $.id (line 1, column 17): not valid JSON: duplicate field 'id'");
     }
 
     @Test
