@@ -67,9 +67,13 @@ final class ComponentPane extends TitledPane {
         c.questioningLimit().ifPresent(q -> chips.getChildren().add(
                 Badges.badge("Questioning ≤ " + ElapsedText.format(q.limitFor(c.timing())), "badge-neutral")));
         c.questions().ifPresent(q -> chips.getChildren().add(Badges.badge(q.exactly() + " questions", "badge-neutral")));
-        chips.getChildren().add(Badges.badge(c.passCriteria().size() + " pass criteria", "badge-pass"));
-        chips.getChildren().add(Badges.badge(c.distinctionCriteria().size() + " distinction criteria", "badge-distinction"));
+        chips.getChildren().add(Badges.badge(criteria(c.passCriteria().size(), "pass"), "badge-pass"));
+        chips.getChildren().add(Badges.badge(criteria(c.distinctionCriteria().size(), "distinction"), "badge-distinction"));
         return chips;
+    }
+
+    private static String criteria(int n, String level) {
+        return n + " " + level + (n == 1 ? " criterion" : " criteria");
     }
 
     private static Node facts(Component c) {
