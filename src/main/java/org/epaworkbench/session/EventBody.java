@@ -184,6 +184,20 @@ public sealed interface EventBody {
         }
     }
 
+    /**
+     * The assessor has finished with a question: its time stops here, not at the next question or
+     * the end of the session. Logs without it fold as before (a question runs to the next one).
+     */
+    record QuestionClosed(int questionNumber) implements EventBody {
+        public String type() {
+            return "question-closed";
+        }
+
+        public String describe() {
+            return "Question " + questionNumber + " closed";
+        }
+    }
+
     /** The session ended; {@code reason} explains ending outside the duration window, else null. */
     record Ended(String reason, DurationState durationState) implements EventBody {
         public String type() {

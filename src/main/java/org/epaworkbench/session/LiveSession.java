@@ -267,10 +267,21 @@ public final class LiveSession {
     /** An "explain further" prompt on the current question. */
     public PendingEvent followUp(String text) throws SessionRuleException {
         noGapPending();
-        AskedQuestion current = state.currentQuestion().orElseThrow(() ->
-                new SessionRuleException("Ask a question before prompting the apprentice to explain further."));
+        AskedQuestion current = state.currentQuestion().orElseThrow(() -> new SessionRuleException(state.questions().isEmpty()
+                ? "Ask a question before prompting the apprentice to explain further."
+                : "Question " + state.questions().get(state.questions().size() - 1).number()
+                        + " is closed. Ask the next question before prompting the apprentice to explain further."));
         return prepare(new EventBody.FollowUpAsked(current.number(),
                 required(text, "Type the follow-up prompt, for example “Can you explain that further?”.")));
+    }
+
+    /** Closes the current question: its time stops now rather than running on to the next question. */
+    public PendingEvent closeQuestion() throws SessionRuleException {
+        notEnded("close a question");
+        AskedQuestion current = state.currentQuestion().orElseThrow(() -> new SessionRuleException(
+                state.questions().isEmpty() ? "No question has been asked yet." : "Question "
+                        + state.questions().get(state.questions().size() - 1).number() + " is already closed."));
+        return prepare(new EventBody.QuestionClosed(current.number()));
     }
 
     /** Ends the session; a reason is needed when it ends before the minimum or after the maximum. */

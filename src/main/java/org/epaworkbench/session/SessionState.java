@@ -245,7 +245,10 @@ public final class SessionState {
         private final List<EventBody.DeclarationSigned> declarations = new ArrayList<>();
         private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
 
-        /** A question whose end time is filled in when the next one is asked or the session ends. */
+        /**
+         * A question whose end time is filled in when the assessor closes it, or else when the next
+         * one is asked or the session ends.
+         */
         private static final class OpenQuestion {
             final int number;
             final String text;
@@ -298,6 +301,12 @@ public final class SessionState {
             } else if (body instanceof QuestionAsked q) {
                 closeQuestion(t);
                 questions.add(new OpenQuestion(q.number(), q.text(), q.bankId(), t));
+            } else if (body instanceof EventBody.QuestionClosed qc) {
+                for (OpenQuestion q : questions) {
+                    if (q.number == qc.questionNumber() && q.endedAt == null) {
+                        q.endedAt = t;
+                    }
+                }
             } else if (body instanceof FollowUpAsked f) {
                 for (OpenQuestion q : questions) {
                     if (q.number == f.questionNumber()) {

@@ -224,6 +224,60 @@ class LiveSessionTest {
             assertThat(r.live.state().questions().get(9).endedAt()).isEqualTo(Duration.ofMinutes(55));
         }
 
+        /** Closing a question stops its time there; without a close it runs to the next question or the end. */
+        @Test
+        void aClosedQuestionsTimeStopsWhereItWasClosed() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            clock.advanceMinutes(2);
+            r.record(r.live.askQuestion("Question 1", null));
+            clock.advanceMinutes(4);
+            r.record(r.live.closeQuestion());
+            assertThat(r.live.state().currentQuestion()).isEmpty();
+            clock.advanceMinutes(10); // the apprentice presents; no question is open
+            assertThat(r.live.state().questions().get(0).timeSpent(r.live.elapsed())).isEqualTo(Duration.ofMinutes(4));
+            assertThatThrownBy(() -> r.live.closeQuestion()).isInstanceOf(SessionRuleException.class)
+                    .hasMessageContaining("Question 1 is already closed");
+            assertThatThrownBy(() -> r.live.followUp("Explain further")).hasMessageContaining("Question 1 is closed");
+            r.record(r.live.askQuestion("Question 2", null));
+            clock.advanceMinutes(3);
+            r.record(r.live.followUp("Can you give an example?"));
+            clock.advanceMinutes(2);
+            r.record(r.live.closeQuestion());
+            clock.advanceMinutes(40);
+            r.record(r.live.end(null));
+
+            for (SessionState s : List.of(r.live.state(), SessionState.fold(r.log))) {
+                List<AskedQuestion> qs = s.questions();
+                assertThat(qs.get(0).askedAt()).isEqualTo(Duration.ofMinutes(2));
+                assertThat(qs.get(0).endedAt()).isEqualTo(Duration.ofMinutes(6));
+                assertThat(qs.get(1).timeSpent(s.elapsedAtLastEvent())).isEqualTo(Duration.ofMinutes(5));
+                assertThat(qs.get(1).followUps()).containsExactly("Can you give an example?");
+            }
+            assertThat(r.log).extracting(SessionEvent::type).containsSubsequence("question-asked", "question-closed",
+                    "question-asked", "follow-up-asked", "question-closed", "ended");
+            assertThatThrownBy(() -> r.live.closeQuestion()).hasMessageContaining("ended");
+        }
+
+        /** A log recorded before questions could be closed folds as it always did: each runs to the next or the end. */
+        @Test
+        void aLogWithoutClosesFoldsAsBefore() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            r.record(r.live.askQuestion("Question 1", null));
+            clock.advanceMinutes(14);
+            r.record(r.live.askQuestion("Question 2", null));
+            clock.advanceMinutes(46);
+            r.record(r.live.end(null));
+            List<AskedQuestion> qs = SessionState.fold(r.log).questions();
+            assertThat(qs.get(0).endedAt()).isEqualTo(Duration.ofMinutes(14));
+            assertThat(qs.get(1).endedAt()).isEqualTo(Duration.ofMinutes(60));
+        }
+
+        @Test
+        void closingNeedsAnOpenQuestion() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            assertThatThrownBy(() -> r.live.closeQuestion()).hasMessageContaining("No question has been asked yet");
+        }
+
         @Test
         void aFollowUpNeedsAQuestion() throws Exception {
             Recorder r = start("pal-css-l3", "wbp-interview");

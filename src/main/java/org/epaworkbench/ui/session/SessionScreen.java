@@ -236,6 +236,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             detail.focusNote();
         } else if (e.isShortcutDown() && k == KeyCode.R) {
             detail.focusEvidence();
+        } else if (e.isShortcutDown() && e.isShiftDown() && k == KeyCode.K) {
+            closeQuestion();
         } else if (e.isShortcutDown() && k == KeyCode.K) {
             askQuestion();
         } else if (e.isShortcutDown() && k == KeyCode.L) {
@@ -355,6 +357,13 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         Dialogs.reason(window(), "Explain further", "Follow-up prompt on question " + current.get().number() + ": "
                         + current.get().text(), "e.g. Can you explain that further?")
                 .ifPresent(text -> model.perform(l -> l.followUp(text)));
+    }
+
+    @Override
+    public void closeQuestion() {
+        if (model.snapshot().component().questionCount() != null) {
+            model.perform(l -> l.closeQuestion());
+        }
     }
 
     @Override

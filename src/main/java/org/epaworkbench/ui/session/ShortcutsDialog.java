@@ -26,6 +26,7 @@ final class ShortcutsDialog {
             new Shortcut("Ctrl+R", "Add an evidence reference to the selected criterion"),
             new Shortcut("Ctrl+K", "Ask the next interview question"),
             new Shortcut("Ctrl+L", "Record an “explain further” prompt"),
+            new Shortcut("Ctrl+Shift+K", "Close the current question (its time stops)"),
             new Shortcut("Ctrl+Shift+N", "Add a note on the whole session"),
             new Shortcut("Ctrl+Shift+A", "Open the audit trail"),
             new Shortcut("F1", "Show these shortcuts"),

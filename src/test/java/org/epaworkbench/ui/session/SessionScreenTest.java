@@ -285,6 +285,16 @@ class SessionScreenTest {
         settle();
         assertThat(text(robot, "#session-problem")).contains("All 10 questions have been asked").contains("explain further");
         assertThat(model().snapshot().state().questions()).hasSize(10);
+
+        // the tenth question is closed by key: its time stops there (5:00), not at the end of the session
+        assertThat(robot.lookup("#close-question").queryButton().getText()).isEqualTo("Close question 10");
+        focusCriteria(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertThat(model().snapshot().state().currentQuestion()).isEmpty();
+        advance(robot, Duration.ofMinutes(4));
+        assertThat(model().snapshot().state().questions().get(9).timeSpent(model().elapsedNow())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(robot.lookup("#close-question").queryButton().isDisabled()).isTrue();
     }
 
     @Test
