@@ -165,6 +165,8 @@ final class SessionJson {
         } else {
             n.putNull("ending");
         }
+        ArrayNode ignored = n.putArray("ignoredAfterEnd");
+        s.ignoredAfterEnd().forEach(i -> ignored.addObject().put("seq", i.seq()).put("type", i.type()).put("id", i.eventId()));
         n.set("gradePreview", ResultJson.component(GradePreview.of(plan, component, s)));
         return n;
     }

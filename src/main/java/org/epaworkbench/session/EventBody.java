@@ -9,6 +9,17 @@ public sealed interface EventBody {
 
     String type();
 
+    /**
+     * The kinds of event an ended session still takes: amendments (corrections, each with a reason),
+     * declarations and signed records. Anything else after {@code ended} would change a locked record.
+     */
+    java.util.Set<String> TYPES_AFTER_END = java.util.Set.of("amended", "declaration-signed", "record-signed");
+
+    /** Whether an event of this type may follow the session's end. */
+    static boolean allowedAfterEnd(String type) {
+        return TYPES_AFTER_END.contains(type);
+    }
+
     /** Words for the audit trail. */
     String describe();
 

@@ -53,6 +53,15 @@ public final class SessionState {
     private final List<GapResolved> gaps;
     private final List<EventBody.DeclarationSigned> declarations;
     private final List<EventBody.RecordSigned> signedRecords;
+    private final List<IgnoredEvent> ignoredAfterEnd;
+
+    /**
+     * An event in the log after the session ended that an ended session does not take (anything but
+     * an amendment, a declaration or a signed record), e.g. from a tampered or faulty import. It stays
+     * in the log, but changes nothing.
+     */
+    public record IgnoredEvent(long seq, String type, String eventId) {
+    }
 
     private SessionState(Folder f) {
         this.sessionId = f.sessionId;
@@ -79,6 +88,7 @@ public final class SessionState {
         this.gaps = List.copyOf(f.gaps);
         this.declarations = List.copyOf(f.declarations);
         this.signedRecords = List.copyOf(f.signedRecords);
+        this.ignoredAfterEnd = List.copyOf(f.ignoredAfterEnd);
     }
 
     /** Folds a session's whole log, in order. */
@@ -219,6 +229,11 @@ public final class SessionState {
         return signedRecords;
     }
 
+    /** Events after the end that the fold left out, because an ended session is locked; normally none. */
+    public List<IgnoredEvent> ignoredAfterEnd() {
+        return ignoredAfterEnd;
+    }
+
     /**
      * Accumulates events in order; the live session keeps one and applies each event as it is
      * committed, the store folds a whole log with a fresh one.
@@ -244,6 +259,7 @@ public final class SessionState {
         private final List<GapResolved> gaps = new ArrayList<>();
         private final List<EventBody.DeclarationSigned> declarations = new ArrayList<>();
         private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
+        private final List<IgnoredEvent> ignoredAfterEnd = new ArrayList<>();
 
         /**
          * A question whose end time is filled in when the assessor closes it, or else when the next
@@ -276,6 +292,11 @@ public final class SessionState {
                 throw new IllegalArgumentException("event " + e.id() + " has seq " + e.seq() + "; expected " + (lastSeq + 1));
             }
             lastSeq = e.seq();
+            if (status == SessionStatus.ENDED && !EventBody.allowedAfterEnd(e.type())) {
+                // an ended session is locked: only amendments, declarations and signed records follow
+                ignoredAfterEnd.add(new IgnoredEvent(e.seq(), e.type(), e.id()));
+                return;
+            }
             lastEventAt = e.at();
             Duration t = e.sessionTime();
             elapsed = t;

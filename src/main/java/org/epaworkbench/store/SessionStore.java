@@ -79,12 +79,16 @@ public final class SessionStore {
     }
 
     private static void insert(Connection c, SessionEvent e, String device) throws SQLException {
-        long[] row = Sql.one(c, "SELECT last_seq, conflicted FROM session WHERE id = ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, e.sessionId())
+        long[] row = Sql.one(c, "SELECT last_seq, conflicted, status = 'ENDED' FROM session WHERE id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, e.sessionId())
                 .orElseThrow(() -> new SQLException("no session " + e.sessionId()));
         if (row[1] != 0) {
             throw new SQLException("session " + e.sessionId() + " has versions from two devices that disagree; "
                     + "resolve the conflict before recording more");
+        }
+        if (row[2] != 0 && !EventBody.allowedAfterEnd(e.type())) {
+            throw new SQLException("session " + e.sessionId() + " has ended and is locked: a " + e.type()
+                    + " event cannot be added; corrections after the end are amendments with a reason");
         }
         long last = row[0];
         if (e.seq() != last + 1) {

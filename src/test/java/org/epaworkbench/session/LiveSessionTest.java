@@ -437,6 +437,48 @@ class LiveSessionTest {
         }
     }
 
+    /**
+     * An ended session is locked in the fold itself: events after the end other than amendments,
+     * declarations and signed records (as a tampered or faulty import might bring) change nothing.
+     */
+    @Test
+    void theFoldIgnoresEverythingButAmendmentsAfterTheEnd() throws Exception {
+        Recorder r = start("highfield-css-l3", "observation");
+        clock.advanceMinutes(10);
+        r.record(r.live.judge("K3.3", CriterionState.NOT_MET));
+        clock.advanceMinutes(50);
+        r.record(r.live.end(null));
+        SessionState ended = SessionState.fold(r.log);
+
+        List<SessionEvent> log = new java.util.ArrayList<>(r.log);
+        java.util.function.BiFunction<Duration, EventBody, SessionEvent> next = (t, b) -> new SessionEvent(
+                java.util.UUID.randomUUID().toString(), "s-1", log.size() + 1, clock.now(), t, b);
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.CriterionJudged("K3.3", CriterionState.MET)));
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.NoteAdded("K3.3", "added after the end")));
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.Started()));
+        log.add(next.apply(Duration.ofMinutes(90), new EventBody.Paused("after the end")));
+        log.add(next.apply(Duration.ofMinutes(90), new EventBody.Ended("again", DurationState.OVER_MAXIMUM)));
+        SessionState tampered = SessionState.fold(log);
+        assertThat(tampered.status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(tampered.criterionStates()).isEqualTo(ended.criterionStates()).containsEntry("K3.3", CriterionState.NOT_MET);
+        assertThat(tampered.notes()).isEmpty();
+        assertThat(tampered.pauses()).isEmpty();
+        assertThat(tampered.elapsedAtLastEvent()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(tampered.ending().orElseThrow().reason()).isNull();
+        assertThat(tampered.ignoredAfterEnd()).extracting(SessionState.IgnoredEvent::type)
+                .containsExactly("criterion-judged", "note-added", "started", "paused", "ended");
+        assertThat(tampered.lastSeq()).isEqualTo(log.size());
+
+        // an amendment still corrects the record, with its reason
+        log.add(next.apply(Duration.ofMinutes(60), new EventBody.Amended("Evidence confirmed afterwards",
+                new EventBody.CriterionJudged("K3.3", CriterionState.MET))));
+        SessionState amended = SessionState.fold(log);
+        assertThat(amended.judgements().get("K3.3").state()).isEqualTo(CriterionState.MET);
+        assertThat(amended.judgements().get("K3.3").amended()).isTrue();
+        assertThat(amended.amendments()).hasSize(1);
+        assertThat(ended.ignoredAfterEnd()).isEmpty();
+    }
+
     @Test
     void foldingTheLogGivesTheSameStateAsLiving() throws Exception {
         Recorder r = start("highfield-css-l3", "observation");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.packs.PlanLibrary;
@@ -109,6 +110,29 @@ class SessionStoreTest {
         SessionEvent gap = new SessionEvent("x", s.id(), 5, planned.at(), Duration.ZERO,
                 new org.epaworkbench.session.EventBody.Started());
         assertThatThrownBy(() -> store.append(gap)).hasMessageContaining("out of order");
+    }
+
+    /** An ended session is locked in the store too: only amendments, declarations and signed records are added. */
+    @Test
+    void anEndedSessionTakesOnlyAmendmentsDeclarationsAndSignedRecords() throws Exception {
+        RecordedSession s = session(false);
+        s.perform(l -> l.start());
+        clock.advanceMinutes(58);
+        s.perform(l -> l.end(null));
+        SessionEvent last = store.events(s.id()).get(store.events(s.id()).size() - 1);
+        for (org.epaworkbench.session.EventBody b : List.of(new org.epaworkbench.session.EventBody.NoteAdded("S2.3", "late"),
+                new org.epaworkbench.session.EventBody.CriterionJudged("S2.3", CriterionState.MET),
+                new org.epaworkbench.session.EventBody.Started(),
+                new org.epaworkbench.session.EventBody.Ended(null, org.epaworkbench.session.DurationState.IN_WINDOW))) {
+            SessionEvent after = new SessionEvent(java.util.UUID.randomUUID().toString(), s.id(), last.seq() + 1, last.at(),
+                    last.sessionTime(), b);
+            assertThatThrownBy(() -> store.append(after)).as(b.type()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("has ended and is locked").hasMessageContaining(b.type());
+        }
+        s.perform(l -> l.amend("Confirmed from portfolio item 4", new org.epaworkbench.session.EventBody.CriterionJudged(
+                "S2.3", CriterionState.MET)));
+        assertThat(store.events(s.id())).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+        assertThat(store.summary(s.id()).orElseThrow().status()).isEqualTo(SessionStatus.ENDED);
     }
 
     @Test
