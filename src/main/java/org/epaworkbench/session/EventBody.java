@@ -39,8 +39,17 @@ public sealed interface EventBody {
         }
     }
 
-    /** Mode, location or ID check changed before the session ended. */
+    /**
+     * Mode, location or ID check recorded after the session was planned: directly before the end,
+     * as an amendment (with its reason) after it.
+     */
     record DetailsRecorded(AssessmentMode mode, String location, String idDocumentSeen) implements EventBody {
+        public DetailsRecorded {
+            Objects.requireNonNull(mode, "mode");
+            location = location == null ? "" : location.strip();
+            idDocumentSeen = idDocumentSeen == null ? "" : idDocumentSeen.strip();
+        }
+
         public String type() {
             return "details-recorded";
         }
@@ -274,14 +283,19 @@ public sealed interface EventBody {
         }
     }
 
-    /** A correction after the session ended, with its reason; the original events stay as they were. */
+    /**
+     * A correction after the session ended, with its reason: a judgement, a note, evidence, or the
+     * mode, location and ID check. The original events stay as they were.
+     */
     record Amended(String reason, EventBody correction) implements EventBody {
         public Amended {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(correction, "correction");
             if (!(correction instanceof CriterionJudged || correction instanceof JudgementCleared
-                    || correction instanceof NoteAdded || correction instanceof EvidenceReferenced)) {
-                throw new IllegalArgumentException("an amendment corrects a judgement, a note or evidence, not " + correction.type());
+                    || correction instanceof NoteAdded || correction instanceof EvidenceReferenced
+                    || correction instanceof DetailsRecorded)) {
+                throw new IllegalArgumentException("an amendment corrects a judgement, a note, evidence or the session's "
+                        + "details, not " + correction.type());
             }
         }
 

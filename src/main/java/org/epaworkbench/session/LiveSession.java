@@ -165,11 +165,24 @@ public final class LiveSession {
         return prepare(new EventBody.SessionPlanned(details));
     }
 
+    /**
+     * Records the mode, location and ID check (e.g. the ID document once it has been seen). After the
+     * end this is refused: record {@link #amend an amendment} with a reason instead.
+     */
     public PendingEvent recordDetails(AssessmentMode mode, String location, String idDocumentSeen)
             throws SessionRuleException {
         notEnded("change its details");
-        return prepare(new EventBody.DetailsRecorded(mode, location == null ? "" : location.strip(),
-                idDocumentSeen == null ? "" : idDocumentSeen.strip()));
+        Objects.requireNonNull(mode, "mode");
+        EventBody.DetailsRecorded d = new EventBody.DetailsRecorded(mode, location, idDocumentSeen);
+        unchangedDetails(d);
+        return prepare(d);
+    }
+
+    private void unchangedDetails(EventBody.DetailsRecorded d) throws SessionRuleException {
+        SessionDetails now = state.details();
+        if (now.mode() == d.mode() && now.location().equals(d.location()) && now.idDocumentSeen().equals(d.idDocumentSeen())) {
+            throw new SessionRuleException("The mode, location and ID check are already recorded as given; nothing changed.");
+        }
     }
 
     public PendingEvent start() throws SessionRuleException {
@@ -306,7 +319,7 @@ public final class LiveSession {
         return prepare(new EventBody.Ended(why, ds));
     }
 
-    /** A correction after the end: a judgement, note or evidence, with a reason; the original stays. */
+    /** A correction after the end: a judgement, note, evidence or the details, with a reason; the original stays. */
     public PendingEvent amend(String reason, EventBody correction) throws SessionRuleException {
         if (!state.ended()) {
             throw new SessionRuleException("Amendments are for ended sessions; change the record directly while it runs.");
@@ -324,6 +337,8 @@ public final class LiveSession {
         } else if (correction instanceof EvidenceReferenced r) {
             criterion(r.criterionId());
             required(r.reference(), "An evidence reference cannot be empty.");
+        } else if (correction instanceof EventBody.DetailsRecorded d) {
+            unchangedDetails(d);
         }
         return prepare(new Amended(why, correction));
     }

@@ -304,8 +304,7 @@ public final class SessionState {
             if (body instanceof SessionPlanned p) {
                 details = p.details();
             } else if (body instanceof DetailsRecorded d) {
-                details = new SessionDetails(details.apprenticeId(), details.planId(), details.planVersion(),
-                        details.componentId(), details.attempt(), d.mode(), d.location(), d.idDocumentSeen());
+                recordDetails(d);
             } else if (body instanceof Started) {
                 status = SessionStatus.RUNNING;
                 startedAt = e.at();
@@ -356,9 +355,16 @@ public final class SessionState {
             }
         }
 
-        /** Judgements, notes and evidence, as recorded live or as an amendment after the end. */
+        private void recordDetails(DetailsRecorded d) {
+            details = new SessionDetails(details.apprenticeId(), details.planId(), details.planVersion(),
+                    details.componentId(), details.attempt(), d.mode(), d.location(), d.idDocumentSeen());
+        }
+
+        /** Judgements, notes, evidence and details, as recorded live or as an amendment after the end. */
         private void applyRecord(EventBody body, Duration t, Instant at, boolean amendment) {
-            if (body instanceof CriterionJudged j) {
+            if (body instanceof DetailsRecorded d) {
+                recordDetails(d);
+            } else if (body instanceof CriterionJudged j) {
                 judgements.put(j.criterionId(), new Judgement(j.criterionId(), j.state(), t, at, amendment));
             } else if (body instanceof JudgementCleared c) {
                 judgements.remove(c.criterionId());

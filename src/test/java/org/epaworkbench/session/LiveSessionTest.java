@@ -437,6 +437,42 @@ class LiveSessionTest {
         }
     }
 
+    /** Mode, location and ID check can be recorded after planning; after the end only as an amendment with a reason. */
+    @Test
+    void detailsAreRecordedLaterAndAmendedAfterTheEnd() throws Exception {
+        AssessmentPlan plan = plan("highfield-css-l3");
+        LiveSession live = LiveSession.create("s-9", plan, "observation", clock, SessionSettings.DEFAULT);
+        Recorder r = new Recorder(live);
+        r.record(live.plan(new SessionDetails("a-1", plan.id(), plan.version(), "observation", AttemptKind.FIRST,
+                AssessmentMode.FACE_TO_FACE, "", "")));
+        r.record(live.start());
+        clock.advanceMinutes(2);
+        r.record(live.recordDetails(AssessmentMode.FACE_TO_FACE, " Returns desk ", "Passport "));
+        assertThat(live.state().details().idDocumentSeen()).isEqualTo("Passport");
+        assertThat(live.state().details().location()).isEqualTo("Returns desk");
+        assertThatThrownBy(() -> live.recordDetails(AssessmentMode.FACE_TO_FACE, "Returns desk", "Passport"))
+                .hasMessageContaining("nothing changed");
+        clock.advanceMinutes(56);
+        r.record(live.end(null));
+
+        assertThatThrownBy(() -> live.recordDetails(AssessmentMode.REMOTE_VIDEO, "Teams", "Passport"))
+                .isInstanceOf(SessionRuleException.class).hasMessageContaining("record an amendment with a reason");
+        EventBody.DetailsRecorded fix = new EventBody.DetailsRecorded(AssessmentMode.FACE_TO_FACE, "Returns desk",
+                "UK photocard driving licence");
+        assertThatThrownBy(() -> live.amend(" ", fix)).hasMessageContaining("needs a reason");
+        SessionEvent amended = r.record(live.amend("Licence seen, not passport: typed in haste", fix));
+        assertThat(amended.type()).isEqualTo("amended");
+        for (SessionState s : List.of(live.state(), SessionState.fold(r.log))) {
+            assertThat(s.details().idDocumentSeen()).isEqualTo("UK photocard driving licence");
+            assertThat(s.details().location()).isEqualTo("Returns desk");
+            assertThat(s.amendments()).singleElement().satisfies(a -> {
+                assertThat(a.reason()).isEqualTo("Licence seen, not passport: typed in haste");
+                assertThat(a.correction().describe()).contains("ID seen: UK photocard driving licence");
+            });
+            assertThat(s.ended()).isTrue();
+        }
+    }
+
     /**
      * An ended session is locked in the fold itself: events after the end other than amendments,
      * declarations and signed records (as a tampered or faulty import might bring) change nothing.

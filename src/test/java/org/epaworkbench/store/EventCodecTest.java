@@ -39,7 +39,9 @@ class EventCodecTest {
             new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null),
             new EventBody.RecordSigned("record.pdf", "ab".repeat(32), "cd".repeat(32)),
             new EventBody.Amended("Misclicked", new EventBody.CriterionJudged("K3.3", CriterionState.MET)),
-            new EventBody.Amended("Confirmed later", new EventBody.NoteAdded(null, "Note after the end")));
+            new EventBody.Amended("Confirmed later", new EventBody.NoteAdded(null, "Note after the end")),
+            new EventBody.Amended("Licence, not passport", new EventBody.DetailsRecorded(AssessmentMode.FACE_TO_FACE,
+                    "Returns desk", "UK photocard driving licence")));
 
     @Test
     void everyKindOfEventRoundTrips() {

@@ -35,6 +35,7 @@ import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.GapQuestion;
 import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.ui.common.Badges;
 import org.epaworkbench.ui.common.Dialogs;
@@ -53,6 +54,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     private final Label problem = new Label();
     private final Label saving = new Label("Saving…");
     private final Runnable onBack;
+    private final FlowPane tags = new FlowPane(6, 4);
 
     public SessionScreen(LiveSessionModel model, Runnable onBack) {
         this.model = model;
@@ -115,17 +117,21 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         who.getStyleClass().add("session-apprentice");
         Label what = new Label(s.component().title() + " · " + s.plan().title() + " · ULN " + model.apprentice().uln());
         what.getStyleClass().add("plan-subtitle");
-        FlowPane tags = new FlowPane(6, 4, Badges.badge(capitalise(s.state().details().attempt().word()) + " attempt", "badge-neutral"),
-                Badges.badge(s.state().details().mode().label(), "badge-neutral"));
-        if (!s.state().details().location().isEmpty()) {
-            tags.getChildren().add(Badges.badge(s.state().details().location(), "badge-neutral"));
-        }
-        tags.getChildren().add(Badges.badge(s.state().details().idDocumentSeen().isEmpty() ? "ID check not recorded"
-                : "ID seen: " + s.state().details().idDocumentSeen(), s.state().details().idDocumentSeen().isEmpty()
-                ? "badge-warning" : "badge-neutral"));
-        if (model.apprentice().sample()) {
-            tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
-        }
+        tags.setId("session-details");
+        tags.getStyleClass().add("session-details");
+        tags.setCursor(javafx.scene.Cursor.HAND);
+        Tooltip.install(tags, new Tooltip("Record the mode, location and ID check (Ctrl+D)"));
+        tags.setOnMouseClicked(e -> {
+            // the edit button handles its own clicks
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != tags; n = n.getParent()) {
+                if (n instanceof Button) {
+                    return;
+                }
+            }
+            editDetails();
+        });
+        showDetails();
+        model.snapshotProperty().addListener((o, a, b) -> showDetails());
         VBox title = new VBox(2, who, what, tags);
         title.setMinWidth(0);
         HBox.setHgrow(title, Priority.SOMETIMES);
@@ -164,6 +170,42 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         bar.setPadding(new Insets(8, 12, 8, 8));
         bar.getStyleClass().add("session-header");
         return bar;
+    }
+
+    /** The attempt, mode, location and ID check as recorded now, with the way to change them. */
+    private void showDetails() {
+        SessionDetails d = model.snapshot().state().details();
+        tags.getChildren().setAll(Badges.badge(capitalise(d.attempt().word()) + " attempt", "badge-neutral"),
+                Badges.badge(d.mode().label(), "badge-neutral"));
+        if (!d.location().isEmpty()) {
+            tags.getChildren().add(Badges.badge(d.location(), "badge-neutral"));
+        }
+        Label id = Badges.badge(d.idDocumentSeen().isEmpty() ? "ID check not recorded" : "ID seen: " + d.idDocumentSeen(),
+                d.idDocumentSeen().isEmpty() ? "badge-warning" : "badge-neutral");
+        id.setId("id-check-badge");
+        tags.getChildren().add(id);
+        if (model.apprentice().sample()) {
+            tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
+        }
+        Button edit = new Button(d.idDocumentSeen().isEmpty() ? "Record ID check…" : "Edit details…");
+        edit.setId("edit-details");
+        edit.getStyleClass().addAll("flat", "small", "details-edit");
+        edit.setGraphic(new FontIcon("mdi2p-pencil-outline"));
+        edit.setFocusTraversable(false);
+        edit.setOnAction(e -> editDetails());
+        tags.getChildren().add(edit);
+    }
+
+    /** Records the mode, location and ID check: directly while the session is open, as a reasoned amendment after the end. */
+    void editDetails() {
+        LiveSnapshot s = model.snapshot();
+        if (s.gap().isPresent() || model.savingProperty().get()) {
+            return;
+        }
+        boolean ended = s.state().ended();
+        SessionDetailsDialog.show(window(), s.state().details(), ended).ifPresent(entered -> model.perform(ended
+                ? l -> l.amend(entered.reason(), entered.details())
+                : l -> l.recordDetails(entered.details().mode(), entered.details().location(), entered.details().idDocumentSeen())));
     }
 
     private Node messageBar() {
@@ -230,6 +272,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             pause();
         } else if (e.isShortcutDown() && k == KeyCode.E) {
             end();
+        } else if (e.isShortcutDown() && k == KeyCode.D) {
+            editDetails();
         } else if (e.isShortcutDown() && k == KeyCode.G) {
             criteria.focusGoTo();
         } else if (e.isShortcutDown() && k == KeyCode.N) {

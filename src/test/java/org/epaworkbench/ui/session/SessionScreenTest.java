@@ -85,6 +85,10 @@ class SessionScreenTest {
 
     /** Stores an apprentice and a planned session for the component, then opens its screen. */
     String openSession(String planId, String componentId) throws Exception {
+        return openSession(planId, componentId, "Passport");
+    }
+
+    String openSession(String planId, String componentId, String idSeen) throws Exception {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
                 clock);
         background = new Background();
@@ -93,7 +97,7 @@ class SessionScreenTest {
         workbench.people().save(a);
         AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
         String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
-                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", "Passport"),
+                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", idSeen),
                 clock, SessionSettings.DEFAULT, false).id();
         Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
             screen = new SessionScreen(model, () -> { });
@@ -257,6 +261,49 @@ class SessionScreenTest {
         assertThat(model().problemProperty().get()).isEmpty();
         assertThat(model().snapshot().state().judgements().get("K1.5").amended()).isTrue();
         assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+    }
+
+    /** "ID check not recorded" can be put right on the session screen; after the end only as a reasoned amendment. */
+    @Test
+    void theIdCheckIsRecordedLaterAndAmendedAfterTheEnd(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "professional-discussion", "");
+        assertThat(text(robot, "#id-check-badge")).isEqualTo("ID check not recorded");
+        robot.clickOn("#start-button");
+        settle();
+
+        focusCriteria(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details-id-check").tryQuery().isPresent());
+        assertThat(robot.lookup("#details-save").queryButton().isDisabled()).as("nothing changed yet").isTrue();
+        robot.clickOn("#details-id-check").write("Passport");
+        robot.clickOn("#details-save");
+        settle();
+        assertThat(text(robot, "#id-check-badge")).isEqualTo("ID seen: Passport");
+        assertThat(model().snapshot().state().details().idDocumentSeen()).isEqualTo("Passport");
+        assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("details-recorded"));
+
+        advance(robot, Duration.ofMinutes(58));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#confirm-ok").tryQuery().isPresent());
+        robot.clickOn("#confirm-ok");
+        settle();
+        assertThat(model().snapshot().state().ended()).isTrue();
+
+        // after the end: a reason is needed, and the change is an amendment
+        robot.clickOn("#edit-details");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details-reason").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#details-location").queryAs(javafx.scene.control.TextField.class).setText("Training room 2"));
+        assertThat(robot.lookup("#details-save").queryButton().isDisabled()).as("a reason is needed").isTrue();
+        robot.clickOn("#details-reason").write("Moved rooms before starting; typed the old room");
+        robot.clickOn("#details-save");
+        settle();
+        assertThat(model().problemProperty().get()).isEmpty();
+        assertThat(model().snapshot().state().details().location()).isEqualTo("Training room 2");
+        assertThat(model().snapshot().state().amendments()).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("Moved rooms before starting; typed the old room"));
+        assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+        assertThat(robot.lookup("#session-details").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).contains("Training room 2");
     }
 
     @Test
