@@ -436,8 +436,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     @Override
     public void addNote(Criterion criterion, String text) {
         if (model.snapshot().state().ended()) {
-            amend(new EventBody.NoteAdded(criterion.id(), text.strip()));
-            detail.clearNoteInput();
+            // the text stays in the box until the amendment is committed (kept if the reason is cancelled)
+            amend(new EventBody.NoteAdded(criterion.id(), text.strip()), detail::clearNoteInput);
         } else {
             model.perform(l -> l.note(criterion.id(), text), detail::clearNoteInput);
         }
@@ -446,18 +446,22 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     @Override
     public void addEvidence(Criterion criterion, String reference) {
         if (model.snapshot().state().ended()) {
-            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()));
-            detail.clearEvidenceInput();
+            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()), detail::clearEvidenceInput);
         } else {
             model.perform(l -> l.evidence(criterion.id(), reference), detail::clearEvidenceInput);
         }
     }
 
     private void amend(EventBody change) {
+        amend(change, () -> { });
+    }
+
+    /** Asks for the amendment's reason; {@code afterCommit} runs only once the amendment is saved. */
+    private void amend(EventBody change, Runnable afterCommit) {
         Dialogs.reason(window(), "Amend the record", "The session has ended, so this is recorded as an amendment: "
                         + change.describe() + ". Why is it being corrected?",
                 "e.g. misclicked during the session; evidence confirmed afterwards")
-                .ifPresent(reason -> model.perform(l -> l.amend(reason, change)));
+                .ifPresent(reason -> model.perform(l -> l.amend(reason, change), afterCommit));
     }
 
     private void sessionNote() {

@@ -306,6 +306,45 @@ class SessionScreenTest {
                 .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).contains("Training room 2");
     }
 
+    /** After the end a note or evidence needs a reason; cancelling the reason keeps what was typed. */
+    @Test
+    void aNoteOrEvidenceTypedAfterTheEndIsKeptIfTheReasonIsCancelled(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "professional-discussion");
+        robot.clickOn("#start-button");
+        settle();
+        advance(robot, Duration.ofMinutes(58));
+        robot.interact(() -> model().perform(l -> l.end(null)));
+        settle();
+        int events = workbench.sessions().events(id).size();
+
+        robot.clickOn("#note-input").write("Confirmed with the manager afterwards");
+        robot.clickOn("#add-note");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var note = robot.lookup("#note-input").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(note.getText()).isEqualTo("Confirmed with the manager afterwards");
+
+        robot.clickOn("#evidence-input").write("Portfolio item 9");
+        robot.clickOn("#add-evidence");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var evidence = robot.lookup("#evidence-input").queryAs(javafx.scene.control.TextField.class);
+        assertThat(evidence.getText()).isEqualTo("Portfolio item 9");
+        assertThat(workbench.sessions().events(id)).hasSize(events);
+
+        // given a reason, the amendment is saved and only then is the box cleared
+        robot.clickOn("#add-note");
+        reason(robot, "Evidence confirmed after the session");
+        assertThat(note.getText()).isEmpty();
+        assertThat(model().snapshot().state().notesOn("K1.5")).singleElement().satisfies(n -> {
+            assertThat(n.text()).isEqualTo("Confirmed with the manager afterwards");
+            assertThat(n.amendment()).isTrue();
+        });
+        assertThat(evidence.getText()).isEqualTo("Portfolio item 9");
+    }
+
     @Test
     void theInterviewCountsQuestionsAndRefusesAnEleventh(FxRobot robot) throws Exception {
         openSession("highfield-css-l3", "wbp-interview");
