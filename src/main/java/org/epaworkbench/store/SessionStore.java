@@ -42,17 +42,23 @@ public final class SessionStore {
         return deviceId;
     }
 
-    /** Stores a new session with its first event, which must plan it. */
+    /**
+     * Stores a new session with its first event, which must plan it. A session of a sample apprentice
+     * is sample data whatever {@code sample} says, so removing the sample data removes it too.
+     */
     public void create(SessionEvent planned, boolean sample) throws SQLException {
         if (!(planned.body() instanceof EventBody.SessionPlanned p) || planned.seq() != 1) {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
         String device = deviceId();
         database.inTransaction(c -> {
+            boolean sampleApprentice = Sql.one(c, "SELECT sample FROM apprentice WHERE id = ?", rs -> rs.getInt(1) == 1,
+                    p.details().apprenticeId()).orElse(false);
             Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, last_seq, "
                             + "sample, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                     planned.sessionId(), p.details().apprenticeId(), p.details().planId(), p.details().componentId(),
-                    p.details().attempt().word(), SessionStatus.PLANNED.name(), sample, planned.at().toString());
+                    p.details().attempt().word(), SessionStatus.PLANNED.name(), sample || sampleApprentice,
+                    planned.at().toString());
             insert(c, planned, device);
             return null;
         });

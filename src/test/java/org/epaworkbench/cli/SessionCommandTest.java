@@ -49,6 +49,18 @@ class SessionCommandTest {
         CliRunner.Run text = new CliRunner(dataDir).run("session", "show", observation);
         assertThat(text.out()).contains("[SAMPLE DATA]").contains("Questioning:").contains("Grade preview: PASS");
 
+        // run again, demo replaces the sample data rather than adding a second sample apprentice
+        CliRunner.Run again = new CliRunner(dataDir).run("demo");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Replaced the sample data made before (3 sessions removed with it)");
+        assertThat(json("session", "list", "--json")).hasSize(3);
+        assertThat(json("apprentice", "list", "--json")).hasSize(1);
+        JsonNode third = json("demo", "--json");
+        assertThat(third.get("replaced").asBoolean()).isTrue();
+        assertThat(third.get("removedSessions").asInt()).isEqualTo(3);
+        assertThat(json("apprentice", "list", "--json")).singleElement()
+                .satisfies(a -> assertThat(a.get("id").asText()).isEqualTo(third.get("apprenticeId").asText()));
+
         JsonNode removed = json("demo", "--remove", "--json");
         assertThat(removed.get("removedSessions").asInt()).isEqualTo(3);
         assertThat(json("session", "list", "--json")).isEmpty();
