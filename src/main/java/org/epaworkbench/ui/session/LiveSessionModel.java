@@ -79,8 +79,11 @@ public final class LiveSessionModel {
     private record Opened(RecordedSession recorded, Apprentice apprentice, ApprenticeEvidence evidence, LiveSnapshot snapshot) {
     }
 
-    /** Recomputes the timer from the snapshot and the clock now (the ticker calls it four times a second). */
-    void tick() {
+    /**
+     * Recomputes the timer from the snapshot and the clock now (the ticker calls it four times a
+     * second; tests call it after moving their clock).
+     */
+    public void tick() {
         LiveSnapshot s = snapshot.get();
         long now = workbench.sessionClock().monotonicNanos();
         elapsed.set(s.elapsed(now));
@@ -179,9 +182,23 @@ public final class LiveSessionModel {
         return "Something went wrong: " + failure;
     }
 
+    /** Stops the timer and the heartbeat: the screen no longer follows this session. */
     public void stop() {
         ticker.stop();
         heartbeat.stop();
+    }
+
+    /** Whether the timer and the heartbeat still run (a session kept running in the background). */
+    public boolean active() {
+        return heartbeat.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /**
+     * Whether this session must stay open in the app when its screen is left: it is running (its
+     * heartbeat keeps the time it reached), or actions are held in memory waiting to be saved.
+     */
+    public boolean mustStayOpen() {
+        return snapshot.get().state().running() || unsaved.get().actions() > 0;
     }
 
     public Workbench workbench() {

@@ -498,7 +498,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(window());
         a.setTitle("The app stopped during this session");
-        a.setHeaderText("EPA Workbench stopped while this session was running, at " + ElapsedText.format(g.stoppedAtSessionTime())
+        a.setHeaderText(model.apprentice().name() + ", " + model.snapshot().component().title() + ": EPA Workbench stopped "
+                + "while this session was running, at " + ElapsedText.format(g.stoppedAtSessionTime())
                 + " session time. It was closed for " + ElapsedText.format(g.gap()) + ".");
         Label body = new Label("Every judgement and note saved before the stop is here. Did the session carry on while the "
                 + "app was closed? If it did, that time counts as session time.");
@@ -514,9 +515,46 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         model.perform(l -> l.resolveGap(counted), () -> askingAboutGap = false);
     }
 
-    /** Asks, if the session is running, whether to pause before leaving the screen. */
-    private void leave() {
-        model.stop();
+    /**
+     * Leaves the screen. A running session asks first: pause it (with a reason), keep it running (it
+     * stays open in the app, its heartbeat saving the time, and is shown as running with a way back),
+     * or stay. A session with actions still held in memory also stays open, so they are saved.
+     */
+    void leave() {
+        if (model.snapshot().state().running() && model.snapshot().gap().isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.initOwner(window());
+            a.setTitle("The session is running");
+            a.setHeaderText(model.apprentice().name() + ": " + model.snapshot().component().title() + " is running ("
+                    + ElapsedText.format(model.elapsedNow()) + "). Pause it before leaving, or keep it running?");
+            Label body = new Label("Kept running, the time goes on counting and the session stays open: it is shown at the top "
+                    + "of the window, one click from this screen.");
+            body.setWrapText(true);
+            body.setMaxWidth(520);
+            a.getDialogPane().setContent(body);
+            ButtonType pause = new ButtonType("Pause it…", ButtonBar.ButtonData.OK_DONE);
+            ButtonType keep = new ButtonType("Keep it running", ButtonBar.ButtonData.OTHER);
+            a.getButtonTypes().setAll(pause, keep, ButtonType.CANCEL);
+            a.getDialogPane().lookupButton(pause).setId("leave-pause");
+            a.getDialogPane().lookupButton(keep).setId("leave-keep-running");
+            Optional<ButtonType> choice = a.showAndWait();
+            if (choice.isEmpty() || choice.get() == ButtonType.CANCEL) {
+                return;
+            }
+            if (choice.get() == pause) {
+                Dialogs.reason(window(), "Pause", "Why is the session pausing? (" + ElapsedText.format(model.elapsedNow()) + ")",
+                        "e.g. apprentice comfort break, moving to another area")
+                        .ifPresent(reason -> model.perform(l -> l.pause(reason), this::left));
+                return;
+            }
+        }
+        left();
+    }
+
+    private void left() {
+        if (!model.mustStayOpen()) {
+            model.stop();
+        }
         onBack.run();
     }
 
