@@ -172,6 +172,10 @@ final class CriterionDetailPanel extends VBox {
         Judgement j = s.state().judgements().get(criterion.id());
         judgement.setText(j == null ? "Not judged yet" : j.state().label() + " at " + ElapsedText.format(j.sessionTime())
                 + " session time" + (j.amended() ? " — amended after the session" : ""));
+        for (org.epaworkbench.grading.CriterionState st : org.epaworkbench.grading.CriterionState.values()) {
+            judgement.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(st.word().replace('_', '-')),
+                    j != null && j.state() == st);
+        }
 
         showSubmittedEvidence(s.state().ended());
         notes.getChildren().clear();

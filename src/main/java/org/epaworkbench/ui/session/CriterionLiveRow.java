@@ -110,6 +110,10 @@ final class CriterionLiveRow extends GridPane {
     }
 
     private static final PseudoClass UNSAVED = PseudoClass.getPseudoClass("unsaved");
+    private static final Map<CriterionState, PseudoClass> JUDGED = Map.of(
+            CriterionState.MET, PseudoClass.getPseudoClass("met"),
+            CriterionState.NOT_MET, PseudoClass.getPseudoClass("not-met"),
+            CriterionState.NOT_ARISEN, PseudoClass.getPseudoClass("not-arisen"));
 
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
@@ -139,6 +143,7 @@ final class CriterionLiveRow extends GridPane {
             s.append(" · NOT SAVED YET");
         }
         pseudoClassStateChanged(UNSAVED, notSaved);
+        JUDGED.forEach((st, pc) -> status.pseudoClassStateChanged(pc, j != null && j.state() == st));
         status.setText(s.toString());
     }
 }

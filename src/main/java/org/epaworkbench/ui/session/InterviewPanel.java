@@ -86,6 +86,7 @@ final class InterviewPanel extends VBox {
             time.getStyleClass().add("question-time");
             time.setMinWidth(Label.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
             HBox row = new HBox(8, text, time);
             list.getChildren().add(row);
             for (String f : q.followUps()) {

@@ -86,9 +86,10 @@ public final class LiveSessionModel {
     public void tick() {
         LiveSnapshot s = snapshot.get();
         long now = workbench.sessionClock().monotonicNanos();
-        elapsed.set(s.elapsed(now));
+        // the state first: panels redraw when the elapsed time changes and read the state then
         durationState.set(s.state().ending().map(e -> e.durationState()).orElse(s.durationState(now)));
         questioning.set(s.questioning(now).orElse(null));
+        elapsed.set(s.elapsed(now));
     }
 
     /** Every five seconds: save the timer checkpoint, or, while actions are held in memory, try saving them. */

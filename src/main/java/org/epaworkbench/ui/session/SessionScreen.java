@@ -115,7 +115,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
         Label who = new Label(model.apprentice().name());
         who.getStyleClass().add("session-apprentice");
-        Label what = new Label(s.component().title() + " · " + s.plan().title() + " · ULN " + model.apprentice().uln());
+        Label uln = new Label("ULN " + model.apprentice().uln());
+        uln.getStyleClass().add("plan-subtitle");
+        uln.setMinWidth(Label.USE_PREF_SIZE);
+        HBox whoRow = new HBox(10, who, uln);
+        whoRow.setAlignment(Pos.BASELINE_LEFT);
+        Label what = new Label(s.component().title() + " · " + s.plan().title());
         what.getStyleClass().add("plan-subtitle");
         tags.setId("session-details");
         tags.getStyleClass().add("session-details");
@@ -132,7 +137,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         });
         showDetails();
         model.snapshotProperty().addListener((o, a, b) -> showDetails());
-        VBox title = new VBox(2, who, what, tags);
+        VBox title = new VBox(2, whoRow, what, tags);
         title.setMinWidth(0);
         HBox.setHgrow(title, Priority.SOMETIMES);
 
@@ -152,10 +157,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         sign.setOnAction(e -> new SignRecordFlow(model, window()).start());
         sign.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.snapshot().state().ended(), model.snapshotProperty()));
-        Button keys = new Button("Shortcuts");
+        // the keyboard icon alone (F1 says the same), so the apprentice and plan fit beside the buttons at 1366 px
+        Button keys = new Button();
         keys.setId("shortcuts-button");
         keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
         keys.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        keys.setAccessibleText("Keyboard shortcuts");
         keys.setOnAction(e -> ShortcutsDialog.show(window()));
         saving.getStyleClass().add("plan-subtitle");
         saving.visibleProperty().bind(model.savingProperty());
@@ -187,10 +194,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         if (model.apprentice().sample()) {
             tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
         }
-        Button edit = new Button(d.idDocumentSeen().isEmpty() ? "Record ID check…" : "Edit details…");
+        // words where something is missing; otherwise just the pencil, so the header stays one row high
+        Button edit = new Button(d.idDocumentSeen().isEmpty() ? "Record ID check…" : null);
         edit.setId("edit-details");
         edit.getStyleClass().addAll("flat", "small", "details-edit");
         edit.setGraphic(new FontIcon("mdi2p-pencil-outline"));
+        edit.setTooltip(new Tooltip("Record the mode, location and ID check (Ctrl+D)"));
         edit.setFocusTraversable(false);
         edit.setOnAction(e -> editDetails());
         tags.getChildren().add(edit);

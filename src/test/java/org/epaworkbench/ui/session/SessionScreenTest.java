@@ -381,6 +381,7 @@ class SessionScreenTest {
         advance(robot, Duration.ofMinutes(4));
         assertThat(model().snapshot().state().questions().get(9).timeSpent(model().elapsedNow())).isEqualTo(Duration.ofMinutes(5));
         assertThat(robot.lookup("#close-question").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-interview-light"));
     }
 
     @Test
@@ -455,6 +456,22 @@ class SessionScreenTest {
         assertThat(robot.lookup("#unsaved-banner").queryAs(Label.class).getText()).isEmpty();
         assertThat(workbench.sessions().events(id)).hasSize(4)
                 .extracting(e -> e.type()).endsWith("criterion-judged", "note-added");
+    }
+
+    /** The Practitioner's pass criterion reads as what it stands for, beside "wording not provided in source". */
+    @Test
+    void thePractitionerPassCriterionSaysWhatItStandsFor(FxRobot robot) throws Exception {
+        openSession("highfield-csp-l2", "showcase");
+        Node p = robot.lookup("#criterion-pass-all").query();
+        assertThat(robot.from(p).lookup(".wording-missing").queryAs(Label.class).getText())
+                .isEqualTo("wording not provided in source");
+        assertThat(robot.from(p).lookup(".criterion-note").queryAs(Label.class).getText())
+                .contains("stands for all the showcase's pass criteria");
+        assertThat(text(robot, "#criterion-detail-note")).contains("mark it met only when every one of them is covered");
+        assertThat(text(robot, "#grade-pass-line")).isEqualTo("Pass: 0 of 1 met.");
+        robot.clickOn("#start-button");
+        settle();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-practitioner-showcase-light"));
     }
 
     @Test
