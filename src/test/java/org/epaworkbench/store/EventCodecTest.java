@@ -50,6 +50,18 @@ class EventCodecTest {
         }
     }
 
+    /** The CLI's JSON contract names every event type the log can hold. */
+    @Test
+    void theJsonContractListsEveryEventType() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "cli-json.md"));
+        for (EventBody b : EVERY_KIND) {
+            assertThat(doc).as(b.type()).contains("`" + b.type() + "`");
+        }
+        for (String t : EventBody.TYPES_AFTER_END) {
+            assertThat(doc).contains("`" + t + "`");
+        }
+    }
+
     @Test
     void aClosedQuestionIsStoredByItsNumber() {
         assertThat(EventCodec.encode(new EventBody.QuestionClosed(2))).isEqualTo("{\"questionNumber\":2}");
