@@ -70,7 +70,8 @@ final class GradePreviewPanel extends VBox {
         pseudoClassStateChanged(PASS, r.grade() == Grade.PASS);
         pseudoClassStateChanged(DISTINCTION, r.grade() == Grade.DISTINCTION);
         passLine.setText(r.passTotal() == 0 ? "Pass: the plan lists no pass criteria."
-                : r.missingForPass().isEmpty() ? "Pass: all " + r.passTotal() + " pass criteria met."
+                : r.missingForPass().isEmpty() ? (r.passTotal() == 1 ? "Pass: the pass criterion is met."
+                        : "Pass: all " + r.passTotal() + " pass criteria met.")
                 : "Pass: " + r.passMet() + " of " + r.passTotal() + " met.");
         boolean distinctionShort = r.distinctionTotal() > 0 && !r.missingForDistinction().isEmpty() && r.distinctionShortfall() > 0;
         if (r.distinctionTotal() == 0) {
