@@ -170,7 +170,7 @@ class OpenSessionsTest {
         assertThat(status(second)).isEqualTo(SessionStatus.RUNNING);
         assertThat(runningButtons(robot)).containsExactly("running-" + first, "running-" + second);
         clock.advance(Duration.ofMinutes(2)); // the 5:00 gap was counted as session time, and 2:00 since
-        robot.interact(model::tick);
+        robot.interact(() -> main.openSessions().forEach(s -> s.model().tick()));
         assertThat(robot.lookup("#running-" + second).queryButton().getText()).isEqualTo("Tom Okafor · running 7:00");
         robot.interact(() -> robot.lookup(".data-folder").queryAs(Label.class).setText("~/.local/share/epa-workbench"));
         await(() -> robot.lookup("#session-table").tryQuery().isPresent()
