@@ -58,8 +58,12 @@ public final class ApprenticeFiles {
         this.zone = zone;
     }
 
-    /** One session of the apprentice's, with its grade once it has ended. */
-    public record SessionLine(SessionSummary session, Optional<ComponentResult> result) {
+    /**
+     * One session of the apprentice's, with its grade once it has ended.
+     *
+     * @param endedOn the day it ended, in the workbench's time zone; empty while it has not ended
+     */
+    public record SessionLine(SessionSummary session, Optional<ComponentResult> result, Optional<LocalDate> endedOn) {
     }
 
     /**
@@ -78,12 +82,20 @@ public final class ApprenticeFiles {
         }
     }
 
-    /** A component planned within the next days, for the home screen. */
-    public record Upcoming(Apprentice apprentice, String componentTitle, LocalDate date) {
+    /** A component planned within the next days, for the home screen; {@code attempt} 2 or more is a resit or retake. */
+    public record Upcoming(Apprentice apprentice, String componentTitle, LocalDate date, int attempt) {
+        public Upcoming(Apprentice apprentice, String componentTitle, LocalDate date) {
+            this(apprentice, componentTitle, date, 1);
+        }
     }
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The time zone dates are shown and counted in. */
+    public ZoneId zone() {
+        return zone;
     }
 
     public ApprenticeFile load(String apprenticeId) throws SQLException {
@@ -109,15 +121,12 @@ public final class ApprenticeFiles {
         List<Upcoming> list = new ArrayList<>();
         LocalDate last = today.plusDays(days);
         for (ApprenticeFile f : files) {
-            f.epa().schedule().planned().forEach((componentId, date) -> {
-                boolean ahead = !date.isBefore(today) && !date.isAfter(last);
-                boolean alreadyEnded = f.epa().attempts().stream().anyMatch(t -> t.componentId().equals(componentId)
-                        && !t.endedOn().isBefore(date));
-                if (ahead && !alreadyEnded) {
-                    String title = f.plan().flatMap(p -> p.component(componentId)).map(Component::title).orElse(componentId);
-                    list.add(new Upcoming(f.apprentice(), title, date));
+            for (var d : f.epa().upcoming(today)) {
+                if (!d.date().isAfter(last)) {
+                    String title = f.plan().flatMap(p -> p.component(d.subject())).map(Component::title).orElse(d.subject());
+                    list.add(new Upcoming(f.apprentice(), title, d.date(), d.attempt()));
                 }
-            });
+            }
         }
         list.sort(Comparator.comparing(Upcoming::date).thenComparing(u -> u.apprentice().name()));
         return list;
@@ -154,7 +163,7 @@ public final class ApprenticeFiles {
         List<SessionLine> lines = new ArrayList<>();
         for (SessionSummary s : ordered) {
             Optional<ComponentResult> r = Optional.ofNullable(bySession.get(s.id()));
-            lines.add(new SessionLine(s, r));
+            lines.add(new SessionLine(s, r, Optional.ofNullable(s.endedAt()).map(at -> LocalDate.ofInstant(at, zone))));
             if (s.endedAt() != null) {
                 attempts.add(new Attempt(s.componentId(), s.attempt(), LocalDate.ofInstant(s.endedAt(), zone),
                         r.map(ComponentResult::grade).orElse(null)));

@@ -49,7 +49,7 @@ final class ApprenticeCommand implements Callable<Integer> {
         boolean json;
         @Option(names = "--search", paramLabel = "TEXT", description = "Only apprentices whose name, ULN or employer contains TEXT.")
         String search;
-        @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: at-gateway, in-epa, awaiting-result, complete.")
+        @Option(names = "--status", paramLabel = "STATUS", description = "Only this status: at-gateway, in-epa, resit-due, awaiting-result, complete.")
         String status;
 
         @Override
@@ -80,12 +80,8 @@ final class ApprenticeCommand implements Callable<Integer> {
         }
 
         static ApprenticeStatus status(String word) throws BadInputException {
-            for (ApprenticeStatus s : ApprenticeStatus.values()) {
-                if (s.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(word.toLowerCase(Locale.ROOT))) {
-                    return s;
-                }
-            }
-            throw new BadInputException("unknown status '" + word + "'; expected at-gateway, in-epa, awaiting-result or complete");
+            return ApprenticeStatus.ofWord(word).orElseThrow(() -> new BadInputException("unknown status '" + word + "'; expected "
+                    + String.join(", ", java.util.Arrays.stream(ApprenticeStatus.values()).map(ApprenticeStatus::word).toList())));
         }
 
         static boolean matches(ApprenticeFile f, String q) {
@@ -120,6 +116,21 @@ final class ApprenticeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode n = summary(f, today);
+                f.result().ifPresent(r -> {
+                    ArrayNode why = n.putArray("overallExplanation");
+                    r.overall().explanation().forEach(why::add);
+                });
+                f.epa().report().ifPresent(r -> {
+                    ObjectNode rep = n.putObject("report");
+                    rep.put("file", r.fileName()).put("words", r.words().total())
+                            .put("wordsExcludingAnnexes", r.words().excludingAnnexes());
+                    if (r.words().hasAnnexes()) {
+                        rep.putObject("countStopped").put("heading", r.words().firstAnnexHeading())
+                                .put("line", r.words().annexLine()).put("page", r.words().annexPage());
+                    } else {
+                        rep.putNull("countStopped");
+                    }
+                });
                 ArrayNode flags = n.putArray("flags");
                 review.flags().forEach(x -> flags.addObject().put("severity", x.severity().name()).put("subject", x.subject())
                         .put("message", x.message()).put("source", x.source() == null ? null : x.source().shortForm()));
@@ -130,6 +141,8 @@ final class ApprenticeCommand implements Callable<Integer> {
             } else {
                 out.println(f.apprentice().name() + " (ULN " + f.apprentice().uln().value() + "): " + review.status().label());
                 out.println();
+                overall(f, out);
+                report(f, out);
                 out.println(review.flags().isEmpty() ? "No rule is broken." : "Checks:");
                 for (Flag x : review.flags()) {
                     out.println("  " + (x.severity() == Flag.Severity.PROBLEM ? "PROBLEM " : "warning ") + x.subject() + ": "
@@ -146,6 +159,51 @@ final class ApprenticeCommand implements Callable<Integer> {
 
         private static String source(Citation c) {
             return c == null ? "" : "  [" + c.shortForm() + "]";
+        }
+
+        /** The overall result from the latest attempt at each component, and what drove it. */
+        private static void overall(ApprenticeFile f, PrintWriter out) {
+            if (f.result().isEmpty()) {
+                f.gradingProblem().ifPresent(p -> {
+                    out.println("Overall result: not graded. " + p);
+                    out.println();
+                });
+                return;
+            }
+            var o = f.result().get().overall();
+            out.println("Overall result: " + (o.complete() ? o.grade().label() + (o.capped() ? " (capped from "
+                    + o.uncappedGrade().label() + ")" : "") : "not complete yet"));
+            if (!o.complete() && !o.missingComponents().isEmpty()) {
+                out.println("  Waiting for: " + String.join(", ", o.missingComponents().stream().map(id -> f.plan()
+                        .flatMap(p -> p.component(id)).map(Component::title).orElse(id)).toList()) + ".");
+            }
+            for (String line : o.explanation()) {
+                out.println("  " + line);
+            }
+            for (Component c : f.plan().orElseThrow().components()) {
+                f.result().get().component(c.id()).ifPresent(r -> out.println("  " + c.title() + ": " + r.grade().label()
+                        + (r.capped() ? " (capped from " + r.uncappedGrade().label() + ")" : "") + ", " + attemptWord(r.attempt())));
+            }
+            out.println();
+        }
+
+        private static String attemptWord(org.epaworkbench.plan.AttemptKind k) {
+            return switch (k) {
+                case FIRST -> "first attempt";
+                case RESIT -> "resit";
+                case RETAKE -> "retake";
+            };
+        }
+
+        /** The report's words and where the count stopped, so the assessor can check the annexes were found. */
+        private static void report(ApprenticeFile f, PrintWriter out) {
+            f.epa().report().ifPresent(r -> {
+                var w = r.words();
+                out.println("Project report: " + r.fileName() + ", " + org.epaworkbench.epa.WordCount.thousands(w.excludingAnnexes())
+                        + " words excluding annexes (" + org.epaworkbench.epa.WordCount.thousands(w.total()) + " in all); "
+                        + w.stoppedAt().map(at -> "counted up to " + at + ".").orElse("no annex heading found."));
+                out.println();
+            });
         }
     }
 

@@ -25,7 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
  * The text of a submitted document, for counting its words: PDF (PDFBox), Word DOCX (Apache POI) or
  * plain text. A DOCX gives its body in order, paragraphs and tables, without page headers, footers
  * or comments, as Word's own count does (docs/word-count.md). Each paragraph ends a line, so a heading
- * such as "Appendix A" starts its own line.
+ * such as "Appendix A" starts its own line; a PDF's pages end with a form feed.
  */
 public final class ReportText {
 
@@ -96,6 +96,7 @@ public final class ReportText {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setLineSeparator("\n");
             stripper.setParagraphEnd("\n");
+            stripper.setPageEnd("\f"); // so the word count can say on which page the annexes begin
             return stripper.getText(doc);
         }
     }

@@ -63,6 +63,8 @@ public record ApprenticeEpa(
         portfolioCheck.filter(p -> !p.uncovered().isEmpty()).ifPresent(p -> flags.add(new Flag(Flag.Severity.WARNING, "Portfolio",
                 "No portfolio evidence is mapped to " + p.uncovered().size() + " of the " + p.coverage().size() + " "
                         + Wording.inSentence(p.component().title()) + " criteria.", plan.epa().portfolio().source())));
+        portfolioCheck.filter(p -> !p.unmapped().isEmpty()).ifPresent(p -> flags.add(new Flag(Flag.Severity.WARNING, "Portfolio",
+                PortfolioCheck.unmappedSentence(p.unmapped()) + " Map each piece to the criteria it evidences.", null)));
         Optional<Flag> length = Optional.ofNullable(plan.epa().projectReport())
                 .flatMap(rule -> report.flatMap(r -> r.lengthFlag(rule)));
         length.ifPresent(flags::add);
@@ -70,16 +72,28 @@ public record ApprenticeEpa(
         return new Review(status(plan), dates.deadlines(), flags, portfolioCheck, length);
     }
 
-    /** Where the EPA stands: see {@link ApprenticeStatus#of}. */
-    public ApprenticeStatus status(AssessmentPlan plan) {
-        boolean everyComponentEnded = plan.components().stream().map(Component::id)
-                .allMatch(id -> EpaCheck.latestAttempt(attempts, id).isPresent());
-        return ApprenticeStatus.of(gateway, everyComponentEnded, overallSigned);
+    /** The attempts, numbered per component as the schedule numbers them. */
+    public AttemptHistory history() {
+        return new AttemptHistory(attempts);
     }
 
-    /** The next planned component from {@code today} on, if any. */
+    /** Where the EPA stands: see {@link ApprenticeStatus#of}. */
+    public ApprenticeStatus status(AssessmentPlan plan) {
+        AttemptHistory h = history();
+        boolean everyComponentEnded = plan.components().stream().map(Component::id).allMatch(id -> h.latest(id).isPresent());
+        boolean resitDue = plan.components().stream().map(Component::id).anyMatch(h::awaitingReassessment);
+        return ApprenticeStatus.of(gateway, everyComponentEnded, resitDue, overallSigned);
+    }
+
+    /** The next planned attempt from {@code today} on that has not yet taken place, if any, by component id. */
     public Optional<Map.Entry<String, LocalDate>> nextPlanned(LocalDate today) {
-        return schedule.planned().entrySet().stream().filter(e -> !e.getValue().isBefore(today))
-                .min(Map.Entry.comparingByValue());
+        return upcoming(today).stream().findFirst().map(d -> Map.entry(d.subject(), d.date()));
+    }
+
+    /** Planned attempts from {@code today} on that have not yet taken place, soonest first. */
+    public List<EpaSchedule.Dated> upcoming(LocalDate today) {
+        AttemptHistory h = history();
+        return schedule.plannedDates().stream().filter(d -> !d.date().isBefore(today) && !h.ended(d.subject(), d.attempt()))
+                .toList();
     }
 }

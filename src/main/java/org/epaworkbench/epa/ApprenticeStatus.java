@@ -1,32 +1,55 @@
 package org.epaworkbench.epa;
 
+import java.util.Locale;
+
 /** Where an apprentice's EPA stands. */
 public enum ApprenticeStatus {
-    AT_GATEWAY("At gateway"),
-    IN_EPA("In EPA"),
-    AWAITING_RESULT("Awaiting result"),
-    COMPLETE("Complete");
+    AT_GATEWAY("At gateway", "at-gateway"),
+    IN_EPA("In EPA", "in-epa"),
+    RESIT_DUE("Resit or retake due", "resit-due"),
+    AWAITING_RESULT("Awaiting result", "awaiting-result"),
+    COMPLETE("Complete", "complete");
 
     private final String label;
+    private final String word;
 
-    ApprenticeStatus(String label) {
+    ApprenticeStatus(String label, String word) {
         this.label = label;
+        this.word = word;
     }
 
     public String label() {
         return label;
     }
 
+    /** How the command line writes it: "resit-due". */
+    public String word() {
+        return word;
+    }
+
+    public static java.util.Optional<ApprenticeStatus> ofWord(String word) {
+        for (ApprenticeStatus s : values()) {
+            if (s.word.equals(word.toLowerCase(Locale.ROOT))) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
-     * At gateway until a gateway date is recorded with English and maths achieved; in EPA until every
-     * component has an ended session; awaiting result until the overall result is signed; then complete.
+     * At gateway until a gateway date is recorded with English and maths achieved; then a resit or retake is
+     * due while any component's latest attempt failed; in EPA until every component has an ended session;
+     * awaiting result until the overall result is signed; then complete.
      */
-    public static ApprenticeStatus of(GatewayRecord g, boolean everyComponentEnded, boolean overallSigned) {
+    public static ApprenticeStatus of(GatewayRecord g, boolean everyComponentEnded, boolean reassessmentDue, boolean overallSigned) {
         if (overallSigned) {
             return COMPLETE;
         }
         if (g.gatewayDate() == null || !g.english().achieved() || !g.maths().achieved()) {
             return AT_GATEWAY;
+        }
+        if (reassessmentDue) {
+            return RESIT_DUE;
         }
         return everyComponentEnded ? AWAITING_RESULT : IN_EPA;
     }

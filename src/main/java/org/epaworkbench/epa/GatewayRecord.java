@@ -1,11 +1,13 @@
 package org.epaworkbench.epa;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the gateway established for an apprentice: dates, English and maths at level 2 with their
  * evidence, the employer's and training provider's declarations, the ID seen, reasonable adjustments,
- * and the work-based project proposal.
+ * and the work-based project proposal, every version of it: the first, and each revised proposal
+ * resubmitted after one was not approved.
  */
 public record GatewayRecord(
         LocalDate apprenticeshipStart,
@@ -17,17 +19,30 @@ public record GatewayRecord(
         boolean providerDeclared,
         String idSeen,
         String reasonableAdjustments,
-        ProjectProposal proposal) {
+        List<ProjectProposal> proposals) {
 
     public static final GatewayRecord EMPTY = new GatewayRecord(null, null, null, Qualification.NONE, Qualification.NONE,
-            false, false, "", "", ProjectProposal.NONE);
+            false, false, "", "", List.of());
+
+    /** With one version of the proposal (none when {@code proposal} is {@link ProjectProposal#NONE}). */
+    public GatewayRecord(LocalDate apprenticeshipStart, LocalDate onProgrammeEnd, LocalDate gatewayDate, Qualification english,
+            Qualification maths, boolean employerDeclared, boolean providerDeclared, String idSeen, String reasonableAdjustments,
+            ProjectProposal proposal) {
+        this(apprenticeshipStart, onProgrammeEnd, gatewayDate, english, maths, employerDeclared, providerDeclared, idSeen,
+                reasonableAdjustments, proposal == null || proposal.equals(ProjectProposal.NONE) ? List.of() : List.of(proposal));
+    }
 
     public GatewayRecord {
         english = english == null ? Qualification.NONE : english;
         maths = maths == null ? Qualification.NONE : maths;
         idSeen = idSeen == null ? "" : idSeen.strip();
         reasonableAdjustments = reasonableAdjustments == null ? "" : reasonableAdjustments.strip();
-        proposal = proposal == null ? ProjectProposal.NONE : proposal;
+        proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** The latest version of the proposal, or {@link ProjectProposal#NONE}. */
+    public ProjectProposal proposal() {
+        return proposals.isEmpty() ? ProjectProposal.NONE : proposals.get(proposals.size() - 1);
     }
 
     /** A level 2 qualification and the evidence seen for it (certificate, PLR...). */
@@ -39,7 +54,7 @@ public record GatewayRecord(
         }
     }
 
-    /** The work-based project proposal (synopsis) and the assessor's decision. */
+    /** One version of the work-based project proposal (synopsis), when it was submitted, and the assessor's decision. */
     public record ProjectProposal(String synopsis, LocalDate submittedOn, ProposalDecision decision, String feedback,
             LocalDate decidedOn) {
         public static final ProjectProposal NONE = new ProjectProposal("", null, ProposalDecision.PENDING, "", null);
@@ -69,11 +84,17 @@ public record GatewayRecord(
 
     public GatewayRecord withDates(LocalDate start, LocalDate programmeEnd, LocalDate gateway) {
         return new GatewayRecord(start, programmeEnd, gateway, english, maths, employerDeclared, providerDeclared, idSeen,
-                reasonableAdjustments, proposal);
+                reasonableAdjustments, proposals);
     }
 
+    /** With {@code p} as the only version of the proposal. */
     public GatewayRecord withProposal(ProjectProposal p) {
         return new GatewayRecord(apprenticeshipStart, onProgrammeEnd, gatewayDate, english, maths, employerDeclared,
                 providerDeclared, idSeen, reasonableAdjustments, p);
+    }
+
+    public GatewayRecord withProposals(List<ProjectProposal> versions) {
+        return new GatewayRecord(apprenticeshipStart, onProgrammeEnd, gatewayDate, english, maths, employerDeclared,
+                providerDeclared, idSeen, reasonableAdjustments, versions);
     }
 }

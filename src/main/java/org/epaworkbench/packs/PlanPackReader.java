@@ -211,8 +211,12 @@ public final class PlanPackReader {
         EpaRules.MinimumOnProgramme minimum = m == null ? null : new EpaRules.MinimumOnProgramme(
                 m.has("days") ? m.get("days").asInt() : null, m.has("months") ? m.get("months").asInt() : null,
                 cite.read(m.get("source"), "$.epa.minimumOnProgramme.source"));
+        JsonNode es = e.get("earliestEpaStart");
+        EpaRules.EarliestEpaStart earliest = es == null ? null : new EpaRules.EarliestEpaStart(
+                es.has("days") ? es.get("days").asInt() : null, es.has("months") ? es.get("months").asInt() : null,
+                severity(es), cite.read(es.get("source"), "$.epa.earliestEpaStart.source"));
         JsonNode w = e.get("window");
-        EpaRules.Window window = w == null ? null : new EpaRules.Window(w.get("months").asInt(),
+        EpaRules.Window window = w == null ? null : new EpaRules.Window(w.get("months").asInt(), severity(w),
                 cite.read(w.get("source"), "$.epa.window.source"));
         JsonNode d = e.get("projectDeadline");
         EpaRules.ProjectDeadline deadline = null;
@@ -228,6 +232,12 @@ public final class PlanPackReader {
             knownComponent.accept(s.get("component"), "$.epa.submissions[" + i + "].component");
             submissions.add(new EpaRules.Submission(s.get("what").asText(), s.get("component").asText(),
                     s.get("daysBefore").asInt(), cite.read(s.get("source"), "$.epa.submissions[" + i + "].source")));
+        }
+        List<EpaRules.AtGateway> atGateway = new ArrayList<>();
+        JsonNode ag = e.path("dueAtGateway");
+        for (int i = 0; i < ag.size(); i++) {
+            JsonNode a = ag.get(i);
+            atGateway.add(new EpaRules.AtGateway(a.get("what").asText(), cite.read(a.get("source"), "$.epa.dueAtGateway[" + i + "].source")));
         }
         List<EpaRules.Notice> notices = new ArrayList<>();
         JsonNode ns = e.path("notice");
@@ -270,9 +280,28 @@ public final class PlanPackReader {
                 cite.read(pp.get("source"), "$.epa.projectProposal.source"));
         JsonNode ra = e.get("reassessment");
         EpaRules.Reassessment reassessment = ra == null ? null : new EpaRules.Reassessment(ra.get("withinMonths").asInt(),
+                ra.has("periodStarts") ? EpaRules.PeriodStart.of(ra.get("periodStarts").asText()) : null,
                 ra.has("projectReworkMonths") ? ra.get("projectReworkMonths").asInt() : null,
                 cite.read(ra.get("source"), "$.epa.reassessment.source"));
-        return new EpaRules(minimum, window, deadline, submissions, notices, order, portfolio, report, proposal, reassessment);
+        JsonNode rt = e.get("retakeTraining");
+        EpaRules.RetakeTraining training = null;
+        if (rt != null) {
+            if (rt.get("minMonths").asInt() > rt.get("maxMonths").asInt()) {
+                problems.add(new PlanPackProblem("$.epa.retakeTraining", "minMonths is more than maxMonths"));
+            }
+            training = new EpaRules.RetakeTraining(rt.get("minMonths").asInt(), rt.get("maxMonths").asInt(),
+                    rt.get("whenFailedAtLeast").asInt(), cite.read(rt.get("source"), "$.epa.retakeTraining.source"));
+        }
+        JsonNode rg = e.get("retakeGateway");
+        EpaRules.RetakeGateway retakeGateway = rg == null ? null
+                : new EpaRules.RetakeGateway(cite.read(rg.get("source"), "$.epa.retakeGateway.source"));
+        return new EpaRules(minimum, earliest, window, deadline, submissions, atGateway, notices, order, portfolio, report, proposal,
+                reassessment, training, retakeGateway);
+    }
+
+    /** A rule's {@code severity}: "problem" unless the pack says "warning". */
+    private static EpaRules.Severity severity(JsonNode rule) {
+        return "warning".equals(rule.path("severity").asText()) ? EpaRules.Severity.WARNING : EpaRules.Severity.PROBLEM;
     }
 
     private static Component component(JsonNode c, String path, CitationReader cite, List<PlanPackProblem> problems) {

@@ -43,7 +43,8 @@ public record Apprentice(
             problems.add("Choose the assessment plan the apprentice's EPA follows.");
         }
         if (start != null && gateway != null && gateway.isBefore(start)) {
-            problems.add("Gateway date " + gateway + " is before the apprenticeship start " + start + ".");
+            java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.UK);
+            problems.add("Gateway date " + day.format(gateway) + " is before the apprenticeship start " + day.format(start) + ".");
         }
         return problems;
     }

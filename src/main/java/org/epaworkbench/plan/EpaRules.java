@@ -4,29 +4,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A plan's rules around the sessions, each with its citation: minimum time on programme, the EPA
- * window, the project deadline, what must be submitted how long before which component, notice
- * periods, the recommended order, the portfolio, the project report and proposal, and reassessment
- * time limits. Every part is optional: a plan states what its sources state.
+ * A plan's rules around the sessions, each with its citation: minimum time on programme, the earliest
+ * start of the EPA, the EPA window, the project deadline, what must be submitted how long before which
+ * component (or by the gateway), notice periods, the recommended order, the portfolio, the project
+ * report and proposal, reassessment time limits, the further training before a retake and the gateway
+ * a retake goes through again. Every part is optional: a plan states what its sources state.
  */
 public record EpaRules(
         MinimumOnProgramme minimumOnProgramme,
+        EarliestEpaStart earliestEpaStart,
         Window window,
         ProjectDeadline projectDeadline,
         List<Submission> submissions,
+        List<AtGateway> dueAtGateway,
         List<Notice> notices,
         List<Order> order,
         PortfolioRule portfolio,
         ProjectReport projectReport,
         ProjectProposal projectProposal,
-        Reassessment reassessment) {
+        Reassessment reassessment,
+        RetakeTraining retakeTraining,
+        RetakeGateway retakeGateway) {
 
-    public static final EpaRules NONE = new EpaRules(null, null, null, List.of(), List.of(), List.of(), null, null, null, null);
+    public static final EpaRules NONE = new EpaRules(null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, null,
+            null, null, null, null);
 
     public EpaRules {
         submissions = List.copyOf(submissions);
+        dueAtGateway = List.copyOf(dueAtGateway);
         notices = List.copyOf(notices);
         order = List.copyOf(order);
+    }
+
+    /** How hard a rule is: a {@code PROBLEM} breaks the plan; a {@code WARNING} goes against what it says is typical or recommended. */
+    public enum Severity {
+        PROBLEM,
+        WARNING
     }
 
     /** Days or months, whichever the source states. */
@@ -36,7 +49,29 @@ public record EpaRules(
         }
     }
 
-    public record Window(int months, Citation source) {
+    /**
+     * The earliest the end-point assessment may start, counted from the apprenticeship start: neither the
+     * gateway nor any component's first attempt before it.
+     */
+    public record EarliestEpaStart(Integer days, Integer months, Severity severity, Citation source) {
+        public EarliestEpaStart {
+            severity = severity == null ? Severity.PROBLEM : severity;
+        }
+
+        public String describe() {
+            return days != null ? days + " days" : months + " months";
+        }
+    }
+
+    /** The EPA window: first attempts at every component within {@code months} of the gateway. */
+    public record Window(int months, Severity severity, Citation source) {
+        public Window {
+            severity = severity == null ? Severity.PROBLEM : severity;
+        }
+
+        public Window(int months, Citation source) {
+            this(months, Severity.PROBLEM, source);
+        }
     }
 
     public record ProjectDeadline(String component, int months, Citation source) {
@@ -44,6 +79,10 @@ public record EpaRules(
 
     /** Something the apprentice submits at least {@code daysBefore} days before a component. */
     public record Submission(String what, String component, int daysBefore, Citation source) {
+    }
+
+    /** Something the apprentice submits by the gateway (on or before the gateway date). */
+    public record AtGateway(String what, Citation source) {
     }
 
     /** Notice the apprentice is given of a component, at least {@code daysBefore} days ahead. */
@@ -70,7 +109,56 @@ public record EpaRules(
     public record ProjectProposal(int minWords, int maxWords, int resubmitWithinDays, Citation source) {
     }
 
-    public record Reassessment(int withinMonths, Integer projectReworkMonths, Citation source) {
+    /** Where the reassessment period starts. */
+    public enum PeriodStart {
+        /** One period for the whole EPA, from the first failed attempt at any component. */
+        FIRST_FAIL("first-fail"),
+        /** One period per component, from that component's first failed attempt. */
+        COMPONENT_FIRST_FAIL("component-first-fail");
+
+        private final String word;
+
+        PeriodStart(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+
+        public static PeriodStart of(String word) {
+            for (PeriodStart p : values()) {
+                if (p.word.equals(word)) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException(word);
+        }
+    }
+
+    /**
+     * Resits and retakes within {@code withinMonths}, counted from where {@code periodStarts} says (repeated
+     * fails inside the period do not restart it); a failed project's report reworked within {@code projectReworkMonths}.
+     */
+    public record Reassessment(int withinMonths, PeriodStart periodStarts, Integer projectReworkMonths, Citation source) {
+        public Reassessment {
+            periodStarts = periodStarts == null ? PeriodStart.FIRST_FAIL : periodStarts;
+        }
+
+        public Reassessment(int withinMonths, Integer projectReworkMonths, Citation source) {
+            this(withinMonths, PeriodStart.FIRST_FAIL, projectReworkMonths, source);
+        }
+    }
+
+    /**
+     * Further training before a retake, once the apprentice has failed {@code whenFailedAtLeast} components: the
+     * retake no earlier than {@code minMonths} after the latest fail (a problem), and a warning beyond {@code maxMonths}.
+     */
+    public record RetakeTraining(int minMonths, int maxMonths, int whenFailedAtLeast, Citation source) {
+    }
+
+    /** A retake (unlike a resit) follows further learning and a new gateway. */
+    public record RetakeGateway(Citation source) {
     }
 
     public Optional<Submission> submission(String what) {

@@ -99,7 +99,7 @@ public final class SampleDataMaker {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         Apprentice apprentice = new Apprentice(UUID.randomUUID().toString(), "Jordan Taylor " + LABEL,
                 Uln.of("9182736455"), "Northgate Home Furnishings " + LABEL, "Riverside Training " + LABEL, PLAN_ID,
-                today.minusMonths(16), today.minusDays(70), markAsSample);
+                today.minusMonths(18), today.minusDays(70), markAsSample);
         people.save(apprentice);
         if (epa != null) {
             epaAround(plan, apprentice, today);

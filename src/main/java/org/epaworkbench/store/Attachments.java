@@ -55,6 +55,9 @@ public final class Attachments {
         } catch (NoSuchFileException e) {
             throw new IOException("The file " + source + " does not exist.", e);
         }
+        if (!Files.isRegularFile(source)) {
+            throw new IOException(source + " is a folder, not a file: attach the files in it one by one.");
+        }
         if (size > MAX_BYTES) {
             throw new IOException(source.getFileName() + " is " + (size / (1024 * 1024)) + " MB; attach files up to "
                     + (MAX_BYTES / (1024 * 1024)) + " MB and reference larger ones by where they are kept.");

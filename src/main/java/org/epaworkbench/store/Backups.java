@@ -122,7 +122,7 @@ public final class Backups {
                 result = quickCheck(database.connection());
             }
         } catch (SQLException e) {
-            result = e.getMessage();
+            result = plain(e);
         }
         if (!"ok".equals(result)) {
             throw damaged("SQLite's check reports: " + firstLine(result));
@@ -253,8 +253,14 @@ public final class Backups {
         try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
             return quickCheck(c);
         } catch (SQLException e) {
-            return e.getMessage();
+            return plain(e);
         }
+    }
+
+    /** SQLite's words without the driver's decoration: "[SQLITE_CORRUPT] The x (x)" becomes "The x". */
+    static String plain(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.replaceFirst("^\\[SQLITE_\\w+\\]\\s*", "").replaceFirst("\\s*\\([^()]*\\)$", "");
     }
 
     private static String firstLine(String s) {

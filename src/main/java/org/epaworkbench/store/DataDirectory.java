@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Where the app keeps its database and files: the operating system's per-user data folder
- * ({@code ~/.local/share/epa-workbench} on Linux, {@code ~/Library/Application Support/EPA Workbench}
+ * ({@code $XDG_DATA_HOME/epa-workbench} or {@code $HOME/.local/share/epa-workbench} on Linux, {@code ~/Library/Application Support/EPA Workbench}
  * on macOS, {@code %APPDATA%\EPA Workbench} on Windows), or the folder given with
  * {@code --data-dir} or the {@code EPA_WORKBENCH_DATA_DIR} environment variable.
  */
@@ -50,8 +50,12 @@ public final class DataDirectory {
         if (os.contains("mac")) {
             return at(home.resolve("Library").resolve("Application Support").resolve("EPA Workbench"));
         }
+        // the XDG base directory rules: $XDG_DATA_HOME, else $HOME/.local/share. Java's user.home comes from
+        // the password database and ignores $HOME, so $HOME is read first (user.home when it is not set)
         String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share");
+        String homeVariable = env.get("HOME");
+        Path xdgHome = homeVariable != null && !homeVariable.isBlank() ? Path.of(homeVariable) : home;
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : xdgHome.resolve(".local").resolve("share");
         return at(base.resolve("epa-workbench"));
     }
 

@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
                 SQLiteErrorCode code = sqlite.getResultCode();
                 if (code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT) {
                     return new Backups(directory, java.time.Clock.systemUTC())
-                            .damaged("it is not a readable EPA Workbench database: " + sqlite.getMessage());
+                            .damaged("it is not a readable EPA Workbench database: " + Backups.plain(sqlite));
                 }
                 if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
                         || code == SQLiteErrorCode.SQLITE_PERM) {

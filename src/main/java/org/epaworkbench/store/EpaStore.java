@@ -19,8 +19,8 @@ import org.epaworkbench.epa.SubmittedReport;
 import org.epaworkbench.epa.WordCount;
 
 /**
- * An apprentice's EPA outside the sessions: the gateway record, planned dates, portfolio of evidence
- * and the project report. Every save is one transaction on the synchronous database, so a saved change
+ * An apprentice's EPA outside the sessions: the gateway record with every version of the project
+ * proposal, planned dates per attempt, portfolio of evidence and the project report. Every save is one transaction on the synchronous database, so a saved change
  * survives a crash. The apprenticeship start and gateway dates live on the apprentice row; the gateway
  * record reads and writes them there.
  */
@@ -62,43 +62,51 @@ public final class EpaStore {
         }
         LocalDate start = dates.get()[0];
         LocalDate gatewayDate = dates.get()[1];
+        List<GatewayRecord.ProjectProposal> proposals = Sql.query(c, "SELECT * FROM project_proposal WHERE apprentice_id = ? "
+                + "ORDER BY version", rs -> new GatewayRecord.ProjectProposal(rs.getString("synopsis"), date(rs.getString("submitted_on")),
+                        GatewayRecord.ProposalDecision.valueOf(rs.getString("decision")), rs.getString("feedback"),
+                        date(rs.getString("decided_on"))), apprenticeId);
         return Sql.one(c, "SELECT * FROM gateway WHERE apprentice_id = ?", rs -> new GatewayRecord(start,
                 date(rs.getString("on_programme_end")), gatewayDate,
                 new GatewayRecord.Qualification(rs.getInt("english_achieved") == 1, rs.getString("english_evidence")),
                 new GatewayRecord.Qualification(rs.getInt("maths_achieved") == 1, rs.getString("maths_evidence")),
                 rs.getInt("employer_declared") == 1, rs.getInt("provider_declared") == 1, rs.getString("id_seen"),
-                rs.getString("reasonable_adjustments"),
-                new GatewayRecord.ProjectProposal(rs.getString("proposal_synopsis"), date(rs.getString("proposal_submitted_on")),
-                        GatewayRecord.ProposalDecision.valueOf(rs.getString("proposal_decision")),
-                        rs.getString("proposal_feedback"), date(rs.getString("proposal_decided_on")))), apprenticeId)
-                .orElse(GatewayRecord.EMPTY.withDates(start, null, gatewayDate));
+                rs.getString("reasonable_adjustments"), proposals), apprenticeId)
+                .orElse(GatewayRecord.EMPTY.withDates(start, null, gatewayDate).withProposals(proposals));
     }
 
-    /** Saves the gateway record, and the start and gateway dates on the apprentice, together. */
+    /**
+     * Saves the gateway record, every version of the project proposal, and the start and gateway dates on the
+     * apprentice, together.
+     */
     public void saveGateway(String apprenticeId, GatewayRecord g) throws SQLException {
         String now = clock.instant().toString();
-        GatewayRecord.ProjectProposal p = g.proposal();
         database.inTransaction(c -> {
             int found = Sql.update(c, "UPDATE apprentice SET apprenticeship_start = ?, gateway_date = ?, updated_at = ? WHERE id = ?",
                     text(g.apprenticeshipStart()), text(g.gatewayDate()), now, apprenticeId);
             if (found == 0) {
                 throw new SQLException("There is no apprentice " + apprenticeId + ".");
             }
-            return Sql.update(c, "INSERT INTO gateway (apprentice_id, on_programme_end, english_achieved, english_evidence, "
-                    + "maths_achieved, maths_evidence, employer_declared, provider_declared, id_seen, reasonable_adjustments, "
-                    + "proposal_synopsis, proposal_submitted_on, proposal_decision, proposal_feedback, proposal_decided_on, updated_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(apprentice_id) DO UPDATE SET "
+            Sql.update(c, "INSERT INTO gateway (apprentice_id, on_programme_end, english_achieved, english_evidence, "
+                    + "maths_achieved, maths_evidence, employer_declared, provider_declared, id_seen, reasonable_adjustments, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(apprentice_id) DO UPDATE SET "
                     + "on_programme_end = excluded.on_programme_end, english_achieved = excluded.english_achieved, "
                     + "english_evidence = excluded.english_evidence, maths_achieved = excluded.maths_achieved, "
                     + "maths_evidence = excluded.maths_evidence, employer_declared = excluded.employer_declared, "
                     + "provider_declared = excluded.provider_declared, id_seen = excluded.id_seen, "
-                    + "reasonable_adjustments = excluded.reasonable_adjustments, proposal_synopsis = excluded.proposal_synopsis, "
-                    + "proposal_submitted_on = excluded.proposal_submitted_on, proposal_decision = excluded.proposal_decision, "
-                    + "proposal_feedback = excluded.proposal_feedback, proposal_decided_on = excluded.proposal_decided_on, "
-                    + "updated_at = excluded.updated_at",
+                    + "reasonable_adjustments = excluded.reasonable_adjustments, updated_at = excluded.updated_at",
                     apprenticeId, text(g.onProgrammeEnd()), g.english().achieved(), g.english().evidence(), g.maths().achieved(),
-                    g.maths().evidence(), g.employerDeclared(), g.providerDeclared(), g.idSeen(), g.reasonableAdjustments(),
-                    p.synopsis(), text(p.submittedOn()), p.decision().name(), p.feedback(), text(p.decidedOn()), now);
+                    g.maths().evidence(), g.employerDeclared(), g.providerDeclared(), g.idSeen(), g.reasonableAdjustments(), now);
+            Sql.update(c, "DELETE FROM project_proposal WHERE apprentice_id = ? AND version > ?", apprenticeId, g.proposals().size());
+            for (int v = 1; v <= g.proposals().size(); v++) {
+                GatewayRecord.ProjectProposal p = g.proposals().get(v - 1);
+                Sql.update(c, "INSERT INTO project_proposal (apprentice_id, version, synopsis, submitted_on, decision, feedback, "
+                        + "decided_on, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(apprentice_id, version) DO UPDATE SET "
+                        + "synopsis = excluded.synopsis, submitted_on = excluded.submitted_on, decision = excluded.decision, "
+                        + "feedback = excluded.feedback, decided_on = excluded.decided_on, updated_at = excluded.updated_at",
+                        apprenticeId, v, p.synopsis(), text(p.submittedOn()), p.decision().name(), p.feedback(), text(p.decidedOn()), now);
+            }
+            return null;
         });
     }
 
@@ -107,23 +115,33 @@ public final class EpaStore {
     }
 
     private static EpaSchedule schedule(Connection c, String apprenticeId) throws SQLException {
-        Map<String, Map<String, LocalDate>> byKind = new HashMap<>();
+        Map<String, Map<EpaSchedule.Slot, LocalDate>> byKind = new HashMap<>();
         for (DateKind k : DateKind.values()) {
             byKind.put(k.column, new LinkedHashMap<>());
         }
-        Sql.query(c, "SELECT kind, subject, date FROM epa_date WHERE apprentice_id = ?", rs -> byKind.get(rs.getString("kind"))
-                .put(rs.getString("subject"), LocalDate.parse(rs.getString("date"))), apprenticeId);
+        Sql.query(c, "SELECT kind, subject, attempt, date FROM epa_date WHERE apprentice_id = ?", rs -> byKind.get(rs.getString("kind"))
+                .put(new EpaSchedule.Slot(rs.getString("subject"), rs.getInt("attempt")), LocalDate.parse(rs.getString("date"))),
+                apprenticeId);
         return new EpaSchedule(byKind.get("planned"), byKind.get("notice"), byKind.get("submitted"));
     }
 
-    /** Sets one date, or clears it when {@code date} is null. */
+    /** Sets one date of the first attempt, or clears it when {@code date} is null. */
     public void setDate(String apprenticeId, DateKind kind, String subject, LocalDate date) throws SQLException {
+        setDate(apprenticeId, kind, subject, 1, date);
+    }
+
+    /** Sets one date of an attempt (1 the first, 2 the first resit or retake...), or clears it when {@code date} is null. */
+    public void setDate(String apprenticeId, DateKind kind, String subject, int attempt, LocalDate date) throws SQLException {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt " + attempt + " is not 1 or more");
+        }
         database.inTransaction(c -> date == null
-                ? Sql.update(c, "DELETE FROM epa_date WHERE apprentice_id = ? AND kind = ? AND subject = ?", apprenticeId,
-                        kind.column, subject)
-                : Sql.update(c, "INSERT INTO epa_date (apprentice_id, kind, subject, date, updated_at) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT(apprentice_id, kind, subject) DO UPDATE SET date = excluded.date, updated_at = excluded.updated_at",
-                        apprenticeId, kind.column, subject, date.toString(), clock.instant().toString()));
+                ? Sql.update(c, "DELETE FROM epa_date WHERE apprentice_id = ? AND kind = ? AND subject = ? AND attempt = ?", apprenticeId,
+                        kind.column, subject, attempt)
+                : Sql.update(c, "INSERT INTO epa_date (apprentice_id, kind, subject, attempt, date, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT(apprentice_id, kind, subject, attempt) DO UPDATE SET date = excluded.date, "
+                        + "updated_at = excluded.updated_at",
+                        apprenticeId, kind.column, subject, attempt, date.toString(), clock.instant().toString()));
     }
 
     public List<PortfolioPiece> portfolio(String apprenticeId) throws SQLException {
@@ -217,17 +235,21 @@ public final class EpaStore {
     private static Optional<SubmittedReport> report(Connection c, String apprenticeId) throws SQLException {
         return Sql.one(c, "SELECT * FROM project_report WHERE apprentice_id = ?", rs -> new SubmittedReport(rs.getString("file_name"),
                 rs.getString("attachment"), rs.getString("sha256"), new WordCount.ReportWords(rs.getInt("words_total"),
-                        rs.getInt("words_excluding_annexes"), rs.getString("first_annex_heading"))), apprenticeId);
+                        rs.getInt("words_excluding_annexes"), rs.getString("first_annex_heading"), rs.getInt("annex_line"),
+                        rs.getInt("annex_page"))), apprenticeId);
     }
 
     public void saveReport(String apprenticeId, SubmittedReport r) throws SQLException {
         database.inTransaction(c -> Sql.update(c, "INSERT INTO project_report (apprentice_id, file_name, attachment, sha256, "
-                + "words_total, words_excluding_annexes, first_annex_heading, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "words_total, words_excluding_annexes, first_annex_heading, annex_line, annex_page, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT(apprentice_id) DO UPDATE SET file_name = excluded.file_name, attachment = excluded.attachment, "
                 + "sha256 = excluded.sha256, words_total = excluded.words_total, "
                 + "words_excluding_annexes = excluded.words_excluding_annexes, first_annex_heading = excluded.first_annex_heading, "
+                + "annex_line = excluded.annex_line, annex_page = excluded.annex_page, "
                 + "updated_at = excluded.updated_at", apprenticeId, r.fileName(), r.attachment(), r.sha256(), r.words().total(),
-                r.words().excludingAnnexes(), r.words().firstAnnexHeading(), clock.instant().toString()));
+                r.words().excludingAnnexes(), r.words().firstAnnexHeading(), r.words().annexLine(), r.words().annexPage(),
+                clock.instant().toString()));
     }
 
     public Map<String, String> reportMapping(String apprenticeId) throws SQLException {

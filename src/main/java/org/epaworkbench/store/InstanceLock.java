@@ -64,7 +64,9 @@ public final class InstanceLock implements AutoCloseable {
                 channel.close();
                 return new Result(null, new Holder(who));
             }
-            String text = holder + " (process " + ProcessHandle.current().pid() + ", since " + Instant.now() + ")";
+            String since = java.time.format.DateTimeFormatter.ofPattern("HH:mm 'on' d MMM uuuu", java.util.Locale.UK)
+                    .format(Instant.now().atZone(java.time.ZoneId.systemDefault()));
+            String text = holder + " (process " + ProcessHandle.current().pid() + ", since " + since + ")";
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);

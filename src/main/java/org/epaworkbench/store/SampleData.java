@@ -47,7 +47,8 @@ public final class SampleData {
             int sessions = Sql.update(c, "DELETE FROM session WHERE sample = 1");
             Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id IN (SELECT id FROM portfolio_piece WHERE apprentice_id IN "
                     + SAMPLE_APPRENTICES + ")");
-            for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_report", "project_mapping"}) {
+            for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_proposal", "project_report",
+                    "project_mapping"}) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE apprentice_id IN " + SAMPLE_APPRENTICES);
             }
             Sql.update(c, "DELETE FROM apprentice WHERE sample = 1");

@@ -155,7 +155,13 @@ public final class MainWindow extends BorderPane {
                 return null;
             }, ok -> { }, failure -> { });
         });
-        HBox top = new HBox(10, logo, name, runningBar, spacer, folder, assessor, settings, themeButton);
+        Button about = new Button("About");
+        about.setId("about-button");
+        about.getStyleClass().add("flat");
+        about.setGraphic(new FontIcon("mdi2i-information-outline"));
+        about.setTooltip(new Tooltip("About EPA Workbench: version, data folder, Java and licences"));
+        about.setOnAction(e -> AboutDialog.show(window(), workbench.directory().root()));
+        HBox top = new HBox(10, logo, name, runningBar, spacer, folder, assessor, settings, themeButton, about);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 12, 6, 16));
         top.getStyleClass().add("top-bar");

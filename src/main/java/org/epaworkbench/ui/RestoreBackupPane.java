@@ -38,6 +38,7 @@ final class RestoreBackupPane extends VBox {
         ListView<Backups.Backup> list = new ListView<>();
         list.setId("backup-list");
         list.getItems().setAll(backups);
+        list.setFixedCellSize(34);
         list.setPrefHeight(Math.min(6, backups.size()) * 34 + 4);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -50,7 +51,10 @@ final class RestoreBackupPane extends VBox {
         Button restore = new Button("Restore this backup and open it");
         restore.setId("restore-button");
         restore.setGraphic(new FontIcon("mdi2b-backup-restore"));
-        restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        restore.getStyleClass().add("accent");
+        restore.setDefaultButton(true);
+        javafx.beans.property.BooleanProperty restoring = new javafx.beans.property.SimpleBooleanProperty(false);
+        restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(restoring));
         Label status = new Label();
         status.setId("restore-status");
         status.setWrapText(true);
@@ -61,9 +65,10 @@ final class RestoreBackupPane extends VBox {
                     + directory.root().resolve(Backups.FOLDER) + ", not deleted.", "Restore")) {
                 return;
             }
-            restore.setDisable(true);
+            restoring.set(true);
+            status.setText("Restoring " + chosen.name() + " …");
             background.run(() -> restore(directory, chosen), aside -> reopen.run(), failure -> {
-                restore.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+                restoring.set(false);
                 status.setText(failure.getMessage());
             });
         });

@@ -127,6 +127,11 @@ public final class Workbench implements AutoCloseable {
         return clock;
     }
 
+    /** The time zone the app shows dates in and counts days by: the computer's. */
+    public ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
     /** The clock sessions are timed with: monotonic for elapsed time, wall clock for time stamps. */
     public SessionClock sessionClock() {
         return sessionClock;
@@ -157,7 +162,7 @@ public final class Workbench implements AutoCloseable {
     }
 
     public ApprenticeFiles apprenticeFiles() {
-        return new ApprenticeFiles(plans, people, sessions, epa, signedRecords(), clock, ZoneId.systemDefault());
+        return new ApprenticeFiles(plans, people, sessions, epa, signedRecords(), clock, zone());
     }
 
     public SignedRecords signedRecords() {

@@ -117,6 +117,7 @@ public final class WorkbenchApp extends Application {
         VBox box = new VBox(16, title, message);
         if (remedy != null) {
             box.getChildren().add(remedy);
+            quit.setDefaultButton(false);
         }
         box.getChildren().add(quit);
         box.setAlignment(Pos.CENTER_LEFT);

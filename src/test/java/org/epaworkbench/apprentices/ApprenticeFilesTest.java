@@ -98,7 +98,7 @@ class ApprenticeFilesTest {
         });
         assertThat(file.result()).hasValueSatisfying(r -> assertThat(r.overall().grade()).isEqualTo(Grade.FAIL));
         var review = file.review().orElseThrow();
-        assertThat(review.status()).isEqualTo(ApprenticeStatus.IN_EPA);
+        assertThat(review.status()).isEqualTo(ApprenticeStatus.RESIT_DUE);
         assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("plan the resit or retake by 31 Mar 2027"));
     }
 

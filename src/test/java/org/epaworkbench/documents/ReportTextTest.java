@@ -61,6 +61,36 @@ class ReportTextTest {
         assertThat(words.total()).isEqualTo(15);
     }
 
+    /** Each page ends with a form feed, so the count says on which page the annexes begin; a contents line does not end it. */
+    @Test
+    void aPdfsPagesGiveThePageWhereTheAnnexesBegin() throws Exception {
+        Path file = dir.resolve("paged.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            String[][] pages = {{"Contents", "Appendix A Emails 3", "Section 1 - Situation"},
+                    {"The customer complained about a late delivery."}, {"Appendix A – Emails", "Dear customer, thank you."}};
+            for (String[] lines : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    cs.newLineAtOffset(72, 700);
+                    for (String line : lines) {
+                        cs.showText(line);
+                        cs.newLineAtOffset(0, -18);
+                    }
+                    cs.endText();
+                }
+            }
+            doc.save(file.toFile());
+        }
+        WordCount.ReportWords words = WordCount.report(ReportText.extract(file));
+        assertThat(words.firstAnnexHeading()).isEqualTo("Appendix A – Emails");
+        assertThat(words.annexPage()).isEqualTo(3);
+        assertThat(words.excludingAnnexes()).isEqualTo(1 + 4 + 3 + 7);
+        assertThat(words.stoppedAt()).hasValueSatisfying(at -> assertThat(at).endsWith("(page 3)"));
+    }
+
     @Test
     void aPasswordProtectedPdfIsRefusedWithAClearMessage() throws Exception {
         Path file = dir.resolve("locked.pdf");

@@ -55,14 +55,62 @@ class ApprenticeEpaTest {
         assertThat(epa(passed, Optional.empty(), all, true).status(highfield)).isEqualTo(ApprenticeStatus.COMPLETE);
     }
 
+    /** Item 6 of the audit: a failed component waiting for its resit is not "awaiting result". */
+    @Test
+    void aFailedComponentMakesAResitDueUntilItIsPassed() {
+        GatewayRecord passed = EpaCheckTest.gateway(LocalDate.of(2026, 2, 2));
+        List<Attempt> failedOne = new java.util.ArrayList<>(List.of(
+                new Attempt("observation", AttemptKind.FIRST, LocalDate.of(2026, 3, 1), Grade.FAIL),
+                new Attempt("wbp-interview", AttemptKind.FIRST, LocalDate.of(2026, 3, 2), Grade.PASS),
+                new Attempt("professional-discussion", AttemptKind.FIRST, LocalDate.of(2026, 3, 3), Grade.PASS)));
+        assertThat(epa(passed, Optional.empty(), failedOne, false).status(highfield)).isEqualTo(ApprenticeStatus.RESIT_DUE);
+        assertThat(epa(passed, Optional.empty(), failedOne.subList(0, 1), false).status(highfield))
+                .isEqualTo(ApprenticeStatus.RESIT_DUE);
+        failedOne.add(new Attempt("observation", AttemptKind.RESIT, LocalDate.of(2026, 4, 1), Grade.PASS));
+        assertThat(epa(passed, Optional.empty(), failedOne, false).status(highfield)).isEqualTo(ApprenticeStatus.AWAITING_RESULT);
+        // a resit that fails again keeps the resit due; a signed (failed) overall result completes the EPA
+        failedOne.add(new Attempt("wbp-interview", AttemptKind.RETAKE, LocalDate.of(2026, 4, 2), Grade.FAIL));
+        assertThat(epa(passed, Optional.empty(), failedOne, false).status(highfield)).isEqualTo(ApprenticeStatus.RESIT_DUE);
+        assertThat(epa(passed, Optional.empty(), failedOne, true).status(highfield)).isEqualTo(ApprenticeStatus.COMPLETE);
+        assertThat(ApprenticeStatus.ofWord("resit-due")).contains(ApprenticeStatus.RESIT_DUE);
+    }
+
+    @Test
+    void theNextPlannedDateSkipsAttemptsThatHaveTakenPlace() {
+        EpaSchedule s = EpaSchedule.firstAttempts(Map.of("observation", LocalDate.of(2026, 3, 1)), Map.of(), Map.of())
+                .withPlanned("observation", 2, LocalDate.of(2026, 5, 1));
+        List<Attempt> failed = List.of(new Attempt("observation", AttemptKind.FIRST, LocalDate.of(2026, 3, 1), Grade.FAIL));
+        ApprenticeEpa e = new ApprenticeEpa(apprentice, EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), s, List.of(), Optional.empty(),
+                Map.of(), failed, false);
+        assertThat(e.nextPlanned(LocalDate.of(2026, 3, 1))).contains(Map.entry("observation", LocalDate.of(2026, 5, 1)));
+        assertThat(e.upcoming(LocalDate.of(2026, 3, 1))).singleElement().satisfies(d -> assertThat(d.attempt()).isEqualTo(2));
+    }
+
     @Test
     void uncoveredPortfolioCriteriaAreFlaggedBeforeTheDiscussion() {
         PortfolioPiece one = new PortfolioPiece("p1", 1, "Complaint log", "Work product", LocalDate.of(2026, 1, 5), "", "",
                 Set.of(highfield.component("professional-discussion").orElseThrow().criteria().get(0).id()));
         var review = new ApprenticeEpa(apprentice, EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), EpaSchedule.EMPTY,
                 List.of(one), Optional.empty(), Map.of(), List.of(), false).review(highfield, EpaCheckTest.TODAY);
-        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("1 pieces").contains("at least 10"));
+        assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).contains("1 piece;").contains("at least 10"));
         assertThat(review.flags()).anySatisfy(f -> assertThat(f.message()).startsWith("No portfolio evidence is mapped to"));
         assertThat(review.portfolio()).hasValueSatisfying(p -> assertThat(p.complete()).isFalse());
+    }
+
+    @Test
+    void aPieceMappedToNoCriterionIsFlagged() {
+        PortfolioPiece mapped = new PortfolioPiece("p1", 1, "Complaint log", "Work product", null, "", "",
+                Set.of(highfield.component("professional-discussion").orElseThrow().criteria().get(0).id()));
+        PortfolioPiece unmapped = new PortfolioPiece("p2", 2, "Team rota", "Work product", null, "", "", Set.of());
+        PortfolioPiece otherComponent = new PortfolioPiece("p3", 3, "Call recording", "Recording", null, "", "", Set.of("not-a-criterion"));
+        var review = new ApprenticeEpa(apprentice, EpaCheckTest.gateway(LocalDate.of(2026, 2, 2)), EpaSchedule.EMPTY,
+                List.of(mapped, unmapped, otherComponent), Optional.empty(), Map.of(), List.of(), false).review(highfield, EpaCheckTest.TODAY);
+        assertThat(review.flags()).anySatisfy(f -> {
+            assertThat(f.subject()).isEqualTo("Portfolio");
+            assertThat(f.message()).isEqualTo("Pieces 2 “Team rota”, 3 “Call recording” are mapped to no criterion. "
+                    + "Map each piece to the criteria it evidences.");
+        });
+        assertThat(review.portfolio().orElseThrow().unmapped()).extracting(PortfolioPiece::number).containsExactly(2, 3);
+        assertThat(review.portfolio().orElseThrow().gaps()).hasSize(3);
     }
 }

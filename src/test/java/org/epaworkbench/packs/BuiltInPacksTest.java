@@ -187,4 +187,72 @@ class BuiltInPacksTest {
         assertThat(files).containsOnlyKeys("000", "001", "002", "003", "004");
         assertThat(files.values()).allSatisfy(f -> assertThat(f).matches("00[0-4]_[0-9a-f]{16}\\.txt"));
     }
+
+    /** The rules issue 6's audit found missing, each with the seed it comes from. */
+    @Test
+    void theRulesAroundTheSessionsCiteTheirSeeds() {
+        var highfield = plan("highfield-css-l3").epa();
+        assertThat(highfield.earliestEpaStart().months()).isEqualTo(15);
+        assertThat(highfield.earliestEpaStart().severity()).isEqualTo(org.epaworkbench.plan.EpaRules.Severity.PROBLEM);
+        assertThat(highfield.earliestEpaStart().source().ref()).isEqualTo("002");
+        assertThat(highfield.minimumOnProgramme().days()).isEqualTo(372);
+        assertThat(highfield.minimumOnProgramme().source().note()).doesNotContain("not a rule").contains("15 months");
+        for (String id : List.of("highfield-css-l3", "pal-css-l3", "vtct-css-l3")) {
+            var epa = plan(id).epa();
+            assertThat(epa.reassessment().periodStarts()).as(id).isEqualTo(org.epaworkbench.plan.EpaRules.PeriodStart.FIRST_FAIL);
+            assertThat(epa.retakeGateway()).as(id).isNotNull();
+        }
+        var vtct = plan("vtct-css-l3").epa();
+        assertThat(vtct.window().severity()).isEqualTo(org.epaworkbench.plan.EpaRules.Severity.WARNING);
+        assertThat(vtct.dueAtGateway()).singleElement().satisfies(a -> assertThat(a.what()).isEqualTo("portfolio of evidence"));
+        assertThat(plan("pal-css-l3").epa().window().severity()).isEqualTo(org.epaworkbench.plan.EpaRules.Severity.PROBLEM);
+        var csp = plan("highfield-csp-l2").epa().retakeTraining();
+        assertThat(List.of(csp.minMonths(), csp.maxMonths(), csp.whenFailedAtLeast())).containsExactly(1, 3, 2);
+        assertThat(csp.source().ref()).isEqualTo("001");
+    }
+
+    /**
+     * Every quote of the rules around the sessions is in its seed, word for word (spacing aside), when the seeds are
+     * beside the project (../shared/seeds, as the README says); skipped where they are not.
+     */
+    @Test
+    void everyEpaRuleQuoteIsVerbatimInItsSeed() throws Exception {
+        java.nio.file.Path seeds = java.nio.file.Path.of("..", "shared", "seeds");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(seeds), "seeds not beside the project");
+        for (AssessmentPlan p : PLANS) {
+            Map<String, String> text = new java.util.HashMap<>();
+            for (var source : p.sources()) {
+                java.nio.file.Path file = seeds.resolve(source.file());
+                if (java.nio.file.Files.exists(file)) {
+                    text.put(source.ref(), normalise(java.nio.file.Files.readString(file)));
+                }
+            }
+            var e = p.epa();
+            List<org.epaworkbench.plan.Citation> cites = new java.util.ArrayList<>();
+            java.util.stream.Stream.of(e.minimumOnProgramme(), e.earliestEpaStart(), e.window(), e.projectDeadline(), e.portfolio(),
+                    e.projectReport(), e.projectProposal(), e.reassessment(), e.retakeTraining(), e.retakeGateway())
+                    .filter(java.util.Objects::nonNull).forEach(r -> cites.add(citation(r)));
+            e.submissions().forEach(x -> cites.add(x.source()));
+            e.dueAtGateway().forEach(x -> cites.add(x.source()));
+            e.notices().forEach(x -> cites.add(x.source()));
+            e.order().forEach(x -> cites.add(x.source()));
+            for (var c : cites) {
+                if (c.quote() != null && text.containsKey(c.ref())) {
+                    assertThat(text.get(c.ref())).as(p.id() + " " + c.shortForm()).contains(normalise(c.quote()));
+                }
+            }
+        }
+    }
+
+    private static String normalise(String s) {
+        return s.replace("**", "").replaceAll("\\s+", " ").strip();
+    }
+
+    private static org.epaworkbench.plan.Citation citation(Object rule) {
+        try {
+            return (org.epaworkbench.plan.Citation) rule.getClass().getMethod("source").invoke(rule);
+        } catch (ReflectiveOperationException ex) {
+            throw new AssertionError(ex);
+        }
+    }
 }

@@ -80,6 +80,15 @@ class DatabaseTest {
                 .isEqualTo(Path.of("/home/ann/.local/share/epa-workbench"));
         assertThat(DataDirectory.resolve(null, Map.of("XDG_DATA_HOME", "/data"), "Linux", "/home/ann").root())
                 .isEqualTo(Path.of("/data/epa-workbench"));
+        // XDG: $HOME wins over Java's user.home (which comes from the password database, not $HOME)
+        assertThat(DataDirectory.resolve(null, Map.of("HOME", "/tmp/home"), "Linux", "/home/ann").root())
+                .isEqualTo(Path.of("/tmp/home/.local/share/epa-workbench"));
+        assertThat(DataDirectory.resolve(null, Map.of("HOME", "/tmp/home", "XDG_DATA_HOME", "/data"), "Linux", "/home/ann").root())
+                .isEqualTo(Path.of("/data/epa-workbench"));
+        assertThat(DataDirectory.resolve(null, Map.of("HOME", ""), "Linux", "/home/ann").root())
+                .isEqualTo(Path.of("/home/ann/.local/share/epa-workbench"));
+        assertThat(DataDirectory.resolve(null, Map.of("HOME", "/tmp/home"), "Mac OS X", "/Users/ann").root())
+                .isEqualTo(Path.of("/Users/ann/Library/Application Support/EPA Workbench"));
         assertThat(DataDirectory.resolve(null, Map.of(), "Mac OS X", "/Users/ann").root())
                 .isEqualTo(Path.of("/Users/ann/Library/Application Support/EPA Workbench"));
         assertThat(DataDirectory.resolve(null, Map.of(DataDirectory.ENVIRONMENT_VARIABLE, "/x"), "Linux", "/home/ann").root())

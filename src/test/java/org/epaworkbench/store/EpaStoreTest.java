@@ -90,8 +90,46 @@ class EpaStoreTest {
         store.setDate("a-1", EpaStore.DateKind.PLANNED, "wbp-interview", LocalDate.of(2026, 3, 20));
         store.setDate("a-1", EpaStore.DateKind.PLANNED, "wbp-interview", null);
         reopen();
-        assertThat(store.schedule("a-1")).isEqualTo(new EpaSchedule(Map.of("observation", LocalDate.of(2026, 3, 8)),
+        assertThat(store.schedule("a-1")).isEqualTo(EpaSchedule.firstAttempts(Map.of("observation", LocalDate.of(2026, 3, 8)),
                 Map.of("observation", LocalDate.of(2026, 2, 20)), Map.of("project report", LocalDate.of(2026, 2, 25))));
+    }
+
+    /** A resit's dates are kept beside the first attempt's, never over them. */
+    @Test
+    void eachAttemptKeepsItsOwnDates() throws Exception {
+        store.setDate("a-1", EpaStore.DateKind.PLANNED, "wbp-interview", LocalDate.of(2026, 3, 20));
+        store.setDate("a-1", EpaStore.DateKind.SUBMITTED, "project report", LocalDate.of(2026, 3, 1));
+        store.setDate("a-1", EpaStore.DateKind.PLANNED, "wbp-interview", 2, LocalDate.of(2026, 5, 20));
+        store.setDate("a-1", EpaStore.DateKind.SUBMITTED, "project report", 2, LocalDate.of(2026, 4, 18));
+        store.setDate("a-1", EpaStore.DateKind.NOTICE, "observation", 3, LocalDate.of(2026, 6, 1));
+        store.setDate("a-1", EpaStore.DateKind.NOTICE, "observation", 3, null);
+        reopen();
+        EpaSchedule s = store.schedule("a-1");
+        assertThat(s.plannedDate("wbp-interview")).contains(LocalDate.of(2026, 3, 20));
+        assertThat(s.plannedDate("wbp-interview", 2)).contains(LocalDate.of(2026, 5, 20));
+        assertThat(s.submittedOn("project report")).contains(LocalDate.of(2026, 3, 1));
+        assertThat(s.submittedOn("project report", 2)).contains(LocalDate.of(2026, 4, 18));
+        assertThat(s.noticeGiven()).isEmpty();
+        assertThat(s.latestPlanned("wbp-interview")).hasValueSatisfying(d -> assertThat(d.attempt()).isEqualTo(2));
+        assertThatThrownBy(() -> store.setDate("a-1", EpaStore.DateKind.PLANNED, "observation", 0, LocalDate.of(2026, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A proposal not approved and its resubmission are two versions, each with its decision. */
+    @Test
+    void everyVersionOfTheProposalIsKept() throws Exception {
+        var first = new GatewayRecord.ProjectProposal("First synopsis", LocalDate.of(2026, 2, 2),
+                GatewayRecord.ProposalDecision.NOT_APPROVED, "Too broad", LocalDate.of(2026, 2, 3));
+        var second = new GatewayRecord.ProjectProposal("Revised synopsis", LocalDate.of(2026, 2, 9),
+                GatewayRecord.ProposalDecision.APPROVED, "", LocalDate.of(2026, 2, 10));
+        GatewayRecord g = store.gateway("a-1").withDates(LocalDate.of(2025, 1, 6), null, LocalDate.of(2026, 2, 2))
+                .withProposals(java.util.List.of(first, second));
+        store.saveGateway("a-1", g);
+        reopen();
+        assertThat(store.gateway("a-1").proposals()).containsExactly(first, second);
+        assertThat(store.gateway("a-1").proposal()).isEqualTo(second);
+        store.saveGateway("a-1", g.withProposals(java.util.List.of(first)));
+        assertThat(store.gateway("a-1").proposals()).containsExactly(first);
     }
 
     @Test
@@ -117,7 +155,7 @@ class EpaStoreTest {
     @Test
     void theReportAndTheApprenticesMappingAreKept() throws Exception {
         SubmittedReport r = new SubmittedReport("Project.docx", "1234abcd-Project.docx", "1234abcd",
-                new WordCount.ReportWords(2900, 2480, "Appendix A"));
+                new WordCount.ReportWords(2900, 2480, "Appendix A", 212, 9));
         store.saveReport("a-1", r);
         store.saveReportMapping("a-1", "K1.1", "Section 2, page 4");
         store.saveReportMapping("a-1", "S2.1", "Section 3");

@@ -161,6 +161,7 @@ public final class ApprenticeScreen extends BorderPane {
         Label b = Badges.badge(status.label(), switch (status) {
             case AT_GATEWAY -> "badge-neutral";
             case IN_EPA -> "badge-accent";
+            case RESIT_DUE -> "badge-danger";
             case AWAITING_RESULT -> "badge-warning";
             case COMPLETE -> "badge-pass";
         });
@@ -235,9 +236,9 @@ public final class ApprenticeScreen extends BorderPane {
         return getScene().getWindow();
     }
 
-    /** Today where the assessor is, by the app's clock. */
+    /** Today where the assessor is, by the app's clock, in the workbench's time zone. */
     java.time.LocalDate today() {
-        return java.time.LocalDate.ofInstant(workbench.clock().instant(), java.time.ZoneId.systemDefault());
+        return java.time.LocalDate.ofInstant(workbench.clock().instant(), workbench.zone());
     }
 
     TabPane tabs() {

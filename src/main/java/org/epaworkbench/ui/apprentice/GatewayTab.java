@@ -56,6 +56,11 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     private final ChoiceBox<ProposalDecision> decision = new ChoiceBox<>();
     private final TextArea feedback = new TextArea();
     private final DatePicker decidedOn = Dates.picker("proposal-decided", null, this::dateProblem);
+    /** The versions before the one in the form: each not approved, then resubmitted. */
+    private final List<GatewayRecord.ProjectProposal> earlier = new ArrayList<>();
+    private final VBox history = new VBox(8);
+    private final Label versionTitle = new Label();
+    private final Button resubmit = new Button("Record the revised proposal", new FontIcon("mdi2f-file-replace-outline"));
     private final FlagList flags = new FlagList("gateway-flags", "The gateway meets the plan's requirements.");
     private final DeadlineList dates = new DeadlineList("gateway-deadlines");
     private final Label formProblems = new Label();
@@ -165,11 +170,65 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         feedback.setPromptText("Feedback to the apprentice (needed when not approved)");
         GridPane form = grid();
         int row = 0;
+        history.setId("proposal-history");
+        history.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(history.getChildren()));
+        versionTitle.setId("proposal-version");
+        versionTitle.getStyleClass().add("fact-name");
+        versionTitle.managedProperty().bind(versionTitle.textProperty().isNotEmpty());
+        resubmit.setId("proposal-resubmit");
+        resubmit.setOnAction(e -> recordResubmission());
+        Label resubmitNote = Section.muted("Not approved: the apprentice resubmits a revised proposal within "
+                + org.epaworkbench.Wording.count(rule.resubmitWithinDays(), "day") + ". Record it as a new version; this one "
+                + "is kept with its decision and feedback.");
+        HBox resubmitRow = new HBox(10, resubmit, resubmitNote);
+        resubmitRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(resubmitNote, Priority.ALWAYS);
+        resubmitRow.visibleProperty().bind(resubmit.disabledProperty().not());
+        resubmitRow.managedProperty().bind(resubmitRow.visibleProperty());
         row = addRow(form, row, "Synopsis", new VBox(4, synopsis, synopsisWords));
         row = addRow(form, row, "Submitted on", proposalSubmitted);
         row = addRow(form, row, "Decision", new HBox(10, decision, new Label("on"), decidedOn));
         addRow(form, row, "Feedback", feedback);
-        return Section.panel("Work-based project proposal", form);
+        return Section.panel("Work-based project proposal", history, versionTitle, form, resubmitRow);
+    }
+
+    /** Keeps the version in the form as an earlier one, and opens a new version for the revised proposal. */
+    private void recordResubmission() {
+        earlier.add(currentVersion());
+        showing = true;
+        proposalSubmitted.setValue(null);
+        decision.setValue(ProposalDecision.PENDING);
+        feedback.setText("");
+        decidedOn.setValue(null);
+        showing = false;
+        showHistory();
+        changed();
+    }
+
+    private GatewayRecord.ProjectProposal currentVersion() {
+        return new GatewayRecord.ProjectProposal(synopsis.getText(), proposalSubmitted.getValue(),
+                decision.getValue() == null ? ProposalDecision.PENDING : decision.getValue(), feedback.getText(), decidedOn.getValue());
+    }
+
+    /** The earlier versions, read only: when each was submitted, the decision and its feedback. */
+    private void showHistory() {
+        history.getChildren().clear();
+        for (int i = 0; i < earlier.size(); i++) {
+            GatewayRecord.ProjectProposal p = earlier.get(i);
+            Label head = new Label("Version " + (i + 1) + (i == 0 ? "" : " (revised)") + " · submitted "
+                    + (p.submittedOn() == null ? "(date not recorded)" : Dates.show(p.submittedOn())) + " · " + p.decision().label()
+                    + (p.decidedOn() == null ? "" : " on " + Dates.show(p.decidedOn())) + " · "
+                    + org.epaworkbench.Wording.count(WordCount.count(p.synopsis()), "word"));
+            head.getStyleClass().add("fact-name");
+            head.setWrapText(true);
+            Label fb = new Label(p.feedback().isEmpty() ? "No feedback recorded." : "Feedback: " + p.feedback());
+            fb.setWrapText(true);
+            fb.getStyleClass().add("history-line");
+            VBox box = new VBox(2, head, fb);
+            box.setId("proposal-version-" + (i + 1));
+            history.getChildren().add(box);
+        }
+        versionTitle.setText(earlier.isEmpty() ? "" : "Version " + (earlier.size() + 1) + " (revised proposal)");
     }
 
     private static GridPane grid() {
@@ -203,6 +262,11 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
             return;
         }
         GatewayRecord g = f.epa().gateway();
+        earlier.clear();
+        if (g.proposals().size() > 1) {
+            earlier.addAll(g.proposals().subList(0, g.proposals().size() - 1));
+        }
+        showHistory();
         showing = true;
         start.setValue(g.apprenticeshipStart());
         programmeEnd.setValue(g.onProgrammeEnd());
@@ -224,15 +288,18 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         changed();
     }
 
-    /** The record as the form has it now. */
+    /** The record as the form has it now: the earlier proposal versions, then the one in the form. */
     GatewayRecord formRecord() {
-        return new GatewayRecord(start.getValue(), programmeEnd.getValue(), gatewayDate.getValue(),
+        GatewayRecord g = new GatewayRecord(start.getValue(), programmeEnd.getValue(), gatewayDate.getValue(),
                 new GatewayRecord.Qualification(english.isSelected(), englishEvidence.getText()),
                 new GatewayRecord.Qualification(maths.isSelected(), mathsEvidence.getText()), employer.isSelected(),
-                provider.isSelected(), idSeen.getText(), adjustments.getText(),
-                new GatewayRecord.ProjectProposal(synopsis.getText(), proposalSubmitted.getValue(),
-                        decision.getValue() == null ? ProposalDecision.PENDING : decision.getValue(), feedback.getText(),
-                        decidedOn.getValue()));
+                provider.isSelected(), idSeen.getText(), adjustments.getText(), currentVersion());
+        if (earlier.isEmpty()) {
+            return g;
+        }
+        List<GatewayRecord.ProjectProposal> versions = new ArrayList<>(earlier);
+        versions.add(currentVersion());
+        return g.withProposals(versions);
     }
 
     private void changed() {
@@ -251,11 +318,14 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         flags.show(report.flags().stream().filter(f -> f.subject().equals("Gateway") || f.subject().equals("Project proposal"))
                 .toList());
         dates.show(report.deadlines().stream().filter(d -> d.what().startsWith("Earliest gateway")
+                || d.what().startsWith("Earliest start of the EPA") || d.what().endsWith("due at the gateway")
                 || d.what().startsWith("Revised project proposal") || d.what().startsWith("EPA window")
                 || d.what().startsWith("Project completed")).toList(), screen.today());
         List<String> problems = problems(g);
         formProblems.setText(String.join("\n", problems));
         saved.setText(g.equals(file.epa().gateway()) ? savedNote : "Unsaved changes");
+        GatewayRecord.ProjectProposal p = g.proposal();
+        resubmit.setDisable(p.decision() != ProposalDecision.NOT_APPROVED || p.decidedOn() == null || p.feedback().isBlank());
     }
 
     static List<String> problems(GatewayRecord g) {
@@ -267,16 +337,27 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         if (s != null && g.onProgrammeEnd() != null && g.onProgrammeEnd().isBefore(s)) {
             p.add("On-programme end " + Dates.show(g.onProgrammeEnd()) + " is before the apprenticeship start " + Dates.show(s) + ".");
         }
-        GatewayRecord.ProjectProposal pr = g.proposal();
-        if (pr.decision() != ProposalDecision.PENDING && pr.decidedOn() == null) {
-            p.add("Proposal decision: record the date it was made.");
-        }
-        if (pr.decision() == ProposalDecision.NOT_APPROVED && pr.feedback().isBlank()) {
-            p.add("Proposal not approved: write the feedback the apprentice needs to revise it.");
-        }
-        if (pr.decidedOn() != null && pr.submittedOn() != null && pr.decidedOn().isBefore(pr.submittedOn())) {
-            p.add("Proposal decided on " + Dates.show(pr.decidedOn()) + ", before it was submitted on "
-                    + Dates.show(pr.submittedOn()) + ".");
+        List<GatewayRecord.ProjectProposal> versions = g.proposals();
+        for (int i = 0; i < versions.size(); i++) {
+            GatewayRecord.ProjectProposal pr = versions.get(i);
+            String which = versions.size() == 1 ? "Proposal" : "Proposal version " + (i + 1);
+            if (pr.decision() != ProposalDecision.PENDING && pr.decidedOn() == null) {
+                p.add(which + " decision: record the date it was made.");
+            }
+            if (pr.decision() == ProposalDecision.NOT_APPROVED && pr.feedback().isBlank()) {
+                p.add(which + " not approved: write the feedback the apprentice needs to revise it.");
+            }
+            if (pr.decidedOn() != null && pr.submittedOn() != null && pr.decidedOn().isBefore(pr.submittedOn())) {
+                p.add(which + " decided on " + Dates.show(pr.decidedOn()) + ", before it was submitted on "
+                        + Dates.show(pr.submittedOn()) + ".");
+            }
+            if (i > 0) {
+                GatewayRecord.ProjectProposal before = versions.get(i - 1);
+                if (pr.submittedOn() != null && before.decidedOn() != null && pr.submittedOn().isBefore(before.decidedOn())) {
+                    p.add(which + " submitted on " + Dates.show(pr.submittedOn()) + ", before version " + i + " was decided on "
+                            + Dates.show(before.decidedOn()) + ".");
+                }
+            }
         }
         return p;
     }

@@ -56,6 +56,10 @@ final class OverviewTab extends BorderPane implements ApprenticeScreen.Shown {
         row = fact(row, "Gateway", g.gatewayDate());
         for (Component c : f.plan().orElseThrow().components()) {
             row = fact(row, c.title(), f.epa().schedule().plannedDate(c.id()).orElse(null));
+            int k = f.epa().history().current(c.id());
+            if (k > 1) {
+                row = fact(row, "    Resit or retake" + (k > 2 ? " " + (k - 1) : ""), f.epa().schedule().plannedDate(c.id(), k).orElse(null));
+            }
         }
         flags.show(review.flags());
         ahead.show(review.ahead(today), today);

@@ -128,8 +128,9 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
     }
 
     private String codes(PortfolioPiece p) {
-        return discussion.criteria().stream().filter(c -> p.criteria().contains(c.id())).map(Criterion::code)
+        String codes = discussion.criteria().stream().filter(c -> p.criteria().contains(c.id())).map(Criterion::code)
                 .collect(Collectors.joining(", "));
+        return codes.isEmpty() ? "none: map it" : codes;
     }
 
     @Override

@@ -48,7 +48,11 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     private final Label wordsDetail = new Label();
     private final FlagList flags = new FlagList("report-flags", "");
     private final Label dateProblem = new Label();
+    private final Label submittedLabel = new Label("Submitted on");
+    private final Label annexStop = new Label();
     private final DatePicker submitted;
+    /** The attempt the submission date is for: 1, or the resit or retake after a failed project. */
+    private int attempt = 1;
     private final TableView<Criterion> mapping = new TableView<>();
     private final Label mappedCount = new Label();
     private final Button open = new Button("Open", new FontIcon("mdi2o-open-in-new"));
@@ -64,6 +68,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         fileName.getStyleClass().add("fact-name");
         words.setId("report-words");
         words.getStyleClass().add("word-count");
+        words.setWrapText(true);
         wordsDetail.setId("report-words-detail");
         wordsDetail.setWrapText(true);
         wordsDetail.getStyleClass().add("plan-subtitle");
@@ -72,12 +77,17 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         submitted.valueProperty().addListener((o, a, b) -> {
             if (!showing) {
                 String apprentice = screen.apprenticeId();
+                int forAttempt = attempt;
                 screen.save(() -> {
-                    screen.workbench().epa().setDate(apprentice, DateKind.SUBMITTED, SUBMISSION, b);
+                    screen.workbench().epa().setDate(apprentice, DateKind.SUBMITTED, SUBMISSION, forAttempt, b);
                     return null;
                 });
             }
         });
+        annexStop.setId("report-annex-stop");
+        annexStop.setWrapText(true);
+        annexStop.getStyleClass().add("annex-stop");
+        annexStop.managedProperty().bind(annexStop.textProperty().isNotEmpty());
         Button attach = new Button("Attach report…", new FontIcon("mdi2p-paperclip"));
         attach.setId("report-attach");
         attach.getStyleClass().add("accent");
@@ -88,14 +98,17 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         fileName.setWrapText(true);
         HBox fileRow = new HBox(10, open, attach);
         fileRow.setAlignment(Pos.CENTER_LEFT);
-        HBox dateRow = new HBox(10, new Label("Submitted on"), submitted, dateProblem);
-        dateRow.setAlignment(Pos.CENTER_LEFT);
+        submittedLabel.setId("report-submitted-label");
+        submittedLabel.getStyleClass().add("fact-name");
+        HBox datePicker = new HBox(10, submitted, dateProblem);
+        datePicker.setAlignment(Pos.CENTER_LEFT);
+        VBox dateRow = new VBox(4, submittedLabel, datePicker);
         Label ruleText = Section.muted("The plan asks for " + WordCount.thousands(rule.words()) + " words ±"
                 + (int) rule.tolerancePercent() + "% (" + WordCount.thousands(rule.minWords()) + " to "
                 + WordCount.thousands(rule.maxWords()) + ")" + (rule.annexesExcluded() ? ", not counting annexes." : ".")
                 + " PDF, Word (.docx) and text files are counted; how is explained in docs/word-count.md.");
-        VBox report = Section.panel("Project report", fileName, fileRow, words, wordsDetail, flags, ruleText, SourceLabel.of(rule.source()),
-                dateRow);
+        VBox report = Section.panel("Project report", fileName, fileRow, words, annexStop, wordsDetail, flags, ruleText,
+                SourceLabel.of(rule.source()), dateRow);
 
         mapping.setId("report-mapping");
         mapping.setEditable(true);
@@ -126,7 +139,11 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         report.setPrefWidth(440);
         report.setMinWidth(380);
         HBox.setHgrow(mappingPanel, Priority.ALWAYS);
-        HBox columns = new HBox(16, Section.page(report), mappingPanel);
+        javafx.scene.control.ScrollPane reportScroll = Section.page(report);
+        reportScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        reportScroll.setMinWidth(400);
+        reportScroll.setPrefWidth(460);
+        HBox columns = new HBox(16, reportScroll, mappingPanel);
         columns.setPadding(new Insets(16));
         setCenter(columns);
     }
@@ -134,12 +151,18 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     @Override
     public void show(ApprenticeFile f) {
         this.file = f;
+        var history = f.epa().history();
+        EpaRules.Reassessment reassessment = f.plan().orElseThrow().epa().reassessment();
+        boolean reworks = reassessment != null && reassessment.projectReworkMonths() != null;
+        attempt = reworks ? history.current(project.id()) : 1;
+        submittedLabel.setText(attempt == 1 ? "Submitted on" : "Reworked report submitted on");
         showing = true;
-        submitted.setValue(f.epa().schedule().submittedOn(SUBMISSION).orElse(null));
+        submitted.setValue(f.epa().schedule().submittedOn(SUBMISSION, attempt).orElse(null));
         showing = false;
         f.epa().report().ifPresentOrElse(this::showReport, () -> {
             fileName.setText("No report attached yet");
             words.setText("");
+            annexStop.setText("");
             wordsDetail.setText("");
             open.setDisable(true);
             flags.show(java.util.List.of());
@@ -155,11 +178,16 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         open.setDisable(false);
         int counted = r.countedWords(rule);
         words.setText(WordCount.thousands(counted) + " words" + (rule.annexesExcluded() ? " excluding annexes" : ""));
-        wordsDetail.setText(r.words().total() == 0
+        WordCount.ReportWords w = r.words();
+        annexStop.setText(rule.annexesExcluded() ? w.stoppedAt().map(at -> "Counted up to " + at + "; "
+                + WordCount.thousands(w.total() - w.excludingAnnexes()) + " words from there on are annexes.").orElse("") : "");
+        wordsDetail.setText(w.total() == 0
                 ? "No text found in the file: a scanned document has no words to count. Ask for the original document."
-                : r.words().hasAnnexes()
-                ? WordCount.thousands(r.words().total()) + " in all; annexes from “" + r.words().firstAnnexHeading() + "” on."
-                : "No annex heading found (a line starting Annex or Appendix).");
+                : w.hasAnnexes()
+                ? WordCount.thousands(w.total()) + " in all. If the count stopped at the wrong line, check the report: an annex "
+                        + "starts at a short heading line such as “Appendix A”, “Annexe 1” or “7. Appendices”."
+                : "No annex heading found (a short heading line such as “Appendix A”, “Annexe 1” or “Appendices”): every word "
+                        + "counts.");
         flags.show(r.lengthFlag(rule).stream().toList());
     }
 

@@ -1,7 +1,5 @@
 package org.epaworkbench.ui.apprentice;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -98,6 +96,10 @@ final class ResultsTab extends BorderPane implements ApprenticeScreen.Shown {
         for (SessionLine l : lines) {
             box.getChildren().add(attemptRow(l));
         }
+        if (!lines.isEmpty() && f.epa().history().current(c.id()) > f.epa().history().of(c.id()).size()) {
+            f.epa().schedule().plannedDate(c.id(), f.epa().history().current(c.id())).ifPresent(d -> box.getChildren()
+                    .add(Section.muted("Resit or retake planned for " + Dates.show(d) + ".")));
+        }
         latest.ifPresent(r -> r.explanation().forEach(line -> box.getChildren().add(wrapped(line))));
         latest.filter(r -> r.grade() == Grade.FAIL).ifPresent(r -> box.getChildren().add(reassessment(f, c)));
         return box;
@@ -105,8 +107,9 @@ final class ResultsTab extends BorderPane implements ApprenticeScreen.Shown {
 
     private HBox attemptRow(SessionLine l) {
         var s = l.session();
-        String when = s.endedAt() != null ? "ended " + Dates.show(LocalDate.ofInstant(s.endedAt(), ZoneId.systemDefault()))
-                : s.startedAt() != null ? s.status().label().toLowerCase() : "not started";
+        // the day it ended in the workbench's time zone, as the rules count it (ApprenticeFiles)
+        String when = l.endedOn().map(d -> "ended " + Dates.show(d))
+                .orElse(s.startedAt() != null ? s.status().label().toLowerCase() : "not started");
         Label text = new Label(attemptWord(s.attempt()) + "  ·  " + when);
         HBox row = new HBox(10, new FontIcon("mdi2c-clipboard-text-outline"), text);
         l.result().ifPresent(r -> row.getChildren().add(gradeBadge(r)));
@@ -121,11 +124,15 @@ final class ResultsTab extends BorderPane implements ApprenticeScreen.Shown {
     }
 
     private VBox reassessment(ApprenticeFile f, Component c) {
-        LocalDate failedOn = f.epa().attempts().stream().filter(a -> a.componentId().equals(c.id()))
-                .map(a -> a.endedOn()).max(LocalDate::compareTo).orElse(screen.today());
         DeadlineList deadlines = new DeadlineList("reassessment-" + c.id());
-        deadlines.show(ReassessmentDeadlines.after(plan, c.id(), failedOn), screen.today());
+        deadlines.show(ReassessmentDeadlines.of(plan, c.id(), f.epa().history()), screen.today());
         VBox box = new VBox(8, heading("Resit or retake"), deadlines);
+        if (plan.epa().retakeGateway() != null) {
+            HBox again = new HBox(8, wrapped("A retake comes after further learning and goes through the gateway again; "
+                    + "a resit does not."), SourceLabel.of(plan.epa().retakeGateway().source()));
+            again.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(again);
+        }
         AttemptCap cap = plan.attemptCap();
         if (cap != null) {
             HBox capLine = new HBox(8, wrapped("A " + String.join(" or ", cap.attempts().stream().sorted().map(AttemptKind::word)

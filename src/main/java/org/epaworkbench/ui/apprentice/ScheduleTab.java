@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.control.DatePicker;
@@ -15,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.epa.Attempt;
+import org.epaworkbench.epa.AttemptHistory;
 import org.epaworkbench.epa.EpaSchedule;
 import org.epaworkbench.epa.Flag;
 import org.epaworkbench.plan.AssessmentPlan;
@@ -25,9 +28,10 @@ import org.epaworkbench.ui.common.Dates;
 import org.epaworkbench.ui.common.SourceLabel;
 
 /**
- * When each component is planned, when notice of it was given and when each submission was made.
- * Each date is saved as soon as it is chosen; every rule a date breaks is flagged beside it, before
- * the day comes.
+ * When each attempt at each component is planned, when notice of it was given and when each submission
+ * was made. The first attempt's dates stay as they were when a component fails: its resit or retake
+ * gets a row of its own. Each date is saved as soon as it is chosen; every rule a date breaks is
+ * flagged beside it, before the day comes.
  */
 final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
 
@@ -35,52 +39,32 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
     private static final Set<String> NOT_DATES = Set.of("Gateway", "Project proposal", "Portfolio");
 
     private final ApprenticeScreen screen;
+    private final AssessmentPlan plan;
     private final Label dateProblem = new Label();
-    private final Map<String, DatePicker> planned = new LinkedHashMap<>();
-    private final Map<String, DatePicker> notice = new LinkedHashMap<>();
-    private final Map<String, DatePicker> submitted = new LinkedHashMap<>();
+    private final GridPane components = new GridPane();
+    private final GridPane subs = new GridPane();
+    /** Every date picker by what it sets, so a reload fills them without saving again. */
+    private final Map<Key, DatePicker> pickers = new LinkedHashMap<>();
     private final FlagList flags = new FlagList("schedule-flags", "Every planned date keeps the plan's rules.");
     private final DeadlineList deadlines = new DeadlineList("schedule-deadlines");
+    private List<Integer> shape = List.of();
     private boolean showing;
+
+    private record Key(DateKind kind, String subject, int attempt) {
+    }
 
     ScheduleTab(ApprenticeScreen screen, AssessmentPlan plan) {
         this.screen = screen;
+        this.plan = plan;
         dateProblem.getStyleClass().add("inline-problem");
         dateProblem.setId("schedule-date-problem");
         dateProblem.setWrapText(true);
-
-        GridPane components = new GridPane();
         components.setHgap(12);
         components.setVgap(10);
-        components.addRow(0, new Label(""), heading("Planned for"), heading("Notice given on"));
-        int row = 1;
-        for (Component c : plan.components()) {
-            Label title = new Label(c.title());
-            title.setWrapText(true);
-            title.getStyleClass().add("fact-name");
-            DatePicker when = picker("planned-" + c.id(), DateKind.PLANNED, c.id(), planned);
-            components.add(title, 0, row);
-            components.add(when, 1, row);
-            if (plan.epa().notices().stream().anyMatch(n -> n.component().equals(c.id()))) {
-                components.add(picker("notice-" + c.id(), DateKind.NOTICE, c.id(), notice), 2, row);
-            }
-            GridPane.setHgrow(title, Priority.ALWAYS);
-            row++;
-        }
+        subs.setHgap(12);
+        subs.setVgap(10);
         VBox left = new VBox(12, Section.panel("Components", components, dateProblem));
         if (!plan.epa().submissions().isEmpty()) {
-            GridPane subs = new GridPane();
-            subs.setHgap(12);
-            subs.setVgap(10);
-            int r = 0;
-            for (EpaRules.Submission s : plan.epa().submissions()) {
-                if (submitted.containsKey(s.what())) {
-                    continue;
-                }
-                Label what = new Label(capitalise(s.what()) + " submitted on");
-                what.getStyleClass().add("fact-name");
-                subs.addRow(r++, what, picker("submitted-" + s.what().replace(' ', '-'), DateKind.SUBMITTED, s.what(), submitted));
-            }
             left.getChildren().add(Section.panel("Submissions", subs));
         }
         order(plan).ifPresent(left.getChildren()::add);
@@ -91,6 +75,69 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
         HBox columns = new HBox(16, left, right);
         columns.setPadding(new Insets(16));
         setCenter(Section.page(columns));
+        build(new AttemptHistory(List.of()));
+    }
+
+    /** One row per attempt: the first, then each resit or retake after a fail, with what became of it. */
+    private void build(AttemptHistory history) {
+        pickers.clear();
+        components.getChildren().clear();
+        subs.getChildren().clear();
+        components.addRow(0, new Label(""), heading("Planned for"), heading("Notice given on"), new Label(""));
+        int row = 1;
+        for (Component c : plan.components()) {
+            boolean notice = plan.epa().notices().stream().anyMatch(n -> n.component().equals(c.id()));
+            for (int k = 1; k <= history.current(c.id()); k++) {
+                Label title = new Label(k == 1 ? c.title() : "Resit or retake" + (k > 2 ? " " + (k - 1) : ""));
+                title.setWrapText(true);
+                title.getStyleClass().add(k == 1 ? "fact-name" : "plan-subtitle");
+                if (k > 1) {
+                    title.setPadding(new Insets(0, 0, 0, 16));
+                }
+                components.add(title, 0, row);
+                components.add(picker(id("planned", c.id(), k), new Key(DateKind.PLANNED, c.id(), k)), 1, row);
+                if (notice) {
+                    components.add(picker(id("notice", c.id(), k), new Key(DateKind.NOTICE, c.id(), k)), 2, row);
+                }
+                Optional<Attempt> ended = history.attempt(c.id(), k);
+                Label outcome = new Label(ended.map(a -> (a.grade() == null ? "Held " : a.grade().label() + " · ")
+                        + Dates.show(a.endedOn())).orElse(""));
+                outcome.setId(id("outcome", c.id(), k));
+                outcome.setMinWidth(Label.USE_PREF_SIZE);
+                outcome.getStyleClass().add(ended.filter(Attempt::failed).isPresent() ? "coverage-missing" : "plan-subtitle");
+                components.add(outcome, 3, row);
+                GridPane.setHgrow(title, Priority.ALWAYS);
+                row++;
+            }
+        }
+        int r = 0;
+        List<String> seen = new ArrayList<>();
+        for (EpaRules.Submission s : plan.epa().submissions()) {
+            if (seen.contains(s.what())) {
+                continue;
+            }
+            seen.add(s.what());
+            int last = reworked(s) ? history.current(s.component()) : 1;
+            for (int k = 1; k <= last; k++) {
+                Label what = new Label((k == 1 ? capitalise(s.what()) : "Reworked " + s.what()
+                        + (k > 2 ? " (" + (k - 1) + ")" : "")) + " submitted on");
+                what.getStyleClass().add("fact-name");
+                subs.addRow(r++, what, picker(id("submitted", s.what().replace(' ', '-'), k), new Key(DateKind.SUBMITTED, s.what(), k)));
+            }
+        }
+    }
+
+    /** A failed project's report is reworked and submitted again; a portfolio is not. */
+    private boolean reworked(EpaRules.Submission s) {
+        EpaRules.ProjectReport report = plan.epa().projectReport();
+        EpaRules.Reassessment r = plan.epa().reassessment();
+        return report != null && report.component().equals(s.component()) && s.what().equals("project report") && r != null
+                && r.projectReworkMonths() != null;
+    }
+
+    /** "planned-observation" for the first attempt, "planned-observation-2" for the first resit or retake. */
+    private static String id(String what, String subject, int attempt) {
+        return what + "-" + subject + (attempt == 1 ? "" : "-" + attempt);
     }
 
     private static Label heading(String text) {
@@ -99,26 +146,26 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
         return l;
     }
 
-    private DatePicker picker(String id, DateKind kind, String subject, Map<String, DatePicker> into) {
+    private DatePicker picker(String id, Key key) {
         DatePicker p = Dates.picker(id, null, dateProblem::setText);
         p.valueProperty().addListener((o, before, after) -> {
             if (!showing) {
                 String apprentice = screen.apprenticeId();
                 screen.save(() -> {
-                    screen.workbench().epa().setDate(apprentice, kind, subject, after);
+                    screen.workbench().epa().setDate(apprentice, key.kind(), key.subject(), key.attempt(), after);
                     return null;
                 });
             }
         });
-        into.put(subject, p);
+        pickers.put(key, p);
         return p;
     }
 
     /** The plan's recommended order as one sequence, e.g. "1. Work-based project  2. Professional discussion  3. …". */
-    private static java.util.Optional<VBox> order(AssessmentPlan plan) {
+    private static Optional<VBox> order(AssessmentPlan plan) {
         List<EpaRules.Order> pairs = plan.epa().order();
         if (pairs.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<String> sequence = new ArrayList<>();
         for (EpaRules.Order o : pairs) {
@@ -138,18 +185,36 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
         }
         Label l = new Label(text.toString());
         l.setWrapText(true);
-        VBox box = Section.panel("Recommended order", l);
+        VBox box = Section.panel("Recommended order", l,
+                Section.muted("The order is for first attempts; a resit or retake follows the fail."));
         pairs.stream().map(EpaRules.Order::source).distinct().forEach(s -> box.getChildren().add(SourceLabel.of(s)));
-        return java.util.Optional.of(box);
+        return Optional.of(box);
     }
 
     @Override
     public void show(ApprenticeFile f) {
-        EpaSchedule s = f.epa().schedule();
+        AttemptHistory history = f.epa().history();
+        List<Integer> now = plan.components().stream().map(c -> history.current(c.id())).toList();
         showing = true;
-        planned.forEach((id, p) -> p.setValue(s.planned().get(id)));
-        notice.forEach((id, p) -> p.setValue(s.noticeGiven().get(id)));
-        submitted.forEach((what, p) -> p.setValue(s.submitted().get(what)));
+        if (!now.equals(shape)) {
+            shape = now;
+            build(history);
+        }
+        EpaSchedule s = f.epa().schedule();
+        pickers.forEach((key, p) -> p.setValue(switch (key.kind()) {
+            case PLANNED -> s.plannedDate(key.subject(), key.attempt()).orElse(null);
+            case NOTICE -> s.noticeGivenFor(key.subject(), key.attempt()).orElse(null);
+            case SUBMITTED -> s.submittedOn(key.subject(), key.attempt()).orElse(null);
+        }));
+        // the outcome column follows the attempts even when the rows stay the same
+        for (Component c : plan.components()) {
+            for (int k = 1; k <= history.current(c.id()); k++) {
+                final int attempt = k;
+                components.getChildren().stream().filter(n -> id("outcome", c.id(), attempt).equals(n.getId())).findFirst()
+                        .ifPresent(n -> ((Label) n).setText(history.attempt(c.id(), attempt).map(a -> (a.grade() == null ? "Held "
+                                : a.grade().label() + " · ") + Dates.show(a.endedOn())).orElse("")));
+            }
+        }
         showing = false;
         var review = f.review().orElseThrow();
         List<Flag> dateFlags = review.flags().stream().filter(x -> !NOT_DATES.contains(x.subject())

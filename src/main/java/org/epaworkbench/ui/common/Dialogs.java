@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -64,6 +65,7 @@ public final class Dialogs {
         l.setId("info-message");
         l.setWrapText(true);
         l.setMaxWidth(560);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(l);
         a.showAndWait();
     }
@@ -76,6 +78,7 @@ public final class Dialogs {
         Label l = new Label(message);
         l.setWrapText(true);
         l.setMaxWidth(520);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         a.getDialogPane().setContent(l);
         a.showAndWait();
     }

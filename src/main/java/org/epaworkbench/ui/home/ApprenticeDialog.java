@@ -14,12 +14,14 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.Uln;
+import org.epaworkbench.ui.common.Dates;
 
 /** Adding or editing an apprentice; every problem is named beside the form before it can be saved. */
 final class ApprenticeDialog {
@@ -54,15 +56,16 @@ final class ApprenticeDialog {
         if (existing != null) {
             plans.stream().filter(p -> p.plan().id().equals(existing.planId())).findFirst().ifPresent(plan::setValue);
         }
-        DatePicker start = new DatePicker(existing == null ? null : existing.apprenticeshipStart());
-        start.setId("apprentice-start");
-        DatePicker gateway = new DatePicker(existing == null ? null : existing.gatewayDate());
-        gateway.setId("apprentice-gateway");
         Label problems = new Label();
+        DatePicker start = Dates.picker("apprentice-start", existing == null ? null : existing.apprenticeshipStart(),
+                problems::setText);
+        DatePicker gateway = Dates.picker("apprentice-gateway", existing == null ? null : existing.gatewayDate(),
+                problems::setText);
         problems.setId("apprentice-problems");
         problems.getStyleClass().add("inline-problem");
         problems.setWrapText(true);
         problems.setMaxWidth(460);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -71,7 +74,9 @@ final class ApprenticeDialog {
                 "Gateway date"};
         Node[] fields = {name, uln, employer, provider, plan, start, gateway};
         for (int i = 0; i < labels.length; i++) {
-            grid.add(new Label(labels[i]), 0, i);
+            Label label = new Label(labels[i]);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(label, 0, i);
             grid.add(fields[i], 1, i);
         }
         name.setPrefColumnCount(28);

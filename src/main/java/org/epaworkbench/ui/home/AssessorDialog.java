@@ -2,6 +2,7 @@ package org.epaworkbench.ui.home;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -9,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.people.AssessorProfile;
@@ -29,6 +31,7 @@ public final class AssessorDialog {
         Label problems = new Label();
         problems.getStyleClass().add("inline-problem");
         problems.setWrapText(true);
+        problems.setMinHeight(Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
@@ -55,6 +58,7 @@ public final class AssessorDialog {
         });
         d.setResultConverter(b -> b == save
                 ? new AssessorProfile(name.getText().strip(), number.getText(), organisation.getText(), false) : null);
+        Platform.runLater(name::requestFocus);
         return d.showAndWait();
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -76,12 +77,12 @@ final class NewSessionDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Apprentice"), who);
-        grid.addRow(1, new Label("Component"), component);
-        grid.addRow(2, new Label("Attempt"), attempt);
-        grid.addRow(3, new Label("Mode"), mode);
-        grid.addRow(4, new Label("Location"), location);
-        grid.addRow(5, new Label("ID check"), id);
+        grid.addRow(0, label("Apprentice"), who);
+        grid.addRow(1, label("Component"), component);
+        grid.addRow(2, label("Attempt"), attempt);
+        grid.addRow(3, label("Mode"), mode);
+        grid.addRow(4, label("Location"), location);
+        grid.addRow(5, label("ID check"), id);
         location.setPrefColumnCount(30);
         if (preselected != null) {
             apprentices.stream().filter(a -> a.id().equals(preselected.id())).findFirst().ifPresent(who::setValue);
@@ -117,6 +118,13 @@ final class NewSessionDialog {
                     attempt.getValue(), mode.getValue(), location.getText(), idSeen);
         });
         return d.showAndWait();
+    }
+
+    /** A form label that keeps its whole text however wide the fields beside it grow. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {

@@ -46,7 +46,7 @@ final class UpcomingPane extends VBox {
                 when.getStyleClass().add("upcoming-date");
                 Label who = new Label(u.apprentice().name());
                 who.getStyleClass().add("fact-name");
-                Label what = new Label(u.componentTitle());
+                Label what = new Label(u.componentTitle() + (u.attempt() > 1 ? " (resit or retake)" : ""));
                 what.setWrapText(true);
                 what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 what.getStyleClass().add("plan-subtitle");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.epaworkbench.epa.PortfolioCheck;
 import org.epaworkbench.epa.PortfolioPiece;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.EpaRules;
@@ -19,18 +20,26 @@ import org.epaworkbench.ui.Workbench;
  * @param portfolio the pieces, when this session is the plan's portfolio component; empty otherwise
  * @param reportMapping criterion id to where the report evidences it, when this session is the project's component
  * @param attachments the folder the apprentice's attached files are kept in
+ * @param portfolioGaps what the plan's portfolio rule finds wrong (count outside its range, criteria no piece covers,
+ *        pieces mapped to no criterion), when this session is the portfolio component; empty otherwise
  */
-public record ApprenticeEvidence(List<PortfolioPiece> portfolio, Map<String, String> reportMapping, Path attachments) {
+public record ApprenticeEvidence(List<PortfolioPiece> portfolio, Map<String, String> reportMapping, Path attachments,
+        List<String> portfolioGaps) {
+
+    public ApprenticeEvidence(List<PortfolioPiece> portfolio, Map<String, String> reportMapping, Path attachments) {
+        this(portfolio, reportMapping, attachments, List.of());
+    }
 
     public static ApprenticeEvidence load(Workbench wb, AssessmentPlan plan, SessionDetails details) throws SQLException {
         EpaRules.PortfolioRule portfolioRule = plan.epa().portfolio();
         EpaRules.ProjectReport reportRule = plan.epa().projectReport();
         String apprenticeId = details.apprenticeId();
-        List<PortfolioPiece> pieces = portfolioRule != null && portfolioRule.component().equals(details.componentId())
-                ? wb.epa().portfolio(apprenticeId) : List.of();
+        boolean discussion = portfolioRule != null && portfolioRule.component().equals(details.componentId());
+        List<PortfolioPiece> pieces = discussion ? wb.epa().portfolio(apprenticeId) : List.of();
+        List<String> gaps = discussion ? PortfolioCheck.check(plan, pieces).map(PortfolioCheck.Report::gaps).orElse(List.of()) : List.of();
         Map<String, String> mapping = reportRule != null && reportRule.component().equals(details.componentId())
                 ? wb.epa().reportMapping(apprenticeId) : Map.of();
-        return new ApprenticeEvidence(pieces, mapping, wb.attachments().folder(apprenticeId));
+        return new ApprenticeEvidence(pieces, mapping, wb.attachments().folder(apprenticeId), gaps);
     }
 
     public List<PortfolioPiece> piecesFor(String criterionId) {

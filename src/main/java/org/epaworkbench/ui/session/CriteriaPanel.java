@@ -118,6 +118,14 @@ final class CriteriaPanel extends BorderPane {
         select(rows.get(next).criterion());
     }
 
+    /**
+     * Puts the keyboard on the criteria, where the session's single-key shortcuts work. Until the
+     * scroll pane is first laid out its content is not in the scene yet, so the pane takes the focus.
+     */
+    void focusCriteria() {
+        (list.getScene() != null ? list : scroll).requestFocus();
+    }
+
     void focusGoTo() {
         goTo.requestFocus();
         goTo.selectAll();

@@ -91,7 +91,7 @@ final class QuestionBankDialog {
         problem.getStyleClass().add("inline-problem");
         HBox manage = new HBox(8, add, edit, remove, restore);
 
-        VBox content = new VBox(10, new Label("Question bank for the " + component.title().toLowerCase()), list, typed,
+        VBox content = new VBox(10, new Label("Question bank for the " + org.epaworkbench.Wording.inSentence(component.title())), list, typed,
                 manage, problem);
         content.setPadding(new Insets(8));
 

@@ -77,7 +77,7 @@ final class QuestioningPanel extends VBox {
 
     private void showRule(Hyperlink anchor, Component component, QuestioningLimit limit) {
         Label text = new Label("At most " + limit.describe() + " = " + ElapsedText.format(limit.limitFor(component.timing()))
-                + " of questioning in this " + component.title().toLowerCase() + ".\n\n"
+                + " of questioning in this " + org.epaworkbench.Wording.inSentence(component.title()) + ".\n\n"
                 + limit.source().quoteText().map(q -> "“" + q + "”\n").orElse("")
                 + "— " + limit.source().shortForm()
                 + limit.source().noteText().map(n -> "\n\n" + n).orElse(""));

@@ -94,6 +94,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
         setTop(new VBox(header(), messageBar()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // the shortcuts work from the moment the screen opens, not only after a click on it
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                Platform.runLater(criteria::focusCriteria);
+            }
+        });
         model.snapshotProperty().addListener((o, a, b) -> b.gap().ifPresent(g -> askAboutGap()));
         if (first.gap().isPresent()) {
             // ask once the screen is shown, so the question sits over it
@@ -227,7 +233,28 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setOnMouseClicked(e -> model.problemProperty().set(""));
-        return new VBox(unsavedBanner(), problem);
+        return new VBox(unsavedBanner(), problem, portfolioWarning());
+    }
+
+    /**
+     * Before and during a discussion whose portfolio breaks the plan's rule (too few or too many pieces, criteria no
+     * piece covers, pieces mapped to nothing): said once, at the top, until the assessor dismisses it.
+     */
+    private Node portfolioWarning() {
+        Label warning = new Label();
+        warning.setId("session-portfolio-warning");
+        warning.getStyleClass().addAll("message-bar", "portfolio-warning");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.setGraphic(new FontIcon("mdi2a-alert-outline"));
+        java.util.List<String> gaps = model.evidence().portfolioGaps();
+        boolean ended = model.snapshot().state().status() == SessionStatus.ENDED;
+        warning.setText(gaps.isEmpty() ? "" : "Portfolio: " + String.join(" ", gaps)
+                + " Check with the apprentice before the discussion. (Click to dismiss.)");
+        warning.setVisible(!gaps.isEmpty() && !ended);
+        warning.managedProperty().bind(warning.visibleProperty());
+        warning.setOnMouseClicked(e -> warning.setVisible(false));
+        return warning;
     }
 
     /** Shown while actions are held in memory because the disk is full or the folder is read-only. */

@@ -45,8 +45,11 @@ final class ShortcutsDialog {
         for (Shortcut s : SHORTCUTS) {
             Label k = new Label(s.keys());
             k.getStyleClass().add("shortcut-key");
+            k.setMinWidth(Label.USE_PREF_SIZE);
+            Label action = new Label(s.action());
+            action.setMinWidth(Label.USE_PREF_SIZE);
             grid.add(k, 0, row);
-            grid.add(new Label(s.action()), 1, row++);
+            grid.add(action, 1, row++);
         }
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);

@@ -109,7 +109,7 @@ final class SignRecordFlow {
         Dialog<Declarations> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Declarations");
-        d.setHeaderText("Declarations for the record of the " + s.component().title().toLowerCase());
+        d.setHeaderText("Declarations for the record of the " + org.epaworkbench.Wording.inSentence(s.component().title()));
         d.getDialogPane().setContent(content);
         ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);

@@ -106,7 +106,7 @@ public final class OutboxView extends BorderPane {
         packages.getColumns().setAll(List.of(
                 column("Made", 150, (SyncStore.ExportedPackage p) -> WHEN.format(p.createdAt().atZone(ZoneId.systemDefault()))),
                 column("File", 360, SyncStore.ExportedPackage::fileName),
-                column("Contents", 170, p -> p.records() + " records, " + p.sessions() + " sessions" + (p.encrypted() ? ", encrypted" : "")),
+                column("Contents", 170, p -> Wording.count(p.records(), "record") + ", " + Wording.count(p.sessions(), "session") + (p.encrypted() ? ", encrypted" : "")),
                 column("Uploaded", 150, p -> p.uploadedAt() == null ? "not yet" : WHEN.format(p.uploadedAt().atZone(ZoneId.systemDefault())))));
         packages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox.setVgrow(packages, Priority.ALWAYS);
@@ -193,7 +193,8 @@ public final class OutboxView extends BorderPane {
             task.setOnSucceeded(e -> {
                 progress.close();
                 Outbox.Exported x = task.getValue();
-                Dialogs.info(window, "Exported", x.records() + " signed records and " + x.sessions() + " sessions are in\n"
+                Dialogs.info(window, "Exported", Wording.count(x.records(), "signed record") + " and " + Wording.count(x.sessions(), "session")
+                        + (x.records() + x.sessions() == 1 ? " is" : " are") + " in\n"
                         + x.file() + (x.encrypted() ? "\n(encrypted to the organisation)" : ""));
                 reload();
             });

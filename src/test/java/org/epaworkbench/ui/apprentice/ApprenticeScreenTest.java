@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -24,6 +26,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.epaworkbench.epa.ApprenticeStatus;
+import org.epaworkbench.epa.GatewayRecord;
 import org.epaworkbench.epa.PortfolioPiece;
 import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
 import org.epaworkbench.people.Apprentice;
@@ -89,9 +92,39 @@ class ApprenticeScreenTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** Scrolls the page a node is on until the node shows, as an assessor would before clicking it. */
+    static void reveal(FxRobot robot, Node n) {
+        robot.interact(() -> {
+            javafx.scene.Parent p = n.getParent();
+            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                p = p.getParent();
+            }
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                double h = content.getBoundsInLocal().getHeight();
+                double v = sp.getViewportBounds().getHeight();
+                double top = sp.getVvalue() * Math.max(0, h - v);
+                boolean shown = b.getMinY() >= top && b.getMaxY() <= top + v;
+                if (h > v && !shown) {
+                    sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 40) / (h - v))));
+                }
+                sp.layout();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(FxRobot robot, String id) {
+        Node n = robot.lookup(id).query();
+        reveal(robot, n);
+        robot.clickOn(n);
+    }
+
     /** Types a date into a picker as an assessor would, then Enter. */
     void typeDate(FxRobot robot, String id, String typed) {
         DatePicker p = robot.lookup(id).queryAs(DatePicker.class);
+        reveal(robot, p);
         robot.clickOn(p.getEditor()).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(typed).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -116,10 +149,17 @@ class ApprenticeScreenTest {
         ComboBox<InstalledPlan> plan = robot.lookup("#apprentice-plan").queryAs(ComboBox.class);
         robot.interact(() -> plan.getItems().stream().filter(p -> p.plan().id().equals("highfield-css-l3")).findFirst()
                 .ifPresent(plan::setValue));
+        // typed day first, as everywhere else in the app, whatever the machine's locale
+        DatePicker start = robot.lookup("#apprentice-start").queryAs(DatePicker.class);
+        robot.clickOn(start.getEditor()).write("1/9/2024").type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(start.getValue()).isEqualTo(LocalDate.of(2024, 9, 1));
+        assertThat(start.getEditor().getText()).isEqualTo(org.epaworkbench.ui.common.Dates.show(LocalDate.of(2024, 9, 1)));
         robot.clickOn("#apprentice-save");
         await(() -> robot.lookup("#apprentice-table").tryQuery().isPresent()
                 && !robot.lookup("#apprentice-table").queryTableView().getItems().isEmpty());
         Apprentice priya = workbench.people().apprentices().get(0);
+        assertThat(priya.apprenticeshipStart()).isEqualTo(LocalDate.of(2024, 9, 1));
         AssessmentPlan highfield = workbench.plans().plan("highfield-css-l3").orElseThrow();
 
         // open it: at gateway until the gateway is recorded
@@ -128,10 +168,14 @@ class ApprenticeScreenTest {
         await(() -> robot.lookup("#apprentice-status").tryQuery().isPresent());
         assertThat(text(robot, "#apprentice-status")).isEqualTo(ApprenticeStatus.AT_GATEWAY.label());
 
-        // the gateway: 13 months on programme, English and maths, declarations, ID
+        // the gateway: first 13 months on programme, which Highfield's 15 months (002) does not allow; then 16 months
         robot.interact(() -> tabs(robot).getSelectionModel().select(1));
         typeDate(robot, "#gateway-start", "06/01/2025");
         typeDate(robot, "#gateway-date", "2/2/2026");
+        assertThat(flagTexts(robot, "#gateway-flags")).anySatisfy(t -> assertThat(t).contains("before the earliest start of the EPA")
+                .contains("15 months on programme").contains("002 §On-programme requirements"));
+        typeDate(robot, "#gateway-start", "06/10/2024");
+        assertThat(flagTexts(robot, "#gateway-flags")).noneSatisfy(t -> assertThat(t).contains("earliest start"));
         for (String box : List.of("#gateway-english", "#gateway-maths", "#gateway-employer", "#gateway-provider")) {
             robot.clickOn(box);
         }
@@ -142,9 +186,43 @@ class ApprenticeScreenTest {
         await(() -> text(robot, "#apprentice-status").equals(ApprenticeStatus.IN_EPA.label()));
         var gateway = workbench.epa().gateway(priya.id());
         assertThat(gateway.gatewayDate()).isEqualTo(LocalDate.of(2026, 2, 2));
-        assertThat(gateway.apprenticeshipStart()).isEqualTo(LocalDate.of(2025, 1, 6));
+        assertThat(gateway.apprenticeshipStart()).isEqualTo(LocalDate.of(2024, 10, 6));
         assertThat(gateway.english().evidence()).isEqualTo("GCSE certificate seen");
         robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-gateway"));
+
+        // the project proposal: not approved with feedback; the revised one, resubmitted within the week, is a second version
+        TextArea synopsis = robot.lookup("#proposal-synopsis").queryAs(TextArea.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<GatewayRecord.ProposalDecision> decision = robot.lookup("#proposal-decision").queryAs(ChoiceBox.class);
+        robot.interact(() -> synopsis.setText("word ".repeat(240)));
+        typeDate(robot, "#proposal-submitted", "2/2/2026");
+        robot.interact(() -> decision.setValue(GatewayRecord.ProposalDecision.NOT_APPROVED));
+        typeDate(robot, "#proposal-decided", "3/2/2026");
+        click(robot, "#proposal-feedback");
+        robot.write("Too broad: focus on one process.");
+        assertThat(robot.lookup("#proposal-resubmit").queryButton().isDisabled()).isFalse();
+        robot.clickOn("#gateway-save");
+        await(() -> workbench.epa().gateway(priya.id()).proposal().decision() == GatewayRecord.ProposalDecision.NOT_APPROVED);
+        click(robot, "#proposal-resubmit");
+        assertThat(robot.lookup("#proposal-version").queryAs(Label.class).getText()).isEqualTo("Version 2 (revised proposal)");
+        robot.interact(() -> synopsis.setText("word ".repeat(260)));
+        typeDate(robot, "#proposal-submitted", "9/2/2026");
+        robot.interact(() -> decision.setValue(GatewayRecord.ProposalDecision.APPROVED));
+        typeDate(robot, "#proposal-decided", "10/2/2026");
+        robot.clickOn("#gateway-save");
+        await(() -> workbench.epa().gateway(priya.id()).proposals().size() == 2);
+        await(() -> robot.lookup("#proposal-version-1").tryQuery().isPresent());
+        var versions = workbench.epa().gateway(priya.id()).proposals();
+        assertThat(versions.get(0).feedback()).isEqualTo("Too broad: focus on one process.");
+        assertThat(versions.get(1).submittedOn()).isEqualTo(LocalDate.of(2026, 2, 9));
+        assertThat(robot.from(robot.lookup("#proposal-version-1").queryAs(Node.class)).lookup(".label").queryAll().stream()
+                .map(l -> ((Label) l).getText()).toList()).anySatisfy(t -> assertThat(t).contains("Not approved on 3 Feb 2026"))
+                .anySatisfy(t -> assertThat(t).isEqualTo("Feedback: Too broad: focus on one process."));
+        assertThat(flagTexts(robot, "#gateway-flags")).noneSatisfy(t -> assertThat(t).contains("proposal"));
+        robot.interact(() -> {
+            scrollToEnd(tabs(robot).getTabs().get(1).getContent());
+            Screenshots.save(root.getScene(), "apprentice-gateway-proposal");
+        });
 
         // the schedule: the project interview, the discussion, then the observation with notice given too late
         robot.interact(() -> tabs(robot).getSelectionModel().select(2));
@@ -185,7 +263,7 @@ class ApprenticeScreenTest {
         assertThat(text(robot, "#portfolio-summary")).contains("2 of " + discussion.size() + " criteria covered");
         assertThat(text(robot, "#coverage-" + discussion.get(0).id().replace('.', '_'))).isEqualTo("Piece 1");
         assertThat(text(robot, "#coverage-" + discussion.get(2).id().replace('.', '_'))).isEqualTo("Not covered");
-        assertThat(flagTexts(robot, "#portfolio-flags")).anySatisfy(t -> assertThat(t).contains("1 pieces; the plan asks for at least 10"));
+        assertThat(flagTexts(robot, "#portfolio-flags")).anySatisfy(t -> assertThat(t).contains("1 piece; the plan asks for at least 10"));
         PortfolioPiece saved = workbench.epa().portfolio(priya.id()).get(0);
         assertThat(saved.criteria()).containsExactlyInAnyOrder(discussion.get(0).id(), discussion.get(1).id());
 
@@ -221,6 +299,99 @@ class ApprenticeScreenTest {
         assertThat(table.getItems()).hasSize(1);
         robot.clickOn("#apprentice-search").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("nobody");
         assertThat(table.getItems()).isEmpty();
+
+        // a discussion opened with nine pieces: the session screen says what is wrong with the portfolio
+        workbench.epa().removePiece(workbench.epa().portfolio(priya.id()).get(9).id());
+        var discussionSession = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), highfield,
+                new org.epaworkbench.session.SessionDetails(priya.id(), highfield.id(), highfield.version(), "professional-discussion",
+                        org.epaworkbench.plan.AttemptKind.FIRST, org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Meeting room",
+                        "Passport"), workbench.sessionClock(), workbench.settings().sessionSettings(), false);
+        robot.interact(() -> main.openSession(discussionSession.id()));
+        await(() -> main.sessionScreen() != null && robot.lookup("#session-portfolio-warning").tryQuery().isPresent());
+        Label warning = robot.lookup("#session-portfolio-warning").queryAs(Label.class);
+        assertThat(warning.isVisible()).isTrue();
+        assertThat(warning.getText()).startsWith("Portfolio: The portfolio has 9 pieces; the plan asks for at least 10.");
+        robot.interact(() -> Screenshots.save(root.getScene(), "discussion-portfolio-warning"));
+        robot.interact(() -> main.sessionScreen().model().stop());
+    }
+
+    /**
+     * A failed observation and its resit after the EPA window: the resit gets its own row on the schedule, the first
+     * attempt's date stays, the status says a resit is due until it is passed, and nothing is flagged once it is.
+     */
+    @Test
+    void aResitAfterTheWindowIsPlannedOnItsOwnRowAndPassedWithoutProblems(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
+        background = new Background();
+        AssessmentPlan plan = workbench.plans().plan("highfield-css-l3").orElseThrow();
+        Apprentice sam = new Apprentice("sam-1", "Sam Okafor", org.epaworkbench.people.Uln.of("9276308686"), "Harbour Foods", "Train Co",
+                plan.id(), LocalDate.of(2024, 6, 3), LocalDate.of(2025, 10, 1), false);
+        workbench.people().save(sam);
+        workbench.epa().saveGateway(sam.id(), new GatewayRecord(sam.apprenticeshipStart(), null, sam.gatewayDate(),
+                new GatewayRecord.Qualification(true, "GCSE"), new GatewayRecord.Qualification(true, "GCSE"), true, true, "Passport", "",
+                GatewayRecord.ProjectProposal.NONE));
+        LocalDate firstTry = LocalDate.of(2025, 11, 20);
+        workbench.epa().setDate(sam.id(), org.epaworkbench.store.EpaStore.DateKind.PLANNED, "observation", firstTry);
+        workbench.epa().setDate(sam.id(), org.epaworkbench.store.EpaStore.DateKind.NOTICE, "observation", LocalDate.of(2025, 11, 1));
+        observation(plan, sam, firstTry, org.epaworkbench.plan.AttemptKind.FIRST, false);
+        robot.interact(() -> {
+            main = new MainWindow(workbench, background, Theme.LIGHT);
+            root.getChildren().setAll(main);
+            main.openApprentice(sam.id());
+        });
+        await(() -> robot.lookup("#apprentice-status").tryQuery().isPresent());
+        assertThat(text(robot, "#apprentice-status")).isEqualTo(ApprenticeStatus.RESIT_DUE.label());
+
+        // the resit on its own row, after the window (which ended on 1 Jan 2026); the first attempt's date stays
+        robot.interact(() -> tabs(robot).getSelectionModel().select(2));
+        await(() -> robot.lookup("#planned-observation-2").tryQuery().isPresent());
+        assertThat(text(robot, "#outcome-observation")).isEqualTo("Fail · 20 Nov 2025");
+        typeDate(robot, "#planned-observation-2", "20/02/2026");
+        typeDate(robot, "#notice-observation-2", "05/02/2026");
+        await(() -> workbench.epa().schedule(sam.id()).noticeGivenFor("observation", 2).isPresent());
+        var schedule = workbench.epa().schedule(sam.id());
+        assertThat(schedule.plannedDate("observation")).contains(firstTry);
+        assertThat(schedule.plannedDate("observation", 2)).contains(LocalDate.of(2026, 2, 20));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(flagTexts(robot, "#schedule-flags")).noneSatisfy(t -> assertThat(t).contains("EPA window"))
+                .noneSatisfy(t -> assertThat(t).contains("12-month"));
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-schedule-resit"));
+
+        // the resit passes: no longer due, and nothing about the observation is a problem
+        observation(plan, sam, LocalDate.of(2026, 2, 20), org.epaworkbench.plan.AttemptKind.RESIT, true);
+        robot.interact(() -> main.apprenticeScreen().reload());
+        await(() -> text(robot, "#apprentice-status").equals(ApprenticeStatus.IN_EPA.label()));
+        await(() -> text(robot, "#outcome-observation-2").startsWith("Pass"));
+        assertThat(workbench.apprenticeFiles().load(sam.id()).review().orElseThrow().flags())
+                .noneSatisfy(f -> assertThat(f.subject()).isEqualTo(plan.component("observation").orElseThrow().title()));
+        robot.interact(() -> tabs(robot).getSelectionModel().select(5));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-results-resit"));
+    }
+
+    /** An observation session at 10:00 UTC on {@code day}, every pass criterion met or not. */
+    void observation(AssessmentPlan plan, Apprentice a, LocalDate day, org.epaworkbench.plan.AttemptKind kind, boolean pass)
+            throws Exception {
+        ManualClock clock = new ManualClock(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
+        var s = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+                a.id(), plan.id(), plan.version(), "observation", kind, org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Store",
+                "Passport"), clock, workbench.settings().sessionSettings(), false);
+        s.perform(l -> l.start());
+        for (Criterion c : plan.component("observation").orElseThrow().criteria()) {
+            if (c.level() == org.epaworkbench.plan.CriterionLevel.PASS) {
+                s.perform(l -> l.judge(c.id(), pass ? org.epaworkbench.grading.CriterionState.MET
+                        : org.epaworkbench.grading.CriterionState.NOT_MET));
+            }
+        }
+        clock.advanceMinutes(60);
+        s.perform(l -> l.end("Finished"));
+    }
+
+    static void scrollToEnd(Node tabContent) {
+        if (tabContent instanceof javafx.scene.layout.BorderPane b && b.getCenter() instanceof javafx.scene.control.ScrollPane sp) {
+            sp.setVvalue(sp.getVmax());
+            sp.layout();
+        }
     }
 
     @Test
@@ -257,6 +428,7 @@ class ApprenticeScreenTest {
         failed.perform(l -> l.end("Apprentice could not continue"));
         robot.interact(() -> main.apprenticeScreen().reload());
         await(() -> text(robot, "#results-overall").equals("Fail"));
+        assertThat(text(robot, "#apprentice-status")).isEqualTo(ApprenticeStatus.RESIT_DUE.label());
         assertThat(robot.lookup("#resit-wbp-interview").tryQuery()).isPresent();
         assertThat(robot.lookup("#reassessment-wbp-interview").queryAs(javafx.scene.layout.GridPane.class).getChildren().stream()
                 .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList())
@@ -271,7 +443,11 @@ class ApprenticeScreenTest {
         robot.interact(() -> project.attach(report));
         await(() -> text(robot, "#report-words").startsWith("2,30"));
         assertThat(text(robot, "#report-words")).isEqualTo("2,300 words excluding annexes");
-        assertThat(text(robot, "#report-words-detail")).contains("2,700 in all; annexes from “Appendix A”");
+        assertThat(text(robot, "#report-annex-stop")).isEqualTo("Counted up to “Appendix A” on line 3; 400 words from there on "
+                + "are annexes.");
+        assertThat(text(robot, "#report-words-detail")).startsWith("2,700 in all.");
+        // the project failed at the retake: the date on this tab is the reworked report's
+        assertThat(text(robot, "#report-submitted-label")).isEqualTo("Reworked report submitted on");
         assertThat(workbench.epa().report(made.apprenticeId())).hasValueSatisfying(r -> assertThat(r.fileName())
                 .isEqualTo("Project report.docx"));
         robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-project"));

@@ -448,6 +448,8 @@ class SessionScreenTest {
                 .flatMap(n -> ((javafx.scene.Parent) n).lookupAll(".criterion-status").stream())
                 .map(n -> ((Label) n).getText()).filter(t -> t.contains("NOT SAVED YET")).toList()).hasSize(1);
         assertThat(workbench.sessions().events(id)).hasSize(2); // planned, started
+        robot.interact(() -> screen.jumpTo("S2.3"));
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-unsaved"));
 
         folderWritable(true);
         robot.clickOn("#unsaved-retry");
