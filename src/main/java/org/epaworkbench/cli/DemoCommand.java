@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code demo}: makes (or, with --remove, removes) clearly labelled sample data. */
 @Command(name = "demo", description = {"Create a sample apprentice with one completed session per component of "
-        + SampleDataMaker.PLAN_ID + ", marked as sample data.", "With --remove, delete all sample data."})
+        + SampleDataMaker.PLAN_ID + ", marked as sample data. Run again, it replaces the sample data made before.",
+        "With --remove, delete all sample data."})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,14 +39,21 @@ final class DemoCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
-        SampleDataMaker.Made made = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.epa(), ctx.clock()).make();
+        SampleDataMaker.Replaced r = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.epa(), ctx.clock())
+                .replacing(new SampleData(ctx.database()));
+        SampleDataMaker.Made made = r.made();
         if (json) {
             var n = JsonFiles.mapper().createObjectNode();
             n.put("apprenticeId", made.apprenticeId());
             var ids = n.putArray("sessionIds");
             made.sessionIds().forEach(ids::add);
+            n.put("replaced", r.replaced()).put("removedSessions", r.removedSessions());
             out.println(JsonFiles.pretty(n));
         } else {
+            if (r.replaced()) {
+                out.println("Replaced the sample data made before (" + org.epaworkbench.Wording.count(r.removedSessions(), "session")
+                        + " removed with it), so there is one sample apprentice.");
+            }
             out.println("Made sample apprentice " + made.apprenticeId() + " with " + made.sessionIds().size()
                     + " completed sessions (marked as sample data):");
             made.sessionIds().forEach(id -> out.println("  " + id));

@@ -62,17 +62,19 @@ final class JudgementsJson {
     private ComponentJudgements component(JsonNode node, String path) throws BadInputException {
         requireObject(node, path, "an object with \"attempt\" and \"criteria\"");
         checkFields(node, path, COMPONENT_FIELDS);
-        AttemptKind attempt = AttemptKind.FIRST;
+        // required: a resit or retake may be capped, so the attempt is never guessed
         JsonNode a = node.get("attempt");
-        if (a != null) {
-            if (!a.isTextual()) {
-                throw problem(path + ".attempt", "expected one of " + ATTEMPTS + "; found " + a);
-            }
-            try {
-                attempt = AttemptKind.fromWord(a.asText());
-            } catch (IllegalArgumentException ex) {
-                throw problem(path + ".attempt", "expected one of " + ATTEMPTS + "; found \"" + a.asText() + "\"");
-            }
+        if (a == null) {
+            throw problem(path + ".attempt", "missing; say which attempt this is: one of " + ATTEMPTS);
+        }
+        if (!a.isTextual()) {
+            throw problem(path + ".attempt", "expected one of " + ATTEMPTS + "; found " + describe(a));
+        }
+        AttemptKind attempt;
+        try {
+            attempt = AttemptKind.fromWord(a.asText());
+        } catch (IllegalArgumentException ex) {
+            throw problem(path + ".attempt", "expected one of " + ATTEMPTS + "; found \"" + a.asText() + "\"");
         }
         Map<String, CriterionState> criteria = states(node.get("criteria"), path + ".criteria");
         Map<String, Map<String, CriterionState>> carried = new LinkedHashMap<>();

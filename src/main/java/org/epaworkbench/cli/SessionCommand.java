@@ -161,6 +161,8 @@ final class SessionCommand implements Callable<Integer> {
                     b.append("Session note ").append(ElapsedText.format(n.sessionTime())).append(": ").append(n.text()).append(nl));
             s.amendments().forEach(am -> b.append("Amendment: ").append(am.reason()).append(" — ")
                     .append(am.correction().describe()).append(nl));
+            s.ignoredAfterEnd().forEach(i -> b.append("Ignored: event ").append(i.seq()).append(" (").append(i.type())
+                    .append(") comes after the end; an ended session changes only by amendments").append(nl));
             ComponentResult r = GradePreview.of(plan, c, s);
             b.append(nl).append("Grade preview: ").append(r.grade().name()).append(nl);
             r.explanation().forEach(e -> b.append("  - ").append(e).append(nl));

@@ -107,7 +107,13 @@ final class SessionJson {
             } else {
                 qn.put("bankId", q.bankId());
             }
-            qn.put("askedAtSeconds", q.askedAt().toSeconds()).put("timeSpentSeconds", q.timeSpent(elapsed).toSeconds());
+            qn.put("askedAtSeconds", q.askedAt().toSeconds());
+            if (q.endedAt() == null) {
+                qn.putNull("endedAtSeconds");
+            } else {
+                qn.put("endedAtSeconds", q.endedAt().toSeconds());
+            }
+            qn.put("timeSpentSeconds", q.timeSpent(elapsed).toSeconds());
             ArrayNode f = qn.putArray("followUps");
             q.followUps().forEach(f::add);
         }
@@ -143,7 +149,7 @@ final class SessionJson {
         ArrayNode evidence = n.putArray("evidence");
         for (EvidenceReference e : s.evidence()) {
             evidence.addObject().put("criterionId", e.criterionId()).put("reference", e.reference())
-                    .put("sessionTime", ElapsedText.format(e.sessionTime()));
+                    .put("sessionTime", ElapsedText.format(e.sessionTime())).put("amendment", e.amendment());
         }
         ArrayNode amendments = n.putArray("amendments");
         s.amendments().forEach(am -> amendments.addObject().put("reason", am.reason()).put("at", am.at().toString())
@@ -159,6 +165,8 @@ final class SessionJson {
         } else {
             n.putNull("ending");
         }
+        ArrayNode ignored = n.putArray("ignoredAfterEnd");
+        s.ignoredAfterEnd().forEach(i -> ignored.addObject().put("seq", i.seq()).put("type", i.type()).put("id", i.eventId()));
         n.set("gradePreview", ResultJson.component(GradePreview.of(plan, component, s)));
         return n;
     }

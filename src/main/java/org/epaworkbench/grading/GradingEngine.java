@@ -148,7 +148,7 @@ public final class GradingEngine {
             return "The plan lists no pass criteria for this component.";
         }
         if (missing.isEmpty()) {
-            return "Pass: all " + total + " pass criteria met.";
+            return total == 1 ? "Pass: the pass criterion is met." : "Pass: all " + total + " pass criteria met.";
         }
         return "Fail: " + met + " of " + total + " pass criteria met; not met " + codesWithStates(j, missing) + ".";
     }

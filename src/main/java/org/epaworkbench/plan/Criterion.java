@@ -37,6 +37,14 @@ public record Criterion(
         return Optional.ofNullable(text);
     }
 
+    /**
+     * Where the source gives no wording, the pack's note on what this criterion stands for and how
+     * it was read (e.g. one pass criterion standing for all of a component's pass criteria).
+     */
+    public Optional<String> noteOnMissingWording() {
+        return text == null ? source.noteText() : Optional.empty();
+    }
+
     /** The wording, or the plain statement that the source does not give it. */
     public String displayText() {
         return text != null ? text : WORDING_NOT_PROVIDED;

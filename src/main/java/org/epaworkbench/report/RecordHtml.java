@@ -239,11 +239,18 @@ public final class RecordHtml {
                 + "</tr></thead><tbody>");
         for (Map.Entry<String, List<Criterion>> theme : c.criteriaByTheme().entrySet()) {
             h.raw("<tr class=\"theme\"><td colspan=\"4\">").text(theme.getKey()).raw("</td></tr>");
+            String lastNote = null;
             for (Criterion cr : theme.getValue()) {
                 Judgement j = s.judgements().get(cr.id());
                 h.raw("<tr><td class=\"code\">").text(cr.code()).raw("</td><td>");
                 h.raw(cr.wordingProvided() ? "" : "<span class=\"missing\">").text(cr.displayText())
                         .raw(cr.wordingProvided() ? "" : "</span>");
+                // what a criterion without wording stands for, once for a run of alike criteria
+                String note = cr.noteOnMissingWording().orElse(null);
+                if (note != null && !note.equals(lastNote)) {
+                    h.raw("<div class=\"small\">").text(note).raw("</div>");
+                }
+                lastNote = note;
                 for (CriterionNote n : s.notesOn(cr.id())) {
                     h.raw("<div class=\"note\"><span class=\"time\">Note at ").text(ElapsedText.format(n.sessionTime()))
                             .raw(n.amendment() ? " (amendment)" : "").raw(":</span> ").text(n.text()).raw("</div>");

@@ -31,6 +31,7 @@ import org.epaworkbench.epa.GatewayRecord;
 import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.SampleData;
 import org.epaworkbench.store.SessionStore;
 
 /**
@@ -69,6 +70,20 @@ public final class SampleDataMaker {
 
     public Made make() throws SQLException {
         return make(true);
+    }
+
+    /** What {@link #replacing} did: the sample data made, and how many sample sessions made earlier it removed first. */
+    public record Replaced(Made made, boolean replaced, int removedSessions) {
+    }
+
+    /**
+     * Makes the sample data, first removing any made before (with everything attached to the sample
+     * apprentice), so there is only ever one sample apprentice however often it is asked for.
+     */
+    public Replaced replacing(SampleData existing) throws SQLException {
+        boolean present = existing.present();
+        int removed = present ? existing.remove() : 0;
+        return new Replaced(make(), present, removed);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A competency question asked in an interview, with its follow-up prompts, when it was asked and,
- * once the next question was asked or the session ended, how long it took (session time).
+ * once the assessor closed it (or, failing that, the next question was asked or the session ended),
+ * how long it took (session time).
  */
 public record AskedQuestion(int number, String text, String bankId, Duration askedAt, Duration endedAt,
         List<String> followUps) {

@@ -9,6 +9,17 @@ public sealed interface EventBody {
 
     String type();
 
+    /**
+     * The kinds of event an ended session still takes: amendments (corrections, each with a reason),
+     * declarations and signed records. Anything else after {@code ended} would change a locked record.
+     */
+    java.util.Set<String> TYPES_AFTER_END = java.util.Set.of("amended", "declaration-signed", "record-signed");
+
+    /** Whether an event of this type may follow the session's end. */
+    static boolean allowedAfterEnd(String type) {
+        return TYPES_AFTER_END.contains(type);
+    }
+
     /** Words for the audit trail. */
     String describe();
 
@@ -28,8 +39,17 @@ public sealed interface EventBody {
         }
     }
 
-    /** Mode, location or ID check changed before the session ended. */
+    /**
+     * Mode, location or ID check recorded after the session was planned: directly before the end,
+     * as an amendment (with its reason) after it.
+     */
     record DetailsRecorded(AssessmentMode mode, String location, String idDocumentSeen) implements EventBody {
+        public DetailsRecorded {
+            Objects.requireNonNull(mode, "mode");
+            location = location == null ? "" : location.strip();
+            idDocumentSeen = idDocumentSeen == null ? "" : idDocumentSeen.strip();
+        }
+
         public String type() {
             return "details-recorded";
         }
@@ -184,6 +204,20 @@ public sealed interface EventBody {
         }
     }
 
+    /**
+     * The assessor has finished with a question: its time stops here, not at the next question or
+     * the end of the session. Logs without it fold as before (a question runs to the next one).
+     */
+    record QuestionClosed(int questionNumber) implements EventBody {
+        public String type() {
+            return "question-closed";
+        }
+
+        public String describe() {
+            return "Question " + questionNumber + " closed";
+        }
+    }
+
     /** The session ended; {@code reason} explains ending outside the duration window, else null. */
     record Ended(String reason, DurationState durationState) implements EventBody {
         public String type() {
@@ -249,14 +283,19 @@ public sealed interface EventBody {
         }
     }
 
-    /** A correction after the session ended, with its reason; the original events stay as they were. */
+    /**
+     * A correction after the session ended, with its reason: a judgement, a note, evidence, or the
+     * mode, location and ID check. The original events stay as they were.
+     */
     record Amended(String reason, EventBody correction) implements EventBody {
         public Amended {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(correction, "correction");
             if (!(correction instanceof CriterionJudged || correction instanceof JudgementCleared
-                    || correction instanceof NoteAdded || correction instanceof EvidenceReferenced)) {
-                throw new IllegalArgumentException("an amendment corrects a judgement, a note or evidence, not " + correction.type());
+                    || correction instanceof NoteAdded || correction instanceof EvidenceReferenced
+                    || correction instanceof DetailsRecorded)) {
+                throw new IllegalArgumentException("an amendment corrects a judgement, a note, evidence or the session's "
+                        + "details, not " + correction.type());
             }
         }
 

@@ -165,11 +165,24 @@ public final class LiveSession {
         return prepare(new EventBody.SessionPlanned(details));
     }
 
+    /**
+     * Records the mode, location and ID check (e.g. the ID document once it has been seen). After the
+     * end this is refused: record {@link #amend an amendment} with a reason instead.
+     */
     public PendingEvent recordDetails(AssessmentMode mode, String location, String idDocumentSeen)
             throws SessionRuleException {
         notEnded("change its details");
-        return prepare(new EventBody.DetailsRecorded(mode, location == null ? "" : location.strip(),
-                idDocumentSeen == null ? "" : idDocumentSeen.strip()));
+        Objects.requireNonNull(mode, "mode");
+        EventBody.DetailsRecorded d = new EventBody.DetailsRecorded(mode, location, idDocumentSeen);
+        unchangedDetails(d);
+        return prepare(d);
+    }
+
+    private void unchangedDetails(EventBody.DetailsRecorded d) throws SessionRuleException {
+        SessionDetails now = state.details();
+        if (now.mode() == d.mode() && now.location().equals(d.location()) && now.idDocumentSeen().equals(d.idDocumentSeen())) {
+            throw new SessionRuleException("The mode, location and ID check are already recorded as given; nothing changed.");
+        }
     }
 
     public PendingEvent start() throws SessionRuleException {
@@ -267,10 +280,21 @@ public final class LiveSession {
     /** An "explain further" prompt on the current question. */
     public PendingEvent followUp(String text) throws SessionRuleException {
         noGapPending();
-        AskedQuestion current = state.currentQuestion().orElseThrow(() ->
-                new SessionRuleException("Ask a question before prompting the apprentice to explain further."));
+        AskedQuestion current = state.currentQuestion().orElseThrow(() -> new SessionRuleException(state.questions().isEmpty()
+                ? "Ask a question before prompting the apprentice to explain further."
+                : "Question " + state.questions().get(state.questions().size() - 1).number()
+                        + " is closed. Ask the next question before prompting the apprentice to explain further."));
         return prepare(new EventBody.FollowUpAsked(current.number(),
                 required(text, "Type the follow-up prompt, for example “Can you explain that further?”.")));
+    }
+
+    /** Closes the current question: its time stops now rather than running on to the next question. */
+    public PendingEvent closeQuestion() throws SessionRuleException {
+        notEnded("close a question");
+        AskedQuestion current = state.currentQuestion().orElseThrow(() -> new SessionRuleException(
+                state.questions().isEmpty() ? "No question has been asked yet." : "Question "
+                        + state.questions().get(state.questions().size() - 1).number() + " is already closed."));
+        return prepare(new EventBody.QuestionClosed(current.number()));
     }
 
     /** Ends the session; a reason is needed when it ends before the minimum or after the maximum. */
@@ -295,7 +319,7 @@ public final class LiveSession {
         return prepare(new EventBody.Ended(why, ds));
     }
 
-    /** A correction after the end: a judgement, note or evidence, with a reason; the original stays. */
+    /** A correction after the end: a judgement, note, evidence or the details, with a reason; the original stays. */
     public PendingEvent amend(String reason, EventBody correction) throws SessionRuleException {
         if (!state.ended()) {
             throw new SessionRuleException("Amendments are for ended sessions; change the record directly while it runs.");
@@ -313,6 +337,8 @@ public final class LiveSession {
         } else if (correction instanceof EvidenceReferenced r) {
             criterion(r.criterionId());
             required(r.reference(), "An evidence reference cannot be empty.");
+        } else if (correction instanceof EventBody.DetailsRecorded d) {
+            unchangedDetails(d);
         }
         return prepare(new Amended(why, correction));
     }

@@ -53,6 +53,15 @@ public final class SessionState {
     private final List<GapResolved> gaps;
     private final List<EventBody.DeclarationSigned> declarations;
     private final List<EventBody.RecordSigned> signedRecords;
+    private final List<IgnoredEvent> ignoredAfterEnd;
+
+    /**
+     * An event in the log after the session ended that an ended session does not take (anything but
+     * an amendment, a declaration or a signed record), e.g. from a tampered or faulty import. It stays
+     * in the log, but changes nothing.
+     */
+    public record IgnoredEvent(long seq, String type, String eventId) {
+    }
 
     private SessionState(Folder f) {
         this.sessionId = f.sessionId;
@@ -79,6 +88,7 @@ public final class SessionState {
         this.gaps = List.copyOf(f.gaps);
         this.declarations = List.copyOf(f.declarations);
         this.signedRecords = List.copyOf(f.signedRecords);
+        this.ignoredAfterEnd = List.copyOf(f.ignoredAfterEnd);
     }
 
     /** Folds a session's whole log, in order. */
@@ -219,6 +229,11 @@ public final class SessionState {
         return signedRecords;
     }
 
+    /** Events after the end that the fold left out, because an ended session is locked; normally none. */
+    public List<IgnoredEvent> ignoredAfterEnd() {
+        return ignoredAfterEnd;
+    }
+
     /**
      * Accumulates events in order; the live session keeps one and applies each event as it is
      * committed, the store folds a whole log with a fresh one.
@@ -244,8 +259,12 @@ public final class SessionState {
         private final List<GapResolved> gaps = new ArrayList<>();
         private final List<EventBody.DeclarationSigned> declarations = new ArrayList<>();
         private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
+        private final List<IgnoredEvent> ignoredAfterEnd = new ArrayList<>();
 
-        /** A question whose end time is filled in when the next one is asked or the session ends. */
+        /**
+         * A question whose end time is filled in when the assessor closes it, or else when the next
+         * one is asked or the session ends.
+         */
         private static final class OpenQuestion {
             final int number;
             final String text;
@@ -273,6 +292,11 @@ public final class SessionState {
                 throw new IllegalArgumentException("event " + e.id() + " has seq " + e.seq() + "; expected " + (lastSeq + 1));
             }
             lastSeq = e.seq();
+            if (status == SessionStatus.ENDED && !EventBody.allowedAfterEnd(e.type())) {
+                // an ended session is locked: only amendments, declarations and signed records follow
+                ignoredAfterEnd.add(new IgnoredEvent(e.seq(), e.type(), e.id()));
+                return;
+            }
             lastEventAt = e.at();
             Duration t = e.sessionTime();
             elapsed = t;
@@ -280,8 +304,7 @@ public final class SessionState {
             if (body instanceof SessionPlanned p) {
                 details = p.details();
             } else if (body instanceof DetailsRecorded d) {
-                details = new SessionDetails(details.apprenticeId(), details.planId(), details.planVersion(),
-                        details.componentId(), details.attempt(), d.mode(), d.location(), d.idDocumentSeen());
+                recordDetails(d);
             } else if (body instanceof Started) {
                 status = SessionStatus.RUNNING;
                 startedAt = e.at();
@@ -298,6 +321,12 @@ public final class SessionState {
             } else if (body instanceof QuestionAsked q) {
                 closeQuestion(t);
                 questions.add(new OpenQuestion(q.number(), q.text(), q.bankId(), t));
+            } else if (body instanceof EventBody.QuestionClosed qc) {
+                for (OpenQuestion q : questions) {
+                    if (q.number == qc.questionNumber() && q.endedAt == null) {
+                        q.endedAt = t;
+                    }
+                }
             } else if (body instanceof FollowUpAsked f) {
                 for (OpenQuestion q : questions) {
                     if (q.number == f.questionNumber()) {
@@ -326,9 +355,16 @@ public final class SessionState {
             }
         }
 
-        /** Judgements, notes and evidence, as recorded live or as an amendment after the end. */
+        private void recordDetails(DetailsRecorded d) {
+            details = new SessionDetails(details.apprenticeId(), details.planId(), details.planVersion(),
+                    details.componentId(), details.attempt(), d.mode(), d.location(), d.idDocumentSeen());
+        }
+
+        /** Judgements, notes, evidence and details, as recorded live or as an amendment after the end. */
         private void applyRecord(EventBody body, Duration t, Instant at, boolean amendment) {
-            if (body instanceof CriterionJudged j) {
+            if (body instanceof DetailsRecorded d) {
+                recordDetails(d);
+            } else if (body instanceof CriterionJudged j) {
                 judgements.put(j.criterionId(), new Judgement(j.criterionId(), j.state(), t, at, amendment));
             } else if (body instanceof JudgementCleared c) {
                 judgements.remove(c.criterionId());

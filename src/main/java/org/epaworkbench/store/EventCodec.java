@@ -46,6 +46,8 @@ public final class EventCodec {
             n.put("criterionId", r.criterionId()).put("reference", r.reference());
         } else if (body instanceof EventBody.QuestionAsked q) {
             n.put("number", q.number()).put("text", q.text()).put("bankId", q.bankId());
+        } else if (body instanceof EventBody.QuestionClosed q) {
+            n.put("questionNumber", q.questionNumber());
         } else if (body instanceof EventBody.FollowUpAsked f) {
             n.put("questionNumber", f.questionNumber()).put("text", f.text());
         } else if (body instanceof EventBody.Ended e) {
@@ -68,7 +70,8 @@ public final class EventCodec {
         try {
             return fromJson(type, JsonFiles.mapper().readTree(payload));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("event payload is not JSON at " + JsonFiles.where(e) + ": "
+                    + JsonFiles.plainMessage(e), e);
         }
     }
 
@@ -101,6 +104,8 @@ public final class EventCodec {
                 return new EventBody.EvidenceReferenced(text(n, "criterionId"), text(n, "reference"));
             case "question-asked":
                 return new EventBody.QuestionAsked(n.get("number").asInt(), text(n, "text"), text(n, "bankId"));
+            case "question-closed":
+                return new EventBody.QuestionClosed(n.get("questionNumber").asInt());
             case "follow-up-asked":
                 return new EventBody.FollowUpAsked(n.get("questionNumber").asInt(), text(n, "text"));
             case "ended":

@@ -42,17 +42,23 @@ public final class SessionStore {
         return deviceId;
     }
 
-    /** Stores a new session with its first event, which must plan it. */
+    /**
+     * Stores a new session with its first event, which must plan it. A session of a sample apprentice
+     * is sample data whatever {@code sample} says, so removing the sample data removes it too.
+     */
     public void create(SessionEvent planned, boolean sample) throws SQLException {
         if (!(planned.body() instanceof EventBody.SessionPlanned p) || planned.seq() != 1) {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
         String device = deviceId();
         database.inTransaction(c -> {
+            boolean sampleApprentice = Sql.one(c, "SELECT sample FROM apprentice WHERE id = ?", rs -> rs.getInt(1) == 1,
+                    p.details().apprenticeId()).orElse(false);
             Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, last_seq, "
                             + "sample, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
                     planned.sessionId(), p.details().apprenticeId(), p.details().planId(), p.details().componentId(),
-                    p.details().attempt().word(), SessionStatus.PLANNED.name(), sample, planned.at().toString());
+                    p.details().attempt().word(), SessionStatus.PLANNED.name(), sample || sampleApprentice,
+                    planned.at().toString());
             insert(c, planned, device);
             return null;
         });
@@ -79,12 +85,16 @@ public final class SessionStore {
     }
 
     private static void insert(Connection c, SessionEvent e, String device) throws SQLException {
-        long[] row = Sql.one(c, "SELECT last_seq, conflicted FROM session WHERE id = ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, e.sessionId())
+        long[] row = Sql.one(c, "SELECT last_seq, conflicted, status = 'ENDED' FROM session WHERE id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, e.sessionId())
                 .orElseThrow(() -> new SQLException("no session " + e.sessionId()));
         if (row[1] != 0) {
             throw new SQLException("session " + e.sessionId() + " has versions from two devices that disagree; "
                     + "resolve the conflict before recording more");
+        }
+        if (row[2] != 0 && !EventBody.allowedAfterEnd(e.type())) {
+            throw new SQLException("session " + e.sessionId() + " has ended and is locked: a " + e.type()
+                    + " event cannot be added; corrections after the end are amendments with a reason");
         }
         long last = row[0];
         if (e.seq() != last + 1) {

@@ -31,12 +31,15 @@ public final class SignedRecords {
         return database.directory().root().resolve("records");
     }
 
+    /** Stores a record; one of a sample apprentice or a sample session is sample data whatever {@code r.sample()} says. */
     public void add(SignedRecord r) throws SQLException {
         database.inTransaction(c -> Sql.update(c,
                 "INSERT INTO signed_record (id, kind, session_id, apprentice_id, file_name, sha256, size_bytes, signed_at, "
-                        + "certificate_fingerprint, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "certificate_fingerprint, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "? OR EXISTS (SELECT 1 FROM apprentice WHERE id = ? AND sample = 1) "
+                        + "OR EXISTS (SELECT 1 FROM session WHERE id = ? AND sample = 1))",
                 r.id(), r.kind(), r.sessionId(), r.apprenticeId(), r.fileName(), r.sha256(), r.sizeBytes(),
-                r.signedAt().toString(), r.certificateFingerprint(), r.sample()));
+                r.signedAt().toString(), r.certificateFingerprint(), r.sample(), r.apprenticeId(), r.sessionId()));
     }
 
     public List<SignedRecord> all() throws SQLException {

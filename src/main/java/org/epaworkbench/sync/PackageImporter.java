@@ -154,6 +154,7 @@ public final class PackageImporter {
             checkApprentice(name, header.apprenticeId(), apprenticeIds);
             sessions.add(header);
             Set<String> placesByDevice = new HashSet<>();
+            List<EventRow> sessionEvents = new ArrayList<>();
             boolean planned = false;
             for (JsonNode ev : s.get("events")) {
                 String eventId = ev.get("id").asText();
@@ -185,12 +186,15 @@ public final class PackageImporter {
                     }
                     planned = true;
                 }
-                events.add(new EventRow(eventId, id, seq, device, type, ev.get("at").asText(),
-                        ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString()));
+                EventRow row = new EventRow(eventId, id, seq, device, type, ev.get("at").asText(),
+                        ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString());
+                events.add(row);
+                sessionEvents.add(row);
             }
             if (!planned) {
                 throw new PackageRefused(name, "the log has no planning event (position 1)");
             }
+            checkLockedAfterEnd(name, id, sessionEvents);
         }
 
         List<SignedRecord> records = new ArrayList<>();
@@ -230,6 +234,45 @@ public final class PackageImporter {
         return new SyncStore.ImportBatch(manifest.get("packageId").asText(), manifest.get("deviceId").asText(),
                 manifest.get("createdAt").asText(), manifest.get("certificateFingerprint").asText(), apprentices, sessions,
                 events, records);
+    }
+
+    /**
+     * An ended session is locked: once the log both devices agree on reaches {@code ended}, the
+     * package may add only amendments, declarations and signed records after it. The log here and
+     * the package's events are read together, so a package cannot extend a session ended here either.
+     */
+    private void checkLockedAfterEnd(String entry, String sessionId, List<EventRow> incoming)
+            throws PackageRefused, SQLException {
+        Map<String, EventRow> known = new HashMap<>();
+        for (EventRow r : store.events(sessionId)) {
+            known.put(r.id(), r);
+        }
+        java.util.TreeMap<Long, Set<String>> idsBySeq = new java.util.TreeMap<>();
+        Map<String, EventRow> all = new HashMap<>(known);
+        incoming.forEach(r -> all.putIfAbsent(r.id(), r));
+        all.values().forEach(r -> idsBySeq.computeIfAbsent(r.seq(), k -> new HashSet<>()).add(r.id()));
+        Long endedAt = null;
+        long expected = 1;
+        for (Map.Entry<Long, Set<String>> e : idsBySeq.entrySet()) {
+            if (e.getKey() != expected || e.getValue().size() != 1) {
+                break; // the shared history stops here: a gap, or two devices disagree
+            }
+            if (all.get(e.getValue().iterator().next()).type().equals("ended")) {
+                endedAt = e.getKey();
+                break;
+            }
+            expected++;
+        }
+        if (endedAt == null) {
+            return;
+        }
+        for (EventRow r : incoming) {
+            if (r.seq() > endedAt && !known.containsKey(r.id()) && !EventBody.allowedAfterEnd(r.type())) {
+                throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq()
+                        + ") comes after the session ended at position " + endedAt + "; an ended session is locked, "
+                        + "and only amendments, declarations and signed records can follow its end");
+            }
+        }
     }
 
     private void checkApprentice(String entry, String apprenticeId, Set<String> inPackage) throws PackageRefused, SQLException {

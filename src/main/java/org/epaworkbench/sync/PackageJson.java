@@ -49,6 +49,8 @@ final class PackageJson {
         JsonNode node;
         try {
             node = JsonFiles.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PackageRefused(entry, "not valid JSON at " + JsonFiles.where(e) + ": " + JsonFiles.plainMessage(e));
         } catch (IOException e) {
             throw new PackageRefused(entry, "not valid JSON (" + firstLine(e.getMessage()) + ")");
         }

@@ -1,5 +1,17 @@
 package org.epaworkbench.ui;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +26,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.AppInfo;
+import org.epaworkbench.Wording;
+import org.epaworkbench.session.ElapsedText;
+import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.ui.apprentice.ApprenticeScreen;
 import org.epaworkbench.ui.common.Background;
@@ -45,6 +60,10 @@ public final class MainWindow extends BorderPane {
     private RecordsView records;
     private ApprenticeScreen apprenticeScreen;
     private final Label notice = new Label();
+    /** Sessions left running (or with actions not yet saved): still open, heartbeat and all, shown in the top bar. */
+    private final List<SessionScreen> openInBackground = new ArrayList<>();
+    private final Set<SessionScreen> watched = new HashSet<>();
+    private final HBox runningBar = new HBox(6);
 
     public MainWindow(Workbench workbench, Background background, Theme initialTheme) {
         this.workbench = workbench;
@@ -110,6 +129,10 @@ public final class MainWindow extends BorderPane {
         folder.setGraphic(new FontIcon("mdi2f-folder-outline"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        runningBar.setId("running-sessions");
+        runningBar.setAlignment(Pos.CENTER_LEFT);
+        runningBar.visibleProperty().bind(Bindings.isNotEmpty(runningBar.getChildren()));
+        runningBar.managedProperty().bind(runningBar.visibleProperty());
         Button assessor = new Button("Assessor");
         assessor.setId("assessor-button");
         assessor.getStyleClass().add("flat");
@@ -138,7 +161,7 @@ public final class MainWindow extends BorderPane {
         about.setGraphic(new FontIcon("mdi2i-information-outline"));
         about.setTooltip(new Tooltip("About EPA Workbench: version, data folder, Java and licences"));
         about.setOnAction(e -> AboutDialog.show(window(), workbench.directory().root()));
-        HBox top = new HBox(10, logo, name, spacer, folder, assessor, settings, themeButton, about);
+        HBox top = new HBox(10, logo, name, runningBar, spacer, folder, assessor, settings, themeButton, about);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 12, 6, 16));
         top.getStyleClass().add("top-bar");
@@ -183,19 +206,140 @@ public final class MainWindow extends BorderPane {
         setCenter(records);
     }
 
-    /** Opens a session's live screen (reusing it if it is the one already open). */
+    /**
+     * Opens a session's live screen: the one on screen, or one kept open in the background (its live
+     * model reused, so no crash-gap question), or else the session as stored.
+     */
     public void openSession(String sessionId) {
-        if (sessionScreen != null && sessionScreen.model().recorded().id().equals(sessionId)) {
+        openSession(sessionId, screen -> { }, () -> { });
+    }
+
+    private void openSession(String sessionId, Consumer<SessionScreen> onShown, Runnable onFailed) {
+        if (sessionScreen != null && idOf(sessionScreen).equals(sessionId)) {
             showSessions();
+            onShown.accept(sessionScreen);
+            return;
+        }
+        Optional<SessionScreen> kept = openInBackground.stream().filter(s -> idOf(s).equals(sessionId)).findFirst();
+        if (kept.isPresent()) {
+            openInBackground.remove(kept.get());
+            show(kept.get());
+            onShown.accept(kept.get());
             return;
         }
         LiveSessionModel.open(workbench, background, sessionId, model -> {
-            if (sessionScreen != null) {
-                sessionScreen.model().stop();
+            SessionScreen screen = new SessionScreen(model, this::closeSession);
+            show(screen);
+            onShown.accept(screen);
+        }, failure -> {
+            Dialogs.problem(window(), "Cannot open the session", failure.getMessage());
+            onFailed.run();
+        });
+    }
+
+    /**
+     * After the app stopped with sessions running: opens each in turn, so that every one asks its
+     * crash-gap question (the next opens once the last is answered). The last stays on screen; the
+     * others, still running, stay open in the background.
+     */
+    public void recoverRunning(List<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        Runnable next = () -> recoverRunning(sessionIds.subList(1, sessionIds.size()));
+        openSession(sessionIds.get(0), screen -> afterGapAnswered(screen, next), next);
+    }
+
+    private static void afterGapAnswered(SessionScreen screen, Runnable then) {
+        if (screen.model().snapshot().gap().isEmpty()) {
+            then.run();
+            return;
+        }
+        ChangeListener<LiveSnapshot> answered = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends LiveSnapshot> o, LiveSnapshot was, LiveSnapshot now) {
+                if (now.gap().isEmpty()) {
+                    o.removeListener(this);
+                    Platform.runLater(then);
+                }
             }
-            sessionScreen = new SessionScreen(model, this::closeSession);
-            showSessions();
-        }, failure -> Dialogs.problem(window(), "Cannot open the session", failure.getMessage()));
+        };
+        screen.model().snapshotProperty().addListener(answered);
+    }
+
+    private void show(SessionScreen screen) {
+        if (sessionScreen != null && sessionScreen != screen) {
+            setAside(sessionScreen);
+        }
+        sessionScreen = screen;
+        refreshRunning();
+        showSessions();
+    }
+
+    /** A session screen no longer shown: kept open if it must be (running, or actions unsaved), else stopped. */
+    private void setAside(SessionScreen screen) {
+        if (screen.model().mustStayOpen()) {
+            if (!openInBackground.contains(screen)) {
+                openInBackground.add(screen);
+            }
+            watch(screen);
+        } else {
+            screen.model().stop();
+        }
+        refreshRunning();
+    }
+
+    /** Drops a background session once it need not stay open (paused at close, or its actions saved). */
+    private void watch(SessionScreen screen) {
+        if (!watched.add(screen)) {
+            return;
+        }
+        Runnable check = () -> {
+            if (openInBackground.contains(screen) && !screen.model().mustStayOpen()) {
+                openInBackground.remove(screen);
+                screen.model().stop();
+                refreshRunning();
+            }
+        };
+        screen.model().snapshotProperty().addListener((o, a, b) -> check.run());
+        screen.model().unsavedProperty().addListener((o, a, b) -> check.run());
+    }
+
+    /** The top bar's buttons back to each session kept open in the background, with its running time. */
+    private void refreshRunning() {
+        runningBar.getChildren().clear();
+        for (SessionScreen s : openInBackground) {
+            LiveSessionModel m = s.model();
+            Button b = new Button();
+            b.setId("running-" + idOf(s));
+            b.getStyleClass().addAll("running-session", "small");
+            b.setGraphic(new FontIcon("mdi2r-record-circle-outline"));
+            b.setMinWidth(Button.USE_PREF_SIZE);
+            b.textProperty().bind(Bindings.createStringBinding(() -> {
+                String state = m.unsavedProperty().get().actions() > 0 ? "not saved yet"
+                        : m.snapshot().state().running() ? "running " + ElapsedText.format(m.elapsedProperty().get())
+                        : m.snapshot().state().status().label().toLowerCase(java.util.Locale.ROOT);
+                return m.apprentice().name() + " · " + state;
+            }, m.elapsedProperty(), m.snapshotProperty(), m.unsavedProperty()));
+            b.setTooltip(new Tooltip(m.snapshot().component().title() + " is still open and its time is running. "
+                    + "Click to go back to it."));
+            b.setOnAction(e -> openSession(idOf(s)));
+            runningBar.getChildren().add(b);
+        }
+    }
+
+    /** The sessions open in the app: the one on screen first, then those kept in the background. */
+    public List<SessionScreen> openSessions() {
+        List<SessionScreen> all = new ArrayList<>();
+        if (sessionScreen != null) {
+            all.add(sessionScreen);
+        }
+        all.addAll(openInBackground);
+        return all;
+    }
+
+    private static String idOf(SessionScreen s) {
+        return s.model().recorded().id();
     }
 
     /** Opens an apprentice's EPA record in place of the home screen. */
@@ -214,8 +358,13 @@ public final class MainWindow extends BorderPane {
         return apprenticeScreen;
     }
 
+    /** The session screen was left: a session still running (or with unsaved actions) stays open in the background. */
     private void closeSession() {
+        SessionScreen left = sessionScreen;
         sessionScreen = null;
+        if (left != null) {
+            setAside(left);
+        }
         showSessions();
     }
 
@@ -223,25 +372,45 @@ public final class MainWindow extends BorderPane {
         return sessionScreen;
     }
 
-    /** Whether the app may close now; a running session is paused first (the assessor can cancel). */
     /** A message for the whole window (e.g. a failed automatic backup), until clicked away. */
     public void showNotice(String message) {
         notice.setText(message);
     }
 
+    /**
+     * Whether the app may close now. Every open session counts, the one on screen and those kept
+     * running in the background: actions not yet saved are warned about; running sessions are paused
+     * first (the assessor can cancel), and the app closes once every pause is saved.
+     */
     public boolean confirmClose(Runnable close) {
-        int unsaved = sessionScreen == null ? 0 : sessionScreen.model().unsavedProperty().get().actions();
+        List<SessionScreen> open = openSessions();
+        int unsaved = open.stream().mapToInt(s -> s.model().unsavedProperty().get().actions()).sum();
         if (unsaved > 0) {
-            return Dialogs.confirm(window(), "Not everything is saved", sessionScreen.model().unsavedProperty().get().message()
+            LiveSessionModel first = open.stream().map(SessionScreen::model)
+                    .filter(m -> m.unsavedProperty().get().actions() > 0).findFirst().orElseThrow();
+            return Dialogs.confirm(window(), "Not everything is saved", first.unsavedProperty().get().message()
                     + "\n\nIf you close now, " + (unsaved == 1 ? "that action is" : "those " + unsaved + " actions are")
                     + " lost.", "Close and lose them");
         }
-        if (sessionScreen == null || sessionScreen.model().snapshot().state().status() != SessionStatus.RUNNING) {
+        List<LiveSessionModel> running = open.stream().map(SessionScreen::model)
+                .filter(m -> m.snapshot().state().status() == SessionStatus.RUNNING).toList();
+        if (running.isEmpty()) {
             return true;
         }
-        if (Dialogs.confirm(window(), "A session is running", "Pause the running session and close EPA Workbench? "
-                + "It will open paused next time.", "Pause and close")) {
-            sessionScreen.model().perform(l -> l.pause("EPA Workbench was closed"), close);
+        String which = running.stream().map(m -> m.apprentice().name() + " (" + Wording.inSentence(m.snapshot().component().title())
+                + ", " + ElapsedText.format(m.elapsedNow()) + ")").collect(Collectors.joining("; "));
+        if (Dialogs.confirm(window(), running.size() == 1 ? "A session is running" : running.size() + " sessions are running",
+                (running.size() == 1 ? "A session is running: " : "These sessions are running: ") + which + ". Pause "
+                        + (running.size() == 1 ? "it" : "them") + " and close EPA Workbench? "
+                        + (running.size() == 1 ? "It" : "They") + " will open paused next time.", "Pause and close")) {
+            AtomicInteger waiting = new AtomicInteger(running.size());
+            for (LiveSessionModel m : running) {
+                m.perform(l -> l.pause("EPA Workbench was closed"), () -> {
+                    if (waiting.decrementAndGet() == 0) {
+                        close.run();
+                    }
+                });
+            }
         }
         return false;
     }

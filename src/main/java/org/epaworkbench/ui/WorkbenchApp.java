@@ -77,10 +77,8 @@ public final class WorkbenchApp extends Application {
                     e.consume();
                 }
             });
-            // a session still running means the app stopped without pausing it: reopen it and ask about the gap
-            if (!opened.runningSessions().isEmpty()) {
-                main.openSession(opened.runningSessions().get(0));
-            }
+            // a session still running means the app stopped without pausing it: reopen each and ask about its gap
+            main.recoverRunning(opened.runningSessions());
             // the database has just passed its check: keep a copy of it
             background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { },
                     failure -> main.showNotice("The automatic backup on start failed: " + failure.getMessage()));

@@ -49,9 +49,40 @@ class SessionCommandTest {
         CliRunner.Run text = new CliRunner(dataDir).run("session", "show", observation);
         assertThat(text.out()).contains("[SAMPLE DATA]").contains("Questioning:").contains("Grade preview: PASS");
 
+        // run again, demo replaces the sample data rather than adding a second sample apprentice
+        CliRunner.Run again = new CliRunner(dataDir).run("demo");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("Replaced the sample data made before (3 sessions removed with it)");
+        assertThat(json("session", "list", "--json")).hasSize(3);
+        assertThat(json("apprentice", "list", "--json")).hasSize(1);
+        JsonNode third = json("demo", "--json");
+        assertThat(third.get("replaced").asBoolean()).isTrue();
+        assertThat(third.get("removedSessions").asInt()).isEqualTo(3);
+        assertThat(json("apprentice", "list", "--json")).singleElement()
+                .satisfies(a -> assertThat(a.get("id").asText()).isEqualTo(third.get("apprenticeId").asText()));
+
         JsonNode removed = json("demo", "--remove", "--json");
         assertThat(removed.get("removedSessions").asInt()).isEqualTo(3);
         assertThat(json("session", "list", "--json")).isEmpty();
+    }
+
+    /** Evidence, like notes, says whether it was added after the end as an amendment. */
+    @Test
+    void evidenceSaysWhetherItIsAnAmendment() throws Exception {
+        String observation = json("demo", "--json").get("sessionIds").get(2).asText();
+        try (var ctx = org.epaworkbench.store.Database.open(org.epaworkbench.store.DataDirectory.at(dataDir))) {
+            var store = new org.epaworkbench.store.SessionStore(ctx);
+            var plans = org.epaworkbench.packs.PlanLibrary.load(new org.epaworkbench.packs.PlanPackReader(), null,
+                    new java.util.ArrayList<>());
+            var clock = new org.epaworkbench.session.ManualClock(java.time.Instant.parse("2026-11-30T09:00:00Z"));
+            org.epaworkbench.store.RecordedSession.open(store, plans, observation, clock,
+                    org.epaworkbench.session.SessionSettings.DEFAULT).perform(l -> l.amend("Seen in the portfolio afterwards",
+                    new org.epaworkbench.session.EventBody.EvidenceReferenced("S2.8", "Portfolio item 11")));
+        }
+        JsonNode evidence = json("session", "show", observation, "--json").get("evidence");
+        assertThat(evidence).isNotEmpty().allSatisfy(e -> assertThat(e.has("amendment")).isTrue());
+        assertThat(evidence).filteredOn(e -> e.get("amendment").asBoolean()).singleElement()
+                .satisfies(e -> assertThat(e.get("reference").asText()).isEqualTo("Portfolio item 11"));
     }
 
     @Test

@@ -139,7 +139,7 @@ class GradingEngineTest {
         final Component showcase = csp.component("showcase").orElseThrow();
 
         ComponentResult showcaseWith(int distinctionsMet) throws GradingInputException {
-            Map<String, CriterionState> states = new HashMap<>();
+            Map<String, CriterionState> states = new HashMap<>(Map.of("pass-all", CriterionState.MET));
             List<Criterion> d = showcase.distinctionCriteria();
             for (int i = 0; i < d.size(); i++) {
                 states.put(d.get(i).id(), i < distinctionsMet ? CriterionState.MET : CriterionState.NOT_MET);
@@ -158,6 +158,23 @@ class GradingEngineTest {
             assertThat(r.explanation()).anySatisfy(e -> assertThat(e).contains("at least 7 of 10"));
         }
 
+        /** 001 "Grading": a pass needs "all pass criteria"; nothing judged, or distinctions alone, is not a pass. */
+        @Test
+        void aPractitionerComponentPassesOnlyWithItsPassCriteriaCovered() throws Exception {
+            for (Component c : csp.components()) {
+                ComponentResult nothing = engine.grade(csp, new EpaJudgements(Map.of(c.id(),
+                        ComponentJudgements.firstAttempt(Map.of())))).component(c.id()).orElseThrow();
+                assertThat(nothing.grade()).as(c.id()).isEqualTo(Grade.FAIL);
+                assertThat(nothing.passTotal()).isEqualTo(1);
+                assertThat(nothing.missingForPass()).extracting(Criterion::code).containsExactly("P");
+
+                Map<String, CriterionState> distinctionsOnly = new HashMap<>();
+                c.distinctionCriteria().forEach(d -> distinctionsOnly.put(d.id(), CriterionState.MET));
+                assertThat(engine.grade(csp, new EpaJudgements(Map.of(c.id(), ComponentJudgements.firstAttempt(
+                        distinctionsOnly)))).component(c.id()).orElseThrow().grade()).as(c.id()).isEqualTo(Grade.FAIL);
+            }
+        }
+
         @Test
         void sevenOfTenIsADistinction() throws Exception {
             assertThat(showcaseWith(7).grade()).isEqualTo(Grade.DISTINCTION);
@@ -168,10 +185,12 @@ class GradingEngineTest {
         void observationNeedsFourOfFiveAndDiscussionThreeOfFour() throws Exception {
             Component obs = csp.component("observation").orElseThrow();
             Component pd = csp.component("professional-discussion").orElseThrow();
-            Map<String, CriterionState> obs3 = Map.of("D1", CriterionState.MET, "D2", CriterionState.MET, "D3", CriterionState.MET);
+            Map<String, CriterionState> obs3 = Map.of("pass-all", CriterionState.MET,
+                    "D1", CriterionState.MET, "D2", CriterionState.MET, "D3", CriterionState.MET);
             Map<String, CriterionState> obs4 = new HashMap<>(obs3);
             obs4.put("D4", CriterionState.MET);
-            Map<String, CriterionState> pd3 = Map.of("D1", CriterionState.MET, "D2", CriterionState.MET, "D3", CriterionState.MET);
+            Map<String, CriterionState> pd3 = Map.of("pass-all", CriterionState.MET,
+                    "D1", CriterionState.MET, "D2", CriterionState.MET, "D3", CriterionState.MET);
             EpaResult r = engine.grade(csp, new EpaJudgements(Map.of(
                     "observation", ComponentJudgements.firstAttempt(obs3),
                     "professional-discussion", ComponentJudgements.firstAttempt(pd3))));
@@ -293,8 +312,8 @@ class GradingEngineTest {
 
         @Test
         void aCriterionThatDidNotAriseAndIsMetInTheDiscussionCountsForTheObservation() throws Exception {
-            Map<String, CriterionState> obs = Map.of("D1", CriterionState.MET, "D2", CriterionState.MET,
-                    "D3", CriterionState.MET, "D4", CriterionState.NOT_ARISEN);
+            Map<String, CriterionState> obs = Map.of("pass-all", CriterionState.MET, "D1", CriterionState.MET,
+                    "D2", CriterionState.MET, "D3", CriterionState.MET, "D4", CriterionState.NOT_ARISEN);
             ComponentJudgements pd = new ComponentJudgements(AttemptKind.FIRST, Map.of(),
                     Map.of("observation", Map.of("D4", CriterionState.MET)), false);
             EpaResult r = engine.grade(csp, new EpaJudgements(Map.of(
@@ -311,8 +330,8 @@ class GradingEngineTest {
 
         @Test
         void aCarriedOverCriterionNotMetInTheDiscussionStaysNotMet() throws Exception {
-            Map<String, CriterionState> obs = Map.of("D1", CriterionState.MET, "D2", CriterionState.MET,
-                    "D3", CriterionState.MET, "D4", CriterionState.NOT_ARISEN);
+            Map<String, CriterionState> obs = Map.of("pass-all", CriterionState.MET, "D1", CriterionState.MET,
+                    "D2", CriterionState.MET, "D3", CriterionState.MET, "D4", CriterionState.NOT_ARISEN);
             ComponentJudgements pd = new ComponentJudgements(AttemptKind.FIRST, Map.of(),
                     Map.of("observation", Map.of("D4", CriterionState.NOT_MET)), false);
             ComponentResult o = engine.grade(csp, new EpaJudgements(Map.of(

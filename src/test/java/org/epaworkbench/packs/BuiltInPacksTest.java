@@ -32,7 +32,8 @@ class BuiltInPacksTest {
     /**
      * Pass and distinction criteria per component, counted in the seeds:
      * Highfield 002 mock mark schemes; PAL 003 Tables 2–4; VTCT 004 grading descriptors;
-     * Highfield CSP 001 "Grading" (distinction criteria only: 10, 5 and 4).
+     * Highfield CSP 001 "Grading": 10, 5 and 4 distinction criteria, and "all pass criteria" without
+     * their number, encoded as one pass criterion per component that stands for all of them.
      */
     @ParameterizedTest(name = "{0} {1}: {2} pass, {3} distinction")
     @CsvSource({
@@ -45,9 +46,9 @@ class BuiltInPacksTest {
             "vtct-css-l3, wbp-interview, 16, 9",
             "vtct-css-l3, professional-discussion, 12, 3",
             "vtct-css-l3, observation, 20, 2",
-            "highfield-csp-l2, showcase, 0, 10",
-            "highfield-csp-l2, observation, 0, 5",
-            "highfield-csp-l2, professional-discussion, 0, 4",
+            "highfield-csp-l2, showcase, 1, 10",
+            "highfield-csp-l2, observation, 1, 5",
+            "highfield-csp-l2, professional-discussion, 1, 4",
     })
     void criteriaCountsMatchTheSeeds(String planId, String componentId, int pass, int distinction) {
         Component c = plan(planId).component(componentId).orElseThrow();
@@ -88,6 +89,58 @@ class BuiltInPacksTest {
                 .allSatisfy(cr -> assertThat(cr.displayText()).isEqualTo("wording not provided in source")));
         assertThat(csp.allWordingProvided()).isFalse();
         assertThat(plan("highfield-css-l3").allWordingProvided()).isTrue();
+    }
+
+    /**
+     * 001 requires "all pass criteria must be covered" for each component's pass without listing them:
+     * each component has one pass criterion standing for all of them, with no invented wording.
+     */
+    @Test
+    void practitionerPassCriterionStandsForAllPassCriteriaOfItsComponent() {
+        for (Component c : plan("highfield-csp-l2").components()) {
+            assertThat(c.passCriteria()).as(c.id()).singleElement().satisfies(p -> {
+                assertThat(p.id()).isEqualTo("pass-all");
+                assertThat(p.code()).isEqualTo("P");
+                assertThat(p.text()).isNull();
+                assertThat(p.displayText()).isEqualTo("wording not provided in source");
+                assertThat(p.theme()).isEqualTo("Pass criteria");
+                assertThat(p.source().ref()).isEqualTo("001");
+                assertThat(p.source().section()).startsWith("Grading");
+                assertThat(p.source().quote()).isEqualTo("all pass criteria must be covered");
+                assertThat(p.source().note()).contains("stands for all").contains("mark it met only when every one");
+            });
+        }
+    }
+
+    /** 001 states no grade cap for a resit or retake: the pack leaves it out and says why, quoting 001. */
+    @Test
+    void practitionerPlanHasNoAttemptCapAndItsNotesSayWhy() {
+        AssessmentPlan csp = plan("highfield-csp-l2");
+        assertThat(csp.attemptCap()).isNull();
+        assertThat(csp.notes()).anySatisfy(n -> assertThat(n)
+                .contains("Apprentices cannot resit a pass grade in order to gain a distinction.")
+                .contains("No resit or retake grade cap is encoded"));
+    }
+
+    /** Where the seed folder is at hand (beside the repository), the Practitioner pack's quotes are in 001 word for word. */
+    @Test
+    void practitionerQuotesAreVerbatimFromSeed001() throws Exception {
+        java.nio.file.Path seed = java.nio.file.Path.of("..", "shared", "seeds", "001_1d9572c60ddb1c71.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(seed), "seed 001 not beside the repository");
+        String source = java.nio.file.Files.readString(seed).replaceAll("\\s+", " ");
+        AssessmentPlan csp = plan("highfield-csp-l2");
+        List<org.epaworkbench.plan.Citation> citations = new java.util.ArrayList<>();
+        for (Component c : csp.components()) {
+            citations.add(c.timing().source());
+            citations.add(c.gradingSource());
+            c.criteria().forEach(cr -> citations.add(cr.source()));
+        }
+        citations.add(csp.overallSource());
+        csp.carryOver().forEach(r -> citations.add(r.source()));
+        assertThat(citations).allSatisfy(cit -> cit.quoteText().ifPresent(q ->
+                assertThat(source).contains(q.replaceAll("\\s+", " "))));
+        assertThat(csp.notes()).anySatisfy(n -> assertThat(source).contains(
+                "Apprentices cannot resit a pass grade in order to gain a distinction."));
     }
 
     @Test

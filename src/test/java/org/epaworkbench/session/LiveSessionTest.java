@@ -224,6 +224,60 @@ class LiveSessionTest {
             assertThat(r.live.state().questions().get(9).endedAt()).isEqualTo(Duration.ofMinutes(55));
         }
 
+        /** Closing a question stops its time there; without a close it runs to the next question or the end. */
+        @Test
+        void aClosedQuestionsTimeStopsWhereItWasClosed() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            clock.advanceMinutes(2);
+            r.record(r.live.askQuestion("Question 1", null));
+            clock.advanceMinutes(4);
+            r.record(r.live.closeQuestion());
+            assertThat(r.live.state().currentQuestion()).isEmpty();
+            clock.advanceMinutes(10); // the apprentice presents; no question is open
+            assertThat(r.live.state().questions().get(0).timeSpent(r.live.elapsed())).isEqualTo(Duration.ofMinutes(4));
+            assertThatThrownBy(() -> r.live.closeQuestion()).isInstanceOf(SessionRuleException.class)
+                    .hasMessageContaining("Question 1 is already closed");
+            assertThatThrownBy(() -> r.live.followUp("Explain further")).hasMessageContaining("Question 1 is closed");
+            r.record(r.live.askQuestion("Question 2", null));
+            clock.advanceMinutes(3);
+            r.record(r.live.followUp("Can you give an example?"));
+            clock.advanceMinutes(2);
+            r.record(r.live.closeQuestion());
+            clock.advanceMinutes(40);
+            r.record(r.live.end(null));
+
+            for (SessionState s : List.of(r.live.state(), SessionState.fold(r.log))) {
+                List<AskedQuestion> qs = s.questions();
+                assertThat(qs.get(0).askedAt()).isEqualTo(Duration.ofMinutes(2));
+                assertThat(qs.get(0).endedAt()).isEqualTo(Duration.ofMinutes(6));
+                assertThat(qs.get(1).timeSpent(s.elapsedAtLastEvent())).isEqualTo(Duration.ofMinutes(5));
+                assertThat(qs.get(1).followUps()).containsExactly("Can you give an example?");
+            }
+            assertThat(r.log).extracting(SessionEvent::type).containsSubsequence("question-asked", "question-closed",
+                    "question-asked", "follow-up-asked", "question-closed", "ended");
+            assertThatThrownBy(() -> r.live.closeQuestion()).hasMessageContaining("ended");
+        }
+
+        /** A log recorded before questions could be closed folds as it always did: each runs to the next or the end. */
+        @Test
+        void aLogWithoutClosesFoldsAsBefore() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            r.record(r.live.askQuestion("Question 1", null));
+            clock.advanceMinutes(14);
+            r.record(r.live.askQuestion("Question 2", null));
+            clock.advanceMinutes(46);
+            r.record(r.live.end(null));
+            List<AskedQuestion> qs = SessionState.fold(r.log).questions();
+            assertThat(qs.get(0).endedAt()).isEqualTo(Duration.ofMinutes(14));
+            assertThat(qs.get(1).endedAt()).isEqualTo(Duration.ofMinutes(60));
+        }
+
+        @Test
+        void closingNeedsAnOpenQuestion() throws Exception {
+            Recorder r = start("highfield-css-l3", "wbp-interview");
+            assertThatThrownBy(() -> r.live.closeQuestion()).hasMessageContaining("No question has been asked yet");
+        }
+
         @Test
         void aFollowUpNeedsAQuestion() throws Exception {
             Recorder r = start("pal-css-l3", "wbp-interview");
@@ -381,6 +435,84 @@ class LiveSessionTest {
                     Optional.empty());
             assertThat(reopened.gapQuestion().orElseThrow().gap()).isEqualTo(Duration.ZERO);
         }
+    }
+
+    /** Mode, location and ID check can be recorded after planning; after the end only as an amendment with a reason. */
+    @Test
+    void detailsAreRecordedLaterAndAmendedAfterTheEnd() throws Exception {
+        AssessmentPlan plan = plan("highfield-css-l3");
+        LiveSession live = LiveSession.create("s-9", plan, "observation", clock, SessionSettings.DEFAULT);
+        Recorder r = new Recorder(live);
+        r.record(live.plan(new SessionDetails("a-1", plan.id(), plan.version(), "observation", AttemptKind.FIRST,
+                AssessmentMode.FACE_TO_FACE, "", "")));
+        r.record(live.start());
+        clock.advanceMinutes(2);
+        r.record(live.recordDetails(AssessmentMode.FACE_TO_FACE, " Returns desk ", "Passport "));
+        assertThat(live.state().details().idDocumentSeen()).isEqualTo("Passport");
+        assertThat(live.state().details().location()).isEqualTo("Returns desk");
+        assertThatThrownBy(() -> live.recordDetails(AssessmentMode.FACE_TO_FACE, "Returns desk", "Passport"))
+                .hasMessageContaining("nothing changed");
+        clock.advanceMinutes(56);
+        r.record(live.end(null));
+
+        assertThatThrownBy(() -> live.recordDetails(AssessmentMode.REMOTE_VIDEO, "Teams", "Passport"))
+                .isInstanceOf(SessionRuleException.class).hasMessageContaining("record an amendment with a reason");
+        EventBody.DetailsRecorded fix = new EventBody.DetailsRecorded(AssessmentMode.FACE_TO_FACE, "Returns desk",
+                "UK photocard driving licence");
+        assertThatThrownBy(() -> live.amend(" ", fix)).hasMessageContaining("needs a reason");
+        SessionEvent amended = r.record(live.amend("Licence seen, not passport: typed in haste", fix));
+        assertThat(amended.type()).isEqualTo("amended");
+        for (SessionState s : List.of(live.state(), SessionState.fold(r.log))) {
+            assertThat(s.details().idDocumentSeen()).isEqualTo("UK photocard driving licence");
+            assertThat(s.details().location()).isEqualTo("Returns desk");
+            assertThat(s.amendments()).singleElement().satisfies(a -> {
+                assertThat(a.reason()).isEqualTo("Licence seen, not passport: typed in haste");
+                assertThat(a.correction().describe()).contains("ID seen: UK photocard driving licence");
+            });
+            assertThat(s.ended()).isTrue();
+        }
+    }
+
+    /**
+     * An ended session is locked in the fold itself: events after the end other than amendments,
+     * declarations and signed records (as a tampered or faulty import might bring) change nothing.
+     */
+    @Test
+    void theFoldIgnoresEverythingButAmendmentsAfterTheEnd() throws Exception {
+        Recorder r = start("highfield-css-l3", "observation");
+        clock.advanceMinutes(10);
+        r.record(r.live.judge("K3.3", CriterionState.NOT_MET));
+        clock.advanceMinutes(50);
+        r.record(r.live.end(null));
+        SessionState ended = SessionState.fold(r.log);
+
+        List<SessionEvent> log = new java.util.ArrayList<>(r.log);
+        java.util.function.BiFunction<Duration, EventBody, SessionEvent> next = (t, b) -> new SessionEvent(
+                java.util.UUID.randomUUID().toString(), "s-1", log.size() + 1, clock.now(), t, b);
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.CriterionJudged("K3.3", CriterionState.MET)));
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.NoteAdded("K3.3", "added after the end")));
+        log.add(next.apply(Duration.ofMinutes(61), new EventBody.Started()));
+        log.add(next.apply(Duration.ofMinutes(90), new EventBody.Paused("after the end")));
+        log.add(next.apply(Duration.ofMinutes(90), new EventBody.Ended("again", DurationState.OVER_MAXIMUM)));
+        SessionState tampered = SessionState.fold(log);
+        assertThat(tampered.status()).isEqualTo(SessionStatus.ENDED);
+        assertThat(tampered.criterionStates()).isEqualTo(ended.criterionStates()).containsEntry("K3.3", CriterionState.NOT_MET);
+        assertThat(tampered.notes()).isEmpty();
+        assertThat(tampered.pauses()).isEmpty();
+        assertThat(tampered.elapsedAtLastEvent()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(tampered.ending().orElseThrow().reason()).isNull();
+        assertThat(tampered.ignoredAfterEnd()).extracting(SessionState.IgnoredEvent::type)
+                .containsExactly("criterion-judged", "note-added", "started", "paused", "ended");
+        assertThat(tampered.lastSeq()).isEqualTo(log.size());
+
+        // an amendment still corrects the record, with its reason
+        log.add(next.apply(Duration.ofMinutes(60), new EventBody.Amended("Evidence confirmed afterwards",
+                new EventBody.CriterionJudged("K3.3", CriterionState.MET))));
+        SessionState amended = SessionState.fold(log);
+        assertThat(amended.judgements().get("K3.3").state()).isEqualTo(CriterionState.MET);
+        assertThat(amended.judgements().get("K3.3").amended()).isTrue();
+        assertThat(amended.amendments()).hasSize(1);
+        assertThat(ended.ignoredAfterEnd()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.packs.PlanLibrary;
@@ -111,6 +112,29 @@ class SessionStoreTest {
         assertThatThrownBy(() -> store.append(gap)).hasMessageContaining("out of order");
     }
 
+    /** An ended session is locked in the store too: only amendments, declarations and signed records are added. */
+    @Test
+    void anEndedSessionTakesOnlyAmendmentsDeclarationsAndSignedRecords() throws Exception {
+        RecordedSession s = session(false);
+        s.perform(l -> l.start());
+        clock.advanceMinutes(58);
+        s.perform(l -> l.end(null));
+        SessionEvent last = store.events(s.id()).get(store.events(s.id()).size() - 1);
+        for (org.epaworkbench.session.EventBody b : List.of(new org.epaworkbench.session.EventBody.NoteAdded("S2.3", "late"),
+                new org.epaworkbench.session.EventBody.CriterionJudged("S2.3", CriterionState.MET),
+                new org.epaworkbench.session.EventBody.Started(),
+                new org.epaworkbench.session.EventBody.Ended(null, org.epaworkbench.session.DurationState.IN_WINDOW))) {
+            SessionEvent after = new SessionEvent(java.util.UUID.randomUUID().toString(), s.id(), last.seq() + 1, last.at(),
+                    last.sessionTime(), b);
+            assertThatThrownBy(() -> store.append(after)).as(b.type()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("has ended and is locked").hasMessageContaining(b.type());
+        }
+        s.perform(l -> l.amend("Confirmed from portfolio item 4", new org.epaworkbench.session.EventBody.CriterionJudged(
+                "S2.3", CriterionState.MET)));
+        assertThat(store.events(s.id())).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+        assertThat(store.summary(s.id()).orElseThrow().status()).isEqualTo(SessionStatus.ENDED);
+    }
+
     @Test
     void aFailedSaveLeavesTheSessionUnchanged() throws Exception {
         RecordedSession s = session(false);
@@ -164,6 +188,59 @@ class SessionStoreTest {
         assertThat(people.apprentices()).extracting(Apprentice::sample).containsOnly(false);
         assertThat(people.assessor()).isEqualTo(Optional.empty());
         assertThat(sample.present()).isFalse();
+    }
+
+    /**
+     * A session added in the app for the sample apprentice is sample data too, so removing the sample
+     * data leaves neither it nor the apprentice; a real assessor profile stays.
+     */
+    @Test
+    void whatIsRecordedForTheSampleApprenticeGoesWithIt() throws Exception {
+        people.saveAssessor(new org.epaworkbench.people.AssessorProfile("Alex Real", "EPA-777", "Highfield Assessment", false));
+        RecordedSession real = session(false);
+        var made = new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall).make();
+        assertThat(people.assessor().orElseThrow().name()).as("the maker keeps a real profile").isEqualTo("Alex Real");
+        Apprentice jordan = people.apprentice(made.apprenticeId()).orElseThrow();
+        AssessmentPlan plan = plans.plan("highfield-css-l3").orElseThrow();
+        // as the app's "New session" does: it does not say sample
+        RecordedSession added = RecordedSession.create(store, plan, new SessionDetails(jordan.id(), plan.id(), plan.version(),
+                "observation", AttemptKind.RESIT, AssessmentMode.FACE_TO_FACE, "", ""), clock, SessionSettings.DEFAULT, false);
+        added.perform(l -> l.start());
+        added.heartbeat();
+        assertThat(store.summary(added.id()).orElseThrow().sample()).isTrue();
+        SignedRecords records = new SignedRecords(db);
+        records.add(new SignedRecords.SignedRecord("r-1", "session", added.id(), jordan.id(), "jordan.pdf", "00", 1,
+                wall.instant(), "ff", false, null, null, null));
+        java.nio.file.Files.createDirectories(records.folder());
+        java.nio.file.Files.writeString(records.folder().resolve("jordan.pdf"), "%PDF");
+        java.nio.file.Path attachment = new Attachments(db.directory()).folder(jordan.id()).resolve("piece.txt");
+        java.nio.file.Files.createDirectories(attachment.getParent());
+        java.nio.file.Files.writeString(attachment, "evidence");
+        assertThat(records.all()).singleElement().satisfies(r -> assertThat(r.sample()).isTrue());
+
+        assertThat(new SampleData(db).remove()).isEqualTo(4);
+        assertThat(store.list()).extracting(SessionStore.SessionSummary::id).containsExactly(real.id());
+        assertThat(people.apprentices()).extracting(Apprentice::sample).containsOnly(false);
+        assertThat(people.apprentice(jordan.id())).isEmpty();
+        assertThat(records.all()).isEmpty();
+        assertThat(records.folder().resolve("jordan.pdf")).doesNotExist();
+        assertThat(attachment.getParent()).doesNotExist();
+        assertThat(store.lastHeartbeat(added.id())).isEmpty();
+        assertThat(people.assessor().orElseThrow().name()).as("a real profile is never removed").isEqualTo("Alex Real");
+    }
+
+    /** Making the sample data again replaces it: there is only ever one sample apprentice. */
+    @Test
+    void makingSampleDataAgainReplacesIt() throws Exception {
+        var maker = new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall);
+        var first = maker.replacing(new SampleData(db));
+        assertThat(first.replaced()).isFalse();
+        var second = maker.replacing(new SampleData(db));
+        assertThat(second.replaced()).isTrue();
+        assertThat(second.removedSessions()).isEqualTo(3);
+        assertThat(people.apprentices()).extracting(Apprentice::id).containsExactly(second.made().apprenticeId());
+        assertThat(store.list()).hasSize(3);
+        assertThat(people.assessor().orElseThrow().sample()).isTrue();
     }
 
     @Test

@@ -266,6 +266,69 @@ class PackageRefusalTest {
         refused(pkg, session);
     }
 
+    /** The package re-signed with the assessor's own key, as a faulty or altered device might write it. */
+    byte[] resigned(Map<String, byte[]> m) throws Exception {
+        PackageWriter w = new PackageWriter();
+        m.forEach((name, bytes) -> {
+            if (!name.equals("manifest.json") && !name.equals("manifest.p7s")) {
+                w.add(name, bytes);
+            }
+        });
+        return w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
+                device.sessions.deviceId(), device.assessor(), identity, null);
+    }
+
+    /** Adds an event of {@code type} after the last one of the first session that ended. */
+    Map<String, byte[]> withEventAfterTheEnd(String type, com.fasterxml.jackson.databind.node.ObjectNode payload)
+            throws Exception {
+        Map<String, byte[]> m = entries(good);
+        String session = m.keySet().stream().filter(n -> n.startsWith("records/sessions/"))
+                .filter(n -> new String(m.get(n), StandardCharsets.UTF_8).contains("\"ended\"")).findFirst().orElseThrow();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) org.epaworkbench.packs.JsonFiles.mapper().readTree(m.get(session));
+        var events = (com.fasterxml.jackson.databind.node.ArrayNode) json.get("events");
+        var last = events.get(events.size() - 1);
+        var extra = events.addObject();
+        extra.put("id", "evt-after-end").put("seq", last.get("seq").asLong() + 1).put("deviceId", last.get("deviceId").asText())
+                .put("type", type).put("at", last.get("at").asText()).put("sessionTimeMillis", last.get("sessionTimeMillis").asLong());
+        extra.set("payload", payload);
+        m.put(session, org.epaworkbench.packs.JsonFiles.pretty(json).getBytes(StandardCharsets.UTF_8));
+        m.put("__session", session.getBytes(StandardCharsets.UTF_8));
+        return m;
+    }
+
+    /** An imported log cannot change an ended session except by amendments: a judgement after the end is refused. */
+    @Test
+    void anEventAfterTheEndThatIsNotAnAmendmentIsRefused() throws Exception {
+        var payload = org.epaworkbench.packs.JsonFiles.mapper().createObjectNode().put("criterionId", "S2.8").put("state", "met");
+        Map<String, byte[]> m = withEventAfterTheEnd("criterion-judged", payload);
+        String session = new String(m.remove("__session"), StandardCharsets.UTF_8);
+        refused(resigned(m), session, "evt-after-end", "criterion-judged", "after the session ended", "locked");
+
+        // nor can it extend a session that has already ended here
+        office.importer().importPackage(good, null, false, false);
+        String imported = office.snapshot();
+        assertThatThrownBy(() -> office.importer().importPackage(resigned(m), null, false, false))
+                .isInstanceOf(PackageRefused.class).hasMessageContaining("after the session ended");
+        assertThat(office.snapshot()).isEqualTo(imported);
+    }
+
+    /** An amendment after the end is what an ended session takes: it imports. */
+    @Test
+    void anAmendmentAfterTheEndImports() throws Exception {
+        var payload = org.epaworkbench.packs.JsonFiles.mapper().createObjectNode().put("reason", "Confirmed afterwards")
+                .put("correctionType", "criterion-judged");
+        payload.putObject("correction").put("criterionId", "S2.8").put("state", "met");
+        Map<String, byte[]> m = withEventAfterTheEnd("amended", payload);
+        String session = new String(m.remove("__session"), StandardCharsets.UTF_8);
+        var outcome = office.importer().importPackage(resigned(m), null, false, false);
+        assertThat(outcome.applied().newEvents()).isPositive();
+        String sessionId = session.substring("records/sessions/".length(), session.length() - ".json".length());
+        var state = office.sessions.state(sessionId).orElseThrow();
+        assertThat(state.ended()).isTrue();
+        assertThat(state.amendments()).isNotEmpty();
+        assertThat(state.ignoredAfterEnd()).isEmpty();
+    }
+
     static AssessorProfile unused() {
         return null;
     }

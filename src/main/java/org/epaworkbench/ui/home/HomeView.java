@@ -216,13 +216,14 @@ public final class HomeView extends BorderPane {
 
     private void makeSample() {
         background.run(() -> new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
-                workbench.epa(), workbench.clock()).make(), made -> reload(), failure -> showProblem("Could not make sample data: "
-                + failure.getMessage()));
+                workbench.epa(), workbench.clock()).replacing(new SampleData(workbench.database())), made -> reload(),
+                failure -> showProblem("Could not make sample data: " + failure.getMessage()));
     }
 
     private void removeSample() {
-        if (Dialogs.confirm(window(), "Remove sample data", "Remove the sample apprentice, sessions and profile? "
-                + "Your own apprentices and sessions are not touched.", "Remove sample data")) {
+        if (Dialogs.confirm(window(), "Remove sample data", "Remove the sample apprentice and everything recorded for them, "
+                + "including sessions you added for them, and the sample assessor profile? Your own apprentices, sessions and "
+                + "assessor profile are not touched.", "Remove sample data")) {
             background.run(() -> new SampleData(workbench.database()).remove(), n -> reload(),
                     failure -> showProblem("Could not remove sample data: " + failure.getMessage()));
         }

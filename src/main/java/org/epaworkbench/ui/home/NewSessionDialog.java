@@ -25,10 +25,6 @@ import org.epaworkbench.session.SessionDetails;
 /** Setting up a session: apprentice, component of their plan, attempt, mode, location and the ID seen. */
 final class NewSessionDialog {
 
-    /** Identity documents the sources list as accepted (002 §ID requirements; 004 §ID Requirements). */
-    static final List<String> ID_DOCUMENTS = List.of("Passport", "UK photocard driving licence",
-            "Warrant card (HM forces or police)", "Employee ID card", "Travel card", "Other photographic ID");
-
     private NewSessionDialog() {
     }
 
@@ -73,8 +69,8 @@ final class NewSessionDialog {
         ComboBox<String> id = new ComboBox<>();
         id.setId("session-id-check");
         id.setEditable(true);
-        id.getItems().setAll(ID_DOCUMENTS);
-        id.setPromptText("Document seen (can be recorded later)");
+        id.getItems().setAll(org.epaworkbench.ui.common.IdDocuments.ACCEPTED);
+        id.setPromptText("Document seen (can be recorded later on the session screen)");
         Label problems = new Label();
         problems.getStyleClass().add("inline-problem");
 

@@ -45,8 +45,12 @@ final class ComponentPane extends TitledPane {
             heading.getStyleClass().add("theme-heading");
             criteria.getChildren().add(heading);
             List<CriterionRow> themeRows = new ArrayList<>();
+            String lastNote = null;
             for (Criterion c : theme.getValue()) {
-                CriterionRow row = new CriterionRow(c);
+                // a note that says what a criterion without wording stands for, once for a run of alike criteria
+                String note = c.noteOnMissingWording().orElse(null);
+                CriterionRow row = new CriterionRow(c, note != null && !note.equals(lastNote));
+                lastNote = note;
                 themeRows.add(row);
                 rows.add(row);
                 criteria.getChildren().add(row);
@@ -63,9 +67,13 @@ final class ComponentPane extends TitledPane {
         c.questioningLimit().ifPresent(q -> chips.getChildren().add(
                 Badges.badge("Questioning ≤ " + ElapsedText.format(q.limitFor(c.timing())), "badge-neutral")));
         c.questions().ifPresent(q -> chips.getChildren().add(Badges.badge(q.exactly() + " questions", "badge-neutral")));
-        chips.getChildren().add(Badges.badge(c.passCriteria().size() + " pass criteria", "badge-pass"));
-        chips.getChildren().add(Badges.badge(c.distinctionCriteria().size() + " distinction criteria", "badge-distinction"));
+        chips.getChildren().add(Badges.badge(criteria(c.passCriteria().size(), "pass"), "badge-pass"));
+        chips.getChildren().add(Badges.badge(criteria(c.distinctionCriteria().size(), "distinction"), "badge-distinction"));
         return chips;
+    }
+
+    private static String criteria(int n, String level) {
+        return n + " " + level + (n == 1 ? " criterion" : " criteria");
     }
 
     private static Node facts(Component c) {

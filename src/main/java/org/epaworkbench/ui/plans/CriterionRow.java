@@ -13,7 +13,7 @@ final class CriterionRow extends HBox {
 
     private final Criterion criterion;
 
-    CriterionRow(Criterion criterion) {
+    CriterionRow(Criterion criterion, boolean showNote) {
         this.criterion = criterion;
         getStyleClass().add("criterion-row");
         Label code = new Label(criterion.code());
@@ -25,12 +25,22 @@ final class CriterionRow extends HBox {
         if (!criterion.wordingProvided()) {
             text.getStyleClass().add("wording-missing");
         }
-        HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.layout.VBox words = new javafx.scene.layout.VBox(2, text);
+        if (showNote) {
+            criterion.noteOnMissingWording().ifPresent(n -> {
+                Label note = new Label(n);
+                note.setWrapText(true);
+                note.getStyleClass().add("criterion-note");
+                words.getChildren().add(note);
+            });
+        }
+        HBox.setHgrow(words, Priority.ALWAYS);
+        words.setMaxWidth(Double.MAX_VALUE);
         boolean pass = criterion.level() == CriterionLevel.PASS;
         Label level = Badges.badge(pass ? "Pass" : "Distinction", pass ? "badge-pass" : "badge-distinction");
         setSpacing(12);
-        getChildren().addAll(code, text, level);
+        getChildren().addAll(code, words, level);
         StringBuilder tip = new StringBuilder("Source: ").append(criterion.source().shortForm());
         criterion.source().noteText().ifPresent(n -> tip.append("\n").append(n));
         if (!criterion.ksb().isEmpty()) {

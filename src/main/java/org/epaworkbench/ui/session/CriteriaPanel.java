@@ -63,8 +63,12 @@ final class CriteriaPanel extends BorderPane {
             Label heading = new Label(theme.getKey());
             heading.getStyleClass().add("theme-heading");
             list.getChildren().add(heading);
+            String lastNote = null;
             for (Criterion c : theme.getValue()) {
-                CriterionLiveRow row = new CriterionLiveRow(c, actions, () -> select(c));
+                // what a criterion without wording stands for, said once for a run of alike criteria
+                String note = c.noteOnMissingWording().orElse(null);
+                CriterionLiveRow row = new CriterionLiveRow(c, actions, () -> select(c), note != null && !note.equals(lastNote));
+                lastNote = note;
                 rows.add(row);
                 list.getChildren().add(row);
             }

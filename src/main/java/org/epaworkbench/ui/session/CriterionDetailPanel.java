@@ -34,6 +34,7 @@ final class CriterionDetailPanel extends VBox {
     private final HBox badges = new HBox(6);
     private final Label text = new Label();
     private final Label judgement = new Label();
+    private final Label note = new Label();
     private final VBox notes = new VBox(6);
     private final VBox evidence = new VBox(4);
     private final TextArea noteInput = new TextArea();
@@ -57,6 +58,10 @@ final class CriterionDetailPanel extends VBox {
         text.setWrapText(true);
         text.getStyleClass().add("detail-text");
         judgement.getStyleClass().add("criterion-status");
+        note.setWrapText(true);
+        note.setId("criterion-detail-note");
+        note.getStyleClass().add("criterion-note");
+        note.managedProperty().bind(note.visibleProperty());
 
         Label notesHeading = new Label("NOTES");
         notesHeading.getStyleClass().add("panel-heading");
@@ -102,7 +107,7 @@ final class CriterionDetailPanel extends VBox {
             n.setManaged(hasMapping);
         }
 
-        VBox content = new VBox(8, code, badges, text, judgement, portfolioHeading, portfolio, reportHeading, reportLocation,
+        VBox content = new VBox(8, code, badges, text, note, judgement, portfolioHeading, portfolio, reportHeading, reportLocation,
                 notesHeading, notes, noteInput, addNote, evidenceHeading, evidence, evidenceRow);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -158,9 +163,19 @@ final class CriterionDetailPanel extends VBox {
                 ? "Pass criterion" : "Distinction criterion", criterion.level() == org.epaworkbench.plan.CriterionLevel.PASS
                 ? "badge-pass" : "badge-distinction"));
         text.setText(criterion.displayText());
+        text.getStyleClass().remove("wording-missing");
+        if (!criterion.wordingProvided()) {
+            text.getStyleClass().add("wording-missing");
+        }
+        note.setText(criterion.noteOnMissingWording().orElse(""));
+        note.setVisible(!note.getText().isEmpty());
         Judgement j = s.state().judgements().get(criterion.id());
         judgement.setText(j == null ? "Not judged yet" : j.state().label() + " at " + ElapsedText.format(j.sessionTime())
                 + " session time" + (j.amended() ? " — amended after the session" : ""));
+        for (org.epaworkbench.grading.CriterionState st : org.epaworkbench.grading.CriterionState.values()) {
+            judgement.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass(st.word().replace('_', '-')),
+                    j != null && j.state() == st);
+        }
 
         showSubmittedEvidence(s.state().ended());
         notes.getChildren().clear();

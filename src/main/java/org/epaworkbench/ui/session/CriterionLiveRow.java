@@ -33,7 +33,7 @@ final class CriterionLiveRow extends GridPane {
     private final Map<CriterionState, Button> buttons = new EnumMap<>(CriterionState.class);
     private final Label status = new Label();
 
-    CriterionLiveRow(Criterion criterion, CriterionActions actions, Runnable onSelect) {
+    CriterionLiveRow(Criterion criterion, CriterionActions actions, Runnable onSelect, boolean showNote) {
         this.criterion = criterion;
         getStyleClass().add("live-criterion");
         setId("criterion-" + criterion.id().replaceAll("[^A-Za-z0-9_-]", "_"));
@@ -64,7 +64,16 @@ final class CriterionLiveRow extends GridPane {
         states.setAlignment(Pos.CENTER_RIGHT);
         HBox bottom = new HBox(8, status, states);
         bottom.setAlignment(Pos.CENTER_LEFT);
-        VBox middle = new VBox(4, text, bottom);
+        VBox middle = new VBox(4, text);
+        if (showNote) {
+            criterion.noteOnMissingWording().ifPresent(n -> {
+                Label note = new Label(n);
+                note.setWrapText(true);
+                note.getStyleClass().add("criterion-note");
+                middle.getChildren().add(note);
+            });
+        }
+        middle.getChildren().add(bottom);
         for (CriterionState s : CriterionState.values()) {
             Button b = new Button(s.label());
             b.getStyleClass().addAll("state-button", "state-" + s.word().replace('_', '-'));
@@ -101,6 +110,10 @@ final class CriterionLiveRow extends GridPane {
     }
 
     private static final PseudoClass UNSAVED = PseudoClass.getPseudoClass("unsaved");
+    private static final Map<CriterionState, PseudoClass> JUDGED = Map.of(
+            CriterionState.MET, PseudoClass.getPseudoClass("met"),
+            CriterionState.NOT_MET, PseudoClass.getPseudoClass("not-met"),
+            CriterionState.NOT_ARISEN, PseudoClass.getPseudoClass("not-arisen"));
 
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
@@ -130,6 +143,7 @@ final class CriterionLiveRow extends GridPane {
             s.append(" · NOT SAVED YET");
         }
         pseudoClassStateChanged(UNSAVED, notSaved);
+        JUDGED.forEach((st, pc) -> status.pseudoClassStateChanged(pc, j != null && j.state() == st));
         status.setText(s.toString());
     }
 }

@@ -22,24 +22,42 @@ final class GradePreviewPanel extends VBox {
     private final Label heading = new Label("GRADE SO FAR");
     private final Label grade = new Label();
     private final Label passLine = new Label();
-    private final FlowPane passMissing = new FlowPane(4, 2);
     private final Label distinctionLine = new Label();
+    private final Label passNeeded = new Label();
+    private final FlowPane passMissing = new FlowPane(4, 2);
+    private final Label distinctionNeeded = new Label();
     private final FlowPane distinctionMissing = new FlowPane(4, 2);
 
+    /**
+     * The two summary lines (pass, distinction) come first and the lists of codes still needed after
+     * them, so that at 768 pixels high both summaries stay in view even with a long list.
+     */
     GradePreviewPanel(LiveSessionModel model, SessionActions actions) {
         this.model = model;
         this.actions = actions;
         getStyleClass().addAll("panel", "grade-panel");
         setId("grade-preview");
-        setSpacing(6);
+        setSpacing(4);
         heading.getStyleClass().add("panel-heading");
         grade.setId("grade-now");
         grade.getStyleClass().add("grade-now");
+        passLine.setId("grade-pass-line");
+        passLine.getStyleClass().add("grade-line");
         passLine.setWrapText(true);
-        passLine.setId("missing-for-pass");
-        distinctionLine.setWrapText(true);
         distinctionLine.setId("missing-for-distinction");
-        getChildren().addAll(heading, grade, passLine, passMissing, distinctionLine, distinctionMissing);
+        distinctionLine.getStyleClass().add("grade-line");
+        distinctionLine.setWrapText(true);
+        passNeeded.setId("missing-for-pass");
+        passNeeded.getStyleClass().add("grade-needed");
+        passNeeded.setWrapText(true);
+        distinctionNeeded.setId("distinction-needed");
+        distinctionNeeded.getStyleClass().add("grade-needed");
+        distinctionNeeded.setWrapText(true);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {passNeeded, passMissing, distinctionNeeded, distinctionMissing}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        getChildren().addAll(heading, grade, passLine, distinctionLine, passNeeded, passMissing, distinctionNeeded,
+                distinctionMissing);
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
@@ -52,20 +70,27 @@ final class GradePreviewPanel extends VBox {
         pseudoClassStateChanged(PASS, r.grade() == Grade.PASS);
         pseudoClassStateChanged(DISTINCTION, r.grade() == Grade.DISTINCTION);
         passLine.setText(r.passTotal() == 0 ? "Pass: the plan lists no pass criteria."
-                : r.missingForPass().isEmpty() ? "Pass: all " + r.passTotal() + " pass criteria met."
-                : "Pass: " + r.passMet() + " of " + r.passTotal() + " met. Still needed:");
-        links(passMissing, r.missingForPass());
+                : r.missingForPass().isEmpty() ? (r.passTotal() == 1 ? "Pass: the pass criterion is met."
+                        : "Pass: all " + r.passTotal() + " pass criteria met.")
+                : "Pass: " + r.passMet() + " of " + r.passTotal() + " met.");
+        boolean distinctionShort = r.distinctionTotal() > 0 && !r.missingForDistinction().isEmpty() && r.distinctionShortfall() > 0;
         if (r.distinctionTotal() == 0) {
             distinctionLine.setText("No distinction criteria.");
-        } else if (r.missingForDistinction().isEmpty() || r.distinctionShortfall() == 0) {
+        } else if (!distinctionShort) {
             distinctionLine.setText("Distinction: " + r.distinctionMet() + " of " + r.distinctionTotal() + " met — enough.");
         } else {
-            distinctionLine.setText("Distinction: " + r.distinctionMet() + " of " + r.distinctionTotal()
-                    + " met; needs " + r.distinctionRequired()
-                    + (r.distinctionShortfall() < r.missingForDistinction().size()
-                    ? " (any " + r.distinctionShortfall() + " more of):" : ". Still needed:"));
+            distinctionLine.setText("Distinction: " + r.distinctionMet() + " of " + r.distinctionTotal() + " met; needs "
+                    + r.distinctionRequired() + ".");
         }
-        links(distinctionMissing, r.distinctionShortfall() == 0 ? List.of() : r.missingForDistinction());
+        passNeeded.setText("Still needed for a pass:");
+        passNeeded.setVisible(!r.missingForPass().isEmpty());
+        passMissing.setVisible(!r.missingForPass().isEmpty());
+        links(passMissing, r.missingForPass());
+        distinctionNeeded.setText(distinctionShort && r.distinctionShortfall() < r.missingForDistinction().size()
+                ? "For a distinction, any " + r.distinctionShortfall() + " more of:" : "Still needed for a distinction:");
+        distinctionNeeded.setVisible(distinctionShort);
+        distinctionMissing.setVisible(distinctionShort);
+        links(distinctionMissing, distinctionShort ? r.missingForDistinction() : List.of());
     }
 
     private void links(FlowPane pane, List<Criterion> criteria) {

@@ -21,6 +21,7 @@ final class InterviewPanel extends VBox {
     private final VBox list = new VBox(4);
     private final Button ask = new Button("Ask question");
     private final Button followUp = new Button("Explain further");
+    private final Button close = new Button("Close question");
 
     InterviewPanel(LiveSessionModel model, SessionActions actions) {
         this.model = model;
@@ -46,8 +47,13 @@ final class InterviewPanel extends VBox {
         HBox.setHgrow(followUp, Priority.ALWAYS);
         HBox buttons = new HBox(8, ask, followUp);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        close.setId("close-question");
+        close.setGraphic(new FontIcon("mdi2c-comment-check-outline"));
+        close.setTooltip(new Tooltip("Finished with this question: its time stops now, not at the next question (Ctrl+Shift+K)"));
+        close.setOnAction(e -> actions.closeQuestion());
+        close.setMaxWidth(Double.MAX_VALUE);
 
-        getChildren().addAll(heading, counter, buttons, list);
+        getChildren().addAll(heading, counter, buttons, close, list);
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         model.elapsedProperty().addListener((o, a, b) -> refreshTimes());
         model.savingProperty().addListener((o, a, b) -> refresh());
@@ -64,6 +70,8 @@ final class InterviewPanel extends VBox {
         boolean busy = model.savingProperty().get();
         ask.setDisable(busy || !running);
         followUp.setDisable(busy || !running || s.state().currentQuestion().isEmpty());
+        close.setDisable(busy || s.gap().isPresent() || s.state().ended() || s.state().currentQuestion().isEmpty());
+        close.setText(s.state().currentQuestion().map(q -> "Close question " + q.number()).orElse("Close question"));
         refreshTimes();
     }
 
@@ -78,6 +86,7 @@ final class InterviewPanel extends VBox {
             time.getStyleClass().add("question-time");
             time.setMinWidth(Label.USE_PREF_SIZE);
             HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMaxWidth(Double.MAX_VALUE);
             HBox row = new HBox(8, text, time);
             list.getChildren().add(row);
             for (String f : q.followUps()) {

@@ -79,13 +79,17 @@ public final class LiveSessionModel {
     private record Opened(RecordedSession recorded, Apprentice apprentice, ApprenticeEvidence evidence, LiveSnapshot snapshot) {
     }
 
-    /** Recomputes the timer from the snapshot and the clock now (the ticker calls it four times a second). */
-    void tick() {
+    /**
+     * Recomputes the timer from the snapshot and the clock now (the ticker calls it four times a
+     * second; tests call it after moving their clock).
+     */
+    public void tick() {
         LiveSnapshot s = snapshot.get();
         long now = workbench.sessionClock().monotonicNanos();
-        elapsed.set(s.elapsed(now));
+        // the state first: panels redraw when the elapsed time changes and read the state then
         durationState.set(s.state().ending().map(e -> e.durationState()).orElse(s.durationState(now)));
         questioning.set(s.questioning(now).orElse(null));
+        elapsed.set(s.elapsed(now));
     }
 
     /** Every five seconds: save the timer checkpoint, or, while actions are held in memory, try saving them. */
@@ -179,9 +183,23 @@ public final class LiveSessionModel {
         return "Something went wrong: " + failure;
     }
 
+    /** Stops the timer and the heartbeat: the screen no longer follows this session. */
     public void stop() {
         ticker.stop();
         heartbeat.stop();
+    }
+
+    /** Whether the timer and the heartbeat still run (a session kept running in the background). */
+    public boolean active() {
+        return heartbeat.getStatus() == Animation.Status.RUNNING;
+    }
+
+    /**
+     * Whether this session must stay open in the app when its screen is left: it is running (its
+     * heartbeat keeps the time it reached), or actions are held in memory waiting to be saved.
+     */
+    public boolean mustStayOpen() {
+        return snapshot.get().state().running() || unsaved.get().actions() > 0;
     }
 
     public Workbench workbench() {

@@ -14,5 +14,7 @@ interface SessionActions {
 
     void followUp();
 
+    void closeQuestion();
+
     void jumpTo(String code);
 }

@@ -35,6 +35,7 @@ import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.GapQuestion;
 import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.ui.common.Badges;
 import org.epaworkbench.ui.common.Dialogs;
@@ -53,6 +54,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     private final Label problem = new Label();
     private final Label saving = new Label("Saving…");
     private final Runnable onBack;
+    private final FlowPane tags = new FlowPane(6, 4);
 
     public SessionScreen(LiveSessionModel model, Runnable onBack) {
         this.model = model;
@@ -119,20 +121,29 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
         Label who = new Label(model.apprentice().name());
         who.getStyleClass().add("session-apprentice");
-        Label what = new Label(s.component().title() + " · " + s.plan().title() + " · ULN " + model.apprentice().uln());
+        Label uln = new Label("ULN " + model.apprentice().uln());
+        uln.getStyleClass().add("plan-subtitle");
+        uln.setMinWidth(Label.USE_PREF_SIZE);
+        HBox whoRow = new HBox(10, who, uln);
+        whoRow.setAlignment(Pos.BASELINE_LEFT);
+        Label what = new Label(s.component().title() + " · " + s.plan().title());
         what.getStyleClass().add("plan-subtitle");
-        FlowPane tags = new FlowPane(6, 4, Badges.badge(capitalise(s.state().details().attempt().word()) + " attempt", "badge-neutral"),
-                Badges.badge(s.state().details().mode().label(), "badge-neutral"));
-        if (!s.state().details().location().isEmpty()) {
-            tags.getChildren().add(Badges.badge(s.state().details().location(), "badge-neutral"));
-        }
-        tags.getChildren().add(Badges.badge(s.state().details().idDocumentSeen().isEmpty() ? "ID check not recorded"
-                : "ID seen: " + s.state().details().idDocumentSeen(), s.state().details().idDocumentSeen().isEmpty()
-                ? "badge-warning" : "badge-neutral"));
-        if (model.apprentice().sample()) {
-            tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
-        }
-        VBox title = new VBox(2, who, what, tags);
+        tags.setId("session-details");
+        tags.getStyleClass().add("session-details");
+        tags.setCursor(javafx.scene.Cursor.HAND);
+        Tooltip.install(tags, new Tooltip("Record the mode, location and ID check (Ctrl+D)"));
+        tags.setOnMouseClicked(e -> {
+            // the edit button handles its own clicks
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null && n != tags; n = n.getParent()) {
+                if (n instanceof Button) {
+                    return;
+                }
+            }
+            editDetails();
+        });
+        showDetails();
+        model.snapshotProperty().addListener((o, a, b) -> showDetails());
+        VBox title = new VBox(2, whoRow, what, tags);
         title.setMinWidth(0);
         HBox.setHgrow(title, Priority.SOMETIMES);
 
@@ -152,10 +163,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         sign.setOnAction(e -> new SignRecordFlow(model, window()).start());
         sign.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.snapshot().state().ended(), model.snapshotProperty()));
-        Button keys = new Button("Shortcuts");
+        // the keyboard icon alone (F1 says the same), so the apprentice and plan fit beside the buttons at 1366 px
+        Button keys = new Button();
         keys.setId("shortcuts-button");
         keys.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
         keys.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        keys.setAccessibleText("Keyboard shortcuts");
         keys.setOnAction(e -> ShortcutsDialog.show(window()));
         saving.getStyleClass().add("plan-subtitle");
         saving.visibleProperty().bind(model.savingProperty());
@@ -170,6 +183,44 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         bar.setPadding(new Insets(8, 12, 8, 8));
         bar.getStyleClass().add("session-header");
         return bar;
+    }
+
+    /** The attempt, mode, location and ID check as recorded now, with the way to change them. */
+    private void showDetails() {
+        SessionDetails d = model.snapshot().state().details();
+        tags.getChildren().setAll(Badges.badge(capitalise(d.attempt().word()) + " attempt", "badge-neutral"),
+                Badges.badge(d.mode().label(), "badge-neutral"));
+        if (!d.location().isEmpty()) {
+            tags.getChildren().add(Badges.badge(d.location(), "badge-neutral"));
+        }
+        Label id = Badges.badge(d.idDocumentSeen().isEmpty() ? "ID check not recorded" : "ID seen: " + d.idDocumentSeen(),
+                d.idDocumentSeen().isEmpty() ? "badge-warning" : "badge-neutral");
+        id.setId("id-check-badge");
+        tags.getChildren().add(id);
+        if (model.apprentice().sample()) {
+            tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
+        }
+        // words where something is missing; otherwise just the pencil, so the header stays one row high
+        Button edit = new Button(d.idDocumentSeen().isEmpty() ? "Record ID check…" : null);
+        edit.setId("edit-details");
+        edit.getStyleClass().addAll("flat", "small", "details-edit");
+        edit.setGraphic(new FontIcon("mdi2p-pencil-outline"));
+        edit.setTooltip(new Tooltip("Record the mode, location and ID check (Ctrl+D)"));
+        edit.setFocusTraversable(false);
+        edit.setOnAction(e -> editDetails());
+        tags.getChildren().add(edit);
+    }
+
+    /** Records the mode, location and ID check: directly while the session is open, as a reasoned amendment after the end. */
+    void editDetails() {
+        LiveSnapshot s = model.snapshot();
+        if (s.gap().isPresent() || model.savingProperty().get()) {
+            return;
+        }
+        boolean ended = s.state().ended();
+        SessionDetailsDialog.show(window(), s.state().details(), ended).ifPresent(entered -> model.perform(ended
+                ? l -> l.amend(entered.reason(), entered.details())
+                : l -> l.recordDetails(entered.details().mode(), entered.details().location(), entered.details().idDocumentSeen())));
     }
 
     private Node messageBar() {
@@ -257,12 +308,16 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             pause();
         } else if (e.isShortcutDown() && k == KeyCode.E) {
             end();
+        } else if (e.isShortcutDown() && k == KeyCode.D) {
+            editDetails();
         } else if (e.isShortcutDown() && k == KeyCode.G) {
             criteria.focusGoTo();
         } else if (e.isShortcutDown() && k == KeyCode.N) {
             detail.focusNote();
         } else if (e.isShortcutDown() && k == KeyCode.R) {
             detail.focusEvidence();
+        } else if (e.isShortcutDown() && e.isShiftDown() && k == KeyCode.K) {
+            closeQuestion();
         } else if (e.isShortcutDown() && k == KeyCode.K) {
             askQuestion();
         } else if (e.isShortcutDown() && k == KeyCode.L) {
@@ -385,6 +440,13 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     }
 
     @Override
+    public void closeQuestion() {
+        if (model.snapshot().component().questionCount() != null) {
+            model.perform(l -> l.closeQuestion());
+        }
+    }
+
+    @Override
     public void jumpTo(String code) {
         criteria.jumpTo(code);
     }
@@ -410,8 +472,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     @Override
     public void addNote(Criterion criterion, String text) {
         if (model.snapshot().state().ended()) {
-            amend(new EventBody.NoteAdded(criterion.id(), text.strip()));
-            detail.clearNoteInput();
+            // the text stays in the box until the amendment is committed (kept if the reason is cancelled)
+            amend(new EventBody.NoteAdded(criterion.id(), text.strip()), detail::clearNoteInput);
         } else {
             model.perform(l -> l.note(criterion.id(), text), detail::clearNoteInput);
         }
@@ -420,18 +482,22 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     @Override
     public void addEvidence(Criterion criterion, String reference) {
         if (model.snapshot().state().ended()) {
-            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()));
-            detail.clearEvidenceInput();
+            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()), detail::clearEvidenceInput);
         } else {
             model.perform(l -> l.evidence(criterion.id(), reference), detail::clearEvidenceInput);
         }
     }
 
     private void amend(EventBody change) {
+        amend(change, () -> { });
+    }
+
+    /** Asks for the amendment's reason; {@code afterCommit} runs only once the amendment is saved. */
+    private void amend(EventBody change, Runnable afterCommit) {
         Dialogs.reason(window(), "Amend the record", "The session has ended, so this is recorded as an amendment: "
                         + change.describe() + ". Why is it being corrected?",
                 "e.g. misclicked during the session; evidence confirmed afterwards")
-                .ifPresent(reason -> model.perform(l -> l.amend(reason, change)));
+                .ifPresent(reason -> model.perform(l -> l.amend(reason, change), afterCommit));
     }
 
     private void sessionNote() {
@@ -468,7 +534,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(window());
         a.setTitle("The app stopped during this session");
-        a.setHeaderText("EPA Workbench stopped while this session was running, at " + ElapsedText.format(g.stoppedAtSessionTime())
+        a.setHeaderText(model.apprentice().name() + ", " + model.snapshot().component().title() + ": EPA Workbench stopped "
+                + "while this session was running, at " + ElapsedText.format(g.stoppedAtSessionTime())
                 + " session time. It was closed for " + ElapsedText.format(g.gap()) + ".");
         Label body = new Label("Every judgement and note saved before the stop is here. Did the session carry on while the "
                 + "app was closed? If it did, that time counts as session time.");
@@ -484,9 +551,46 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         model.perform(l -> l.resolveGap(counted), () -> askingAboutGap = false);
     }
 
-    /** Asks, if the session is running, whether to pause before leaving the screen. */
-    private void leave() {
-        model.stop();
+    /**
+     * Leaves the screen. A running session asks first: pause it (with a reason), keep it running (it
+     * stays open in the app, its heartbeat saving the time, and is shown as running with a way back),
+     * or stay. A session with actions still held in memory also stays open, so they are saved.
+     */
+    void leave() {
+        if (model.snapshot().state().running() && model.snapshot().gap().isEmpty()) {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+            a.initOwner(window());
+            a.setTitle("The session is running");
+            a.setHeaderText(model.apprentice().name() + ": " + model.snapshot().component().title() + " is running ("
+                    + ElapsedText.format(model.elapsedNow()) + "). Pause it before leaving, or keep it running?");
+            Label body = new Label("Kept running, the time goes on counting and the session stays open: it is shown at the top "
+                    + "of the window, one click from this screen.");
+            body.setWrapText(true);
+            body.setMaxWidth(520);
+            a.getDialogPane().setContent(body);
+            ButtonType pause = new ButtonType("Pause it…", ButtonBar.ButtonData.OK_DONE);
+            ButtonType keep = new ButtonType("Keep it running", ButtonBar.ButtonData.OTHER);
+            a.getButtonTypes().setAll(pause, keep, ButtonType.CANCEL);
+            a.getDialogPane().lookupButton(pause).setId("leave-pause");
+            a.getDialogPane().lookupButton(keep).setId("leave-keep-running");
+            Optional<ButtonType> choice = a.showAndWait();
+            if (choice.isEmpty() || choice.get() == ButtonType.CANCEL) {
+                return;
+            }
+            if (choice.get() == pause) {
+                Dialogs.reason(window(), "Pause", "Why is the session pausing? (" + ElapsedText.format(model.elapsedNow()) + ")",
+                        "e.g. apprentice comfort break, moving to another area")
+                        .ifPresent(reason -> model.perform(l -> l.pause(reason), this::left));
+                return;
+            }
+        }
+        left();
+    }
+
+    private void left() {
+        if (!model.mustStayOpen()) {
+            model.stop();
+        }
         onBack.run();
     }
 

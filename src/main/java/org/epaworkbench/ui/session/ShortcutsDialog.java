@@ -26,7 +26,9 @@ final class ShortcutsDialog {
             new Shortcut("Ctrl+R", "Add an evidence reference to the selected criterion"),
             new Shortcut("Ctrl+K", "Ask the next interview question"),
             new Shortcut("Ctrl+L", "Record an “explain further” prompt"),
+            new Shortcut("Ctrl+Shift+K", "Close the current question (its time stops)"),
             new Shortcut("Ctrl+Shift+N", "Add a note on the whole session"),
+            new Shortcut("Ctrl+D", "Record the mode, location and ID check (an amendment after the end)"),
             new Shortcut("Ctrl+Shift+A", "Open the audit trail"),
             new Shortcut("F1", "Show these shortcuts"),
             new Shortcut("Esc", "Leave a text box and return to the criteria"));

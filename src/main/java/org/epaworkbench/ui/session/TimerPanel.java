@@ -153,9 +153,9 @@ final class TimerPanel extends VBox {
     static String describe(DurationState ds, Duration elapsed, DurationWindow w) {
         return switch (ds) {
             case BEFORE_MINIMUM -> "Before minimum: " + ElapsedText.format(w.minimum().orElseThrow().minus(elapsed))
-                    + " until the minimum";
+                    + " to go";
             case IN_WINDOW -> w.maximum().isPresent()
-                    ? "In window: " + ElapsedText.format(w.maximum().get().minus(elapsed)) + " to the maximum"
+                    ? "In window: " + ElapsedText.format(w.maximum().get().minus(elapsed)) + " to maximum"
                     : "Within the planned " + ElapsedText.format(w.planned());
             case APPROACHING_MAXIMUM -> "Approaching maximum: " + ElapsedText.format(w.maximum().orElseThrow().minus(elapsed))
                     + " left";

@@ -12,6 +12,7 @@ import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.ui.Screenshots;
 import org.epaworkbench.ui.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,10 +28,13 @@ class PlansViewTest {
     static final String S23 = "Demonstrates through advanced questioning, listening and summarising, "
             + "the negotiation of mutually beneficial outcomes.";
 
+    Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         PlanLibrary library = PlanLibrary.load(new PlanPackReader(), null, new ArrayList<>());
-        Scene scene = new Scene(new PlansView(library), 1200, 800);
+        Scene scene = new Scene(new PlansView(library), 1366, 768);
         Theme.LIGHT.apply(scene);
         stage.setScene(scene);
         stage.show();
@@ -75,6 +79,34 @@ class PlansViewTest {
         assertThat(robot.lookup(".wording-missing").queryAllAs(Label.class))
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(l.getText()).isEqualTo("wording not provided in source"));
+    }
+
+    /** The Practitioner's pass criterion says what it stands for, once, beside "wording not provided in source". */
+    @Test
+    void practitionerPassCriterionShowsWhatItStandsFor(FxRobot robot) {
+        ListView<?> list = robot.lookup("#plan-list").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        TitledPane showcase = robot.lookup("#component-showcase").queryAs(TitledPane.class);
+        List<String> notes = robot.from(showcase).lookup(".criterion-note").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList();
+        // one note for P, one for the run of D1–D10 (not ten)
+        assertThat(notes).hasSize(2);
+        assertThat(notes.get(0)).contains("stands for all the showcase's pass criteria");
+        assertThat(notes.get(1)).contains("10 distinction criteria");
+    }
+
+    /** Screenshots for people to look at (target/screenshots): the plan browser, and the Practitioner plan. */
+    @Test
+    void screenshotsOfThePlanBrowser(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "plan-browser"));
+        ListView<?> list = robot.lookup("#plan-list").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "plan-browser-practitioner"));
+        assertThat(Screenshots.FOLDER.resolve("plan-browser.png")).exists();
+        assertThat(Screenshots.FOLDER.resolve("plan-browser-practitioner.png")).exists();
     }
 
     private static List<Label> visibleCriterionTexts(FxRobot robot) {

@@ -85,6 +85,10 @@ class SessionScreenTest {
 
     /** Stores an apprentice and a planned session for the component, then opens its screen. */
     String openSession(String planId, String componentId) throws Exception {
+        return openSession(planId, componentId, "Passport");
+    }
+
+    String openSession(String planId, String componentId, String idSeen) throws Exception {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
                 clock);
         background = new Background();
@@ -93,7 +97,7 @@ class SessionScreenTest {
         workbench.people().save(a);
         AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
         String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
-                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", "Passport"),
+                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", idSeen),
                 clock, SessionSettings.DEFAULT, false).id();
         Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
             screen = new SessionScreen(model, () -> { });
@@ -259,6 +263,88 @@ class SessionScreenTest {
         assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
     }
 
+    /** "ID check not recorded" can be put right on the session screen; after the end only as a reasoned amendment. */
+    @Test
+    void theIdCheckIsRecordedLaterAndAmendedAfterTheEnd(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "professional-discussion", "");
+        assertThat(text(robot, "#id-check-badge")).isEqualTo("ID check not recorded");
+        robot.clickOn("#start-button");
+        settle();
+
+        focusCriteria(robot);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details-id-check").tryQuery().isPresent());
+        assertThat(robot.lookup("#details-save").queryButton().isDisabled()).as("nothing changed yet").isTrue();
+        robot.clickOn("#details-id-check").write("Passport");
+        robot.clickOn("#details-save");
+        settle();
+        assertThat(text(robot, "#id-check-badge")).isEqualTo("ID seen: Passport");
+        assertThat(model().snapshot().state().details().idDocumentSeen()).isEqualTo("Passport");
+        assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("details-recorded"));
+
+        advance(robot, Duration.ofMinutes(58));
+        robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#confirm-ok").tryQuery().isPresent());
+        robot.clickOn("#confirm-ok");
+        settle();
+        assertThat(model().snapshot().state().ended()).isTrue();
+
+        // after the end: a reason is needed, and the change is an amendment
+        robot.clickOn("#edit-details");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#details-reason").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#details-location").queryAs(javafx.scene.control.TextField.class).setText("Training room 2"));
+        assertThat(robot.lookup("#details-save").queryButton().isDisabled()).as("a reason is needed").isTrue();
+        robot.clickOn("#details-reason").write("Moved rooms before starting; typed the old room");
+        robot.clickOn("#details-save");
+        settle();
+        assertThat(model().problemProperty().get()).isEmpty();
+        assertThat(model().snapshot().state().details().location()).isEqualTo("Training room 2");
+        assertThat(model().snapshot().state().amendments()).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("Moved rooms before starting; typed the old room"));
+        assertThat(workbench.sessions().events(id)).last().satisfies(e -> assertThat(e.type()).isEqualTo("amended"));
+        assertThat(robot.lookup("#session-details").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
+                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList()).contains("Training room 2");
+    }
+
+    /** After the end a note or evidence needs a reason; cancelling the reason keeps what was typed. */
+    @Test
+    void aNoteOrEvidenceTypedAfterTheEndIsKeptIfTheReasonIsCancelled(FxRobot robot) throws Exception {
+        String id = openSession("highfield-css-l3", "professional-discussion");
+        robot.clickOn("#start-button");
+        settle();
+        advance(robot, Duration.ofMinutes(58));
+        robot.interact(() -> model().perform(l -> l.end(null)));
+        settle();
+        int events = workbench.sessions().events(id).size();
+
+        robot.clickOn("#note-input").write("Confirmed with the manager afterwards");
+        robot.clickOn("#add-note");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var note = robot.lookup("#note-input").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(note.getText()).isEqualTo("Confirmed with the manager afterwards");
+
+        robot.clickOn("#evidence-input").write("Portfolio item 9");
+        robot.clickOn("#add-evidence");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        var evidence = robot.lookup("#evidence-input").queryAs(javafx.scene.control.TextField.class);
+        assertThat(evidence.getText()).isEqualTo("Portfolio item 9");
+        assertThat(workbench.sessions().events(id)).hasSize(events);
+
+        // given a reason, the amendment is saved and only then is the box cleared
+        robot.clickOn("#add-note");
+        reason(robot, "Evidence confirmed after the session");
+        assertThat(note.getText()).isEmpty();
+        assertThat(model().snapshot().state().notesOn("K1.5")).singleElement().satisfies(n -> {
+            assertThat(n.text()).isEqualTo("Confirmed with the manager afterwards");
+            assertThat(n.amendment()).isTrue();
+        });
+        assertThat(evidence.getText()).isEqualTo("Portfolio item 9");
+    }
+
     @Test
     void theInterviewCountsQuestionsAndRefusesAnEleventh(FxRobot robot) throws Exception {
         openSession("highfield-css-l3", "wbp-interview");
@@ -285,6 +371,17 @@ class SessionScreenTest {
         settle();
         assertThat(text(robot, "#session-problem")).contains("All 10 questions have been asked").contains("explain further");
         assertThat(model().snapshot().state().questions()).hasSize(10);
+
+        // the tenth question is closed by key: its time stops there (5:00), not at the end of the session
+        assertThat(robot.lookup("#close-question").queryButton().getText()).isEqualTo("Close question 10");
+        focusCriteria(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertThat(model().snapshot().state().currentQuestion()).isEmpty();
+        advance(robot, Duration.ofMinutes(4));
+        assertThat(model().snapshot().state().questions().get(9).timeSpent(model().elapsedNow())).isEqualTo(Duration.ofMinutes(5));
+        assertThat(robot.lookup("#close-question").queryButton().isDisabled()).isTrue();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-interview-light"));
     }
 
     @Test
@@ -361,6 +458,22 @@ class SessionScreenTest {
         assertThat(robot.lookup("#unsaved-banner").queryAs(Label.class).getText()).isEmpty();
         assertThat(workbench.sessions().events(id)).hasSize(4)
                 .extracting(e -> e.type()).endsWith("criterion-judged", "note-added");
+    }
+
+    /** The Practitioner's pass criterion reads as what it stands for, beside "wording not provided in source". */
+    @Test
+    void thePractitionerPassCriterionSaysWhatItStandsFor(FxRobot robot) throws Exception {
+        openSession("highfield-csp-l2", "showcase");
+        Node p = robot.lookup("#criterion-pass-all").query();
+        assertThat(robot.from(p).lookup(".wording-missing").queryAs(Label.class).getText())
+                .isEqualTo("wording not provided in source");
+        assertThat(robot.from(p).lookup(".criterion-note").queryAs(Label.class).getText())
+                .contains("stands for all the showcase's pass criteria");
+        assertThat(text(robot, "#criterion-detail-note")).contains("mark it met only when every one of them is covered");
+        assertThat(text(robot, "#grade-pass-line")).isEqualTo("Pass: 0 of 1 met.");
+        robot.clickOn("#start-button");
+        settle();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-practitioner-showcase-light"));
     }
 
     @Test
