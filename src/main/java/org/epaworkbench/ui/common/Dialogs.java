@@ -76,6 +76,7 @@ public final class Dialogs {
         a.setTitle(title);
         a.setHeaderText(title);
         Label l = new Label(message);
+        l.setId("problem-message");
         l.setWrapText(true);
         l.setMaxWidth(520);
         l.setMinHeight(Region.USE_PREF_SIZE);

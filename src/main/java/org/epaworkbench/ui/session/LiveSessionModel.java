@@ -180,6 +180,14 @@ public final class LiveSessionModel {
         if (failure instanceof SQLException) {
             return "Not saved, so not recorded: " + failure.getMessage() + ". Nothing already saved is lost; try again.";
         }
+        if (failure instanceof org.epaworkbench.keys.KeyStoreProblem
+                || failure instanceof org.epaworkbench.report.RecordProducer.CannotProduce
+                || failure instanceof org.epaworkbench.store.StorageException) {
+            return failure.getMessage(); // written for the assessor
+        }
+        if (failure instanceof java.io.IOException && failure.getMessage() != null) {
+            return "A file could not be read or written: " + failure.getMessage();
+        }
         return "Something went wrong: " + failure;
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -71,8 +72,10 @@ final class SignRecordFlow {
                         + "signing certificate names you.");
                 return;
             }
-            askDeclarations(assessor, loaded.savedSignature()).ifPresent(d -> recordDeclarations(d,
-                    () -> KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> sign(pw, d))));
+            // the password comes first and the key is opened before anything is recorded: a wrong or
+            // cancelled password leaves the session as it was, and the assessor can simply try again
+            askDeclarations(assessor, loaded.savedSignature()).ifPresent(d ->
+                    KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> unlock(pw, d)));
         }, failure -> model.problemProperty().set("Cannot prepare signing: " + failure.getMessage()));
     }
 
@@ -106,11 +109,18 @@ final class SignRecordFlow {
         VBox content = new VBox(12, heading("Apprentice's declaration" + (already ? " (already signed)" : "")),
                 apprenticeSigns, apprenticeBox, heading("Assessor's declaration"), assessorBox);
         content.setPadding(new Insets(8));
+        // the apprentice must be able to read every word they sign: scroll rather than cut the text short
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(560);
+        scroll.setPrefViewportHeight(Math.min(620, screenHeight() - 220));
         Dialog<Declarations> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Declarations");
         d.setHeaderText("Declarations for the record of the " + org.epaworkbench.Wording.inSentence(s.component().title()));
-        d.getDialogPane().setContent(content);
+        d.getDialogPane().setContent(scroll);
+        d.setResizable(true);
         ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("declarations-ok");
@@ -146,30 +156,49 @@ final class SignRecordFlow {
         return png == null ? null : Base64.getEncoder().encodeToString(png);
     }
 
-    private void sign(char[] password, Declarations d) {
+    /** Opens (or on first use creates) the signing key in the background; only then are the declarations recorded. */
+    private void unlock(char[] password, Declarations d) {
+        model.background().run(() -> {
+            try {
+                // made here, not on the FX thread: it reads the report fonts from the jar
+                RecordProducer producer = workbench.recordProducer();
+                return new Opened(producer, producer.unlockOrCreate(password));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, opened -> recordDeclarations(d, () -> sign(opened, d)),
+                failure -> Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(failure)
+                        + "\n\nNothing was recorded: sign again when ready."));
+    }
+
+    /** The producer and the opened key, handed from the background to the FX thread. */
+    private record Opened(RecordProducer producer, RecordProducer.Unlocked unlocked) {
+    }
+
+    /** The signed record and its check, both done in the background. */
+    private record Signed(RecordProducer.Produced produced, SignatureReport check) {
+    }
+
+    private void sign(Opened opened, Declarations d) {
         String sessionId = model.recorded().id();
-        Task<RecordProducer.Produced> task = new Task<>() {
+        Task<Signed> task = new Task<>() {
             @Override
-            protected RecordProducer.Produced call() throws Exception {
-                try {
-                    // made here, not on the FX thread: it reads the report fonts from the jar
-                    RecordProducer producer = workbench.recordProducer();
-                    updateMessage("Unlocking the signing key");
-                    RecordProducer.Unlocked unlocked = producer.unlockOrCreate(password);
-                    return producer.signSession(sessionId, unlocked.identity(), d.assessorPng(), this::updateMessage);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+            protected Signed call() throws Exception {
+                RecordProducer.Produced p = opened.producer().signSession(sessionId, opened.unlocked().identity(),
+                        d.assessorPng(), this::updateMessage);
+                updateMessage("Checking the signature");
+                return new Signed(p, new PadesVerifier().verify(p.file().getFileName().toString(), p.pdf()));
             }
         };
         Stage progress = ProgressWindow.of(owner, "Signing the record…", task);
         task.setOnSucceeded(e -> {
             progress.close();
-            RecordProducer.Produced p = task.getValue();
+            Signed signed = task.getValue();
+            RecordProducer.Produced p = signed.produced();
             model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
                     () -> {
                         backUpAfterSigning();
-                        report(p);
+                        report(signed);
                     });
         });
         task.setOnFailed(e -> {
@@ -187,9 +216,9 @@ final class SignRecordFlow {
                         + failure.getMessage()));
     }
 
-    private void report(RecordProducer.Produced p) {
-        SignatureReport check = new PadesVerifier().verify(p.file().getFileName().toString(), p.pdf());
-        Path file = p.file();
+    private void report(Signed signed) {
+        SignatureReport check = signed.check();
+        Path file = signed.produced().file();
         Dialogs.info(owner, "Record signed", "The signed record is saved and in the outbox:\n" + file
                 + "\n\nChecked: " + (check.verified() ? "the signature is valid and covers the whole document."
                 : "NOT verified: " + String.join("; ", check.problems())));
@@ -205,6 +234,11 @@ final class SignRecordFlow {
         Label l = new Label(text);
         l.setWrapText(true);
         l.setMaxWidth(520);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    private static double screenHeight() {
+        return javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
     }
 }

@@ -93,6 +93,8 @@ class SignRecordFlowTest {
             robot.moveTo(canvas).moveBy(-120, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
                     .moveBy(70, -20).release(MouseButton.PRIMARY);
         }
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(robot.lookup("#declarations-ok").query().getScene(),
+                "declarations"));
         robot.clickOn("#declarations-ok");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
         robot.clickOn("#keystore-password").write("a long password");
@@ -122,5 +124,43 @@ class SignRecordFlowTest {
         robot.clickOn("#verify-selected");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-verdict").tryQuery().isPresent());
         assertThat(robot.lookup("#verification-verdict").queryAs(Label.class).getText()).isEqualTo("Verified");
+    }
+
+    @Test
+    void aWrongPasswordSaysSoAndRecordsNothingSoSigningCanSimplyBeTriedAgain(FxRobot robot) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
+        workbench = Workbench.open(DataDirectory.at(dir), clock, new ManualClock(clock.instant()));
+        background = new Background();
+        SampleDataMaker.Made made = new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(), clock).make();
+        workbench.keyStore().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
+        String sessionId = made.sessionIds().get(2);
+        long before = workbench.sessions().events(sessionId).size();
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, sessionId, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#sign-record");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#declarations-ok"));
+        robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#apprentice-signs").query()).setSelected(false));
+        for (Node canvas : robot.lookup("#signature-canvas").queryAll()) {
+            if (!canvas.isDisabled()) {
+                robot.moveTo(canvas).moveBy(-100, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
+                        .release(MouseButton.PRIMARY);
+            }
+        }
+        robot.clickOn("#declarations-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn("#keystore-password").write("the wrong password");
+        robot.clickOn("#password-ok");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> showing(robot, "#problem-message"));
+        assertThat(robot.lookup("#problem-message").queryAs(Label.class).getText())
+                .containsIgnoringCase("password").contains("Nothing was recorded").doesNotContain("Something went wrong")
+                .doesNotContain("org.epaworkbench");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(workbench.sessions().events(sessionId)).hasSize((int) before);
+        assertThat(workbench.sessions().state(sessionId).orElseThrow().declaration("assessor")).isEmpty();
     }
 }
