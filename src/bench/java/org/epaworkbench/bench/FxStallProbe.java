@@ -19,7 +19,6 @@ import org.epaworkbench.report.RecordHtml;
 import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.store.RecordedSession;
 import org.epaworkbench.ui.StartupProbe;
-import org.epaworkbench.ui.common.ProgressWindow;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;
 
@@ -29,8 +28,8 @@ import org.epaworkbench.ui.session.SessionScreen;
  * time of every pulse. Phases: idle (the baseline); ticking criteria by key (M, N, A on the selected
  * criterion, then Down), as an assessor does; saving a 500-character note on each criterion through the
  * note field and its button; ending the session and signing its record three times as "Sign record"
- * does (declarations saved, then rendering and signing as a background task with the progress window
- * shown). Prints {@code EPA-BENCH pulses-PHASE maxGapMs p99GapMs gapsOver50 gaps maxFxCpuBetweenPulsesMs} per phase.
+ * does (declarations saved, then rendering and signing as a background task, its steps shown on the
+ * session screen). Prints {@code EPA-BENCH pulses-PHASE maxGapMs p99GapMs gapsOver50 gaps maxFxCpuBetweenPulsesMs} per phase.
  */
 public final class FxStallProbe {
 
@@ -158,21 +157,16 @@ public final class FxStallProbe {
                 RecordProducer producer = d.workbench.recordProducer();
                 updateMessage("Unlocking the signing key");
                 RecordProducer.Unlocked unlocked = producer.unlockOrCreate(Fixtures.PASSWORD.toCharArray());
-                return producer.signSession(sessionId, unlocked.identity(), drawn, this::updateMessage);
+                return producer.signSession(sessionId, unlocked.identity(), drawn, step -> updateMessage("Signing the record · " + step));
             }
         };
-        Stage progress = ProgressWindow.of(owner, "Signing the record…", task);
+        model.showActivity(task); // as SignRecordFlow: the steps shown on the session screen
         task.setOnSucceeded(e -> {
-            progress.close();
             RecordProducer.Produced p = task.getValue();
             model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
                     () -> done.complete(null));
         });
-        task.setOnFailed(e -> {
-            progress.close();
-            done.completeExceptionally(task.getException());
-        });
+        task.setOnFailed(e -> done.completeExceptionally(task.getException()));
         model.background().run(task);
-        progress.show();
     }
 }

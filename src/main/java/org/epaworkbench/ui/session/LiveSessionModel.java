@@ -41,6 +41,7 @@ public final class LiveSessionModel {
     private final ObjectProperty<DurationState> durationState = new SimpleObjectProperty<>();
     private final ObjectProperty<QuestioningBudget> questioning = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty("");
+    private final StringProperty activity = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final ObjectProperty<Unsaved> unsaved = new SimpleObjectProperty<>(Unsaved.NONE);
     private final Timeline ticker;
@@ -257,6 +258,27 @@ public final class LiveSessionModel {
 
     public BooleanProperty savingProperty() {
         return saving;
+    }
+
+    /**
+     * Shows a background job (signing a record) on the session screen itself, its steps in words,
+     * until it ends. Shown in place rather than in a window of its own, which costs the FX thread a
+     * new window while the assessor may still be watching the timer.
+     */
+    public void showActivity(javafx.concurrent.Task<?> task) {
+        activity.bind(task.messageProperty());
+        javafx.event.EventHandler<javafx.concurrent.WorkerStateEvent> done = e -> {
+            activity.unbind();
+            activity.set("");
+        };
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_SUCCEEDED, done);
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_FAILED, done);
+        task.addEventHandler(javafx.concurrent.WorkerStateEvent.WORKER_STATE_CANCELLED, done);
+    }
+
+    /** What is running in the background for this session, in words; empty when nothing is. */
+    public javafx.beans.value.ObservableStringValue activityProperty() {
+        return activity;
     }
 
     /** Actions held in memory because the disk is full or the folder cannot be written; NONE normally. */

@@ -16,7 +16,6 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.report.PadesVerifier;
@@ -29,7 +28,6 @@ import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;
-import org.epaworkbench.ui.common.ProgressWindow;
 import org.epaworkbench.ui.common.SignaturePad;
 
 /**
@@ -185,14 +183,13 @@ final class SignRecordFlow {
             @Override
             protected Signed call() throws Exception {
                 RecordProducer.Produced p = opened.producer().signSession(sessionId, opened.unlocked().identity(),
-                        d.assessorPng(), this::updateMessage);
-                updateMessage("Checking the signature");
+                        d.assessorPng(), step -> updateMessage("Signing the record · " + step));
+                updateMessage("Signing the record · Checking the signature");
                 return new Signed(p, new PadesVerifier().verify(p.file().getFileName().toString(), p.pdf()));
             }
         };
-        Stage progress = ProgressWindow.of(owner, "Signing the record…", task);
+        model.showActivity(task);
         task.setOnSucceeded(e -> {
-            progress.close();
             Signed signed = task.getValue();
             RecordProducer.Produced p = signed.produced();
             model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
@@ -201,12 +198,8 @@ final class SignRecordFlow {
                         report(signed);
                     });
         });
-        task.setOnFailed(e -> {
-            progress.close();
-            Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(task.getException()));
-        });
+        task.setOnFailed(e -> Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(task.getException())));
         model.background().run(task);
-        progress.show();
     }
 
     /** A signed record is a moment worth keeping: back the database up, in the background. */

@@ -99,8 +99,12 @@ class SignRecordFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
         robot.clickOn("#keystore-password").write("a long password");
         robot.clickOn("#keystore-password-again").write("a long password");
+        java.util.List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> screen.model().activityProperty().addListener((o, was, now) -> steps.add(now)));
         robot.clickOn("#password-ok");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        // the steps are shown on the session screen, then the bar goes
+        assertThat(steps).contains("Signing the record · Signing", "Signing the record · Checking the signature").endsWith("");
         assertThat(robot.lookup("#info-message").queryAs(Label.class).getText())
                 .contains("signature is valid and covers the whole document");
 
