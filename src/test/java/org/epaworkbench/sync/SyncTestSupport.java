@@ -19,7 +19,7 @@ public final class SyncTestSupport {
             Outbox.Selection some = leaveOnePending
                     ? new Outbox.Selection(all.sessionIds(), all.records().subList(0, all.records().size() - 1))
                     : all;
-            return outbox.export(some, usb, device.assessor(), device.identity(), null).file();
+            return outbox.export(some, usb, device.identity(), null).file();
         }
     }
 
