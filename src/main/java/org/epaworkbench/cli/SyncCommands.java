@@ -123,9 +123,7 @@ final class SyncCommands {
     /** A PEM (or DER) certificate file, or a clear refusal. */
     static X509Certificate readCertificate(Path file) throws BadInputException {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, StandardCharsets.US_ASCII);
-            return text.contains("-----BEGIN CERTIFICATE-----") ? Certificates.fromPem(text) : Certificates.fromBytes(bytes);
+            return Certificates.read(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
         } catch (CertificateException | IOException | RuntimeException e) {

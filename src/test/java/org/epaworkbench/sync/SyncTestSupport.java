@@ -23,6 +23,15 @@ public final class SyncTestSupport {
         }
     }
 
+    /** Makes an assessor's data folder and exports everything in it encrypted to {@code organisation}; returns the package. */
+    public static Path deviceWithEncryptedPackage(Path folder, Path usb, java.security.cert.X509Certificate organisation)
+            throws Exception {
+        try (SyncFixture device = SyncFixture.assessorDevice(folder)) {
+            Outbox outbox = device.outbox();
+            return outbox.export(outbox.pending(), usb, device.identity(), organisation).file();
+        }
+    }
+
     static List<String> none() {
         return List.of();
     }
