@@ -329,7 +329,7 @@ final class SyncCommands {
         }
 
         @Command(name = "add", description = {"Add an assessor's certificate to the register before their first package",
-                "(so a strict register accepts it). CERT.pem is the certificate they sent (keys show prints it)."})
+                "(so a strict register accepts it). CERT.pem is the certificate they sent (the file their keys show names)."})
         static final class Add implements Callable<Integer> {
             @ParentCommand
             Signers parent;

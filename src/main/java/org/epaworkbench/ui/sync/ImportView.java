@@ -123,7 +123,7 @@ public final class ImportView extends BorderPane {
         conflicts.getColumns().setAll(List.of(
                 column("Session", 300, SessionStore.Conflict::sessionId),
                 column("Event", 80, c -> Long.toString(c.seq())),
-                column("Versions", 300, c -> c.eventIds().size() + " versions from different devices")));
+                column("Versions", 300, c -> c.eventIds().size() + " versions (two devices, or two copies of a data folder)")));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         conflicts.setPrefHeight(140);
         Button resolve = new Button("Resolve…");
