@@ -26,6 +26,7 @@ import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.Outbox;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
+import org.epaworkbench.sync.SignerRegister;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -107,17 +108,26 @@ final class SyncCommands {
                         + (new org.epaworkbench.store.SampleData(ctx.database()).present() ? " (Sample data is never exported.)" : ""));
                 return ExitCodes.OK;
             }
-            var assessor = ctx.people().assessor().orElseThrow(() -> new BadInputException(
-                    "There is no assessor profile; the package names its assessor."));
             AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
             if (!keys.exists()) {
                 throw new BadInputException("There is no signing identity to sign the package with. Create one: keys init");
             }
             var identity = unlock(keys, root.passwords().keystorePassword(false));
-            Outbox.Exported e = outbox.export(selection, out, assessor, identity, recipient);
+            Outbox.Exported e = outbox.export(selection, out, identity, recipient);
             stdout.println("Exported " + e.sessions() + " sessions and " + e.records() + " signed records to " + e.file()
                     + (e.encrypted() ? " (encrypted)" : "") + ", package " + e.packageId() + ".");
             return ExitCodes.OK;
+        }
+    }
+
+    /** A PEM (or DER) certificate file, or a clear refusal. */
+    static X509Certificate readCertificate(Path file) throws BadInputException {
+        try {
+            return Certificates.read(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (CertificateException | IOException | RuntimeException e) {
+            throw new BadInputException(file + ": not a certificate (PEM or DER expected): " + e.getMessage());
         }
     }
 
@@ -149,27 +159,30 @@ final class SyncCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = root.context();
-            byte[] bytes;
+            byte[] head;
             try {
                 if (Files.isDirectory(file)) {
                     throw new BadInputException(file + ": is a folder; expected a package file");
                 }
                 if (Files.size(file) > org.epaworkbench.sync.PackageFormat.MAX_PACKAGE_BYTES) {
-                    throw new BadInputException(file + ": larger than a package may be");
+                    throw new BadInputException(file + ": larger than a package may be ("
+                            + org.epaworkbench.sync.PackageFormat.MAX_PACKAGE_BYTES + " bytes)");
                 }
-                bytes = Files.readAllBytes(file);
+                try (var in = Files.newInputStream(file)) {
+                    head = in.readNBytes(1);
+                }
             } catch (NoSuchFileException e) {
                 throw new BadInputException(file + ": no such file");
             }
             PrivateKey decrypt = null;
-            if (bytes.length > 0 && (bytes[0] & 0xff) == 0x30) {
+            if (head.length > 0 && (head[0] & 0xff) == 0x30) {
                 decrypt = decryptionKey(ctx);
             }
             SyncStore sync = new SyncStore(ctx.database());
             PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock());
             PackageImporter.Outcome o;
             try {
-                o = importer.importPackage(bytes, decrypt, strict(ctx), dryRun);
+                o = importer.importPackage(file, decrypt, strict(ctx), dryRun);
             } catch (PackageRefused e) {
                 throw new BadInputException(file + ": refused, nothing imported: " + e.getMessage());
             }
@@ -198,28 +211,29 @@ final class SyncCommands {
             return ExitCodes.OK;
         }
 
+        static final String NOT_OPENED = "The package was not opened; nothing was imported.";
+
         private PrivateKey decryptionKey(CliContext ctx) throws Exception {
             if (key != null) {
                 String env = System.getenv("EPA_IMPORT_KEY_PASSWORD");
                 char[] password = env != null ? env.toCharArray() : root.passwords().keystorePassword(false);
-                Path tmp = Files.createTempDirectory("epa-key");
                 try {
-                    AssessorKeyStore ks = new AssessorKeyStore(tmp, ctx.clock());
-                    ks.importFrom(key, password);
-                    return ks.unlock(password).privateKey();
+                    return AssessorKeyStore.privateKeyOf(key, password, NOT_OPENED);
                 } catch (KeyStoreProblem e) {
                     throw new BadInputException(e.getMessage());
                 } finally {
-                    try (var files = Files.walk(tmp)) {
-                        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                    }
+                    java.util.Arrays.fill(password, '\0');
                 }
             }
             AssessorKeyStore own = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
             if (!own.exists()) {
                 throw new BadInputException(file + ": the package is encrypted; give the organisation's key with --key ORG.p12");
             }
-            return unlock(own, root.passwords().keystorePassword(false)).privateKey();
+            try {
+                return own.unlock(root.passwords().keystorePassword(false), NOT_OPENED).privateKey();
+            } catch (KeyStoreProblem e) {
+                throw new BadInputException(e.getMessage());
+            }
         }
     }
 
@@ -292,8 +306,9 @@ final class SyncCommands {
         }
     }
 
-    @Command(name = "signers", description = "The register of assessor certificates packages are checked against.",
-            subcommands = {SyncCommands.Signers.Strict.class, SyncCommands.Signers.Remove.class})
+    @Command(name = "signers", description = {"The register of assessor certificates packages are checked against.",
+            "An assessor is known by their certificate: the assessor number in it (or its name), and its SHA-256."},
+            subcommands = {SyncCommands.Signers.Add.class, SyncCommands.Signers.Strict.class, SyncCommands.Signers.Remove.class})
     static final class Signers implements Callable<Integer> {
         @ParentCommand
         WorkbenchCli root;
@@ -311,6 +326,33 @@ final class SyncCommands {
                         + ", " + s.pinnedAt() + ")");
             }
             return ExitCodes.OK;
+        }
+
+        @Command(name = "add", description = {"Add an assessor's certificate to the register before their first package",
+                "(so a strict register accepts it). CERT.pem is the certificate they sent (the file their keys show names)."})
+        static final class Add implements Callable<Integer> {
+            @ParentCommand
+            Signers parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "CERT.pem")
+            Path cert;
+
+            @Override
+            public Integer call() throws Exception {
+                X509Certificate certificate = readCertificate(cert);
+                SignerRegister.Added added;
+                try {
+                    added = SignerRegister.add(new SyncStore(parent.root.context().database()), certificate,
+                            parent.root.context().clock().instant());
+                } catch (SignerRegister.Conflict e) {
+                    throw new BadInputException(e.getMessage());
+                }
+                var s = added.signer();
+                spec.commandLine().getOut().println((added.alreadyThere() ? "Already in the register: " : "Added to the register: ")
+                        + s.assessorKey() + "  " + s.subject() + "  SHA-256 " + s.fingerprint());
+                return ExitCodes.OK;
+            }
         }
 
         @Command(name = "strict", description = "on: refuse packages from signers not in the register; off: trust on first use.")
@@ -353,7 +395,8 @@ final class SyncCommands {
         }
     }
 
-    @Command(name = "conflicts", description = "Sessions recorded differently on two devices; both versions are kept until resolved.",
+    @Command(name = "conflicts", description = "Sessions recorded differently in two places (two devices, or copies of a data folder); "
+            + "both versions are kept until resolved.",
             subcommands = {SyncCommands.Conflicts.Resolve.class})
     static final class Conflicts implements Callable<Integer> {
         @ParentCommand
@@ -388,7 +431,7 @@ final class SyncCommands {
                 out.println("No conflicts.");
             }
             for (var c : conflicts) {
-                out.println("Session " + c.sessionId() + ", event " + c.seq() + ": recorded differently on two devices");
+                out.println("Session " + c.sessionId() + ", event " + c.seq() + ": recorded differently in two places");
                 for (var e : sessions.allEvents(c.sessionId())) {
                     if (e.event().seq() == c.seq()) {
                         out.println("  " + e.event().id() + "  device " + e.deviceId() + "  " + e.event().at() + "  "

@@ -47,7 +47,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = JsonFiles.mapper().createObjectNode();
-            n.put("file", r.file()).put("verified", r.verified()).put("signed", r.signed())
+            n.put("file", r.file()).put("verified", r.verified()).put("signed", r.signed()).put("signatures", r.signatureCount())
                     .put("signatureValid", r.signatureValid()).put("wholeDocumentCovered", r.wholeDocumentCovered())
                     .put("unchangedSinceSigning", r.unchangedSinceSigning());
             n.put("subFilter", r.subFilter()).put("signer", r.signer()).put("signerOrganisation", r.signerOrganisation())
@@ -58,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.println(JsonFiles.pretty(n));
         } else {
             out.println(file + ": " + (r.verified() ? "VERIFIED" : "NOT VERIFIED"));
+            out.println("  Signatures in the file:   " + r.signatureCount() + (r.signatureCount() > 1 ? " (a record has one)" : ""));
             out.println("  Signature valid:          " + yesNo(r.signatureValid()));
             out.println("  Whole document covered:   " + yesNo(r.wholeDocumentCovered()));
             out.println("  Unchanged since signing:  " + yesNo(r.unchangedSinceSigning()));

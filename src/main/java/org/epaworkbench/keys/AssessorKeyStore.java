@@ -137,7 +137,7 @@ public final class AssessorKeyStore {
         if (exists()) {
             throw new KeyStoreProblem("A signing identity already exists in " + keystoreFile() + "; it was not replaced.");
         }
-        KeyStore ks = open(p12, password);
+        KeyStore ks = open(p12, password, "The key was not imported.");
         try {
             List<String> keys = new ArrayList<>();
             for (String alias : Collections.list(ks.aliases())) {
@@ -165,11 +165,16 @@ public final class AssessorKeyStore {
 
     /** Unlocks the identity for signing; a wrong password is a clear error, not a stack trace. */
     public SigningIdentity unlock(char[] password) throws KeyStoreProblem {
+        return unlock(password, "Nothing was signed.");
+    }
+
+    /** Unlocks the identity; {@code ifWrong} ends the message for a wrong password (what did not happen). */
+    public SigningIdentity unlock(char[] password, String ifWrong) throws KeyStoreProblem {
         if (!exists()) {
             throw new KeyStoreProblem("There is no signing identity yet in " + keystoreFile()
                     + ". Create one (keys init) or import your organisation's PKCS#12.");
         }
-        KeyStore ks = open(keystoreFile(), password);
+        KeyStore ks = open(keystoreFile(), password, ifWrong);
         try {
             PrivateKey key = (PrivateKey) ks.getKey(ALIAS, password);
             List<X509Certificate> chain = new ArrayList<>();
@@ -178,20 +183,47 @@ public final class AssessorKeyStore {
             }
             return new SigningIdentity(key, chain);
         } catch (UnrecoverableKeyException e) {
-            throw wrongPassword(keystoreFile());
+            throw wrongPassword(keystoreFile(), ifWrong);
         } catch (GeneralSecurityException e) {
             throw new KeyStoreProblem("The keystore " + keystoreFile() + " cannot be used: " + e.getMessage(), e);
         }
     }
 
-    private static KeyStore open(Path file, char[] password) throws KeyStoreProblem {
+    /**
+     * The private key of a PKCS#12 file such as an organisation's, to open packages encrypted to it;
+     * the file is only read. It must hold exactly one private key.
+     */
+    public static PrivateKey privateKeyOf(Path p12, char[] password, String ifWrong) throws KeyStoreProblem {
+        if (!Files.isRegularFile(p12)) {
+            throw new KeyStoreProblem(p12 + ": no such file.");
+        }
+        KeyStore ks = open(p12, password, ifWrong);
+        try {
+            List<String> keys = new ArrayList<>();
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    keys.add(alias);
+                }
+            }
+            if (keys.size() != 1) {
+                throw new KeyStoreProblem(p12 + " holds " + keys.size() + " private keys; it must hold exactly one.");
+            }
+            return (PrivateKey) ks.getKey(keys.get(0), password);
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(p12, ifWrong);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreProblem("The keystore " + p12 + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore open(Path file, char[] password, String ifWrong) throws KeyStoreProblem {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);
             return ks;
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
-                throw wrongPassword(file);
+                throw wrongPassword(file, ifWrong);
             }
             throw new KeyStoreProblem("The keystore " + file + " cannot be read: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -199,8 +231,8 @@ public final class AssessorKeyStore {
         }
     }
 
-    private static KeyStoreProblem wrongPassword(Path file) {
-        return new KeyStoreProblem("Wrong keystore password for " + file + ". Nothing was signed.");
+    private static KeyStoreProblem wrongPassword(Path file, String ifWrong) {
+        return new KeyStoreProblem("Wrong keystore password for " + file + ". " + ifWrong);
     }
 
     private static void checkPassword(char[] password) throws KeyStoreProblem {

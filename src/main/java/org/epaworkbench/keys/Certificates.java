@@ -46,6 +46,14 @@ public final class Certificates {
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** A certificate file as assessors send it: PEM, or DER. */
+    public static X509Certificate read(java.nio.file.Path file) throws java.io.IOException, CertificateException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.US_ASCII);
+        return text.contains("-----BEGIN CERTIFICATE-----") ? fromPem(text.substring(text.indexOf("-----BEGIN CERTIFICATE-----")))
+                : fromBytes(bytes);
+    }
+
     public static X509Certificate fromBytes(byte[] der) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }

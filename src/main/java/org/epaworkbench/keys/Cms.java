@@ -16,7 +16,10 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -94,21 +97,30 @@ public final class Cms {
     }
 
     /**
-     * Reads a detached CMS signature (only its first DER object: signatures padded with zeros, as in
-     * PDF /Contents, are accepted) and checks it against {@code content}.
+     * Checks a detached CMS signature against {@code content}. The signature must be exactly one
+     * ASN.1 object (nothing before or after it: a PDF's zero padding is removed by the caller, who
+     * checks it, see {@link #objectLength}) and must have the shape this app makes, field by field,
+     * where the signature itself does not protect a field (versions, algorithms, the certificates):
+     * a changed byte there is refused too, not ignored.
      */
     public static Verified verifyDetached(byte[] signature, byte[] content) throws CMSException, IOException,
             GeneralSecurityException {
-        CMSSignedData cms;
+        int length = objectLength(signature);
+        if (length != signature.length) {
+            throw new IOException((signature.length - length) + " bytes follow the signature");
+        }
+        ContentInfo contentInfo;
         try (ASN1InputStream in = new ASN1InputStream(signature)) {
             ASN1Primitive first = in.readObject();
-            if (first == null) {
-                throw new IOException("the signature is empty");
+            if (!java.util.Arrays.equals(first.getEncoded(), signature)) {
+                throw new IOException("the signature is not encoded as written (a length or tag was changed)");
             }
-            cms = new CMSSignedData(new CMSProcessableByteArray(content), ContentInfo.getInstance(first));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IOException("the signature is not CMS: " + e.getMessage(), e);
+            contentInfo = ContentInfo.getInstance(first);
+            checkShape(contentInfo);
+        } catch (IllegalArgumentException | ClassCastException | IllegalStateException e) {
+            throw new IOException("the signature is not CMS signed data: " + e.getMessage(), e);
         }
+        CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), contentInfo);
         Collection<SignerInformation> signers = cms.getSignerInfos().getSigners();
         if (signers.size() != 1) {
             throw new IOException("expected one signer, found " + signers.size());
@@ -120,6 +132,8 @@ public final class Cms {
             throw new IOException("the signer's certificate is not in the signature");
         }
         X509Certificate cert = Certificates.fromBytes(matches.iterator().next().getEncoded());
+        checkSignerNamesExactly(contentInfo, cert);
+        checkCertificates(cms);
         boolean valid;
         try {
             valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
@@ -129,6 +143,132 @@ public final class Cms {
             throw new GeneralSecurityException(e);
         }
         return new Verified(cert, valid, signingCertificateMatches(info, cert));
+    }
+
+    /**
+     * The length in bytes of the ASN.1 object at the start of {@code bytes} (a PDF's /Contents holds
+     * the signature followed by zero padding).
+     */
+    public static int objectLength(byte[] bytes) throws IOException {
+        java.io.ByteArrayInputStream source = new java.io.ByteArrayInputStream(bytes);
+        try (ASN1InputStream in = new ASN1InputStream(source, bytes.length)) {
+            if (in.readObject() == null) {
+                throw new IOException("the signature is empty");
+            }
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            throw new IOException("the signature cannot be read as ASN.1: " + e.getMessage(), e);
+        }
+        return bytes.length - source.available();
+    }
+
+    private static final java.util.Set<String> SIGNATURE_ALGORITHMS = java.util.Set.of(
+            PKCSObjectIdentifiers.rsaEncryption.getId(), PKCSObjectIdentifiers.sha256WithRSAEncryption.getId(),
+            org.bouncycastle.asn1.x9.X9ObjectIdentifiers.ecdsa_with_SHA256.getId());
+
+    /** Fields the signature does not cover must be what this app writes (RFC 5652 versions, SHA-256, no extras). */
+    private static void checkShape(ContentInfo contentInfo) throws IOException {
+        if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
+            throw new IOException("the signature is not CMS signed data");
+        }
+        SignedData sd = SignedData.getInstance(contentInfo.getContent());
+        if (sd.getDigestAlgorithms().size() != 1
+                || !isSha256(AlgorithmIdentifier.getInstance(sd.getDigestAlgorithms().getObjectAt(0)))) {
+            throw new IOException("the signature's digest algorithms are not just SHA-256");
+        }
+        if (!CMSObjectIdentifiers.data.equals(sd.getEncapContentInfo().getContentType())
+                || sd.getEncapContentInfo().getContent() != null) {
+            throw new IOException("the signature is not a detached signature of data");
+        }
+        if (sd.getCertificates() == null || sd.getCertificates().size() == 0 || sd.getCRLs() != null) {
+            throw new IOException("the signature's certificates are missing or it carries revocation lists");
+        }
+        if (sd.getSignerInfos().size() != 1) {
+            throw new IOException("expected one signer, found " + sd.getSignerInfos().size());
+        }
+        SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+        int siVersion = si.getSID().isTagged() ? 3 : 1;
+        if (si.getVersion().intValueExact() != siVersion) {
+            throw new IOException("the signer's version is " + si.getVersion() + ", not " + siVersion);
+        }
+        int sdVersion = siVersion == 3 ? 3 : 1;
+        if (sd.getVersion().intValueExact() != sdVersion) {
+            throw new IOException("the signed data's version is " + sd.getVersion() + ", not " + sdVersion);
+        }
+        for (int i = 0; i < sd.getCertificates().size(); i++) {
+            if (!(sd.getCertificates().getObjectAt(i).toASN1Primitive() instanceof org.bouncycastle.asn1.ASN1Sequence)) {
+                throw new IOException("the signature holds something other than X.509 certificates");
+            }
+        }
+        if (!isSha256(si.getDigestAlgorithm())) {
+            throw new IOException("the signer's digest algorithm is not SHA-256");
+        }
+        AlgorithmIdentifier sig = si.getDigestEncryptionAlgorithm();
+        if (!SIGNATURE_ALGORITHMS.contains(sig.getAlgorithm().getId()) || !absentOrNull(sig)
+                || (sig.getAlgorithm().getId().startsWith("1.2.840.10045") && sig.getParameters() != null)) {
+            throw new IOException("the signature algorithm " + sig.getAlgorithm().getId() + " is not one this app uses");
+        }
+        if (si.getAuthenticatedAttributes() == null || si.getUnauthenticatedAttributes() != null) {
+            throw new IOException("the signer's attributes are not as written");
+        }
+    }
+
+    /**
+     * The signer identifier must name the certificate byte for byte: certificate matching compares
+     * names the way X.500 does (ignoring case, for one), so a changed letter there would go unnoticed.
+     */
+    private static void checkSignerNamesExactly(ContentInfo contentInfo, X509Certificate cert) throws IOException {
+        SignerInfo si = SignerInfo.getInstance(SignedData.getInstance(contentInfo.getContent()).getSignerInfos().getObjectAt(0));
+        boolean exact;
+        if (si.getSID().isTagged()) {
+            byte[] ski = cert.getExtensionValue(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier.getId());
+            exact = ski != null && java.util.Arrays.equals(org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ski).getOctets()).getOctets(),
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(si.getSID().getId()).getOctets());
+        } else {
+            org.bouncycastle.asn1.cms.IssuerAndSerialNumber id = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(
+                    si.getSID().getId());
+            exact = java.util.Arrays.equals(id.getName().getEncoded(), cert.getIssuerX500Principal().getEncoded())
+                    && id.getSerialNumber().getValue().equals(cert.getSerialNumber());
+        }
+        if (!exact) {
+            throw new IOException("the signer identifier does not name the signer's certificate exactly");
+        }
+    }
+
+    private static boolean isSha256(AlgorithmIdentifier a) {
+        return NISTObjectIdentifiers.id_sha256.equals(a.getAlgorithm()) && absentOrNull(a);
+    }
+
+    private static boolean absentOrNull(AlgorithmIdentifier a) {
+        return a.getParameters() == null || org.bouncycastle.asn1.DERNull.INSTANCE.equals(a.getParameters());
+    }
+
+    /** Every certificate carried must be intact: its own signature checks against its issuer where the issuer is there too. */
+    private static void checkCertificates(CMSSignedData cms) throws IOException, GeneralSecurityException {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> all = cms.getCertificates().getMatches(null);
+        java.util.List<X509Certificate> certs = new java.util.ArrayList<>();
+        for (X509CertificateHolder h : all) {
+            certs.add(Certificates.fromBytes(h.getEncoded()));
+        }
+        for (X509Certificate c : certs) {
+            boolean issuerHere = false;
+            boolean checks = false;
+            for (X509Certificate issuer : certs) {
+                if (issuer.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
+                    issuerHere = true;
+                    try {
+                        c.verify(issuer.getPublicKey());
+                        checks = true;
+                    } catch (GeneralSecurityException e) {
+                        // another certificate of that name may be the issuer
+                    }
+                }
+            }
+            if (issuerHere && !checks) {
+                throw new IOException("a certificate in the signature is damaged (its own signature does not check)");
+            }
+        }
     }
 
     private static boolean signingCertificateMatches(SignerInformation info, X509Certificate cert) {

@@ -43,16 +43,30 @@ import org.epaworkbench.keys.SigningIdentity;
  * (ETSI.CAdES.detached) whose CMS signature covers the whole file except the signature itself,
  * SHA-256, with the signing-certificate-v2 attribute and no CMS signing-time (the time is the
  * dictionary's /M), and a visible signature with the drawn signature image.
+ *
+ * <p>The room reserved in the file for the CMS signature is measured, not guessed: a trial
+ * signature with the same key and certificates gives its size, and exactly that is reserved. With
+ * RSA the size never varies, so the signature fills its room and there is no padding in which a
+ * changed byte could go unnoticed; with ECDSA (whose signatures vary by a byte or two) the room is
+ * the trial size and signing is redone with more room in the rare case the real one is longer.
  */
 public final class PadesSigner {
 
-    /** Room reserved in the file for the CMS signature, in bytes. */
-    static final int SIGNATURE_SIZE = 20_000;
+    /** How many times signing is redone with more room before giving up (ECDSA only ever needs one more). */
+    private static final int ATTEMPTS = 4;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", java.util.Locale.UK);
 
     private final byte[] regularFont;
+    /** Room reserved beyond the measured size: 0, except in tests of how padding is checked. */
+    private final int extraRoom;
 
     public PadesSigner() {
+        this(0);
+    }
+
+    /** A signer that leaves {@code extraRoom} bytes of zero padding after the signature (for tests of the padding check). */
+    PadesSigner(int extraRoom) {
+        this.extraRoom = extraRoom;
         try (InputStream in = PadesSigner.class.getResourceAsStream("/org/epaworkbench/report/fonts/DejaVuSans.ttf")) {
             this.regularFont = in.readAllBytes();
         } catch (IOException e) {
@@ -62,6 +76,31 @@ public final class PadesSigner {
 
     public byte[] sign(byte[] pdf, SigningIdentity identity, SignatureLook look, Instant signingTime, ZoneId zone)
             throws IOException, GeneralSecurityException {
+        int room = reservedSize(identity) + extraRoom;
+        for (int attempt = 1; ; attempt++) {
+            Signed signed = signWithRoom(pdf, identity, look, signingTime, zone, room);
+            if (signed.pdf() != null) {
+                return signed.pdf();
+            }
+            if (attempt == ATTEMPTS) {
+                throw new GeneralSecurityException("the signature (" + signed.cmsSize() + " bytes) did not fit the room "
+                        + "reserved for it (" + room + " bytes)");
+            }
+            room = signed.cmsSize();
+        }
+    }
+
+    /** The size of a CMS signature this identity makes: a trial signature over 32 bytes (its size does not depend on the content). */
+    static int reservedSize(SigningIdentity identity) throws GeneralSecurityException, IOException {
+        return cms(new byte[32], identity).length;
+    }
+
+    /** A signed PDF, or (pdf null) the size the signature needed when it did not fit. */
+    private record Signed(byte[] pdf, int cmsSize) {
+    }
+
+    private Signed signWithRoom(byte[] pdf, SigningIdentity identity, SignatureLook look, Instant signingTime, ZoneId zone,
+            int room) throws IOException, GeneralSecurityException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             Calendar when = GregorianCalendar.from(signingTime.atZone(ZoneId.of("UTC")));
             when.setTimeZone(TimeZone.getTimeZone("UTC"));
@@ -76,15 +115,19 @@ public final class PadesSigner {
 
             Placement place = findPlacement(doc, look.anchorText());
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                options.setPreferredSignatureSize(room);
                 options.setPage(place.pageIndex());
                 options.setVisualSignature(new ByteArrayInputStream(appearance(doc, place, look, signer,
                         SHOWN.format(signingTime.atZone(zone)))));
                 doc.addSignature(signature, options);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_SIZE * 3);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + room * 3);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-                external.setSignature(cms(external.getContent().readAllBytes(), identity));
-                return out.toByteArray();
+                byte[] cms = cms(external.getContent().readAllBytes(), identity);
+                if (cms.length > room) {
+                    return new Signed(null, cms.length);
+                }
+                external.setSignature(cms);
+                return new Signed(out.toByteArray(), cms.length);
             }
         }
     }

@@ -73,16 +73,25 @@ public final class RecordHtml {
                 padding-bottom: 0.8mm; page-break-after: avoid; -fs-page-break-min-height: 45mm; }
             h3 { font-size: 9.5pt; margin: 3mm 0 1mm 0; page-break-after: avoid; }
             .subtitle { color: #444; margin-bottom: 3mm; }
-            table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; margin-bottom: 2mm; }
+            table { width: 100%; border-collapse: collapse; -fs-table-paginate: paginate; margin-bottom: 2mm;
+                table-layout: fixed; }
             thead { display: table-header-group; }
-            th, td { border: 0.5pt solid #b9c0c8; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left; }
+            th, td { border: 0.5pt solid #b9c0c8; padding: 1.2mm 1.6mm; vertical-align: top; text-align: left;
+                word-wrap: break-word; }
             thead th { background-color: #e8eef6; font-size: 8.5pt; }
             table.facts th { width: 42mm; background-color: #f3f5f8; font-weight: bold; }
-            td.code { font-weight: bold; white-space: nowrap; width: 13mm; }
-            td.state { white-space: nowrap; width: 20mm; font-weight: bold; }
-            td.level { width: 19mm; }
-            td.num { white-space: nowrap; width: 14mm; }
+            /* column widths (content, without the cells' padding) for table-layout: fixed: a long word cannot widen a column */
+            th.code { width: 12mm; } th.level { width: 17mm; } th.state { width: 21mm; }
+            th.num { width: 10mm; } th.time { width: 18mm; } th.when { width: 44mm; } th.reason { width: 55mm; }
+            th.attempt { width: 14mm; } th.completed { width: 44mm; } th.count { width: 15mm; } th.distinctions { width: 19mm; }
+            th.result { width: 21mm; }
+            td.code { font-weight: bold; }
+            td.state { font-weight: bold; }
             tr.theme td { background-color: #f3f5f8; font-weight: bold; color: #1d3f6e; }
+            tr { page-break-inside: avoid; }
+            tbody.theme-start { page-break-inside: avoid; }
+            tbody.theme-start tr { page-break-inside: auto; }
+            .keep-together { page-break-inside: avoid; }
             .met { color: #116329; } .not_met { color: #a40e26; } .not_arisen { color: #8a5a00; } .unjudged { color: #666; }
             .note { margin-top: 1mm; color: #222; } .time { color: #555; font-size: 8pt; }
             .missing { color: #666; font-style: italic; }
@@ -196,7 +205,8 @@ public final class RecordHtml {
         h.raw("</table>");
         if (!s.pauses().isEmpty()) {
             h.el("h3", null, "Pauses (not counted as session time)");
-            h.raw("<table><thead><tr><th>From</th><th>Until</th><th>Length</th><th>Reason</th></tr></thead><tbody>");
+            h.raw("<table><thead><tr><th class=\"when\">From</th><th class=\"when\">Until</th><th class=\"time\">Length</th>"
+                    + "<th>Reason</th></tr></thead><tbody>");
             for (Pause p : s.pauses()) {
                 h.raw("<tr><td>").text(when(p.from(), r.zone())).raw("</td><td>").text(when(p.until(), r.zone()))
                         .raw("</td><td>").text(p.until() == null ? "—" : ElapsedText.format(Duration.between(p.from(), p.until())))
@@ -215,7 +225,8 @@ public final class RecordHtml {
             h.el("p", "missing", "No questions were recorded.");
             return;
         }
-        h.raw("<table><thead><tr><th>#</th><th>Question and follow-up prompts</th><th>Asked at</th><th>Time</th></tr>"
+        h.raw("<table><thead><tr><th class=\"num\">#</th><th>Question and follow-up prompts</th><th class=\"time\">Asked at</th>"
+                + "<th class=\"time\">Time</th></tr>"
                 + "</thead><tbody>");
         for (AskedQuestion q : s.questions()) {
             h.raw("<tr><td class=\"code\">").text(Integer.toString(q.number())).raw("</td><td>").text(q.text());
@@ -235,12 +246,19 @@ public final class RecordHtml {
         SessionState s = r.state();
         Component c = r.component();
         h.el("h2", null, "Criteria (" + c.passCriteria().size() + " pass, " + c.distinctionCriteria().size() + " distinction)");
-        h.raw("<table><thead><tr><th>Code</th><th>Criterion, notes and evidence</th><th>Level</th><th>Judgement</th>"
-                + "</tr></thead><tbody>");
+        h.raw("<table><thead><tr><th class=\"code\">Code</th><th>Criterion, notes and evidence</th><th class=\"level\">Level</th>"
+                + "<th class=\"state\">Judgement</th>"
+                + "</tr></thead>");
         for (Map.Entry<String, List<Criterion>> theme : c.criteriaByTheme().entrySet()) {
-            h.raw("<tr class=\"theme\"><td colspan=\"4\">").text(theme.getKey()).raw("</td></tr>");
+            // the theme's heading row and its first criterion form one group that is not split across pages,
+            // so a heading is never left alone at the foot of a page
+            h.raw("<tbody class=\"theme-start\"><tr class=\"theme\"><td colspan=\"4\">").text(theme.getKey()).raw("</td></tr>");
             String lastNote = null;
-            for (Criterion cr : theme.getValue()) {
+            for (int i = 0; i < theme.getValue().size(); i++) {
+                if (i == 1) {
+                    h.raw("</tbody><tbody>");
+                }
+                Criterion cr = theme.getValue().get(i);
                 Judgement j = s.judgements().get(cr.id());
                 h.raw("<tr><td class=\"code\">").text(cr.code()).raw("</td><td>");
                 h.raw(cr.wordingProvided() ? "" : "<span class=\"missing\">").text(cr.displayText())
@@ -270,12 +288,15 @@ public final class RecordHtml {
                 }
                 h.raw("</tr>");
             }
+            h.raw("</tbody>");
         }
-        h.raw("</tbody></table>");
+        h.raw("</table>");
     }
 
     private static void grade(Html h, ComponentResult g, Component c) {
         h.el("h2", null, "Component grade");
+        // the grade, its table and its explanation read as one: kept on one page
+        h.raw("<div class=\"keep-together\">");
         h.raw("<p class=\"grade\">").text(g.grade().label() + (g.capped() ? " (capped from " + g.uncappedGrade().label()
                 + ": " + g.attempt().word() + ")" : "")).raw("</p>");
         h.raw("<table class=\"facts\">");
@@ -292,6 +313,7 @@ public final class RecordHtml {
         for (String e : g.explanation()) {
             h.el("div", "small", e);
         }
+        h.raw("</div>");
     }
 
     private static void amendments(Html h, SessionRecord r) {
@@ -301,7 +323,7 @@ public final class RecordHtml {
             h.el("p", null, "None.");
             return;
         }
-        h.raw("<table><thead><tr><th>When</th><th>Correction</th><th>Reason</th></tr></thead><tbody>");
+        h.raw("<table><thead><tr><th class=\"when\">When</th><th>Correction</th><th class=\"reason\">Reason</th></tr></thead><tbody>");
         for (Amendment a : amendments) {
             h.raw("<tr><td>").text(when(a.at(), r.zone())).raw("</td><td>").text(a.correction().describe())
                     .raw("</td><td>").text(a.reason()).raw("</td></tr>");
@@ -375,8 +397,9 @@ public final class RecordHtml {
                 + assessor.assessorNumber() + ", " + assessor.organisation());
         h.raw("</table>");
         h.el("h2", null, "Components");
-        h.raw("<table><thead><tr><th>Component</th><th>Attempt</th><th>Completed</th><th>Pass criteria</th>"
-                + "<th>Distinction criteria</th><th>Grade</th></tr></thead><tbody>");
+        h.raw("<table><thead><tr><th>Component</th><th class=\"attempt\">Attempt</th><th class=\"completed\">Completed</th>"
+                + "<th class=\"count\">Pass criteria</th><th class=\"distinctions\">Distinction criteria</th>"
+                + "<th class=\"result\">Grade</th></tr></thead><tbody>");
         for (ComponentLine l : lines) {
             ComponentResult r = l.result();
             h.raw("<tr><td>").text(l.component().title()).raw("</td><td>").text(r.attempt().word()).raw("</td><td>")
@@ -388,12 +411,13 @@ public final class RecordHtml {
         h.raw("</tbody></table>");
         h.el("h2", null, "Overall grade");
         Grade g = overall.grade();
-        h.raw("<p class=\"grade\">").text(g == null ? "Incomplete" : g.label()
+        h.raw("<div class=\"keep-together\"><p class=\"grade\">").text(g == null ? "Incomplete" : g.label()
                 + (overall.capped() ? " (capped from " + overall.uncappedGrade().label() + ")" : "")).raw("</p>");
         for (String e : overall.explanation()) {
             h.el("div", null, e);
         }
         AttemptCapText.of(plan).ifPresent(t -> h.el("p", "small", t));
+        h.raw("</div>");
         signatureSpace(h, producedAt, zone);
         h.raw("</body></html>");
         return h.toString();

@@ -186,7 +186,7 @@ public final class RecordProducer {
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         SignedRecord record = new SignedRecord(UUID.randomUUID().toString(), kind, sessionId, a.id(), name, sha256(signed),
-                signed.length, clock.instant(), Certificates.fingerprint(identity.certificate()), sample, null, null, null);
+                signed.length, clock.instant(), Certificates.fingerprint(identity.certificate()), sample, null, null, null, null);
         records.add(record);
         return new Produced(record, file, signed);
     }

@@ -188,12 +188,52 @@ public final class Backups {
             }
             Path partial = db.resolveSibling(db.getFileName() + ".restoring");
             Files.copy(backup.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+            newDeviceId(partial, backup);
             Files.move(partial, db, StandardCopyOption.ATOMIC_MOVE);
             return replaced;
+        } catch (SQLException e) {
+            throw new StorageException("Could not restore " + backup.name() + ": " + e.getMessage()
+                    + ". The database was not replaced; anything moved aside is in " + folder() + ".", e);
         } catch (IOException e) {
             throw new StorageException("Could not restore " + backup.name() + " into " + directory.root() + ": "
                     + e.getMessage() + ". Anything moved aside is in " + folder() + ".", e);
         }
+    }
+
+    /**
+     * A restored database is a new device: events recorded after the backup was taken (and perhaps
+     * already exported) carry the old device id at the same places in their logs as what is recorded
+     * from now on, so the restored copy takes a new id. The old one is kept in
+     * {@code device.previousIds} (oldest first). A backup older than device ids gets one when opened.
+     */
+    private void newDeviceId(Path file, Backup backup) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            String old;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT value FROM setting WHERE key = 'device.id'")) {
+                old = rs.next() ? rs.getString(1) : null;
+            } catch (SQLException noSettingsYet) {
+                return;
+            }
+            if (old == null) {
+                return;
+            }
+            String fresh = java.util.HexFormat.of().formatHex(randomBytes());
+            try (PreparedStatement up = c.prepareStatement("UPDATE setting SET value = ? WHERE key = 'device.id'");
+                 PreparedStatement keep = c.prepareStatement("INSERT INTO setting (key, value) VALUES ('device.previousIds', ?) "
+                         + "ON CONFLICT(key) DO UPDATE SET value = value || ',' || excluded.value")) {
+                up.setString(1, fresh);
+                up.executeUpdate();
+                keep.setString(1, old + " until " + backup.name() + " was restored at " + clock.instant());
+                keep.executeUpdate();
+            }
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        new java.security.SecureRandom().nextBytes(b);
+        return b;
     }
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm:ss", java.util.Locale.UK);

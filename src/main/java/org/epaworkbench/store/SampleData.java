@@ -41,6 +41,7 @@ public final class SampleData {
             Sql.update(c, "DELETE FROM session_heartbeat WHERE session_id IN " + SAMPLE_SESSIONS);
             Sql.update(c, "DELETE FROM session_export WHERE session_id IN " + SAMPLE_SESSIONS);
             Sql.update(c, "DELETE FROM conflict_resolution WHERE session_id IN " + SAMPLE_SESSIONS);
+            Sql.update(c, "DELETE FROM session_owner WHERE session_id IN " + SAMPLE_SESSIONS);
             Sql.update(c, "DELETE FROM signed_record WHERE sample = 1");
             Sql.update(c, "DELETE FROM session_event WHERE session_id IN " + SAMPLE_SESSIONS);
             // every sample session, also one recorded as sample for a real apprentice (who stays)

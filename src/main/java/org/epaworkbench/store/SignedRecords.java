@@ -10,13 +10,21 @@ import java.util.Optional;
 /** The signed PDF records kept in the data folder's {@code records/} and whether they have been exported. */
 public final class SignedRecords {
 
-    /** One signed record file. {@code fileName} is relative to the records folder. */
+    /**
+     * One signed record file. {@code fileName} is relative to the records folder. {@code importedFrom}
+     * is the package a record was imported from (null for a record signed here): imported records
+     * are never in this data folder's outbox.
+     */
     public record SignedRecord(String id, String kind, String sessionId, String apprenticeId, String fileName,
             String sha256, long sizeBytes, Instant signedAt, String certificateFingerprint, boolean sample,
-            String exportedPackage, Instant exportedAt, Instant uploadedAt) {
+            String exportedPackage, Instant exportedAt, Instant uploadedAt, String importedFrom) {
 
         public boolean exported() {
             return exportedAt != null;
+        }
+
+        public boolean imported() {
+            return importedFrom != null;
         }
     }
 
@@ -59,7 +67,8 @@ public final class SignedRecords {
         return new SignedRecord(rs.getString("id"), rs.getString("kind"), rs.getString("session_id"),
                 rs.getString("apprentice_id"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
                 Instant.parse(rs.getString("signed_at")), rs.getString("certificate_fingerprint"), rs.getInt("sample") == 1,
-                rs.getString("exported_package"), instant(rs.getString("exported_at")), instant(rs.getString("uploaded_at")));
+                rs.getString("exported_package"), instant(rs.getString("exported_at")), instant(rs.getString("uploaded_at")),
+                rs.getString("imported_package"));
     }
 
     private static Instant instant(String s) {

@@ -79,37 +79,79 @@ public final class SyncStore {
         return rows;
     }
 
-    /** Sessions (not sample data) with events not yet in any package. */
+    /*
+     * The outbox holds only what was recorded or signed in this data folder: sessions with events this
+     * device recorded, records signed here. Records and sessions imported from other assessors'
+     * packages are never exported again under this folder's signature. A session travels with its
+     * whole log, so a session this device added to carries the events it imported too.
+     */
+
+    private static final String OWN_DEVICE = "(SELECT value FROM setting WHERE key = 'device.id')";
+
+    /** Sessions (not sample data) with events recorded here that are not yet in any package. */
     public List<String> sessionsWithUnexportedEvents() throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT s.id FROM session s LEFT JOIN session_export x "
-                + "ON x.session_id = s.id WHERE s.sample = 0 AND s.last_seq > COALESCE(x.exported_seq, 0) "
+                + "ON x.session_id = s.id WHERE s.sample = 0 AND EXISTS (SELECT 1 FROM session_event e WHERE "
+                + "e.session_id = s.id AND e.device_id = " + OWN_DEVICE + " AND e.seq > COALESCE(x.exported_seq, 0)) "
                 + "ORDER BY s.created_at, s.id", rs -> rs.getString(1)));
     }
 
+    /** Sessions with an event recorded here at or after {@code since} (times compared as instants, not as text). */
     public List<String> sessionsChangedSince(Instant since) throws SQLException {
-        return database.inTransaction(c -> Sql.query(c, "SELECT DISTINCT s.id FROM session s JOIN session_event e "
-                + "ON e.session_id = s.id WHERE s.sample = 0 AND e.at >= ? ORDER BY s.id", rs -> rs.getString(1),
-                since.toString()));
+        List<String[]> rows = database.inTransaction(c -> Sql.query(c, "SELECT DISTINCT s.id, e.at FROM session s "
+                + "JOIN session_event e ON e.session_id = s.id WHERE s.sample = 0 AND e.device_id = " + OWN_DEVICE
+                + " ORDER BY s.id", rs -> new String[] {rs.getString(1), rs.getString(2)}));
+        Set<String> ids = new LinkedHashSet<>();
+        for (String[] r : rows) {
+            if (!Instant.parse(r[1]).isBefore(since)) {
+                ids.add(r[0]);
+            }
+        }
+        return new ArrayList<>(ids);
     }
 
+    /** Every session (not sample data) with an event recorded here. */
     public List<String> allSessions() throws SQLException {
-        return database.inTransaction(c -> Sql.query(c, "SELECT id FROM session WHERE sample = 0 ORDER BY created_at, id",
-                rs -> rs.getString(1)));
+        return database.inTransaction(c -> Sql.query(c, "SELECT s.id FROM session s WHERE s.sample = 0 AND EXISTS "
+                + "(SELECT 1 FROM session_event e WHERE e.session_id = s.id AND e.device_id = " + OWN_DEVICE + ") "
+                + "ORDER BY s.created_at, s.id", rs -> rs.getString(1)));
     }
 
     public List<SignedRecord> pendingRecords() throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 AND exported_at IS NULL "
-                + "ORDER BY signed_at", SignedRecords::row));
+                + "AND imported_package IS NULL ORDER BY signed_at", SignedRecords::row));
     }
 
+    /** Records signed here at or after {@code since} (compared as instants). */
     public List<SignedRecord> recordsSignedSince(Instant since) throws SQLException {
-        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 AND signed_at >= ? "
-                + "ORDER BY signed_at", SignedRecords::row, since.toString()));
+        return allRecords().stream().filter(r -> !r.signedAt().isBefore(since)).toList();
     }
 
+    /** Every record signed here (not sample data, not imported). */
     public List<SignedRecord> allRecords() throws SQLException {
-        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 ORDER BY signed_at",
-                SignedRecords::row));
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signed_record WHERE sample = 0 "
+                + "AND imported_package IS NULL ORDER BY signed_at", SignedRecords::row));
+    }
+
+    // ---------------------------------------------------------------- what is here already (for an import's checks)
+
+    /** A stored event, by id. */
+    public Optional<EventRow> event(String eventId) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM session_event WHERE event_id = ?",
+                rs -> new EventRow(rs.getString("event_id"), rs.getString("session_id"), rs.getLong("seq"),
+                        rs.getString("device_id"), rs.getString("type"), rs.getString("at"), rs.getLong("session_time_ms"),
+                        rs.getString("payload")), eventId));
+    }
+
+    /** The certificate a session imported here belongs to; empty for a session recorded here (or unknown). */
+    public Optional<String> owner(String sessionId) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT certificate_fingerprint FROM session_owner WHERE session_id = ?",
+                rs -> rs.getString(1), sessionId));
+    }
+
+    /** A stored signed record, by id. */
+    public Optional<SignedRecord> record(String id) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM signed_record WHERE id = ?", SignedRecords::row, id));
     }
 
     /** Notes that a package holding these sessions (up to their current last event) and records was written. */
@@ -230,10 +272,11 @@ public final class SyncStore {
             int newApprentices = 0;
             int updatedApprentices = 0;
             for (ApprenticeRow a : batch.apprentices()) {
-                Optional<String> current = Sql.one(c, "SELECT updated_at || '|' || name || '|' || uln || '|' || employer || '|' "
+                Optional<String[]> current = Sql.one(c, "SELECT updated_at, name || '|' || uln || '|' || employer || '|' "
                         + "|| training_provider || '|' || plan_id || '|' || COALESCE(apprenticeship_start, '') || '|' "
-                        + "|| COALESCE(gateway_date, '') FROM apprentice WHERE id = ?", rs -> rs.getString(1), a.id());
-                String incoming = a.updatedAt() + "|" + a.name() + "|" + a.uln() + "|" + a.employer() + "|" + a.trainingProvider()
+                        + "|| COALESCE(gateway_date, '') FROM apprentice WHERE id = ?",
+                        rs -> new String[] {rs.getString(1), rs.getString(2)}, a.id());
+                String incoming = a.name() + "|" + a.uln() + "|" + a.employer() + "|" + a.trainingProvider()
                         + "|" + a.planId() + "|" + nz(a.apprenticeshipStart()) + "|" + nz(a.gatewayDate());
                 if (current.isEmpty()) {
                     Sql.update(c, "INSERT INTO apprentice (id, name, uln, employer, training_provider, plan_id, "
@@ -241,8 +284,9 @@ public final class SyncStore {
                             a.id(), a.name(), a.uln(), a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(),
                             a.gatewayDate(), a.createdAt(), a.updatedAt());
                     newApprentices++;
-                } else if (incoming.compareTo(current.get()) > 0) {
-                    // the later update wins; equal times are ordered by content, so any import order gives the same row
+                } else if (later(a.updatedAt(), incoming, current.get()[0], current.get()[1])) {
+                    // the later update wins (times compared as instants); equal times are ordered by content, so any
+                    // import order gives the same row
                     Sql.update(c, "UPDATE apprentice SET name = ?, uln = ?, employer = ?, training_provider = ?, plan_id = ?, "
                             + "apprenticeship_start = ?, gateway_date = ?, updated_at = ? WHERE id = ?", a.name(), a.uln(),
                             a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(), a.gatewayDate(),
@@ -252,9 +296,15 @@ public final class SyncStore {
             }
             int newSessions = 0;
             for (SessionHeader s : batch.sessions()) {
-                newSessions += Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, "
+                int n = Sql.update(c, "INSERT INTO session (id, apprentice_id, plan_id, component_id, attempt, status, "
                         + "last_seq, sample, created_at) VALUES (?, ?, ?, ?, ?, 'PLANNED', 0, 0, ?) ON CONFLICT(id) DO NOTHING",
                         s.id(), s.apprenticeId(), s.planId(), s.componentId(), s.attempt(), s.createdAt());
+                if (n == 1) {
+                    // a session new here belongs to the certificate that signed the package bringing it
+                    Sql.update(c, "INSERT INTO session_owner (session_id, certificate_fingerprint, package_id, owned_since) "
+                            + "VALUES (?, ?, ?, ?)", s.id(), batch.certificateFingerprint(), batch.packageId(), now.toString());
+                }
+                newSessions += n;
             }
             int newEvents = 0;
             Set<String> touched = new LinkedHashSet<>();
@@ -277,15 +327,22 @@ public final class SyncStore {
             int newRecords = 0;
             for (SignedRecord r : batch.records()) {
                 newRecords += Sql.update(c, "INSERT INTO signed_record (id, kind, session_id, apprentice_id, file_name, sha256, "
-                        + "size_bytes, signed_at, certificate_fingerprint, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0) "
-                        + "ON CONFLICT(id) DO NOTHING", r.id(), r.kind(), r.sessionId(), r.apprenticeId(), r.fileName(), r.sha256(),
-                        r.sizeBytes(), r.signedAt().toString(), r.certificateFingerprint());
+                        + "size_bytes, signed_at, certificate_fingerprint, sample, imported_package) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT(id) DO NOTHING", r.id(), r.kind(), r.sessionId(),
+                        r.apprenticeId(), r.fileName(), r.sha256(), r.sizeBytes(), r.signedAt().toString(),
+                        r.certificateFingerprint(), batch.packageId());
             }
             Sql.update(c, "INSERT INTO package_imported (package_id, device_id, created_at, certificate_fingerprint, imported_at) "
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(package_id) DO NOTHING", batch.packageId(), batch.deviceId(),
                     batch.createdAt(), batch.certificateFingerprint(), now.toString());
             return new Applied(newApprentices, updatedApprentices, newSessions, newEvents, newRecords, conflicted, seen);
         }
+    }
+
+    /** Whether an incoming apprentice version is later than the stored one: by time as an instant, then by content. */
+    static boolean later(String incomingAt, String incoming, String currentAt, String current) {
+        int byTime = Instant.parse(incomingAt).compareTo(Instant.parse(currentAt));
+        return byTime != 0 ? byTime > 0 : (incomingAt + "|" + incoming).compareTo(currentAt + "|" + current) > 0;
     }
 
     private static String nz(String s) {

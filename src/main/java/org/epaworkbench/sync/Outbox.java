@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.epaworkbench.keys.SigningIdentity;
-import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.SyncStore;
 
 /**
  * What is waiting to go to the organisation, and exporting it as one signed package. Export is
  * incremental: by default only records not yet exported and sessions with events not yet exported;
- * sessions always travel with their whole log, so re-exporting is harmless. Sample data never leaves.
+ * sessions always travel with their whole log, so re-exporting is harmless. Sample data never leaves,
+ * and neither does what was imported from other packages: the outbox holds only what was recorded or
+ * signed in this data folder.
  */
 public final class Outbox {
 
@@ -83,8 +84,8 @@ public final class Outbox {
     }
 
     /** Writes the selection as one package into {@code folder} and marks it exported. */
-    public Exported export(Selection selection, Path folder, AssessorProfile assessor, SigningIdentity identity,
-            X509Certificate encryptTo) throws SQLException, IOException, GeneralSecurityException {
+    public Exported export(Selection selection, Path folder, SigningIdentity identity, X509Certificate encryptTo)
+            throws SQLException, IOException, GeneralSecurityException {
         if (selection.isEmpty()) {
             throw new IllegalArgumentException("nothing to export");
         }
@@ -103,7 +104,7 @@ public final class Outbox {
         }
         writer.add(PackageFormat.APPRENTICES, PackageJson.bytes(PackageJson.apprentices(store.apprentices(apprentices))));
         writer.add(PackageFormat.SIGNED_RECORDS, PackageJson.bytes(PackageJson.signedRecords(selection.records())));
-        byte[] bytes = writer.write(packageId, now, deviceId, assessor, identity, encryptTo);
+        byte[] bytes = writer.write(packageId, now, deviceId, identity, encryptTo);
 
         Files.createDirectories(folder);
         String name = "epa-" + STAMP.format(now) + "-" + packageId.substring(0, 8) + PackageFormat.EXTENSION;

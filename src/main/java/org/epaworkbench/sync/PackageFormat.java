@@ -19,16 +19,38 @@ public final class PackageFormat {
     public static final String SESSIONS = "records/sessions/";
     public static final String PDFS = "pdf/";
 
-    /** Limits an import enforces before trusting anything in a package. */
+    /**
+     * Limits an import enforces before trusting anything in a package. A record PDF is tens or
+     * hundreds of kilobytes and a session's log rarely a megabyte, so these leave room for thousands
+     * of records while keeping what an import holds in memory small: JSON entries are held (each at
+     * most {@link #MAX_JSON_ENTRY_BYTES}, together at most {@link #MAX_JSON_TOTAL_BYTES}); PDFs are
+     * streamed to a staging folder on disk. The manifest declares every entry's size, so a package
+     * over a limit is refused before any entry is unpacked.
+     */
     public static final int MAX_ENTRIES = 20_000;
-    public static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
-    public static final long MAX_TOTAL_BYTES = 1024L * 1024 * 1024;
-    public static final long MAX_PACKAGE_BYTES = 1024L * 1024 * 1024;
+    public static final long MAX_ENTRY_BYTES = 32L * 1024 * 1024;
+    public static final long MAX_JSON_ENTRY_BYTES = 8L * 1024 * 1024;
+    public static final long MAX_JSON_TOTAL_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_PACKAGE_BYTES = 256L * 1024 * 1024;
+    /** The manifest and its signature, read before anything else. */
+    public static final long MAX_MANIFEST_BYTES = 8L * 1024 * 1024;
+    public static final long MAX_SIGNATURE_BYTES = 256L * 1024;
 
     /** Entry names: relative, forward slashes, no dot-dot segments, a small safe alphabet. */
     static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private PackageFormat() {
+    }
+
+    /** Whether an entry holds JSON records (held in memory) rather than a PDF (streamed to disk). */
+    static boolean isJson(String name) {
+        return name.equals(APPRENTICES) || name.equals(SIGNED_RECORDS) || (name.startsWith(SESSIONS) && name.endsWith(".json")
+                && name.indexOf('/', SESSIONS.length()) < 0);
+    }
+
+    static boolean isPdf(String name) {
+        return name.startsWith(PDFS) && name.endsWith(".pdf") && name.indexOf('/', PDFS.length()) < 0;
     }
 
     /** Why an entry name is unsafe, or null. */

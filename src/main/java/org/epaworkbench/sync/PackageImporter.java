@@ -2,6 +2,7 @@ package org.epaworkbench.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,14 +13,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.KeyStoreProblem;
+import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.people.Uln;
+import org.epaworkbench.report.PadesVerifier;
 import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.report.SignatureReport;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.store.EventCodec;
@@ -34,6 +43,14 @@ import org.epaworkbench.store.SyncStore.SessionHeader;
  * The office side: checks a package completely, checks its signer against the register (trust on
  * first use, or strict), then applies it in one transaction. A refused package changes nothing.
  * Importing the same package twice, or packages in any order, gives the same records.
+ *
+ * <p>Records are bound to their signer. The signer is the holder of the certificate that signed the
+ * manifest, identified by that certificate alone (see {@link SignerRegister}); the manifest's claims
+ * about its assessor must agree with it. A session belongs to the certificate whose package first
+ * brought it (a session recorded here, to this data folder's own certificate): a package may add
+ * events and records only to sessions its signer's certificate owns, or to new sessions, which it
+ * then owns. Every PDF it brings must verify and be signed with that same certificate. An event
+ * already here must arrive unchanged: the same id with other content refuses the package.
  */
 public final class PackageImporter {
 
@@ -52,17 +69,30 @@ public final class PackageImporter {
         this.clock = clock;
     }
 
+    /** Imports a package held in memory. */
     public Outcome importPackage(byte[] file, PrivateKey decryptionKey, boolean strictSigners, boolean dryRun)
             throws PackageRefused, SQLException, IOException {
-        PackageReader.Opened opened = PackageReader.open(file, decryptionKey);
-        JsonNode manifest = opened.manifest();
-        X509Certificate cert = opened.signer().signer();
-        String fingerprint = Certificates.fingerprint(cert);
-        JsonNode assessor = manifest.get("assessor");
-        String assessorKey = assessor.get("assessorNumber").asText().isBlank()
-                ? "name:" + assessor.get("name").asText() : "number:" + assessor.get("assessorNumber").asText();
+        try (PackageReader reader = PackageReader.open(file, decryptionKey)) {
+            return run(reader, strictSigners, dryRun);
+        }
+    }
 
-        SyncStore.ImportBatch batch = batch(opened);
+    /** Imports a package file, reading it as a stream. */
+    public Outcome importPackage(Path file, PrivateKey decryptionKey, boolean strictSigners, boolean dryRun)
+            throws PackageRefused, SQLException, IOException {
+        try (PackageReader reader = PackageReader.open(file, decryptionKey)) {
+            return run(reader, strictSigners, dryRun);
+        }
+    }
+
+    private Outcome run(PackageReader reader, boolean strictSigners, boolean dryRun)
+            throws PackageRefused, SQLException, IOException {
+        JsonNode manifest = reader.manifest();
+        X509Certificate cert = reader.signer().signer();
+        String fingerprint = Certificates.fingerprint(cert);
+        checkClaims(manifest, cert);
+        String assessorKey = SignerRegister.assessorKey(cert);
+
         List<String> notices = new ArrayList<>();
         PinnedSigner pin = null;
         var pinned = store.pinned(assessorKey);
@@ -82,22 +112,56 @@ public final class PackageImporter {
                     + ") was not in the register" + (dryRun ? " and would be pinned." : " and is now pinned (trust on first use)."));
         }
 
-        if (dryRun) {
-            SyncStore.Applied applied = store.preview(batch, pin, clock.instant());
-            return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint, opened.encrypted(),
-                    true, notices(notices, applied), applied, 0);
-        }
-        List<Path> written = writePdfs(opened, batch.records());
+        Path staging = Files.createTempDirectory(stagingParent(), ".import-");
         try {
-            SyncStore.Applied applied = store.apply(batch, pin, clock.instant());
-            return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint, opened.encrypted(),
-                    false, notices(notices, applied), applied, written.size());
-        } catch (SQLException | RuntimeException e) {
-            for (Path p : written) {
-                Files.deleteIfExists(p);
+            PackageReader.Entries entries = reader.readEntries(staging);
+            SyncStore.ImportBatch batch = batch(entries, manifest, cert, fingerprint);
+            Map<Path, Path> toWrite = pdfsToWrite(batch.records(), entries.pdfs());
+            if (dryRun) {
+                SyncStore.Applied applied = store.preview(batch, pin, clock.instant());
+                return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
+                        reader.encrypted(), true, notices(notices, applied), applied, 0);
             }
-            throw e;
+            List<Path> written = writePdfs(toWrite);
+            try {
+                SyncStore.Applied applied = store.apply(batch, pin, clock.instant());
+                return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
+                        reader.encrypted(), false, notices(notices, applied), applied, written.size());
+            } catch (SQLException | RuntimeException e) {
+                for (Path p : written) {
+                    Files.deleteIfExists(p);
+                }
+                throw e;
+            }
+        } finally {
+            deleteTree(staging);
         }
+    }
+
+    /** The manifest's assessor must be the certificate's holder: its name, number and organisation as the certificate gives them. */
+    private static void checkClaims(JsonNode manifest, X509Certificate cert) throws PackageRefused {
+        JsonNode a = manifest.get("assessor");
+        String name = Certificates.commonName(cert);
+        String number = SignerRegister.assessorNumber(cert);
+        String organisation = Certificates.attribute(cert.getSubjectX500Principal(), "O");
+        if (!a.get("name").asText().equals(name) || !a.get("assessorNumber").asText().equals(number)
+                || !a.get("organisation").asText().equals(organisation)) {
+            throw new PackageRefused(PackageFormat.MANIFEST, "says its assessor is " + claims(a.get("name").asText(),
+                    a.get("assessorNumber").asText(), a.get("organisation").asText()) + ", but the certificate that signed it "
+                    + "names " + claims(name, number, organisation) + ". A package's assessor is the holder of its signing "
+                    + "certificate.");
+        }
+    }
+
+    private static String claims(String name, String number, String organisation) {
+        return "“" + name + "”" + (number.isEmpty() ? " (no assessor number)" : " (assessor number " + number + ")")
+                + (organisation.isEmpty() ? "" : " of " + organisation);
+    }
+
+    private Path stagingParent() throws IOException {
+        Path parent = recordsFolder.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return parent;
     }
 
     private static List<String> notices(List<String> notices, SyncStore.Applied applied) {
@@ -106,20 +170,66 @@ public final class PackageImporter {
             all.add("This package was imported before; nothing new was in it.");
         }
         for (String s : applied.conflictedSessions()) {
-            all.add("Conflict: session " + s + " was recorded differently on two devices. Both versions are kept; "
-                    + "resolve it in the conflicts list.");
+            all.add("Conflict: session " + s + " was recorded differently in two places (two devices, or two copies of "
+                    + "a data folder). Both versions are kept; resolve it in the conflicts list.");
         }
         return all;
     }
 
+    /** Who may add to a session that is here already: its owner's certificate, or for a session recorded here, this folder's own. */
+    private final class Owners {
+        private final Map<String, Optional<String>> known = new HashMap<>();
+        private String own;
+        private boolean ownLoaded;
+
+        Optional<String> of(String sessionId) throws SQLException {
+            Optional<String> o = known.get(sessionId);
+            if (o == null) {
+                o = store.owner(sessionId);
+                if (o.isEmpty()) {
+                    o = Optional.ofNullable(own());
+                }
+                known.put(sessionId, o);
+            }
+            return o;
+        }
+
+        boolean recordedHere(String sessionId) throws SQLException {
+            return store.owner(sessionId).isEmpty();
+        }
+
+        private String own() {
+            if (!ownLoaded) {
+                ownLoaded = true;
+                try {
+                    own = new AssessorKeyStore(store.database().directory().root(), clock).certificate()
+                            .map(Certificates::fingerprint).orElse(null);
+                } catch (KeyStoreProblem e) {
+                    own = null;
+                }
+            }
+            return own;
+        }
+    }
+
+    private PackageRefused notTheirs(String entry, String sessionId, Owners owners, X509Certificate cert) throws SQLException {
+        Optional<String> owner = owners.of(sessionId);
+        String whose = owners.recordedHere(sessionId)
+                ? "was recorded in this data folder" + (owner.isPresent() ? " (its certificate is " + owner.get() + ")" : "")
+                : "belongs to the assessor whose certificate is " + owner.orElse("unknown");
+        return new PackageRefused(entry, "adds to session " + sessionId + ", which " + whose + "; this package is signed by "
+                + Certificates.describe(cert) + " (" + Certificates.fingerprint(cert) + "). A package may add only to its "
+                + "signer's own sessions, or bring new ones.");
+    }
+
     /** Parses and cross-checks the entries into rows; any inconsistency refuses the package. */
-    private SyncStore.ImportBatch batch(PackageReader.Opened opened) throws PackageRefused, SQLException {
-        Map<String, byte[]> entries = opened.entries();
-        JsonNode manifest = opened.manifest();
+    private SyncStore.ImportBatch batch(PackageReader.Entries entries, JsonNode manifest, X509Certificate cert, String signer)
+            throws PackageRefused, SQLException, IOException {
+        Map<String, byte[]> json = entries.json();
         List<ApprenticeRow> apprentices = new ArrayList<>();
         Set<String> apprenticeIds = new HashSet<>();
-        if (entries.containsKey(PackageFormat.APPRENTICES)) {
-            for (JsonNode a : PackageJson.read(PackageFormat.APPRENTICES, entries.get(PackageFormat.APPRENTICES), "apprentices")) {
+        if (json.containsKey(PackageFormat.APPRENTICES)) {
+            for (JsonNode a : PackageJson.read(PackageFormat.APPRENTICES, json.get(PackageFormat.APPRENTICES), "apprentices")) {
                 String uln = a.get("uln").asText();
                 if (!Uln.isValid(uln)) {
                     throw new PackageRefused(PackageFormat.APPRENTICES, "apprentice " + a.get("id").asText() + ": " + Uln.problem(uln));
@@ -134,11 +244,12 @@ public final class PackageImporter {
             }
         }
 
+        Owners owners = new Owners();
         List<SessionHeader> sessions = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
         Set<String> sessionIds = new HashSet<>();
         Set<String> eventIds = new HashSet<>();
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        for (Map.Entry<String, byte[]> e : json.entrySet()) {
             String name = e.getKey();
             if (!name.startsWith(PackageFormat.SESSIONS)) {
                 continue;
@@ -151,9 +262,15 @@ public final class PackageImporter {
             sessionIds.add(id);
             SessionHeader header = new SessionHeader(id, s.get("apprenticeId").asText(), s.get("planId").asText(),
                     s.get("componentId").asText(), s.get("attempt").asText(), s.get("createdAt").asText());
+            checkTime(name, header.createdAt());
             checkApprentice(name, header.apprenticeId(), apprenticeIds);
+            Optional<SessionHeader> here = store.header(id);
+            if (here.isPresent() && !sameSession(here.get(), header)) {
+                throw new PackageRefused(name, "holds session " + id + " with another apprentice, plan, component, attempt "
+                        + "or creation time than the session of that id here");
+            }
+            boolean theirs = here.isEmpty() || owners.of(id).map(signer::equals).orElse(false);
             sessions.add(header);
-            Set<String> placesByDevice = new HashSet<>();
             List<EventRow> sessionEvents = new ArrayList<>();
             boolean planned = false;
             for (JsonNode ev : s.get("events")) {
@@ -163,9 +280,6 @@ public final class PackageImporter {
                 }
                 long seq = ev.get("seq").asLong();
                 String device = ev.get("deviceId").asText();
-                if (!placesByDevice.add(seq + "/" + device)) {
-                    throw new PackageRefused(name, "device " + device + " has two events at position " + seq);
-                }
                 String type = ev.get("type").asText();
                 EventBody body;
                 try {
@@ -188,6 +302,21 @@ public final class PackageImporter {
                 }
                 EventRow row = new EventRow(eventId, id, seq, device, type, ev.get("at").asText(),
                         ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString());
+                Optional<EventRow> stored = store.event(eventId);
+                if (stored.isPresent()) {
+                    if (!sameEvent(stored.get(), row)) {
+                        throw new PackageRefused(name, "event " + eventId + " differs from the event of that id here. Events "
+                                + "never change once recorded, so the package is forged or damaged.");
+                    }
+                } else {
+                    if (!theirs) {
+                        throw notTheirs(name, id, owners, cert);
+                    }
+                    if (body instanceof EventBody.RecordSigned r && !signer.equals(r.certificateFingerprint())) {
+                        throw new PackageRefused(name, "event " + eventId + " records a signing with certificate "
+                                + r.certificateFingerprint() + ", not with the certificate that signed this package");
+                    }
+                }
                 events.add(row);
                 sessionEvents.add(row);
             }
@@ -198,17 +327,18 @@ public final class PackageImporter {
         }
 
         List<SignedRecord> records = new ArrayList<>();
-        if (entries.containsKey(PackageFormat.SIGNED_RECORDS)) {
-            for (JsonNode r : PackageJson.read(PackageFormat.SIGNED_RECORDS, entries.get(PackageFormat.SIGNED_RECORDS),
+        Set<String> recordFiles = new HashSet<>();
+        if (json.containsKey(PackageFormat.SIGNED_RECORDS)) {
+            for (JsonNode r : PackageJson.read(PackageFormat.SIGNED_RECORDS, json.get(PackageFormat.SIGNED_RECORDS),
                     "signed-records")) {
                 String fileName = r.get("fileName").asText();
                 String pdfEntry = PackageFormat.PDFS + fileName;
-                byte[] pdf = entries.get(pdfEntry);
+                Path pdf = entries.pdfs().get(pdfEntry);
                 if (pdf == null) {
                     throw new PackageRefused(pdfEntry, "listed as a signed record but not in the package");
                 }
-                if (!RecordProducer.sha256(pdf).equals(r.get("sha256").asText())) {
-                    throw new PackageRefused(pdfEntry, "does not match the record's SHA-256");
+                if (!recordFiles.add(fileName)) {
+                    throw new PackageRefused(pdfEntry, "is listed as two signed records");
                 }
                 String sessionId = text(r, "sessionId");
                 if (sessionId != null && !sessionIds.contains(sessionId) && store.header(sessionId).isEmpty()) {
@@ -217,23 +347,83 @@ public final class PackageImporter {
                 }
                 checkApprentice(PackageFormat.SIGNED_RECORDS, r.get("apprenticeId").asText(), apprenticeIds);
                 checkTime(PackageFormat.SIGNED_RECORDS, r.get("signedAt").asText());
-                records.add(new SignedRecord(r.get("id").asText(), r.get("kind").asText(), sessionId,
+                SignedRecord record = new SignedRecord(r.get("id").asText(), r.get("kind").asText(), sessionId,
                         r.get("apprenticeId").asText(), fileName, r.get("sha256").asText(), r.get("sizeBytes").asLong(),
-                        Instant.parse(r.get("signedAt").asText()), r.get("certificateFingerprint").asText(), false, null, null, null));
+                        Instant.parse(r.get("signedAt").asText()), r.get("certificateFingerprint").asText(), false, null, null,
+                        null, null);
+                byte[] bytes = Files.readAllBytes(pdf);
+                if (!RecordProducer.sha256(bytes).equals(record.sha256()) || bytes.length != record.sizeBytes()) {
+                    throw new PackageRefused(pdfEntry, "does not match the record's SHA-256 and size");
+                }
+                Optional<SignedRecord> stored = store.record(record.id());
+                if (stored.isPresent()) {
+                    if (!sameRecord(stored.get(), record)) {
+                        throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " differs from the "
+                                + "record of that id here. A signed record never changes, so the package is forged or damaged.");
+                    }
+                } else {
+                    checkNewRecord(pdfEntry, record, bytes, cert, signer, sessionIds, owners);
+                }
+                records.add(record);
             }
         }
-        for (String name : entries.keySet()) {
-            if (name.startsWith(PackageFormat.PDFS) && records.stream().noneMatch(r -> name.equals(PackageFormat.PDFS + r.fileName()))) {
+        for (String name : entries.pdfs().keySet()) {
+            if (!recordFiles.contains(name.substring(PackageFormat.PDFS.length()))) {
                 throw new PackageRefused(name, "is not one of the package's signed records");
-            }
-            if (!name.startsWith(PackageFormat.PDFS) && !name.startsWith(PackageFormat.SESSIONS)
-                    && !name.equals(PackageFormat.APPRENTICES) && !name.equals(PackageFormat.SIGNED_RECORDS)) {
-                throw new PackageRefused(name, "is not a kind of entry this format has");
             }
         }
         return new SyncStore.ImportBatch(manifest.get("packageId").asText(), manifest.get("deviceId").asText(),
-                manifest.get("createdAt").asText(), manifest.get("certificateFingerprint").asText(), apprentices, sessions,
-                events, records);
+                manifest.get("createdAt").asText(), signer, apprentices, sessions, events, records);
+    }
+
+    /** A record new here: its PDF verifies, is signed by the package's signer, and its session is the signer's. */
+    private void checkNewRecord(String pdfEntry, SignedRecord record, byte[] pdf, X509Certificate cert, String signer,
+            Set<String> sessionsInPackage, Owners owners) throws PackageRefused, SQLException {
+        SignatureReport report = new PadesVerifier().verify(pdfEntry, pdf);
+        if (!report.verified()) {
+            throw new PackageRefused(pdfEntry, "does not verify: " + (report.problems().isEmpty() ? "not signed"
+                    : report.problems().get(0)));
+        }
+        if (!signer.equals(report.certificateFingerprint())) {
+            throw new PackageRefused(pdfEntry, "is signed by " + report.signer() + " (certificate " + report.certificateFingerprint()
+                    + "), not by the package's signer, " + Certificates.describe(cert) + ". A package brings only records "
+                    + "its own signer signed.");
+        }
+        if (!signer.equals(record.certificateFingerprint())) {
+            throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " names certificate "
+                    + record.certificateFingerprint() + ", but its PDF is signed with " + signer);
+        }
+        if (record.sessionId() != null) {
+            boolean newHere = store.header(record.sessionId()).isEmpty() && sessionsInPackage.contains(record.sessionId());
+            if (!newHere && !owners.of(record.sessionId()).map(signer::equals).orElse(false)) {
+                throw notTheirs(pdfEntry, record.sessionId(), owners, cert);
+            }
+        }
+    }
+
+    private static boolean sameSession(SessionHeader a, SessionHeader b) {
+        return a.id().equals(b.id()) && a.apprenticeId().equals(b.apprenticeId()) && a.planId().equals(b.planId())
+                && a.componentId().equals(b.componentId()) && a.attempt().equals(b.attempt())
+                && Instant.parse(a.createdAt()).equals(Instant.parse(b.createdAt()));
+    }
+
+    /** The same event: every field, times as instants and payloads as JSON. */
+    static boolean sameEvent(EventRow a, EventRow b) {
+        try {
+            return a.id().equals(b.id()) && a.sessionId().equals(b.sessionId()) && a.seq() == b.seq()
+                    && a.deviceId().equals(b.deviceId()) && a.type().equals(b.type())
+                    && Instant.parse(a.at()).equals(Instant.parse(b.at())) && a.sessionTimeMillis() == b.sessionTimeMillis()
+                    && JsonFiles.mapper().readTree(a.payload()).equals(JsonFiles.mapper().readTree(b.payload()));
+        } catch (IOException | DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameRecord(SignedRecord a, SignedRecord b) {
+        return a.kind().equals(b.kind()) && java.util.Objects.equals(a.sessionId(), b.sessionId())
+                && a.apprenticeId().equals(b.apprenticeId()) && a.fileName().equals(b.fileName()) && a.sha256().equals(b.sha256())
+                && a.sizeBytes() == b.sizeBytes() && a.signedAt().equals(b.signedAt())
+                && a.certificateFingerprint().equals(b.certificateFingerprint());
     }
 
     /**
@@ -294,30 +484,37 @@ public final class PackageImporter {
         return v == null || v.isNull() ? null : v.asText();
     }
 
-    /** Writes the records' PDFs that are not here yet; refuses one whose name is taken by different content. */
-    private List<Path> writePdfs(PackageReader.Opened opened, List<SignedRecord> records) throws IOException, PackageRefused {
-        Map<Path, byte[]> toWrite = new HashMap<>();
+    /** The staged PDFs to move into the records folder (those not here yet); refuses one whose name is taken by different content. */
+    private Map<Path, Path> pdfsToWrite(List<SignedRecord> records, Map<String, Path> staged) throws IOException, PackageRefused {
+        Map<Path, Path> toWrite = new HashMap<>();
         for (SignedRecord r : records) {
             Path target = recordsFolder.resolve(r.fileName()).normalize();
             if (!target.startsWith(recordsFolder.normalize())) {
                 throw new PackageRefused(PackageFormat.PDFS + r.fileName(), "would be written outside the records folder");
             }
-            byte[] pdf = opened.entries().get(PackageFormat.PDFS + r.fileName());
             if (Files.exists(target)) {
                 if (!RecordProducer.sha256(Files.readAllBytes(target)).equals(r.sha256())) {
                     throw new PackageRefused(PackageFormat.PDFS + r.fileName(), "a different file with this name is already here");
                 }
             } else {
-                toWrite.put(target, pdf);
+                toWrite.put(target, staged.get(PackageFormat.PDFS + r.fileName()));
             }
         }
+        return toWrite;
+    }
+
+    private List<Path> writePdfs(Map<Path, Path> toWrite) throws IOException {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(recordsFolder);
-            for (Map.Entry<Path, byte[]> w : toWrite.entrySet()) {
-                Path tmp = Files.createTempFile(recordsFolder, "import", ".pdf.tmp");
-                Files.write(tmp, w.getValue());
-                Files.move(tmp, w.getKey(), StandardCopyOption.ATOMIC_MOVE);
+            for (Map.Entry<Path, Path> w : toWrite.entrySet()) {
+                try {
+                    Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Path tmp = Files.createTempFile(recordsFolder, "import", ".pdf.tmp");
+                    Files.copy(w.getValue(), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(tmp, w.getKey(), StandardCopyOption.ATOMIC_MOVE);
+                }
                 written.add(w.getKey());
             }
         } catch (IOException e) {
@@ -327,5 +524,16 @@ public final class PackageImporter {
             throw e;
         }
         return written;
+    }
+
+    /** Removes the staging folder; best effort (it is a hidden folder of the data folder, never read again). */
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // left behind; harmless
+        }
     }
 }

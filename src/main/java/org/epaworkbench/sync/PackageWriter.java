@@ -15,7 +15,6 @@ import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.Cms;
 import org.epaworkbench.keys.SigningIdentity;
 import org.epaworkbench.packs.JsonFiles;
-import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.report.RecordProducer;
 
 /**
@@ -37,13 +36,19 @@ final class PackageWriter {
         }
     }
 
-    byte[] write(String packageId, Instant createdAt, String deviceId, AssessorProfile assessor, SigningIdentity identity,
+    /**
+     * Writes the package. The manifest's assessor is the signing certificate's holder, as the
+     * certificate names them (the importer refuses a manifest that says otherwise).
+     */
+    byte[] write(String packageId, Instant createdAt, String deviceId, SigningIdentity identity,
             X509Certificate encryptTo) throws IOException, GeneralSecurityException {
+        X509Certificate cert = identity.certificate();
         ObjectNode manifest = JsonFiles.mapper().createObjectNode();
         manifest.put("formatVersion", PackageFormat.FORMAT_VERSION).put("packageId", packageId)
                 .put("createdAt", createdAt.toString()).put("deviceId", deviceId);
-        manifest.putObject("assessor").put("name", assessor.name()).put("assessorNumber", assessor.assessorNumber())
-                .put("organisation", assessor.organisation());
+        manifest.putObject("assessor").put("name", Certificates.commonName(cert))
+                .put("assessorNumber", SignerRegister.assessorNumber(cert))
+                .put("organisation", Certificates.attribute(cert.getSubjectX500Principal(), "O"));
         manifest.put("certificateFingerprint", Certificates.fingerprint(identity.certificate()));
         ArrayNode list = manifest.putArray("entries");
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {

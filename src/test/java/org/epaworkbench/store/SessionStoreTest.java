@@ -210,7 +210,7 @@ class SessionStoreTest {
         assertThat(store.summary(added.id()).orElseThrow().sample()).isTrue();
         SignedRecords records = new SignedRecords(db);
         records.add(new SignedRecords.SignedRecord("r-1", "session", added.id(), jordan.id(), "jordan.pdf", "00", 1,
-                wall.instant(), "ff", false, null, null, null));
+                wall.instant(), "ff", false, null, null, null, null));
         java.nio.file.Files.createDirectories(records.folder());
         java.nio.file.Files.writeString(records.folder().resolve("jordan.pdf"), "%PDF");
         java.nio.file.Path attachment = new Attachments(db.directory()).folder(jordan.id()).resolve("piece.txt");

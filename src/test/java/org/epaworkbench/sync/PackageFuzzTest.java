@@ -34,7 +34,7 @@ class PackageFuzzTest {
             Outbox outbox = device.outbox();
             var observation = device.records.all().stream().filter(r -> r.fileName().contains("observation")).toList();
             good = Files.readAllBytes(outbox.export(outbox.chosen(List.of(observation.get(0).id())), dir.resolve("usb"),
-                    device.assessor(), device.identity(), null).file());
+                    device.identity(), null).file());
             try (SyncFixture reference = new SyncFixture(dir.resolve("reference"))) {
                 reference.importer().importPackage(good, null, false, false);
                 expected = counts(reference);

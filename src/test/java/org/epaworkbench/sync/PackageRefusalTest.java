@@ -155,7 +155,8 @@ class PackageRefusalTest {
     }
 
     @Test
-    void aZipBombIsRefusedWithoutUnpackingIt() throws Exception {
+    void anEntryNotInTheManifestIsRefusedBeforeItIsUnpacked() throws Exception {
+        // 70 MiB of zeros after the signed entries: refused at its name, none of it read
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries(good).entrySet()) {
@@ -171,27 +172,43 @@ class PackageRefusalTest {
             z.closeEntry();
         }
         assertThat(out.size()).isLessThan(1_000_000);
-        refused(out.toByteArray(), "records/bomb.json", "zip bomb");
+        refused(out.toByteArray(), "records/bomb.json", "not in the signed manifest");
     }
 
     @Test
-    void tooManyEntriesAreRefused() throws Exception {
-        Map<String, byte[]> m = entries(good);
+    void aManifestListingTooManyEntriesIsRefused() throws Exception {
+        PackageWriter w = new PackageWriter();
         for (int i = 0; i <= PackageFormat.MAX_ENTRIES; i++) {
-            m.put("records/x" + i + ".json", new byte[0]);
+            w.add("records/sessions/x" + i + ".json", new byte[0]);
         }
-        refused(zip(m), "more than " + PackageFormat.MAX_ENTRIES + " entries");
+        byte[] pkg = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
+                device.sessions.deviceId(), identity, null);
+        refused(pkg, "manifest.json", "at most " + PackageFormat.MAX_ENTRIES + " entries");
+    }
+
+    @Test
+    void aPackageThatDoesNotStartWithItsManifestAndSignatureIsRefused() throws Exception {
+        Map<String, byte[]> m = entries(good);
+        Map<String, byte[]> reordered = new LinkedHashMap<>();
+        m.forEach((name, bytes) -> {
+            if (!name.equals("manifest.json")) {
+                reordered.put(name, bytes);
+            }
+        });
+        reordered.put("manifest.json", m.get("manifest.json"));
+        refused(zip(reordered), "manifest.json", "starts with manifest.json");
     }
 
     @Test
     void duplicateEntriesAreRefused() throws Exception {
+        // a listed entry, then a second entry of the same name (renamed in the zip's headers)
         Map<String, byte[]> m = new LinkedHashMap<>(entries(good));
-        m.put("records/dupA.json", "[]".getBytes(StandardCharsets.UTF_8));
-        m.put("records/dupB.json", "[]".getBytes(StandardCharsets.UTF_8));
+        String session = firstSessionEntry(m);
+        String other = session.substring(0, session.length() - 6) + "Z.json";
+        m.put(other, m.get(session));
         byte[] z = zip(m);
-        // rename dupB to dupA in the local headers and the central directory: two entries, one name
-        String s = new String(z, StandardCharsets.ISO_8859_1).replace("records/dupB.json", "records/dupA.json");
-        refused(s.getBytes(StandardCharsets.ISO_8859_1), "records/dupA.json", "twice");
+        String s = new String(z, StandardCharsets.ISO_8859_1).replace(other, session);
+        refused(s.getBytes(StandardCharsets.ISO_8859_1), session, "twice");
     }
 
     @Test
@@ -224,7 +241,7 @@ class PackageRefusalTest {
             }
         });
         byte[] forged = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
-                device.sessions.deviceId(), device.assessor(), impostor, null);
+                device.sessions.deviceId(), impostor, null);
         assertThatThrownBy(() -> office.importer().importPackage(forged, null, false, false))
                 .isInstanceOf(PackageRefused.class).hasMessageContaining("is pinned to");
         assertThat(office.snapshot()).isEqualTo(afterFirst);
@@ -262,7 +279,7 @@ class PackageRefusalTest {
             }
         });
         byte[] pkg = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
-                device.sessions.deviceId(), device.assessor(), identity, null);
+                device.sessions.deviceId(), identity, null);
         refused(pkg, session);
     }
 
@@ -275,7 +292,7 @@ class PackageRefusalTest {
             }
         });
         return w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
-                device.sessions.deviceId(), device.assessor(), identity, null);
+                device.sessions.deviceId(), identity, null);
     }
 
     /** Adds an event of {@code type} after the last one of the first session that ended. */

@@ -61,6 +61,71 @@ class SyncCommandsTest {
         assertThat(device.run("outbox", "uploaded", "nope").exitCode()).isEqualTo(2);
     }
 
+    static Path onlyPackage(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".epapkg")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void signersAddRegistersACertificateAheadOfTimeSoAStrictRegisterAcceptsIt() throws Exception {
+        Path laptop = dir.resolve("laptop");
+        SyncFixture.assessorDevice(laptop).close();
+        CliRunner device = new CliRunner(laptop).withKeystorePassword(new String(SyncFixture.PASSWORD));
+        assertThat(device.run("export", "--out", dir.resolve("usb").toString()).exitCode()).isZero();
+        Path pkg = onlyPackage(dir.resolve("usb"));
+        Path cert = laptop.resolve("keys").resolve("assessor.pem");
+
+        CliRunner office = new CliRunner(dir.resolve("office"));
+        assertThat(office.run("signers", "strict", "on").exitCode()).isZero();
+        assertThat(office.run("import", pkg.toString()).err()).contains("register is strict");
+        CliRunner.Run add = office.run("signers", "add", cert.toString());
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.out()).contains("Added to the register: number:EPA-000123");
+        assertThat(office.run("signers").out()).contains("number:EPA-000123").contains("(added,");
+        assertThat(office.run("signers", "add", cert.toString()).out()).contains("Already in the register");
+        CliRunner.Run imported = office.run("import", pkg.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("3 new sessions").doesNotContain("New signer");
+
+        // another certificate claiming the same assessor number is not added over the first
+        org.epaworkbench.keys.AssessorKeyStore other = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("other"),
+                SyncFixture.CLOCK);
+        other.create(new org.epaworkbench.people.AssessorProfile("Sam Assessor", "EPA-000123", "Highfield Assessment", false),
+                "another-password".toCharArray());
+        CliRunner.Run clash = office.run("signers", "add", other.certificateFile().toString());
+        assertThat(clash.exitCode()).isEqualTo(2);
+        assertThat(clash.err()).contains("already in the register with another certificate").contains("signers remove number:EPA-000123");
+        Path junk = dir.resolve("junk.pem");
+        Files.writeString(junk, "not a certificate");
+        assertThat(office.run("signers", "add", junk.toString()).err()).contains("not a certificate");
+    }
+
+    @Test
+    void anEncryptedPackageOpensWithTheOrganisationsKeyAndAWrongPasswordSaysNothingWasImported() throws Exception {
+        Path laptop = dir.resolve("laptop");
+        SyncFixture.assessorDevice(laptop).close();
+        org.epaworkbench.keys.AssessorKeyStore org = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("org"),
+                SyncFixture.CLOCK);
+        org.create(new org.epaworkbench.people.AssessorProfile("Highfield EPA office", "", "Highfield Assessment", false),
+                "organisation-pass".toCharArray());
+        CliRunner device = new CliRunner(laptop).withKeystorePassword(new String(SyncFixture.PASSWORD));
+        CliRunner.Run export = device.run("export", "--out", dir.resolve("usb").toString(), "--encrypt-to",
+                org.certificateFile().toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Path pkg = onlyPackage(dir.resolve("usb"));
+
+        CliRunner.Run wrong = new CliRunner(dir.resolve("office")).withKeystorePassword("not-the-password")
+                .run("import", pkg.toString(), "--key", org.keystoreFile().toString());
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("Wrong keystore password for").contains("nothing was imported")
+                .doesNotContain("Nothing was signed");
+        CliRunner.Run right = new CliRunner(dir.resolve("office")).withKeystorePassword("organisation-pass")
+                .run("import", pkg.toString(), "--key", org.keystoreFile().toString());
+        assertThat(right.exitCode()).as(right.err()).isZero();
+        assertThat(right.out()).contains("(was encrypted)").contains("3 new sessions");
+    }
+
     @Test
     void badImportsExitTwoNamingTheProblem() throws Exception {
         CliRunner office = new CliRunner(dir.resolve("office"));

@@ -87,7 +87,7 @@ final class SyncFixture implements AutoCloseable {
 
     Path exportPending(Path folder) throws Exception {
         Outbox o = outbox();
-        return o.export(o.pending(), folder, assessor(), identity(), null).file();
+        return o.export(o.pending(), folder, identity(), null).file();
     }
 
     /**

@@ -52,7 +52,7 @@ class SyncRoundTripTest {
             Outbox.Selection pending = outbox.pending();
             assertThat(pending.sessionIds()).containsExactly(session);
             assertThat(pending.records()).isEmpty();
-            Path second = outbox.export(pending, dir.resolve("usb"), device.assessor(), device.identity(), null).file();
+            Path second = outbox.export(pending, dir.resolve("usb"), device.identity(), null).file();
 
             a.importer().importPackage(Files.readAllBytes(first), null, false, false);
             a.importer().importPackage(Files.readAllBytes(second), null, false, false);
@@ -73,7 +73,7 @@ class SyncRoundTripTest {
         try (SyncFixture device = SyncFixture.assessorDevice(dir.resolve("laptop"))) {
             Outbox outbox = device.outbox();
             assertThat(outbox.pending().records()).hasSize(3);
-            var exported = outbox.export(outbox.pending(), dir.resolve("usb"), device.assessor(), device.identity(), null);
+            var exported = outbox.export(outbox.pending(), dir.resolve("usb"), device.identity(), null);
             assertThat(outbox.pending().isEmpty()).isTrue();
             assertThat(device.records.all()).allSatisfy(r -> assertThat(r.exported()).isTrue());
             assertThat(device.sync.markUploaded(exported.packageId(), SyncFixture.CLOCK.instant())).isTrue();
@@ -90,7 +90,7 @@ class SyncRoundTripTest {
             var orgCert = orgKeys.create(new AssessorProfile("Highfield EPA office", "", "Highfield Assessment", false),
                     "organisation-pass".toCharArray());
             Outbox outbox = device.outbox();
-            Path pkg = outbox.export(outbox.pending(), dir.resolve("usb"), device.assessor(), device.identity(), orgCert).file();
+            Path pkg = outbox.export(outbox.pending(), dir.resolve("usb"), device.identity(), orgCert).file();
             byte[] bytes = Files.readAllBytes(pkg);
             assertThat(PackageReader.isEncrypted(bytes)).isTrue();
             assertThatThrownBy(() -> office.importer().importPackage(bytes, null, false, false))
@@ -124,7 +124,7 @@ class SyncRoundTripTest {
             tablet.people.saveAssessor(laptop.assessor());
             Path fromLaptop = laptop.exportPending(dir.resolve("usb2"));
             Outbox tabletOutbox = tablet.outbox();
-            Path fromTablet = tabletOutbox.export(tabletOutbox.pending(), dir.resolve("usb3"), laptop.assessor(),
+            Path fromTablet = tabletOutbox.export(tabletOutbox.pending(), dir.resolve("usb3"),
                     laptop.identity(), null).file();
             office.importer().importPackage(Files.readAllBytes(fromLaptop), null, false, false);
             var outcome = office.importer().importPackage(Files.readAllBytes(fromTablet), null, false, false);

@@ -19,7 +19,16 @@ public final class SyncTestSupport {
             Outbox.Selection some = leaveOnePending
                     ? new Outbox.Selection(all.sessionIds(), all.records().subList(0, all.records().size() - 1))
                     : all;
-            return outbox.export(some, usb, device.assessor(), device.identity(), null).file();
+            return outbox.export(some, usb, device.identity(), null).file();
+        }
+    }
+
+    /** Makes an assessor's data folder and exports everything in it encrypted to {@code organisation}; returns the package. */
+    public static Path deviceWithEncryptedPackage(Path folder, Path usb, java.security.cert.X509Certificate organisation)
+            throws Exception {
+        try (SyncFixture device = SyncFixture.assessorDevice(folder)) {
+            Outbox outbox = device.outbox();
+            return outbox.export(outbox.pending(), usb, device.identity(), organisation).file();
         }
     }
 

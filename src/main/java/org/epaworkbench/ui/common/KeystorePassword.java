@@ -17,6 +17,27 @@ public final class KeystorePassword {
     private KeystorePassword() {
     }
 
+    /** Asks for the password of an existing keystore, for another purpose than signing (opening a package). */
+    public static Optional<char[]> askToOpen(Window owner, String title, String header, String okText) {
+        PasswordField password = new PasswordField();
+        password.setId("keystore-password");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Keystore password"), password);
+        Dialog<char[]> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(header);
+        d.getDialogPane().setContent(grid);
+        ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(ok).setId("password-ok");
+        d.setResultConverter(b -> b == ok ? password.getText().toCharArray() : null);
+        javafx.application.Platform.runLater(password::requestFocus);
+        return d.showAndWait();
+    }
+
     public static Optional<char[]> ask(Window owner, boolean exists) {
         PasswordField password = new PasswordField();
         password.setId("keystore-password");

@@ -61,7 +61,8 @@ public final class RecordsView extends BorderPane {
                 column("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
                 column("Record", 90, r -> r.kind().equals("overall") ? "Overall result" : "Session"),
                 column("File", 420, SignedRecord::fileName),
-                column("Exported", 150, r -> r.exported() ? WHEN.format(r.exportedAt().atZone(ZoneId.systemDefault())) : "not yet")));
+                column("Exported", 150, r -> r.imported() ? "imported (not re-exported)"
+                        : r.exported() ? WHEN.format(r.exportedAt().atZone(ZoneId.systemDefault())) : "not yet")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
             TableRow<SignedRecord> row = new TableRow<>();

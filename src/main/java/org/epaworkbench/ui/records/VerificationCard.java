@@ -23,7 +23,11 @@ final class VerificationCard extends VBox {
         facts.setHgap(14);
         facts.setVgap(4);
         int row = 0;
-        facts.addRow(row++, new Label("Signature valid"), new Label(yesNo(r.signatureValid())));
+        Label count = new Label(r.signatureCount() + (r.signatureCount() > 1 ? " (a record has exactly one)" : ""));
+        count.setId("verification-signature-count");
+        facts.addRow(row++, new Label("Signatures in the file"), count);
+        facts.addRow(row++, new Label(r.signatureCount() > 1 ? "Signatures valid" : "Signature valid"),
+                new Label(yesNo(r.signatureValid())));
         facts.addRow(row++, new Label("Whole document covered"), new Label(yesNo(r.wholeDocumentCovered())));
         facts.addRow(row++, new Label("Unchanged since signing"), new Label(yesNo(r.unchangedSinceSigning())));
         if (r.signer() != null) {

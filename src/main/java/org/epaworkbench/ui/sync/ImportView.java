@@ -21,11 +21,13 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.epaworkbench.Wording;
 import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
+import org.epaworkbench.sync.SignerRegister;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
@@ -46,6 +48,10 @@ public final class ImportView extends BorderPane {
     private final CheckBox strict = new CheckBox("Strict register: refuse packages from assessors not listed below");
     private final TableView<SyncStore.PinnedSigner> register = new TableView<>();
     private final TableView<SessionStore.Conflict> conflicts = new TableView<>();
+    private final Label keyChoice = new Label();
+    private final Button useOwnKey = new Button("Use own key");
+    /** The organisation's PKCS#12 chosen to open encrypted packages, or null for this data folder's own key. */
+    private Path organisationKey;
 
     public ImportView(Workbench workbench, Background background) {
         this.workbench = workbench;
@@ -64,6 +70,22 @@ public final class ImportView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         result.setId("import-result");
 
+        keyChoice.setId("decryption-key");
+        keyChoice.getStyleClass().add("plan-subtitle");
+        Button chooseKey = new Button("Organisation key…");
+        chooseKey.setId("choose-org-key");
+        chooseKey.setGraphic(new FontIcon("mdi2k-key-variant"));
+        chooseKey.setOnAction(e -> chooseOrganisationKey());
+        useOwnKey.setId("use-own-key");
+        useOwnKey.setOnAction(e -> useOrganisationKey(null));
+        chooseKey.setMinWidth(Region.USE_PREF_SIZE);
+        useOwnKey.setMinWidth(Region.USE_PREF_SIZE);
+        Region keySpacer = new Region();
+        HBox.setHgrow(keySpacer, Priority.ALWAYS);
+        HBox keyBar = new HBox(8, new FontIcon("mdi2l-lock-outline"), keyChoice, keySpacer, chooseKey, useOwnKey);
+        keyBar.setAlignment(Pos.CENTER_LEFT);
+        useOrganisationKey(null);
+
         strict.setId("strict-register");
         strict.setOnAction(e -> background.run(() -> {
             new SettingsStore(workbench.database()).put(STRICT, Boolean.toString(strict.isSelected()));
@@ -71,8 +93,21 @@ public final class ImportView extends BorderPane {
         }, ok -> { }, failure -> result.getChildren().setAll(new Label("Not saved: " + failure.getMessage()))));
         Label registerHeading = new Label("Assessor certificates");
         registerHeading.getStyleClass().add("pane-heading");
+        Button addSigner = new Button("Add a certificate…");
+        addSigner.setId("add-signer");
+        addSigner.setGraphic(new FontIcon("mdi2c-certificate-outline"));
+        addSigner.setOnAction(e -> chooseCertificate());
+        Button removeSigner = new Button("Remove…");
+        removeSigner.setId("remove-signer");
+        removeSigner.disableProperty().bind(register.getSelectionModel().selectedItemProperty().isNull());
+        removeSigner.setOnAction(e -> removeSigner(register.getSelectionModel().getSelectedItem()));
+        Region spacer3 = new Region();
+        HBox.setHgrow(spacer3, Priority.ALWAYS);
+        HBox registerBar = new HBox(8, registerHeading, spacer3, addSigner, removeSigner);
+        registerBar.setAlignment(Pos.CENTER_LEFT);
         register.setId("signer-register");
-        register.setPlaceholder(new Label("No assessor certificates yet; the first package from each assessor pins theirs."));
+        register.setPlaceholder(new Label("No assessor certificates yet. Add an assessor's certificate, or (unless the "
+                + "register is strict) the first package from each assessor pins theirs."));
         register.getColumns().setAll(List.of(
                 column("Assessor", 180, SyncStore.PinnedSigner::assessorKey),
                 column("Certificate subject", 380, SyncStore.PinnedSigner::subject),
@@ -88,7 +123,7 @@ public final class ImportView extends BorderPane {
         conflicts.getColumns().setAll(List.of(
                 column("Session", 300, SessionStore.Conflict::sessionId),
                 column("Event", 80, c -> Long.toString(c.seq())),
-                column("Versions", 300, c -> c.eventIds().size() + " versions from different devices")));
+                column("Versions", 300, c -> c.eventIds().size() + " versions (two devices, or two copies of a data folder)")));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         conflicts.setPrefHeight(140);
         Button resolve = new Button("Resolve…");
@@ -98,7 +133,7 @@ public final class ImportView extends BorderPane {
         HBox.setHgrow(spacer2, Priority.ALWAYS);
         HBox conflictBar = new HBox(8, conflictsHeading, spacer2, resolve);
 
-        VBox content = new VBox(12, bar, result, registerHeading, strict, register, conflictBar, conflicts);
+        VBox content = new VBox(12, bar, keyBar, result, registerBar, strict, register, conflictBar, conflicts);
         content.setPadding(new Insets(16));
         setCenter(content);
         reload();
@@ -148,18 +183,81 @@ public final class ImportView extends BorderPane {
             return;
         }
         if (head.length == 1 && (head[0] & 0xff) == 0x30) {
-            AssessorKeyStore own = workbench.keyStore();
-            KeystorePassword.ask(window(), true).ifPresent(pw -> background.run(() -> own.unlock(pw).privateKey(),
-                    key -> run(file, key, true), failure -> show("Cannot open the key: " + failure.getMessage(), true)));
+            Path orgKey = organisationKey;
+            String which = orgKey == null ? "this data folder's signing key" : orgKey.getFileName().toString();
+            KeystorePassword.askToOpen(window(), "Open an encrypted package", "The package is encrypted for the "
+                    + "organisation. It is opened with " + which + ".", "Open").ifPresent(pw -> background.run(() -> {
+                        try {
+                            return orgKey == null ? workbench.keyStore().unlock(pw, NOT_OPENED).privateKey()
+                                    : AssessorKeyStore.privateKeyOf(orgKey, pw, NOT_OPENED);
+                        } finally {
+                            java.util.Arrays.fill(pw, '\0');
+                        }
+                    }, key -> run(file, key, true), failure -> show("Cannot open the key: " + failure.getMessage(), true)));
         } else {
             run(file, null, true);
         }
     }
 
+    static final String NOT_OPENED = "The package was not opened; nothing was imported.";
+
+    /** Encrypted packages are opened with this PKCS#12 (an organisation's key), or with null, this data folder's own key. */
+    public void useOrganisationKey(Path p12) {
+        organisationKey = p12;
+        keyChoice.setText(p12 == null ? "Encrypted packages are opened with this data folder's own key."
+                : "Encrypted packages are opened with the organisation key " + p12.getFileName() + ".");
+        keyChoice.setTooltip(p12 == null ? null : new javafx.scene.control.Tooltip(p12.toString()));
+        useOwnKey.setVisible(p12 != null);
+        useOwnKey.setManaged(p12 != null);
+    }
+
+    private void chooseOrganisationKey() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("The organisation's key for encrypted packages");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PKCS#12 keystore", "*.p12", "*.pfx"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            useOrganisationKey(file.toPath());
+        }
+    }
+
+    private void chooseCertificate() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Add an assessor's certificate");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates", "*.pem", "*.crt", "*.cer", "*.der"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            addCertificate(file.toPath());
+        }
+    }
+
+    /** Adds an assessor's certificate to the register ahead of their first package. */
+    public void addCertificate(Path file) {
+        background.run(() -> SignerRegister.add(new SyncStore(workbench.database()), Certificates.read(file),
+                workbench.clock().instant()), added -> {
+                    show((added.alreadyThere() ? "Already in the register: " : "Added to the register: ")
+                            + added.signer().subject() + " (" + added.signer().assessorKey() + ").", false);
+                    reload();
+                }, failure -> show("Not added: " + (failure instanceof java.security.cert.CertificateException
+                        ? file + " is not a certificate (PEM or DER expected)." : failure.getMessage()), true));
+    }
+
+    private void removeSigner(SyncStore.PinnedSigner s) {
+        if (s == null || !Dialogs.confirm(window(), "Remove a signer", "Remove " + s.subject() + " (" + s.assessorKey()
+                + ") from the register? Their next package will be pinned again on first use, or refused if the register "
+                + "is strict.", "Remove")) {
+            return;
+        }
+        background.run(() -> new SyncStore(workbench.database()).removeSigner(s.assessorKey()), removed -> {
+            show("Removed " + s.assessorKey() + " from the register.", false);
+            reload();
+        }, failure -> show("Not removed: " + failure.getMessage(), true));
+    }
+
     private void run(Path file, PrivateKey key, boolean dryRun) {
         PackageImporter importer = new PackageImporter(new SyncStore(workbench.database()), workbench.signedRecords().folder(),
                 workbench.clock());
-        background.run(() -> importer.importPackage(Files.readAllBytes(file), key, strict.isSelected(), dryRun), o -> {
+        background.run(() -> importer.importPackage(file, key, strict.isSelected(), dryRun), o -> {
             var a = o.applied();
             String summary = (dryRun ? "Checked: signature valid, every entry intact. Importing would add " : "Imported: ")
                     + Wording.count(a.newSessions(), "session") + ", " + Wording.count(a.newEvents(), "event") + ", "

@@ -182,8 +182,7 @@ public final class OutboxView extends BorderPane {
                         updateMessage("Writing and signing the package");
                         Outbox o = outbox();
                         Outbox.Selection s = all ? o.pending() : o.chosen(chosen);
-                        return o.export(s, folder.toPath(), workbench.people().assessor().orElseThrow(() ->
-                                new IllegalStateException("Set up the assessor profile first.")), identity, encryptTo);
+                        return o.export(s, folder.toPath(), identity, encryptTo);
                     } finally {
                         Arrays.fill(password, '\0');
                     }

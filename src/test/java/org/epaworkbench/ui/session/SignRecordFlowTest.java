@@ -128,6 +128,33 @@ class SignRecordFlowTest {
         robot.clickOn("#verify-selected");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-verdict").tryQuery().isPresent());
         assertThat(robot.lookup("#verification-verdict").queryAs(Label.class).getText()).isEqualTo("Verified");
+
+        // a copy changed and signed again by someone else: every signature is valid, the record is not
+        Path resigned = dir.resolve("resigned.pdf");
+        Files.write(resigned, resignedByAnother(pdf));
+        RecordsView view = (RecordsView) root.getChildren().get(0);
+        robot.interact(() -> view.verify(resigned));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-signature-count").tryQuery()
+                .map(n -> ((Label) n).getText().startsWith("2")).orElse(false));
+        assertThat(robot.lookup("#verification-verdict").queryAs(Label.class).getText()).isEqualTo("Not verified");
+        assertThat(robot.lookup("#verification-signature-count").queryAs(Label.class).getText()).contains("exactly one");
+    }
+
+    byte[] resignedByAnother(byte[] pdf) throws Exception {
+        byte[] changed;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            doc.getDocumentInformation().setTitle("changed after signing");
+            doc.getDocumentInformation().getCOSObject().setNeedToBeUpdated(true);
+            var out = new java.io.ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            changed = out.toByteArray();
+        }
+        var keys = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("other-signer"), Clock.systemUTC());
+        keys.create(new org.epaworkbench.people.AssessorProfile("Someone Else", "EPA-999", "Elsewhere", false),
+                "another password".toCharArray());
+        return new org.epaworkbench.report.PadesSigner().sign(changed, keys.unlock("another password".toCharArray()),
+                new org.epaworkbench.report.SignatureLook(null, "again", "elsewhere", null), Instant.now(),
+                java.time.ZoneId.of("UTC"));
     }
 
     @Test

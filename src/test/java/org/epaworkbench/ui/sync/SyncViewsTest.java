@@ -55,6 +55,16 @@ class SyncViewsTest {
         }
     }
 
+    static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().anyMatch(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing());
+    }
+
+    static javafx.scene.Node visible(FxRobot robot, String query) {
+        return robot.lookup(query).queryAll().stream().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing()).findFirst().orElseThrow();
+    }
+
     Workbench open(Path folder) throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
         return Workbench.open(DataDirectory.at(folder), clock, new ManualClock(clock.instant()));
@@ -93,5 +103,58 @@ class SyncViewsTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
         assertThat(workbench.sessions().list()).hasSize(3);
         assertThat(workbench.signedRecords().all()).hasSize(2);
+    }
+
+    @Test
+    void theImportScreenRegistersAndRemovesSignersAndOpensAPackageWithAnOrganisationKey(FxRobot robot) throws Exception {
+        var orgKeys = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("org"), Clock.systemUTC());
+        var orgCert = orgKeys.create(new org.epaworkbench.people.AssessorProfile("Highfield EPA office", "",
+                "Highfield Assessment", false), "organisation-pass".toCharArray());
+        Path laptop = dir.resolve("laptop");
+        Path pkg = SyncTestSupport.deviceWithEncryptedPackage(laptop, dir.resolve("usb"), orgCert);
+
+        workbench = open(dir.resolve("office"));
+        background = new Background();
+        ImportView view = new ImportView(workbench, background);
+        robot.interact(() -> root.getChildren().setAll(view));
+        robot.clickOn("#strict-register");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new org.epaworkbench.store.SettingsStore(workbench.database())
+                .get("import.strictSigners").map(Boolean::parseBoolean).orElse(false));
+
+        // the assessor's certificate, registered before their first package
+        robot.interact(() -> view.addCertificate(laptop.resolve("keys").resolve("assessor.pem")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
+        assertThat(new org.epaworkbench.store.SyncStore(workbench.database()).register()).singleElement()
+                .satisfies(s -> assertThat(s.how()).isEqualTo("added"));
+
+        // an encrypted package, opened with the organisation's key: a wrong password first
+        robot.interact(() -> view.useOrganisationKey(orgKeys.keystoreFile()));
+        assertThat(robot.lookup("#decryption-key").queryAs(Label.class).getText()).contains("organisation key");
+        // the password dialog waits for its answer: open it without waiting
+        javafx.application.Platform.runLater(() -> view.open(pkg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn(visible(robot, "#keystore-password")).write("not the password");
+        robot.clickOn(visible(robot, "#password-ok"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-message").tryQuery().isPresent());
+        assertThat(robot.lookup("#import-message").queryAs(Label.class).getText()).contains("Wrong keystore password")
+                .contains("nothing was imported");
+        // the password dialog waits for its answer: open it without waiting
+        javafx.application.Platform.runLater(() -> view.open(pkg));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn(visible(robot, "#keystore-password")).write("organisation-pass");
+        robot.clickOn(visible(robot, "#password-ok"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#import-confirm").tryQuery().isPresent());
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(root.getScene(), "import-encrypted-checked"));
+        robot.clickOn("#import-confirm");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.sessions().list().size() == 3);
+
+        // removing the signer, as `signers remove` does
+        robot.interact(() -> robot.lookup("#signer-register").queryTableView().getSelectionModel().selectFirst());
+        robot.clickOn("#remove-signer");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#confirm-ok"));
+        robot.clickOn("#confirm-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
+        assertThat(new org.epaworkbench.store.SyncStore(workbench.database()).register()).isEmpty();
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(root.getScene(), "import-signer-removed"));
     }
 }
