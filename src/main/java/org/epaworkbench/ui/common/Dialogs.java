@@ -30,7 +30,6 @@ public final class Dialogs {
         d.setHeaderText(question);
         TextArea text = new TextArea();
         text.setId("reason-input");
-        text.setPromptText(prompt);
         text.setWrapText(true);
         text.setPrefRowCount(3);
         text.setPrefColumnCount(40);
@@ -41,6 +40,14 @@ public final class Dialogs {
         okButton.setId("reason-ok");
         okButton.disableProperty().bind(text.textProperty().isEmpty());
         d.setResultConverter(b -> b == ok ? text.getText().strip() : null);
+        // Enter starts a new line in the reason; Ctrl+Enter records it, so no mouse is needed
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown() && !okButton.isDisabled()) {
+                e.consume();
+                ((javafx.scene.control.Button) okButton).fire();
+            }
+        });
+        text.setPromptText(prompt + "  (Ctrl+Enter records it)");
         Platform.runLater(text::requestFocus);
         return d.showAndWait().filter(s -> !s.isBlank());
     }

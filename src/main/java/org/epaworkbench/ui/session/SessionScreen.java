@@ -389,8 +389,9 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         Duration elapsed = model.elapsedNow();
         if (ds.outsideWindow()) {
             String where = ds == DurationState.BEFORE_MINIMUM ? "before the minimum" : "after the maximum";
-            Dialogs.reason(window(), "End the session", "Ending at " + ElapsedText.format(elapsed) + " is " + where + " ("
-                            + model.snapshot().component().timing().describe() + "). Why?",
+            Dialogs.reason(window(), "End the session", "Ending now, at " + ElapsedText.format(elapsed) + ", is " + where
+                            + ": the plan allows " + model.snapshot().component().timing().describe()
+                            + ". Why? The session ends when you record the reason.",
                     "e.g. apprentice unwell; all criteria evidenced early; store emergency")
                     .ifPresent(reason -> model.perform(l -> l.end(reason)));
         } else if (Dialogs.confirm(window(), "End the session", "End the session at " + ElapsedText.format(elapsed)

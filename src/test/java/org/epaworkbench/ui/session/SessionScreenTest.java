@@ -215,7 +215,12 @@ class SessionScreenTest {
 
         // pause with a reason; paused time is not session time
         robot.press(KeyCode.CONTROL).type(KeyCode.P).release(KeyCode.CONTROL);
-        reason(robot, "Fire alarm test");
+        // by keyboard alone: the reason, then Ctrl+Enter records it
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
+        robot.clickOn("#reason-input").write("Fire alarm test");
+        robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
+        settle();
+        assertThat(model().snapshot().state().pauses()).last().satisfies(p -> assertThat(p.reason()).isEqualTo("Fire alarm test"));
         assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.PAUSED);
         String pausedAt = text(robot, "#elapsed-timer");
         advance(robot, Duration.ofMinutes(6));
