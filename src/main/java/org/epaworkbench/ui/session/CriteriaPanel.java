@@ -136,8 +136,12 @@ final class CriteriaPanel extends BorderPane {
     }
 
     private void ensureVisible(CriterionLiveRow row) {
-        list.applyCss();
-        list.layout();
+        // the rows' bounds from the last pulse are right unless something changed since; forcing CSS and
+        // layout of the whole list on every move cost the FX thread several milliseconds per key
+        if (list.isNeedsLayout()) {
+            list.applyCss();
+            list.layout();
+        }
         double contentHeight = list.getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (contentHeight <= viewport || viewport <= 0) {

@@ -13,6 +13,8 @@ import org.epaworkbench.plan.Grade;
 /** The grade the judgements so far would earn, and what is still missing for a pass and a distinction. */
 final class GradePreviewPanel extends VBox {
 
+    private static final String SHOWN_CODES = "grade-preview.shown-codes";
+
     private static final PseudoClass FAIL = PseudoClass.getPseudoClass("fail");
     private static final PseudoClass PASS = PseudoClass.getPseudoClass("pass");
     private static final PseudoClass DISTINCTION = PseudoClass.getPseudoClass("distinction");
@@ -94,6 +96,12 @@ final class GradePreviewPanel extends VBox {
     }
 
     private void links(FlowPane pane, List<Criterion> criteria) {
+        // rebuilt only when the codes change: new links cost the FX thread a CSS pass on every judgement
+        List<String> codes = criteria.stream().map(Criterion::code).toList();
+        if (codes.equals(pane.getProperties().get(SHOWN_CODES))) {
+            return;
+        }
+        pane.getProperties().put(SHOWN_CODES, codes);
         pane.getChildren().clear();
         for (Criterion c : criteria) {
             Hyperlink link = new Hyperlink(c.code());

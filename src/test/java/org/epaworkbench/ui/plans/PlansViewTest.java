@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.epaworkbench.packs.PlanLibrary;
@@ -60,7 +61,17 @@ class PlansViewTest {
     void expandingAComponentShowsItsCriteria(FxRobot robot) {
         TitledPane observation = robot.lookup("#component-observation").queryAs(TitledPane.class);
         assertThat(observation.isExpanded()).isFalse();
-        robot.clickOn(robot.lookup("#component-wbp-interview").queryAs(TitledPane.class).lookup(".title"));
+        TitledPane interview = robot.lookup("#component-wbp-interview").queryAs(TitledPane.class);
+        // the expand animation is not under test; without it the layout is settled when the click returns
+        robot.interact(() -> {
+            interview.setAnimated(false);
+            observation.setAnimated(false);
+        });
+        robot.clickOn(interview.lookup(".title"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the open interview pushes the observation below the fold: scroll down to it, as an assessor would
+        ScrollPane detail = robot.lookup("#plan-detail-scroll").queryAs(ScrollPane.class);
+        robot.interact(() -> scrollIntoView(detail, observation));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(observation.lookup(".title"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -107,6 +118,17 @@ class PlansViewTest {
         robot.interact(() -> Screenshots.save(stage.getScene(), "plan-browser-practitioner"));
         assertThat(Screenshots.FOLDER.resolve("plan-browser.png")).exists();
         assertThat(Screenshots.FOLDER.resolve("plan-browser-practitioner.png")).exists();
+    }
+
+    private static void scrollIntoView(ScrollPane scroll, Node node) {
+        scroll.applyCss();
+        scroll.layout();
+        double contentHeight = scroll.getContent().getLayoutBounds().getHeight();
+        double viewportHeight = scroll.getViewportBounds().getHeight();
+        double y = scroll.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+        if (contentHeight > viewportHeight) {
+            scroll.setVvalue(Math.min(1, y / (contentHeight - viewportHeight)));
+        }
     }
 
     private static List<Label> visibleCriterionTexts(FxRobot robot) {
