@@ -163,7 +163,8 @@ final class PackageReader implements AutoCloseable {
             found = tail[i] == 'P' && tail[i + 1] == 'K' && tail[i + 2] == 5 && tail[i + 3] == 6;
         }
         if (!found) {
-            throw new PackageRefused(null, "the package is truncated or damaged (its zip directory is missing)");
+            throw new PackageRefused(null, "the package is incomplete or damaged (its zip directory is missing), probably cut short while "
+                    + "copying or downloading; ask for it to be sent again");
         }
     }
 
@@ -195,7 +196,7 @@ final class PackageReader implements AutoCloseable {
             return new PackageReader(zip, manifest, signer, encrypted, checkList(manifest),
                     manifestBytes.length + (long) signature.length);
         } catch (ZipException | EOFException e) {
-            throw new PackageRefused(null, "the package is truncated or damaged: " + e.getMessage());
+            throw new PackageRefused(null, damaged(e));
         } catch (IOException | IllegalArgumentException e) {
             throw new PackageRefused(null, "the package cannot be read: " + e.getMessage());
         }
@@ -341,7 +342,7 @@ final class PackageReader implements AutoCloseable {
                 }
             }
         } catch (ZipException | EOFException e) {
-            throw new PackageRefused(null, "the package is truncated or damaged: " + e.getMessage());
+            throw new PackageRefused(null, damaged(e));
         } catch (IllegalArgumentException e) {
             throw new PackageRefused(null, "the package cannot be read: " + e.getMessage());
         }
@@ -389,5 +390,11 @@ final class PackageReader implements AutoCloseable {
         } catch (IOException e) {
             // nothing was written through it
         }
+    }
+
+    /** Plain words first, the zip library's own detail last (for whoever looks into it). */
+    private static String damaged(IOException e) {
+        return "the package is incomplete or damaged, probably cut short or changed while copying or downloading; "
+                + "ask for it to be sent again (detail: " + e.getMessage() + ")";
     }
 }

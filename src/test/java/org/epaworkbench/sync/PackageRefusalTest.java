@@ -216,6 +216,10 @@ class PackageRefusalTest {
         for (int cut : new int[] {good.length / 2, good.length - 30, 10, 0}) {
             refused(java.util.Arrays.copyOf(good, cut), "package");
         }
+        // a package cut short in copying says so in plain words, and what to do
+        for (int cut : new int[] {good.length / 2, good.length - 30}) {
+            refused(java.util.Arrays.copyOf(good, cut), "incomplete or damaged", "ask for it to be sent again");
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -31,6 +30,7 @@ import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.OpenFile;
 import org.epaworkbench.ui.common.SourceLabel;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /**
  * The portfolio of evidence for the discussion: numbered pieces with what each supports, and the
@@ -54,14 +54,17 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         pieces.setId("portfolio-table");
         pieces.setPlaceholder(new Label("No evidence yet. Add the pieces the apprentice submitted (" + rule.minPieces() + " to "
                 + rule.maxPieces() + ")."));
+        TableColumn<PortfolioPiece, String> number = TextColumn.of("No.", 48, 48, p -> Integer.toString(p.number()));
+        number.setMaxWidth(60);
         pieces.getColumns().setAll(List.of(
-                column("No.", 52, p -> Integer.toString(p.number())),
-                column("Title", 260, PortfolioPiece::title),
-                column("Type", 140, PortfolioPiece::type),
-                column("Date", 105, p -> Dates.show(p.date())),
-                column("Where", 150, p -> p.attachment().isEmpty() ? p.reference()
+                number,
+                TextColumn.of("Title", 260, 105, PortfolioPiece::title),
+                TextColumn.of("Type", 130, 105, PortfolioPiece::type),
+                // "14 Sept 2026", the longest a UK date is written here, fits whole
+                TextColumn.of("Date", 118, 118, p -> Dates.show(p.date())),
+                TextColumn.of("Where", 150, 105, p -> p.attachment().isEmpty() ? p.reference()
                         : Attachments.originalName(p.attachment()) + (p.reference().isEmpty() ? "" : " · " + p.reference())),
-                column("Supports", 170, this::codes)));
+                TextColumn.of("Supports", 170, 105, this::codes)));
         pieces.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         pieces.setRowFactory(t -> {
             TableRow<PortfolioPiece> row = new TableRow<>();
@@ -117,14 +120,6 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         HBox columns = new HBox(16, left, rightScroll);
         columns.setPadding(new Insets(16));
         setCenter(columns);
-    }
-
-    private static TableColumn<PortfolioPiece, String> column(String title, double width, Function<PortfolioPiece, String> value) {
-        TableColumn<PortfolioPiece, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 105));
-        return c;
     }
 
     private String codes(PortfolioPiece p) {

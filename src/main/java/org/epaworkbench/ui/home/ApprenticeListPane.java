@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -31,6 +30,7 @@ import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.ui.common.Dates;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /**
  * The apprentices, searchable by name, ULN or employer and filtered by where their EPA stands, with
@@ -89,12 +89,12 @@ final class ApprenticeListPane extends VBox {
         table.setId("apprentice-table");
         table.setPlaceholder(new Label("No apprentices match."));
         table.getColumns().setAll(List.of(
-                column("Name", 200, f -> f.apprentice().name()),
-                column("ULN", 105, f -> f.apprentice().uln().value()),
-                column("Employer", 190, f -> f.apprentice().employer()),
-                column("Status", 135, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
-                column("Next", 200, this::next),
-                column("Checks", 105, ApprenticeListPane::checks)));
+                TextColumn.of("Name", 200, f -> f.apprentice().name()),
+                TextColumn.of("ULN", 105, f -> f.apprentice().uln().value()),
+                TextColumn.of("Employer", 190, f -> f.apprentice().employer()),
+                TextColumn.of("Status", 135, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
+                TextColumn.of("Next", 200, this::next),
+                TextColumn.of("Checks", 105, ApprenticeListPane::checks)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
             TableRow<ApprenticeFile> row = new TableRow<>();
@@ -112,13 +112,6 @@ final class ApprenticeListPane extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, filters, table);
-    }
-
-    private static TableColumn<ApprenticeFile, String> column(String title, double width, Function<ApprenticeFile, String> value) {
-        TableColumn<ApprenticeFile, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     void show(List<ApprenticeFile> files, LocalDate today) {

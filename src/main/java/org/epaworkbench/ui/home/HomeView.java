@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -35,6 +34,7 @@ import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /**
  * The home screen: sessions (newest first) and apprentices, with the actions to add either. An empty
@@ -78,13 +78,13 @@ public final class HomeView extends BorderPane {
     private void buildTables() {
         sessions.setId("session-table");
         sessions.setPlaceholder(new Label("No sessions yet. Create one with “New session”."));
-        TableColumn<SessionSummary, String> who = column("Apprentice", 220, s -> s.apprenticeName());
-        TableColumn<SessionSummary, String> what = column("Component", 300, s -> componentTitle(s));
-        TableColumn<SessionSummary, String> attempt = column("Attempt", 90, s -> s.attempt().word());
-        TableColumn<SessionSummary, String> status = column("Status", 110, s -> s.status().label());
-        TableColumn<SessionSummary, String> when = column("Started", 200, s -> s.startedAt() == null ? "not started"
+        TableColumn<SessionSummary, String> who = TextColumn.of("Apprentice", 220, s -> s.apprenticeName());
+        TableColumn<SessionSummary, String> what = TextColumn.of("Component", 300, s -> componentTitle(s));
+        TableColumn<SessionSummary, String> attempt = TextColumn.of("Attempt", 90, s -> s.attempt().word());
+        TableColumn<SessionSummary, String> status = TextColumn.of("Status", 110, s -> s.status().label());
+        TableColumn<SessionSummary, String> when = TextColumn.of("Started", 200, s -> s.startedAt() == null ? "not started"
                 : WHEN.format(s.startedAt().atZone(ZoneId.systemDefault())));
-        TableColumn<SessionSummary, String> elapsed = column("Elapsed", 90, s -> ElapsedText.format(s.elapsed()));
+        TableColumn<SessionSummary, String> elapsed = TextColumn.of("Elapsed", 90, s -> ElapsedText.format(s.elapsed()));
         sessions.getColumns().setAll(List.of(who, what, attempt, status, when, elapsed));
         sessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sessions.setRowFactory(t -> {
@@ -107,13 +107,6 @@ public final class HomeView extends BorderPane {
     private String componentTitle(SessionSummary s) {
         return workbench.plans().plan(s.planId()).flatMap(p -> p.component(s.componentId())).map(Component::title)
                 .orElse(s.componentId());
-    }
-
-    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** Reads sessions and apprentices again, in the background. */

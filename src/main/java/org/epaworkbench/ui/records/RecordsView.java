@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,6 +23,7 @@ import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /** Signed records in this data folder, and verifying any signed PDF: valid, whole document, signer, time. */
 public final class RecordsView extends BorderPane {
@@ -50,18 +50,25 @@ public final class RecordsView extends BorderPane {
         verifySelected.setId("verify-selected");
         verifySelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         verifySelected.setOnAction(e -> verify(table.getSelectionModel().getSelectedItem()));
+        Button openSelected = new Button("Open PDF");
+        openSelected.setId("open-selected");
+        openSelected.setGraphic(new FontIcon("mdi2f-file-pdf-box"));
+        openSelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        openSelected.setOnAction(e -> org.epaworkbench.ui.common.OpenFile.open(getScene().getWindow(),
+                workbench.signedRecords().folder().resolve(table.getSelectionModel().getSelectedItem().fileName()),
+                "It was moved or deleted outside EPA Workbench; if it was exported, the assessment organisation has a copy."));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, spacer, verifySelected, verifyFile);
+        HBox bar = new HBox(8, heading, spacer, openSelected, verifySelected, verifyFile);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("records-table");
         table.setPlaceholder(new Label("No signed records yet. End a session and use “Sign record”."));
         table.getColumns().setAll(List.of(
-                column("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
-                column("Record", 90, r -> r.kind().equals("overall") ? "Overall result" : "Session"),
-                column("File", 420, SignedRecord::fileName),
-                column("Exported", 150, r -> r.imported() ? "imported (not re-exported)"
+                TextColumn.of("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
+                TextColumn.of("Record", 90, r -> r.kind().equals("overall") ? "Overall result" : "Session"),
+                TextColumn.of("File", 420, SignedRecord::fileName),
+                TextColumn.of("Exported", 150, r -> r.imported() ? "imported (not re-exported)"
                         : r.exported() ? WHEN.format(r.exportedAt().atZone(ZoneId.systemDefault())) : "not yet")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
@@ -89,18 +96,12 @@ public final class RecordsView extends BorderPane {
         reload();
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     public void reload() {
         background.run(() -> workbench.keyStore().certificate(), cert -> identity.setText(cert
                 .map(c -> "Signing as " + org.epaworkbench.keys.Certificates.commonName(c) + " — certificate SHA-256 "
                         + org.epaworkbench.keys.Certificates.fingerprint(c).substring(0, 16) + "…, valid until "
-                        + c.getNotAfter().toInstant().toString().substring(0, 10))
+                        + org.epaworkbench.ui.common.Dates.show(c.getNotAfter().toInstant()
+                                .atZone(ZoneId.systemDefault()).toLocalDate()))
                 .orElse("No signing identity yet: it is created, with a password you choose, the first time you sign. "
                         + "Or import the PKCS#12 file your organisation issued.")),
                 failure -> identity.setText("The signing certificate cannot be read: " + failure.getMessage()));

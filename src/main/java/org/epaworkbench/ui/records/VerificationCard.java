@@ -9,6 +9,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** A verification result in words and colour: verified or not, and why. */
 final class VerificationCard extends VBox {
 
+    /** As the signer's device claims it (the PDF's signing time), in this computer's time zone. */
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", java.util.Locale.UK);
+
     VerificationCard(SignatureReport r) {
         setId("verification-result");
         setSpacing(8);
@@ -38,7 +42,8 @@ final class VerificationCard extends VBox {
             facts.addRow(row++, new Label("Certificate SHA-256"), fp);
         }
         if (r.signingTime() != null) {
-            facts.addRow(row, new Label("Signing time"), new Label(r.signingTime().toString()));
+            facts.addRow(row, new Label("Signing time"),
+                    new Label(WHEN.format(r.signingTime().atZone(java.time.ZoneId.systemDefault()))));
         }
         getChildren().addAll(verdict, file, facts);
         for (String p : r.problems()) {

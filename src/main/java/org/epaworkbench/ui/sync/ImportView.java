@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,6 +32,7 @@ import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /**
  * The office side: choose a package, see what it would change (nothing is changed yet), import it;
@@ -109,10 +109,10 @@ public final class ImportView extends BorderPane {
         register.setPlaceholder(new Label("No assessor certificates yet. Add an assessor's certificate, or (unless the "
                 + "register is strict) the first package from each assessor pins theirs."));
         register.getColumns().setAll(List.of(
-                column("Assessor", 180, SyncStore.PinnedSigner::assessorKey),
-                column("Certificate subject", 380, SyncStore.PinnedSigner::subject),
-                column("SHA-256", 200, s -> s.fingerprint().substring(0, 24) + "…"),
-                column("Pinned", 120, s -> s.how())));
+                TextColumn.of("Assessor", 180, SyncStore.PinnedSigner::assessorKey),
+                TextColumn.of("Certificate subject", 380, SyncStore.PinnedSigner::subject),
+                TextColumn.of("SHA-256", 200, s -> s.fingerprint().substring(0, 24) + "…"),
+                TextColumn.of("Pinned", 120, s -> s.how())));
         register.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         register.setPrefHeight(160);
 
@@ -121,9 +121,9 @@ public final class ImportView extends BorderPane {
         conflicts.setId("conflicts");
         conflicts.setPlaceholder(new Label("No conflicts."));
         conflicts.getColumns().setAll(List.of(
-                column("Session", 300, SessionStore.Conflict::sessionId),
-                column("Event", 80, c -> Long.toString(c.seq())),
-                column("Versions", 300, c -> c.eventIds().size() + " versions (two devices, or two copies of a data folder)")));
+                TextColumn.of("Session", 300, SessionStore.Conflict::sessionId),
+                TextColumn.of("Event", 80, c -> Long.toString(c.seq())),
+                TextColumn.of("Versions", 300, c -> c.eventIds().size() + " versions (two devices, or two copies of a data folder)")));
         conflicts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         conflicts.setPrefHeight(140);
         Button resolve = new Button("Resolve…");
@@ -137,13 +137,6 @@ public final class ImportView extends BorderPane {
         content.setPadding(new Insets(16));
         setCenter(content);
         reload();
-    }
-
-    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** The register, strictness and conflicts, read together. */

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -37,6 +36,7 @@ import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;
 import org.epaworkbench.ui.common.ProgressWindow;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.epaworkbench.ui.common.TextColumn;
 
 /**
  * Signed records not yet exported, and exporting them (chosen ones, or everything pending) to a
@@ -69,9 +69,9 @@ public final class OutboxView extends BorderPane {
         pending.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         pending.setPlaceholder(new Label("Nothing waiting: every signed record has been exported."));
         pending.getColumns().setAll(List.of(
-                column("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
-                column("Record", 110, r -> r.kind().equals("overall") ? "Overall result" : "Session record"),
-                column("File", 480, SignedRecord::fileName)));
+                TextColumn.of("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
+                TextColumn.of("Record", 110, r -> r.kind().equals("overall") ? "Overall result" : "Session record"),
+                TextColumn.of("File", 480, SignedRecord::fileName)));
         pending.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         pending.setPrefHeight(260);
 
@@ -104,10 +104,10 @@ public final class OutboxView extends BorderPane {
         packages.setId("outbox-packages");
         packages.setPlaceholder(new Label("No packages yet."));
         packages.getColumns().setAll(List.of(
-                column("Made", 150, (SyncStore.ExportedPackage p) -> WHEN.format(p.createdAt().atZone(ZoneId.systemDefault()))),
-                column("File", 360, SyncStore.ExportedPackage::fileName),
-                column("Contents", 170, p -> Wording.count(p.records(), "record") + ", " + Wording.count(p.sessions(), "session") + (p.encrypted() ? ", encrypted" : "")),
-                column("Uploaded", 150, p -> p.uploadedAt() == null ? "not yet" : WHEN.format(p.uploadedAt().atZone(ZoneId.systemDefault())))));
+                TextColumn.of("Made", 150, (SyncStore.ExportedPackage p) -> WHEN.format(p.createdAt().atZone(ZoneId.systemDefault()))),
+                TextColumn.of("File", 360, SyncStore.ExportedPackage::fileName),
+                TextColumn.of("Contents", 170, p -> Wording.count(p.records(), "record") + ", " + Wording.count(p.sessions(), "session") + (p.encrypted() ? ", encrypted" : "")),
+                TextColumn.of("Uploaded", 150, p -> p.uploadedAt() == null ? "not yet" : WHEN.format(p.uploadedAt().atZone(ZoneId.systemDefault())))));
         packages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox.setVgrow(packages, Priority.ALWAYS);
 
@@ -115,13 +115,6 @@ public final class OutboxView extends BorderPane {
         content.setPadding(new Insets(16));
         setCenter(content);
         reload();
-    }
-
-    private static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> f) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     private Outbox outbox() throws java.sql.SQLException {

@@ -20,6 +20,7 @@ import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.ui.Theme;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -128,6 +129,27 @@ class SignRecordFlowTest {
         robot.clickOn("#verify-selected");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-verdict").tryQuery().isPresent());
         assertThat(robot.lookup("#verification-verdict").queryAs(Label.class).getText()).isEqualTo("Verified");
+        // dates as UK assessors write them, not ISO: "valid until 1 Dec 2031", "Signing time 1 Dec 2026 21:04:05 GMT"
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#signing-identity").queryAs(Label.class)
+                .getText().contains("valid until"));
+        assertThat(robot.lookup("#signing-identity").queryAs(Label.class).getText())
+                .containsPattern("valid until \\d{1,2} [A-Z][a-z]{2} \\d{4}$");
+        assertThat(robot.from(robot.lookup("#verification-result").queryAs(javafx.scene.Node.class))
+                .lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} .+"));
+
+        // and opens it in the system's PDF viewer
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.epaworkbench.ui.common.OpenFile.use(opened::add);
+        try {
+            robot.clickOn("#open-selected");
+            WaitForAsyncUtils.waitForFxEvents();
+        } finally {
+            org.epaworkbench.ui.common.OpenFile.use((java.util.function.Consumer<String>) null);
+        }
+        SignedRecord shown = robot.lookup("#records-table").queryTableView().getItems().stream()
+                .map(SignedRecord.class::cast).findFirst().orElseThrow();
+        assertThat(opened).containsExactly(workbench.signedRecords().folder().resolve(shown.fileName()).toUri().toString());
 
         // a copy changed and signed again by someone else: every signature is valid, the record is not
         Path resigned = dir.resolve("resigned.pdf");
