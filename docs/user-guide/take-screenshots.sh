@@ -323,7 +323,7 @@ finish_observation() {
 
 sign_record() {
     log "sign"
-    click 1033 124 2                        # Sign record
+    click 1106 128 2                        # Sign record
     dialog "Declarations"
     signature $((DX + 40)) $((DY + 215)) 1
     signature $((DX + 40)) $((DY + 498)) 2

@@ -17,6 +17,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.store.QuestionBankStore;
@@ -114,7 +115,7 @@ final class QuestionBankDialog {
             String text = typed.getText().strip();
             return new Choice(text, chosen != null && chosen.text().equals(text) ? chosen.id() : null);
         });
-        d.setResizable(true);
+        Dialogs.resizable(d);
         return d.showAndWait();
     }
 

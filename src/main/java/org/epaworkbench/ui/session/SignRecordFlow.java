@@ -118,7 +118,7 @@ final class SignRecordFlow {
         d.setTitle("Declarations");
         d.setHeaderText("Declarations for the record of the " + org.epaworkbench.Wording.inSentence(s.component().title()));
         d.getDialogPane().setContent(scroll);
-        d.setResizable(true);
+        Dialogs.resizable(d);
         ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("declarations-ok");
