@@ -20,26 +20,6 @@ public final class Dialogs {
     }
 
     /**
-     * Makes {@code d} resizable and opens it at its preferred size. Some Linux window managers open a
-     * resizable JavaFX dialog at its minimum size (a few words and half a button, JDK-8198761 and
-     * kin) while JavaFX reports the size it asked for; setting the size again once it is up puts it right.
-     */
-    public static void resizable(Dialog<?> d) {
-        d.setResizable(true);
-        d.setOnShown(e -> {
-            Window w = d.getDialogPane().getScene().getWindow();
-            double width = w.getWidth();
-            double height = w.getHeight();
-            // JavaFX believes the window has this size already, so asking for the same size again does
-            // nothing: ask for a pixel more, which reaches the window manager
-            Platform.runLater(() -> {
-                w.setWidth(width + 1);
-                w.setHeight(height + 1);
-            });
-        });
-    }
-
-    /**
      * Asks for a reason (for a pause, an early end, an amendment). OK stays disabled until something
      * is typed, so no reason is ever blank.
      */

@@ -17,7 +17,6 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.store.QuestionBankStore;
@@ -115,7 +114,8 @@ final class QuestionBankDialog {
             String text = typed.getText().strip();
             return new Choice(text, chosen != null && chosen.text().equals(text) ? chosen.id() : null);
         });
-        Dialogs.resizable(d);
+        // not resizable: some Linux window managers (openbox, KDE) open a resizable dialog at its minimum
+        // size, a few words wide; the content scrolls within a height that fits the screen instead
         return d.showAndWait();
     }
 

@@ -113,12 +113,16 @@ final class SignRecordFlow {
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setPrefViewportWidth(560);
         scroll.setPrefViewportHeight(Math.min(620, screenHeight() - 220));
+        // never smaller than that: some window managers open a dialog at its minimum size
+        scroll.setMinHeight(Math.min(620, screenHeight() - 220));
+        scroll.setMinWidth(560);
         Dialog<Declarations> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Declarations");
         d.setHeaderText("Declarations for the record of the " + org.epaworkbench.Wording.inSentence(s.component().title()));
         d.getDialogPane().setContent(scroll);
-        Dialogs.resizable(d);
+        // not resizable: some Linux window managers (openbox, KDE) open a resizable dialog at its minimum
+        // size, a few words wide; the content scrolls within a height that fits the screen instead
         ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("declarations-ok");
