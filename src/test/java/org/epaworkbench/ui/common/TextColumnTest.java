@@ -35,16 +35,19 @@ class TextColumnTest {
     }
 
     @Test
-    void onlyTheCutShortCellHasATooltipWithTheWholeText(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
+    void onlyTheCutShortCellHasATooltipWithTheWholeText(FxRobot robot) throws Exception {
+        // the tooltip is decided when the cell is laid out, on a pulse
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> tooltipOf(robot, LONG) != null);
         assertThat(tooltipOf(robot, "Observation")).isNull();
         assertThat(tooltipOf(robot, LONG)).isEqualTo(LONG);
     }
 
     @Test
-    void wideningTheColumnTakesTheTooltipAway(FxRobot robot) {
+    void wideningTheColumnTakesTheTooltipAway(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> tooltipOf(robot, LONG) != null);
         robot.interact(() -> column.setPrefWidth(390));
-        WaitForAsyncUtils.waitForFxEvents();
+        // laid out again on a later pulse, without the tooltip
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> tooltipOf(robot, LONG) == null);
         assertThat(tooltipOf(robot, LONG)).isNull();
     }
 
