@@ -432,7 +432,7 @@ EOF
     choose_file "Import a package" "$OFFICE/Documents/damaged.epapkg"
     sleep 8
     shoot 29-import-refused
-    save 29-import-refused 1266x100+94+84
+    save 29-import-refused 1266x150+94+84
     stop_app
 }
 
