@@ -30,7 +30,7 @@ class TextColumnTest {
         column = TextColumn.of("Component", 120, 60, s -> s);
         table.getColumns().setAll(List.of(column));
         table.getItems().setAll("Observation", LONG);
-        stage.setScene(new Scene(table, 400, 200));
+        stage.setScene(new Scene(table, 1000, 200));
         stage.show();
     }
 
@@ -45,7 +45,8 @@ class TextColumnTest {
     @Test
     void wideningTheColumnTakesTheTooltipAway(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> tooltipOf(robot, LONG) != null);
-        robot.interact(() -> column.setPrefWidth(390));
+        // wide enough whatever font an earlier test left as the default
+        robot.interact(() -> column.setPrefWidth(980));
         // laid out again on a later pulse, without the tooltip
         WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> tooltipOf(robot, LONG) == null);
         assertThat(tooltipOf(robot, LONG)).isNull();
