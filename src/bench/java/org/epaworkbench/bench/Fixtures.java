@@ -65,7 +65,7 @@ public final class Fixtures {
         return Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     }
 
-    /** This run's scratch folder, {@code target/bench/work/<run>}; JMH's forks are told the run by a property. */
+    /** This run's scratch folder, the run's own folder under {@code target/bench}; JMH's forks are told the run by a property. */
     public static Path workFolder() {
         return benchFolder().resolve("work").resolve(System.getProperty("bench.run", "default"));
     }

@@ -139,15 +139,7 @@ public final class AssessorKeyStore {
         }
         KeyStore ks = open(p12, password, "The key was not imported.");
         try {
-            List<String> keys = new ArrayList<>();
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(alias)) {
-                    keys.add(alias);
-                }
-            }
-            if (keys.size() != 1) {
-                throw new KeyStoreProblem(p12 + " holds " + keys.size() + " private keys; it must hold exactly one.");
-            }
+            List<String> keys = List.of(onlyKeyAlias(ks, p12));
             PrivateKey key = (PrivateKey) ks.getKey(keys.get(0), password);
             Certificate[] chain = ks.getCertificateChain(keys.get(0));
             if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
@@ -189,6 +181,20 @@ public final class AssessorKeyStore {
         }
     }
 
+    /** The alias of the one private key in {@code ks}; a file holding none or several is refused, naming it. */
+    private static String onlyKeyAlias(KeyStore ks, Path p12) throws java.security.KeyStoreException, KeyStoreProblem {
+        List<String> keys = new ArrayList<>();
+        for (String alias : Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(alias)) {
+                keys.add(alias);
+            }
+        }
+        if (keys.size() != 1) {
+            throw new KeyStoreProblem(p12 + " holds " + keys.size() + " private keys; it must hold exactly one.");
+        }
+        return keys.get(0);
+    }
+
     /**
      * The private key of a PKCS#12 file such as an organisation's, to open packages encrypted to it;
      * the file is only read. It must hold exactly one private key.
@@ -199,15 +205,7 @@ public final class AssessorKeyStore {
         }
         KeyStore ks = open(p12, password, ifWrong);
         try {
-            List<String> keys = new ArrayList<>();
-            for (String alias : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(alias)) {
-                    keys.add(alias);
-                }
-            }
-            if (keys.size() != 1) {
-                throw new KeyStoreProblem(p12 + " holds " + keys.size() + " private keys; it must hold exactly one.");
-            }
+            List<String> keys = List.of(onlyKeyAlias(ks, p12));
             return (PrivateKey) ks.getKey(keys.get(0), password);
         } catch (UnrecoverableKeyException e) {
             throw wrongPassword(p12, ifWrong);
