@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "epa-workbench",
         mixinStandardHelpOptions = true,
+        // every command and sub-command takes --help (and --version), not just the top one
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = WorkbenchCli.Version.class,
         description = "EPA Workbench: assessment plans, grading and records for independent end-point assessors.",
         subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, ApprenticeCommand.class, DemoCommand.class,

@@ -39,7 +39,7 @@ public final class JsonFiles {
      */
     public static JsonNode parse(String sourceName, String text) throws PlanPackException {
         try {
-            JsonNode node = MAPPER.readTree(text);
+            JsonNode node = MAPPER.readTree(withoutByteOrderMark(text));
             if (node == null || node.isMissingNode()) {
                 throw new PlanPackException(sourceName, "$", "the file is empty; expected a JSON object");
             }
@@ -47,6 +47,14 @@ public final class JsonFiles {
         } catch (JsonProcessingException e) {
             throw new PlanPackException(sourceName, where(e), "not valid JSON: " + plainMessage(e));
         }
+    }
+
+    /**
+     * The text without a leading byte-order mark: Windows Notepad and some editors start a UTF-8 file
+     * with one, and JSON readers must ignore it (RFC 8259, section 8.1).
+     */
+    public static String withoutByteOrderMark(String text) {
+        return text != null && text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -88,6 +96,18 @@ public final class JsonFiles {
      * characters shown as themselves, and where an unclosed object or array began.
      */
     public static String plainMessage(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (m.contains("nesting depth")) {
+                return "the JSON is nested too deeply: more than "
+                        + com.fasterxml.jackson.core.StreamReadConstraints.defaults().getMaxNestingDepth()
+                        + " objects or arrays inside one another; no file of EPA Workbench needs more than a few levels";
+            }
+            if (m.contains("String value length") || m.contains("Number value length") || m.contains("Name length")) {
+                return "a value in the JSON is far longer than any EPA Workbench file holds";
+            }
+            return "the JSON is larger or deeper than EPA Workbench reads";
+        }
         String m = firstLine(e.getOriginalMessage());
         Matcher start = START_MARKER.matcher(m);
         String opened = start.find() ? " (it was opened at line " + start.group(1) + ", column " + start.group(2) + ")" : "";

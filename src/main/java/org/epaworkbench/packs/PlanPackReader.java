@@ -90,7 +90,7 @@ public final class PlanPackReader {
                 throw new PlanPackException(name, "$", "is " + size + " bytes; a plan pack may be at most "
                         + MAX_PACK_BYTES + " bytes");
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return JsonFiles.withoutByteOrderMark(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new PlanPackException(name, "$", "no such file");
         } catch (java.nio.charset.MalformedInputException e) {
