@@ -82,7 +82,7 @@ public record ApprenticeEpa(
         AttemptHistory h = history();
         boolean everyComponentEnded = plan.components().stream().map(Component::id).allMatch(id -> h.latest(id).isPresent());
         boolean resitDue = plan.components().stream().map(Component::id).anyMatch(h::awaitingReassessment);
-        return ApprenticeStatus.of(gateway, everyComponentEnded, resitDue, overallSigned);
+        return ApprenticeStatus.of(gateway, plan.epa().qualifications().isPresent(), everyComponentEnded, resitDue, overallSigned);
     }
 
     /** The next planned attempt from {@code today} on that has not yet taken place, if any, by component id. */

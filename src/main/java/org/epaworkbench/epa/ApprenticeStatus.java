@@ -37,15 +37,16 @@ public enum ApprenticeStatus {
     }
 
     /**
-     * At gateway until a gateway date is recorded with English and maths achieved; then a resit or retake is
-     * due while any component's latest attempt failed; in EPA until every component has an ended session;
-     * awaiting result until the overall result is signed; then complete.
+     * At gateway until a gateway date is recorded, with English and maths achieved where the plan asks for them;
+     * then a resit or retake is due while any component's latest attempt failed; in EPA until every component has
+     * an ended session; awaiting result until the overall result is signed; then complete.
      */
-    public static ApprenticeStatus of(GatewayRecord g, boolean everyComponentEnded, boolean reassessmentDue, boolean overallSigned) {
+    public static ApprenticeStatus of(GatewayRecord g, boolean englishAndMathsRequired, boolean everyComponentEnded,
+            boolean reassessmentDue, boolean overallSigned) {
         if (overallSigned) {
             return COMPLETE;
         }
-        if (g.gatewayDate() == null || !g.english().achieved() || !g.maths().achieved()) {
+        if (g.gatewayDate() == null || englishAndMathsRequired && (!g.english().achieved() || !g.maths().achieved())) {
             return AT_GATEWAY;
         }
         if (reassessmentDue) {

@@ -170,15 +170,15 @@ public final class EpaCheck {
             if (gateway == null) {
                 return;
             }
-            // English and maths at level 2 are a gateway requirement in every source: 002 Gateway ("achieved level 2
-            // English", "achieved level 2 maths"), 003 Section 1 and 004 The Gateway Stage ("English and maths
-            // qualifications in line with the apprenticeship funding rules").
-            if (!g.english().achieved()) {
-                flag(Flag.Severity.PROBLEM, "Gateway", "English at level 2 is not recorded as achieved.", null);
-            }
-            if (!g.maths().achieved()) {
-                flag(Flag.Severity.PROBLEM, "Gateway", "Maths at level 2 is not recorded as achieved.", null);
-            }
+            // English and maths only where the plan states them, at the level it names (if any)
+            rules.qualifications().ifPresent(q -> {
+                if (!g.english().achieved()) {
+                    flag(Flag.Severity.PROBLEM, "Gateway", q.subject("English") + " is not recorded as achieved.", q.source());
+                }
+                if (!g.maths().achieved()) {
+                    flag(Flag.Severity.PROBLEM, "Gateway", q.subject("Maths") + " is not recorded as achieved.", q.source());
+                }
+            });
             if (!g.employerDeclared()) {
                 flag(Flag.Severity.WARNING, "Gateway", "The employer's gateway declaration is not recorded.", null);
             }

@@ -295,8 +295,11 @@ public final class PlanPackReader {
         JsonNode rg = e.get("retakeGateway");
         EpaRules.RetakeGateway retakeGateway = rg == null ? null
                 : new EpaRules.RetakeGateway(cite.read(rg.get("source"), "$.epa.retakeGateway.source"));
+        JsonNode em = e.get("englishAndMaths");
+        EpaRules.EnglishAndMaths englishAndMaths = em == null ? null : new EpaRules.EnglishAndMaths(
+                em.hasNonNull("level") ? em.get("level").asInt() : null, cite.read(em.get("source"), "$.epa.englishAndMaths.source"));
         return new EpaRules(minimum, earliest, window, deadline, submissions, atGateway, notices, order, portfolio, report, proposal,
-                reassessment, training, retakeGateway);
+                reassessment, training, retakeGateway, englishAndMaths);
     }
 
     /** A rule's {@code severity}: "problem" unless the pack says "warning". */

@@ -7,8 +7,9 @@ import java.util.Optional;
  * A plan's rules around the sessions, each with its citation: minimum time on programme, the earliest
  * start of the EPA, the EPA window, the project deadline, what must be submitted how long before which
  * component (or by the gateway), notice periods, the recommended order, the portfolio, the project
- * report and proposal, reassessment time limits, the further training before a retake and the gateway
- * a retake goes through again. Every part is optional: a plan states what its sources state.
+ * report and proposal, reassessment time limits, the further training before a retake, the gateway
+ * a retake goes through again and the English and maths the gateway asks for. Every part is optional: a
+ * plan states what its sources state.
  */
 public record EpaRules(
         MinimumOnProgramme minimumOnProgramme,
@@ -24,10 +25,11 @@ public record EpaRules(
         ProjectProposal projectProposal,
         Reassessment reassessment,
         RetakeTraining retakeTraining,
-        RetakeGateway retakeGateway) {
+        RetakeGateway retakeGateway,
+        EnglishAndMaths englishAndMaths) {
 
     public static final EpaRules NONE = new EpaRules(null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, null,
-            null, null, null, null);
+            null, null, null, null, null);
 
     public EpaRules {
         submissions = List.copyOf(submissions);
@@ -159,6 +161,21 @@ public record EpaRules(
 
     /** A retake (unlike a resit) follows further learning and a new gateway. */
     public record RetakeGateway(Citation source) {
+    }
+
+    /**
+     * English and maths qualifications the apprentice must have achieved by the gateway, at {@code level} where the
+     * source names one (null where it says only "in line with the apprenticeship funding rules").
+     */
+    public record EnglishAndMaths(Integer level, Citation source) {
+        /** "English at level 2" or, with no level stated, "English". */
+        public String subject(String which) {
+            return level == null ? which : which + " at level " + level;
+        }
+    }
+
+    public Optional<EnglishAndMaths> qualifications() {
+        return Optional.ofNullable(englishAndMaths);
     }
 
     public Optional<Submission> submission(String what) {

@@ -55,6 +55,16 @@ class ApprenticeEpaTest {
         assertThat(epa(passed, Optional.empty(), all, true).status(highfield)).isEqualTo(ApprenticeStatus.COMPLETE);
     }
 
+    /** 001 states no English or maths requirement: a Practitioner apprentice past the gateway is in EPA without them. */
+    @Test
+    void englishAndMathsHoldTheApprenticeAtTheGatewayOnlyWhereThePlanAsksForThem() {
+        GatewayRecord noQualifications = new GatewayRecord(EpaCheckTest.START, null, LocalDate.of(2026, 2, 2),
+                GatewayRecord.Qualification.NONE, GatewayRecord.Qualification.NONE, true, true, "", "", GatewayRecord.ProjectProposal.NONE);
+        assertThat(epa(noQualifications, Optional.empty(), List.of(), false).status(highfield)).isEqualTo(ApprenticeStatus.AT_GATEWAY);
+        assertThat(epa(noQualifications, Optional.empty(), List.of(), false).status(EpaCheckTest.plan("highfield-csp-l2")))
+                .isEqualTo(ApprenticeStatus.IN_EPA);
+    }
+
     /** Item 6 of the audit: a failed component waiting for its resit is not "awaiting result". */
     @Test
     void aFailedComponentMakesAResitDueUntilItIsPassed() {

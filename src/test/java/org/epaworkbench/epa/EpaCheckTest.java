@@ -134,6 +134,28 @@ class EpaCheckTest {
         assertThat(f).noneSatisfy(x -> assertThat(x.message()).startsWith("Maths"));
     }
 
+    /**
+     * English and maths come from the plan (issue 13): 002 and 003 name level 2, 004 names no level ("in line with the
+     * apprenticeship funding rules"), 001 states no requirement at all.
+     */
+    @Test
+    void englishAndMathsAreCheckedOnlyWhereThePlanStatesThemAndAtTheLevelItNames() {
+        GatewayRecord neither = new GatewayRecord(START, null, START.plusDays(400), GatewayRecord.Qualification.NONE,
+                GatewayRecord.Qualification.NONE, true, true, "", "", GatewayRecord.ProjectProposal.NONE);
+        assertThat(flags("highfield-csp-l2", neither, EpaSchedule.EMPTY, TODAY))
+                .noneSatisfy(x -> assertThat(x.message()).containsAnyOf("English", "Maths"));
+        assertThat(flags("vtct-css-l3", neither, EpaSchedule.EMPTY, TODAY)).filteredOn(x -> x.subject().equals("Gateway"))
+                .extracting(Flag::message).contains("English is not recorded as achieved.", "Maths is not recorded as achieved.")
+                .noneSatisfy(m -> assertThat(m).contains("level"));
+        assertThat(flags("highfield-css-l3", neither, EpaSchedule.EMPTY, TODAY)).filteredOn(x -> x.message().startsWith("English"))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.message()).isEqualTo("English at level 2 is not recorded as achieved.");
+                    assertThat(x.source().ref()).isEqualTo("002");
+                });
+        assertThat(flags("vtct-css-l3", neither, EpaSchedule.EMPTY, TODAY)).filteredOn(x -> x.message().startsWith("Maths"))
+                .singleElement().satisfies(x -> assertThat(x.source().ref()).isEqualTo("004"));
+    }
+
     @Nested
     class Window {
         final LocalDate gateway = LocalDate.of(2026, 2, 2);

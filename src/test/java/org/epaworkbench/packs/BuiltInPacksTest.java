@@ -230,7 +230,7 @@ class BuiltInPacksTest {
             var e = p.epa();
             List<org.epaworkbench.plan.Citation> cites = new java.util.ArrayList<>();
             java.util.stream.Stream.of(e.minimumOnProgramme(), e.earliestEpaStart(), e.window(), e.projectDeadline(), e.portfolio(),
-                    e.projectReport(), e.projectProposal(), e.reassessment(), e.retakeTraining(), e.retakeGateway())
+                    e.projectReport(), e.projectProposal(), e.reassessment(), e.retakeTraining(), e.retakeGateway(), e.englishAndMaths())
                     .filter(java.util.Objects::nonNull).forEach(r -> cites.add(citation(r)));
             e.submissions().forEach(x -> cites.add(x.source()));
             e.dueAtGateway().forEach(x -> cites.add(x.source()));
@@ -242,6 +242,72 @@ class BuiltInPacksTest {
                 }
             }
         }
+    }
+
+    /** A seed's text, spacing normalised; the test is skipped where the seeds are not beside the project. */
+    static String seed(String ref) throws Exception {
+        java.nio.file.Path seeds = java.nio.file.Path.of("..", "shared", "seeds");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(seeds), "seeds not beside the project");
+        try (var files = java.nio.file.Files.list(seeds)) {
+            java.nio.file.Path file = files.filter(f -> f.getFileName().toString().startsWith(ref + "_")).findFirst().orElseThrow();
+            return normalise(java.nio.file.Files.readString(file));
+        }
+    }
+
+    /**
+     * Issue 13, item 6. 000 and 002 (Retake and resit information): "The maximum grade awarded to a resit will be pass,
+     * unless Highfield Assessment identifies exceptional circumstances accounting for the original fail." No seed caps a
+     * retake, so the Highfield pack caps resits only and its notes say why.
+     */
+    @Test
+    void highfieldCapsResitsOnlyAsTheSeedsSay() throws Exception {
+        String quote = "The maximum grade awarded to a resit will be pass, unless Highfield Assessment identifies exceptional "
+                + "circumstances accounting for the original fail.";
+        assertThat(seed("000")).contains(quote);
+        assertThat(seed("002")).contains(quote);
+        AssessmentPlan highfield = plan("highfield-css-l3");
+        assertThat(highfield.attemptCap().attempts()).containsExactly(org.epaworkbench.plan.AttemptKind.RESIT);
+        assertThat(highfield.attemptCap().source().quote()).isEqualTo(quote);
+        assertThat(highfield.notes()).anySatisfy(n -> assertThat(n).contains("cap for a resit only")
+                .contains("Apprentices cannot retake any part of the EPA to improve their pass grade to a distinction"));
+
+        var engine = new org.epaworkbench.grading.GradingEngine();
+        Component obs = highfield.component("observation").orElseThrow();
+        Map<String, org.epaworkbench.grading.CriterionState> allMet = new java.util.LinkedHashMap<>();
+        obs.criteria().forEach(c -> allMet.put(c.id(), org.epaworkbench.grading.CriterionState.MET));
+        for (var attempt : org.epaworkbench.plan.AttemptKind.values()) {
+            var result = engine.grade(highfield, new org.epaworkbench.grading.EpaJudgements(Map.of("observation",
+                    new org.epaworkbench.grading.ComponentJudgements(attempt, allMet, Map.of(), false)))).component("observation")
+                    .orElseThrow();
+            assertThat(result.grade()).as(attempt.word()).isEqualTo(attempt == org.epaworkbench.plan.AttemptKind.RESIT
+                    ? org.epaworkbench.plan.Grade.PASS : org.epaworkbench.plan.Grade.DISTINCTION);
+        }
+    }
+
+    /**
+     * Issue 13, item 7. English and maths at the gateway, as data, only where a seed states them: 002 "the level 2 English
+     * and maths components of the apprenticeship must be successfully completed by the apprentice"; 003 "Evidence of Level
+     * 2 English and maths requirements having been achieved."; 004 "The Apprentice must achieve English and maths
+     * qualifications in line with the apprenticeship funding rules." (no level); 001 states none.
+     */
+    @Test
+    void englishAndMathsAreRulesOfThePlansThatStateThem() throws Exception {
+        Map<String, String> quotes = Map.of(
+                "highfield-css-l3", "the level 2 English and maths components of the apprenticeship must be successfully completed by the apprentice",
+                "pal-css-l3", "Evidence of Level 2 English and maths requirements having been achieved.",
+                "vtct-css-l3", "The Apprentice must achieve English and maths qualifications in line with the apprenticeship funding rules.");
+        Map<String, String> refs = Map.of("highfield-css-l3", "002", "pal-css-l3", "003", "vtct-css-l3", "004");
+        for (var e : quotes.entrySet()) {
+            var rule = plan(e.getKey()).epa().qualifications().orElseThrow();
+            assertThat(rule.source().ref()).as(e.getKey()).isEqualTo(refs.get(e.getKey()));
+            assertThat(rule.source().quote()).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(seed(rule.source().ref())).as(e.getKey()).contains(e.getValue());
+        }
+        assertThat(plan("highfield-css-l3").epa().qualifications().orElseThrow().level()).isEqualTo(2);
+        assertThat(plan("pal-css-l3").epa().qualifications().orElseThrow().level()).isEqualTo(2);
+        assertThat(plan("vtct-css-l3").epa().qualifications().orElseThrow().level()).isNull();
+        assertThat(plan("highfield-csp-l2").epa().qualifications()).isEmpty();
+        assertThat(seed("001")).doesNotContainIgnoringCase("english").doesNotContainIgnoringCase("maths");
     }
 
     private static String normalise(String s) {

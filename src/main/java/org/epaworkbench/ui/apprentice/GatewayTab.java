@@ -30,7 +30,7 @@ import org.epaworkbench.ui.common.Dates;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The gateway record: dates, English and maths at level 2, declarations, ID, reasonable adjustments
+ * The gateway record: dates, English and maths (at the level the plan names), declarations, ID, reasonable adjustments
  * and (where the plan has one) the project proposal. What the plan's rules say about the values is
  * shown as they are typed, before they are saved.
  */
@@ -72,6 +72,9 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     GatewayTab(ApprenticeScreen screen, AssessmentPlan plan) {
         this.screen = screen;
         this.plan = plan;
+        var qualifications = plan.epa().qualifications();
+        english.setText(qualifications.map(q -> q.subject("English") + " achieved").orElse("English achieved (the plan asks for none)"));
+        maths.setText(qualifications.map(q -> q.subject("Maths") + " achieved").orElse("Maths achieved (the plan asks for none)"));
         english.setId("gateway-english");
         maths.setId("gateway-maths");
         employer.setId("gateway-employer");
