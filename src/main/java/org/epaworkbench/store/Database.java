@@ -40,15 +40,26 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource ds = dataSource(directory, false);
         Flyway flyway = flyway(ds);
         try {
+            checkHistory(directory, ds);
             refuseNewerSchema(directory, flyway);
             flyway.migrate();
             Connection connection = ds.getConnection();
             return new Database(directory, ds, connection, false);
         } catch (FlywayException e) {
-            throw explain(directory, e);
+            throw explainFlyway(directory, e);
         } catch (SQLException e) {
             throw explain(directory, e);
         }
+    }
+
+    /** A Flyway failure: SQLite's own problem (damage, permissions, disk) if it is one, else the history's. */
+    private static StorageException explainFlyway(DataDirectory directory, FlywayException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode() != SQLiteErrorCode.SQLITE_ERROR) {
+                return explain(directory, e);
+            }
+        }
+        return explainHistory(directory, e);
     }
 
     /**
@@ -62,6 +73,7 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource ds = dataSource(directory, true);
         Flyway flyway = flyway(ds);
         try {
+            checkHistory(directory, ds);
             refuseNewerSchema(directory, flyway);
             if (flyway.info().pending().length > 0) {
                 throw new StorageException("The database " + directory.databaseFile() + " needs updating to this version "
@@ -69,7 +81,7 @@ public final class Database implements AutoCloseable {
             }
             return new Database(directory, ds, ds.getConnection(), true);
         } catch (FlywayException e) {
-            throw explain(directory, e);
+            throw explainFlyway(directory, e);
         } catch (SQLException e) {
             throw explain(directory, e);
         }
@@ -111,6 +123,91 @@ public final class Database implements AutoCloseable {
                     + "; this version knows schema " + known + "). It has not been changed. "
                     + "Open it with that newer version, or use another data folder with --data-dir.");
         }
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+(\\.\\d+)*");
+
+    /**
+     * Reads the database's record of its own structure (Flyway's history table) before Flyway does,
+     * so that a missing or unreadable one is refused: Flyway would take a database without history
+     * for a new one and try to build it again over the data, or stop with advice ("baseline",
+     * "repair") that could lose data.
+     */
+    private static void checkHistory(DataDirectory directory, SQLiteDataSource ds) throws SQLException, StorageException {
+        try (Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+            boolean anyTable = false;
+            boolean history = false;
+            try (java.sql.ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                while (rs.next()) {
+                    anyTable = true;
+                    history |= HISTORY_TABLE.equals(rs.getString(1));
+                }
+            }
+            if (!anyTable) {
+                return; // a new database: Flyway builds it
+            }
+            if (!history) {
+                throw historyDamaged(directory, "it has no record of which version of EPA Workbench made its structure");
+            }
+            java.util.Set<String> columns = new java.util.HashSet<>();
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA table_info(" + HISTORY_TABLE + ")")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("name").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            if (!columns.containsAll(List.of("installed_rank", "version", "script", "checksum", "success"))) {
+                throw historyDamaged(directory, "its record of which version of EPA Workbench made its structure cannot be read");
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT version, script FROM " + HISTORY_TABLE + " ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    String version = rs.getString(1);
+                    if (version == null || !VERSION.matcher(version).matches()) {
+                        throw historyDamaged(directory, "its record of which version of EPA Workbench made its structure holds a step "
+                                + (version == null ? "without a version" : "with the version '" + version + "'")
+                                + ", which no version of EPA Workbench writes");
+                    }
+                }
+            }
+        }
+    }
+
+    private static final String HISTORY_TABLE = "flyway_schema_history";
+
+    private static StorageException historyDamaged(DataDirectory directory, String detail) {
+        return new Backups(directory, java.time.Clock.systemUTC()).damaged(detail);
+    }
+
+    private static final java.util.regex.Pattern FAILED_STEP = java.util.regex.Pattern.compile(
+            "failed migration to version ([\\d.]+)");
+    private static final java.util.regex.Pattern CHANGED_STEP = java.util.regex.Pattern.compile(
+            "checksum mismatch for migration version ([\\d.]+)");
+    private static final java.util.regex.Pattern MISSING_STEP = java.util.regex.Pattern.compile(
+            "resolved migration not applied to database: ([\\d.]+)");
+    private static final java.util.regex.Pattern UNKNOWN_STEP = java.util.regex.Pattern.compile(
+            "applied migration not resolved locally: ([^\\s]+?)\\.?(\\s|$)");
+
+    /** Flyway's refusal of the history, in plain words (never its advice to repair or baseline). */
+    private static StorageException explainHistory(DataDirectory directory, FlywayException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher found;
+        if ((found = FAILED_STEP.matcher(m)).find()) {
+            return historyDamaged(directory, "an update of its structure to schema " + found.group(1)
+                    + " failed part-way, so parts of it may be missing");
+        }
+        if ((found = CHANGED_STEP.matcher(m)).find()) {
+            return historyDamaged(directory, "its record says schema " + found.group(1)
+                    + " was made differently from the way this version of EPA Workbench makes it");
+        }
+        if ((found = MISSING_STEP.matcher(m)).find()) {
+            return historyDamaged(directory, "its record of its structure skips schema " + found.group(1));
+        }
+        if ((found = UNKNOWN_STEP.matcher(m)).find()) {
+            return historyDamaged(directory, "its record of its structure names schema " + found.group(1)
+                    + ", which this version of EPA Workbench does not know");
+        }
+        return historyDamaged(directory, "its record of which version of EPA Workbench made its structure does not match "
+                + "this version's");
     }
 
     private static StorageException explain(DataDirectory directory, Exception e) {
