@@ -38,12 +38,15 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.epaworkbench.people.AssessorProfile;
+import org.epaworkbench.store.OwnerOnly;
 
 /**
  * The assessor's signing identity: a private key and X.509 certificate in a password-protected
  * PKCS#12 keystore in the data folder ({@code keys/assessor.p12}), created on first use with a
  * self-signed certificate naming the assessor, or imported from the organisation. The certificate
- * is also kept as PEM beside it so it can be shown and fingerprinted without the password.
+ * is also kept as PEM beside it so it can be shown and fingerprinted without the password. The
+ * keystore is written as {@link Pkcs12} describes (PBKDF2, {@value Pkcs12#ITERATIONS} iterations),
+ * owner-only.
  */
 public final class AssessorKeyStore {
 
@@ -94,10 +97,7 @@ public final class AssessorKeyStore {
             generator.initialize(3072, new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
             X509Certificate cert = selfSigned(profile, pair);
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry(ALIAS, pair.getPrivate(), password, new Certificate[] {cert});
-            write(ks, password, cert);
+            write(pair.getPrivate(), List.of(cert), password);
             return cert;
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new KeyStoreProblem("Could not create the signing identity: " + e.getMessage(), e);
@@ -145,10 +145,11 @@ public final class AssessorKeyStore {
             if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate cert)) {
                 throw new KeyStoreProblem(p12 + " has no X.509 certificate for its key.");
             }
-            KeyStore copy = KeyStore.getInstance("PKCS12");
-            copy.load(null, null);
-            copy.setKeyEntry(ALIAS, key, password, chain);
-            write(copy, password, cert);
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (Certificate c : chain) {
+                certificates.add((X509Certificate) c);
+            }
+            write(key, certificates, password);
             return cert;
         } catch (GeneralSecurityException | IOException e) {
             throw new KeyStoreProblem("Could not import " + p12 + ": " + e.getMessage(), e);
@@ -173,7 +174,9 @@ public final class AssessorKeyStore {
             for (Certificate c : ks.getCertificateChain(ALIAS)) {
                 chain.add((X509Certificate) c);
             }
-            return new SigningIdentity(key, chain);
+            SigningIdentity identity = new SigningIdentity(key, chain);
+            upgradeIfWeak(identity, password);
+            return identity;
         } catch (UnrecoverableKeyException e) {
             throw wrongPassword(keystoreFile(), ifWrong);
         } catch (GeneralSecurityException e) {
@@ -239,13 +242,46 @@ public final class AssessorKeyStore {
         }
     }
 
-    private void write(KeyStore ks, char[] password, X509Certificate cert) throws IOException, GeneralSecurityException {
-        Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, "assessor", ".p12.tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ks.store(out, password);
+    /**
+     * A keystore written before keys were protected with {@value Pkcs12#ITERATIONS} PBKDF2 iterations
+     * (Java's default was 10,000) is written again, with the same key, certificates and password, the
+     * first time it is unlocked. If that fails (a full disk, a read-only folder) the old file is kept
+     * as it was and still works.
+     */
+    private void upgradeIfWeak(SigningIdentity identity, char[] password) {
+        try {
+            if (!Pkcs12.protection(Files.readAllBytes(keystoreFile())).modern()) {
+                write(identity.privateKey(), identity.chain(), password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            // kept as it was; the next unlock tries again
         }
-        Files.move(tmp, keystoreFile(), StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(certificateFile(), Certificates.toPem(cert), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Writes the keystore (see {@link Pkcs12}) and the certificate beside it, each through a temporary
+     * file moved into place, owner-only in an owner-only folder.
+     */
+    private void write(PrivateKey key, List<X509Certificate> chain, char[] password) throws IOException, GeneralSecurityException {
+        byte[] p12 = Pkcs12.encode(ALIAS, key, chain, password);
+        OwnerOnly.folder(folder);
+        replace(keystoreFile(), p12);
+        replace(certificateFile(), Certificates.toPem(chain.get(0)).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void replace(Path file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
+        try {
+            OwnerOnly.file(tmp);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(bytes);
+            }
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -20,8 +20,9 @@ public final class DrawnSignature {
     }
 
     public void save(byte[] png) throws IOException {
-        Files.createDirectories(file.getParent());
+        org.epaworkbench.store.OwnerOnly.folder(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), "signature", ".png.tmp");
+        org.epaworkbench.store.OwnerOnly.file(tmp);
         Files.write(tmp, png);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -177,9 +177,10 @@ public final class RecordProducer {
     private Produced store(String kind, String sessionId, Apprentice a, String name, byte[] signed, SigningIdentity identity,
             boolean sample) throws IOException, SQLException {
         Path folder = records.folder();
-        Files.createDirectories(folder);
+        org.epaworkbench.store.OwnerOnly.folder(folder);
         Path file = folder.resolve(name);
         Path tmp = Files.createTempFile(folder, "record", ".pdf.tmp");
+        org.epaworkbench.store.OwnerOnly.file(tmp);
         Files.write(tmp, signed);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);

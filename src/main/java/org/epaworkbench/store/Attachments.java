@@ -63,8 +63,10 @@ public final class Attachments {
                     + (MAX_BYTES / (1024 * 1024)) + " MB and reference larger ones by where they are kept.");
         }
         Path folder = folder(apprenticeId);
-        Files.createDirectories(folder);
+        OwnerOnly.folder(folder.getParent());
+        OwnerOnly.folder(folder);
         Path tmp = Files.createTempFile(folder, "attaching", ".tmp");
+        OwnerOnly.file(tmp);
         try {
             MessageDigest sha = sha256();
             try (InputStream in = Files.newInputStream(source);

@@ -134,7 +134,7 @@ public final class Backups {
         Instant at = clock.instant();
         Path file = folder().resolve("workbench-" + STAMP.format(at) + "-" + reason.slug() + ".db");
         try {
-            Files.createDirectories(folder());
+            OwnerOnly.folder(folder());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
             synchronized (database) {
@@ -143,6 +143,7 @@ public final class Backups {
                     st.executeUpdate();
                 }
             }
+            OwnerOnly.file(partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             prune();
             return new Backup(file.getFileName().toString(), file, at, reason, Files.size(file));
@@ -177,7 +178,7 @@ public final class Backups {
             Optional<Path> replaced = Optional.empty();
             if (Files.exists(db)) {
                 Path aside = folder().resolve("replaced-" + STAMP.format(clock.instant()));
-                Files.createDirectories(aside);
+                OwnerOnly.folder(aside);
                 for (String suffix : new String[] {"", "-wal", "-shm"}) {
                     Path f = db.resolveSibling(db.getFileName() + suffix);
                     if (Files.exists(f)) {
@@ -187,7 +188,10 @@ public final class Backups {
                 replaced = Optional.of(aside);
             }
             Path partial = db.resolveSibling(db.getFileName() + ".restoring");
+            Files.deleteIfExists(partial);
+            OwnerOnly.createFile(partial);
             Files.copy(backup.file(), partial, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.file(partial);
             newDeviceId(partial, backup);
             Files.move(partial, db, StandardCopyOption.ATOMIC_MOVE);
             return replaced;

@@ -71,6 +71,11 @@ public final class DataDirectory {
     public Path ensureExists() throws StorageException {
         try {
             Files.createDirectories(root);
+            try {
+                OwnerOnly.folder(root);
+            } catch (IOException e) {
+                // a folder someone else owns (chosen with --data-dir): used as it is
+            }
             return root;
         } catch (IOException e) {
             throw new StorageException("Cannot create the data folder " + root + " (" + e.getMessage()

@@ -1,5 +1,6 @@
 package org.epaworkbench.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -37,6 +38,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating and migrating if needed) the database in the given data folder. */
     public static Database open(DataDirectory directory) throws StorageException {
         directory.ensureExists();
+        ownerOnly(directory);
         SQLiteDataSource ds = dataSource(directory, false);
         Flyway flyway = flyway(ds);
         try {
@@ -60,6 +62,26 @@ public final class Database implements AutoCloseable {
             }
         }
         return explainHistory(directory, e);
+    }
+
+    /**
+     * The database and its write-ahead log hold names, ULNs and judgements: owner-only (0600). A new
+     * database file is created empty with those permissions before SQLite opens it, and SQLite gives
+     * its {@code -wal} and {@code -shm} files the database file's permissions; files an earlier version
+     * left readable by others are tightened.
+     */
+    private static void ownerOnly(DataDirectory directory) throws StorageException {
+        Path db = directory.databaseFile();
+        try {
+            if (!java.nio.file.Files.exists(db)) {
+                OwnerOnly.createFile(db);
+            }
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                OwnerOnly.file(db.resolveSibling(db.getFileName() + suffix));
+            }
+        } catch (java.io.IOException e) {
+            // a data folder someone else owns: SQLite reports anything that stops it opening
+        }
     }
 
     /**

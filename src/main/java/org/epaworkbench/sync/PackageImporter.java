@@ -506,13 +506,15 @@ public final class PackageImporter {
     private List<Path> writePdfs(Map<Path, Path> toWrite) throws IOException {
         List<Path> written = new ArrayList<>();
         try {
-            Files.createDirectories(recordsFolder);
+            org.epaworkbench.store.OwnerOnly.folder(recordsFolder);
             for (Map.Entry<Path, Path> w : toWrite.entrySet()) {
                 try {
+                    org.epaworkbench.store.OwnerOnly.file(w.getValue());
                     Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Path tmp = Files.createTempFile(recordsFolder, "import", ".pdf.tmp");
                     Files.copy(w.getValue(), tmp, StandardCopyOption.REPLACE_EXISTING);
+                    org.epaworkbench.store.OwnerOnly.file(tmp);
                     Files.move(tmp, w.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 }
                 written.add(w.getKey());

@@ -324,6 +324,7 @@ final class PackageReader implements AutoCloseable {
                     json.put(name, out.toByteArray());
                 } else {
                     Path file = staging.resolve("entry-" + count + ".pdf");
+                    org.epaworkbench.store.OwnerOnly.createFile(file);
                     try (OutputStream out = Files.newOutputStream(file)) {
                         n = copyBounded(zip, out, l.size(), digest);
                     }
