@@ -19,6 +19,7 @@ import org.epaworkbench.AppInfo;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.ClickThroughGuard;
 import org.epaworkbench.ui.common.OpenFile;
 
 /** The desktop app. Opens the data folder in the background and then shows the main window. */
@@ -36,6 +37,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         background = new Background();
         OpenFile.use(getHostServices());
+        // a double-click on a dialog's confirm button is one action, whichever dialog it is
+        ClickThroughGuard.install();
         Path dataDir = dataDirArgument(getParameters().getRaw());
         DataDirectory directory = DataDirectory.resolve(dataDir);
 

@@ -24,6 +24,7 @@ public final class Dialogs {
      * is typed, so no reason is ever blank.
      */
     public static Optional<String> reason(Window owner, String title, String question, String prompt) {
+        ClickThroughGuard.install();
         Dialog<String> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
@@ -53,6 +54,7 @@ public final class Dialogs {
     }
 
     public static boolean confirm(Window owner, String title, String question, String yes) {
+        ClickThroughGuard.install();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(owner);
         a.setTitle(title);
@@ -64,6 +66,7 @@ public final class Dialogs {
     }
 
     public static void info(Window owner, String title, String message) {
+        ClickThroughGuard.install();
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle(title);
@@ -78,6 +81,7 @@ public final class Dialogs {
     }
 
     public static void problem(Window owner, String title, String message) {
+        ClickThroughGuard.install();
         Alert a = new Alert(Alert.AlertType.WARNING);
         a.initOwner(owner);
         a.setTitle(title);
