@@ -194,11 +194,26 @@ public final class LiveSession {
     }
 
     public PendingEvent pause(String reason) throws SessionRuleException {
+        return pause(reason, clock.read());
+    }
+
+    /**
+     * Pauses from the moment Pause was pressed ({@code pressed}), not from when its reason was typed:
+     * the time spent writing the reason is not session time. Never earlier than the last recorded event.
+     */
+    public PendingEvent pause(String reason, SessionClock.Reading pressed) throws SessionRuleException {
         noGapPending();
         if (state.status() != SessionStatus.RUNNING) {
             throw new SessionRuleException("Only a running session can be paused.");
         }
-        return prepare(new EventBody.Paused(required(reason, "A pause needs a reason (for example: fire alarm, apprentice break).")));
+        EventBody body = new EventBody.Paused(required(reason, "A pause needs a reason (for example: fire alarm, apprentice break)."));
+        // pressed before the last event was recorded (it cannot be earlier than what is already in the log)
+        boolean afterLast = pressed.monotonicNanos() - anchorNanos >= 0;
+        long mono = afterLast ? pressed.monotonicNanos() : anchorNanos;
+        Instant at = !afterLast || state.lastEventAt() != null && pressed.at().isBefore(state.lastEventAt())
+                ? state.lastEventAt() : pressed.at();
+        Duration t = state.elapsedAt(Duration.ofNanos(mono - anchorNanos));
+        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1, at, t, body), mono);
     }
 
     public PendingEvent resume() throws SessionRuleException {

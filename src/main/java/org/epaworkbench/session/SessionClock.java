@@ -15,6 +15,15 @@ public interface SessionClock {
     /** A monotonic reading in nanoseconds, meaningful only as a difference within one run of the app. */
     long monotonicNanos();
 
+    /** Both clocks read at one moment, e.g. when a button is pressed, for an action recorded a little later. */
+    default Reading read() {
+        return new Reading(now(), monotonicNanos());
+    }
+
+    /** A moment as both clocks gave it. */
+    record Reading(Instant at, long monotonicNanos) {
+    }
+
     /** The system's clocks: {@code Instant.now()} and {@code System.nanoTime()}. */
     static SessionClock system() {
         return new SessionClock() {

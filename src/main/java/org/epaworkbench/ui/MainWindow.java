@@ -397,6 +397,8 @@ public final class MainWindow extends BorderPane {
         if (running.isEmpty()) {
             return true;
         }
+        // the sessions pause when the assessor asked to close, not when the question below is answered
+        org.epaworkbench.session.SessionClock.Reading pressed = workbench.sessionClock().read();
         String which = running.stream().map(m -> m.apprentice().name() + " (" + Wording.inSentence(m.snapshot().component().title())
                 + ", " + ElapsedText.format(m.elapsedNow()) + ")").collect(Collectors.joining("; "));
         if (Dialogs.confirm(window(), running.size() == 1 ? "A session is running" : running.size() + " sessions are running",
@@ -405,7 +407,7 @@ public final class MainWindow extends BorderPane {
                         + (running.size() == 1 ? "It" : "They") + " will open paused next time.", "Pause and close")) {
             AtomicInteger waiting = new AtomicInteger(running.size());
             for (LiveSessionModel m : running) {
-                m.perform(l -> l.pause("EPA Workbench was closed"), () -> {
+                m.perform(l -> l.pause("EPA Workbench was closed", pressed), () -> {
                     if (waiting.decrementAndGet() == 0) {
                         close.run();
                     }

@@ -59,6 +59,35 @@ class LiveSessionTest {
         }
 
         @Test
+        void aPauseStartsWhenPauseWasPressedNotWhenItsReasonWasTyped() throws Exception {
+            Recorder r = start("highfield-css-l3", "observation");
+            clock.advanceSeconds(31);
+            SessionClock.Reading pressed = clock.read();
+            clock.advanceSeconds(22); // typing the reason
+            SessionEvent paused = r.record(r.live.pause("Fire alarm", pressed));
+            assertThat(paused.sessionTime()).isEqualTo(Duration.ofSeconds(31));
+            assertThat(paused.at()).isEqualTo(pressed.at());
+            clock.advanceMinutes(5);
+            assertThat(r.live.elapsed()).isEqualTo(Duration.ofSeconds(31));
+            r.record(r.live.resume());
+            clock.advanceSeconds(9);
+            assertThat(r.live.elapsed()).isEqualTo(Duration.ofSeconds(40));
+        }
+
+        @Test
+        void aPausePressedBeforeTheLastEventStartsAtThatEvent() throws Exception {
+            Recorder r = start("highfield-css-l3", "observation");
+            clock.advanceSeconds(10);
+            SessionClock.Reading pressed = clock.read();
+            clock.advanceSeconds(5);
+            SessionEvent judged = r.record(r.live.judge("K3.3", CriterionState.MET));
+            clock.advanceSeconds(5);
+            SessionEvent paused = r.record(r.live.pause("Break", pressed));
+            assertThat(paused.sessionTime()).isEqualTo(judged.sessionTime()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(paused.at()).isEqualTo(judged.at());
+        }
+
+        @Test
         void aPauseNeedsAReason() throws Exception {
             Recorder r = start("highfield-css-l3", "observation");
             assertThatThrownBy(() -> r.live.pause("  ")).isInstanceOf(SessionRuleException.class)

@@ -35,6 +35,7 @@ import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.GapQuestion;
 import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.ui.common.Badges;
@@ -373,9 +374,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             model.perform(l -> l.pause("-"));
             return;
         }
-        Dialogs.reason(window(), "Pause", "Why is the session pausing? (" + ElapsedText.format(model.elapsedNow()) + ")",
+        // the pause starts now, at the press; the reason typed next is added to it
+        SessionClock.Reading pressed = model.workbench().sessionClock().read();
+        Dialogs.reason(window(), "Pause", "Paused at " + ElapsedText.format(model.elapsedNow())
+                        + ": the time spent writing the reason is not session time. Why is the session pausing?",
                 "e.g. fire alarm, apprentice comfort break, customer data protection")
-                .ifPresent(reason -> model.perform(l -> l.pause(reason)));
+                .ifPresent(reason -> model.perform(l -> l.pause(reason, pressed)));
     }
 
     @Override
@@ -579,9 +583,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
                 return;
             }
             if (choice.get() == pause) {
-                Dialogs.reason(window(), "Pause", "Why is the session pausing? (" + ElapsedText.format(model.elapsedNow()) + ")",
+                SessionClock.Reading pressed = model.workbench().sessionClock().read();
+                Dialogs.reason(window(), "Pause", "Paused at " + ElapsedText.format(model.elapsedNow())
+                                + ": the time spent writing the reason is not session time. Why is the session pausing?",
                         "e.g. apprentice comfort break, moving to another area")
-                        .ifPresent(reason -> model.perform(l -> l.pause(reason), this::left));
+                        .ifPresent(reason -> model.perform(l -> l.pause(reason, pressed), this::left));
                 return;
             }
         }
