@@ -25,7 +25,8 @@ class ArchitectureTest {
     static final ArchRule coreDoesNotReachIntoAdapters = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.epaworkbench.store..", "org.epaworkbench.packs..",
                     "org.epaworkbench.cli..", "org.epaworkbench.ui..", "org.epaworkbench.documents..",
-                    "org.epaworkbench.apprentices..", "org.epaworkbench.report..", "org.epaworkbench.sync..");
+                    "org.epaworkbench.apprentices..", "org.epaworkbench.report..", "org.epaworkbench.sync..",
+                    "org.epaworkbench.recording..");
 
     @ArchTest
     static final ArchRule onlyTheUiUsesJavaFx = noClasses().that().resideOutsideOfPackages("org.epaworkbench.ui..")
@@ -35,4 +36,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule cliAndUiDoNotDependOnEachOther = noClasses().that().resideInAPackage("org.epaworkbench.cli..")
             .should().dependOnClassesThat().resideInAPackage("org.epaworkbench.ui..");
+
+    @ArchTest
+    static final ArchRule audioIsAnAdapterWithoutScreensOrDatabase = noClasses()
+            .that().resideInAPackage("org.epaworkbench.recording..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..", "org.sqlite..",
+                    "org.epaworkbench.store..", "org.epaworkbench.ui..", "org.epaworkbench.cli..")
+            .because("recording is an audio adapter: the app layer wires it to sessions, screens and storage");
 }
