@@ -76,7 +76,7 @@ final class BackupsCommand implements Callable<Integer> {
     }
 
     @Command(name = "create", description = "Take a backup now.")
-    static final class Create implements Callable<Integer> {
+    static final class Create implements Callable<Integer>, WritesData {
         @ParentCommand
         BackupsCommand parent;
         @Spec

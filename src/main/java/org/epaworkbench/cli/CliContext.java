@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
@@ -26,6 +27,7 @@ final class CliContext implements AutoCloseable {
     private PlanLibrary library;
     private PlanPackReader reader;
     private final List<String> warnings = new ArrayList<>();
+    private boolean writing;
 
     CliContext(Path dataDirOption, Clock clock) {
         this.dataDirOption = dataDirOption;
@@ -52,8 +54,27 @@ final class CliContext implements AutoCloseable {
                 heldBy = taken.heldBy();
                 database = Database.openReadOnly(directory);
             }
+            // as the app does on opening: the quick check, a damaged database is refused naming the backups
+            Backups backups = new Backups(directory, clock);
+            backups.check(database);
+            if (writing) {
+                try {
+                    backups.fullCheck(database);
+                } catch (Backups.DatabaseDamaged damaged) {
+                    throw new StorageException("This command writes into the database, so nothing was written: "
+                            + damaged.getMessage(), damaged);
+                }
+            }
         }
         return database;
+    }
+
+    /**
+     * The command about to run writes into the database ({@link WritesData}): the database must pass
+     * the full check before anything is written.
+     */
+    void writing(boolean writes) {
+        this.writing = writes;
     }
 
     /** Who has the data folder, when this command could only open it read-only. */

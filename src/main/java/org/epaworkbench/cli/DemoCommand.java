@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", description = {"Create a sample apprentice with one completed session per component of "
         + SampleDataMaker.PLAN_ID + ", marked as sample data. Run again, it replaces the sample data made before.",
         "With --remove, delete all sample data."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, WritesData {
 
     @ParentCommand
     WorkbenchCli root;

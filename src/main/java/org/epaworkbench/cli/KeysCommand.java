@@ -48,7 +48,7 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     @Command(name = "init", description = "Create a key pair and self-signed certificate from the assessor profile.")
-    static final class Init implements Callable<Integer> {
+    static final class Init implements Callable<Integer>, WritesData {
         @ParentCommand
         KeysCommand parent;
         @Spec
@@ -76,7 +76,7 @@ final class KeysCommand implements Callable<Integer> {
     }
 
     @Command(name = "import", description = "Install an organisation-issued PKCS#12 (its password protects the copy).")
-    static final class Import implements Callable<Integer> {
+    static final class Import implements Callable<Integer>, WritesData {
         @ParentCommand
         KeysCommand parent;
         @Spec

@@ -109,7 +109,7 @@ final class PlansCommand implements Callable<Integer> {
     }
 
     @Command(name = "import", description = "Validate a plan pack and install it in the data folder.")
-    static final class ImportPack implements Callable<Integer> {
+    static final class ImportPack implements Callable<Integer>, WritesData {
         @ParentCommand
         PlansCommand plans;
         @Spec

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", description = {"Produce and sign a PDF record of an ended session, or an apprentice's overall result.",
         "The keystore password comes from " + Passwords.VARIABLE + " or a prompt. Where no signing identity exists yet,",
         "one is created from the assessor profile with that password."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, WritesData {
 
     @ParentCommand
     WorkbenchCli root;

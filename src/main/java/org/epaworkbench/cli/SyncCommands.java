@@ -54,7 +54,7 @@ final class SyncCommands {
 
     @Command(name = "export", description = {"Write what is in the outbox as one signed package into a folder (USB stick, synced folder).",
             "Default: everything not yet exported. The keystore password comes from " + Passwords.VARIABLE + " or a prompt."})
-    static final class Export implements Callable<Integer> {
+    static final class Export implements Callable<Integer>, WritesData {
         @ParentCommand
         WorkbenchCli root;
         @Spec
@@ -142,7 +142,7 @@ final class SyncCommands {
     @Command(name = "import", description = {"Check a package completely, then import it in one transaction; a refused package changes nothing.",
             "An encrypted package is opened with --key (an organisation's PKCS#12; its password from EPA_IMPORT_KEY_PASSWORD",
             "or a prompt) or, without --key, with this data folder's own key."})
-    static final class Import implements Callable<Integer> {
+    static final class Import implements Callable<Integer>, WritesData {
         @ParentCommand
         WorkbenchCli root;
         @Spec
@@ -286,7 +286,7 @@ final class SyncCommands {
         }
 
         @Command(name = "uploaded", description = "Record that a package reached the organisation.")
-        static final class Uploaded implements Callable<Integer> {
+        static final class Uploaded implements Callable<Integer>, WritesData {
             @ParentCommand
             OutboxCommand parent;
             @Spec
@@ -330,7 +330,7 @@ final class SyncCommands {
 
         @Command(name = "add", description = {"Add an assessor's certificate to the register before their first package",
                 "(so a strict register accepts it). CERT.pem is the certificate they sent (the file their keys show names)."})
-        static final class Add implements Callable<Integer> {
+        static final class Add implements Callable<Integer>, WritesData {
             @ParentCommand
             Signers parent;
             @Spec
@@ -356,7 +356,7 @@ final class SyncCommands {
         }
 
         @Command(name = "strict", description = "on: refuse packages from signers not in the register; off: trust on first use.")
-        static final class Strict implements Callable<Integer> {
+        static final class Strict implements Callable<Integer>, WritesData {
             @ParentCommand
             Signers parent;
             @Spec
@@ -376,7 +376,7 @@ final class SyncCommands {
         }
 
         @Command(name = "remove", description = "Unpin an assessor (e.g. after their key was replaced).")
-        static final class Remove implements Callable<Integer> {
+        static final class Remove implements Callable<Integer>, WritesData {
             @ParentCommand
             Signers parent;
             @Spec
@@ -443,7 +443,7 @@ final class SyncCommands {
         }
 
         @Command(name = "resolve", description = "Choose which version is the record; the other stays stored.")
-        static final class Resolve implements Callable<Integer> {
+        static final class Resolve implements Callable<Integer>, WritesData {
             @ParentCommand
             Conflicts parent;
             @Spec

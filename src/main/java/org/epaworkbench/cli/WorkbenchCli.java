@@ -87,6 +87,14 @@ public final class WorkbenchCli implements Callable<Integer> {
             commandLine.getErr().flush();
             return exitCodeFor(ex);
         });
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            root.context().writing(last.commandSpec().userObject() instanceof WritesData);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         try {
             return cli.execute(args);
         } finally {

@@ -129,8 +129,76 @@ public final class Backups {
         }
     }
 
-    /** Takes a consistent copy of the open database and keeps the newest {@value #KEEP}. */
+    /**
+     * The full check of the database, slower than {@link #check}: SQLite's {@code integrity_check}
+     * (which also compares every index with its table, damage the quick check on opening does not
+     * see) and a read of every session's log. It runs on a read-only connection of its own, so the
+     * app goes on recording meanwhile. Refuses a damaged database, naming what cannot be read and the backups.
+     */
+    public void fullCheck(Database database) throws StorageException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5_000);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + database.directory().databaseFile())) {
+            String integrity = rows(c, "PRAGMA integrity_check");
+            if (!"ok".equals(integrity)) {
+                throw damaged("SQLite's full check reports: " + integrityInWords(firstLine(integrity)));
+            }
+            Optional<String> unreadable = unreadableSession(c);
+            if (unreadable.isPresent()) {
+                throw damaged(unreadable.get());
+            }
+        } catch (SQLException e) {
+            throw damaged("SQLite's full check could not read it: " + plain(e));
+        }
+    }
+
+    private static String integrityInWords(String line) {
+        if (line.contains("missing from index") || line.contains("wrong # of entries in index")
+                || line.contains("index") && line.contains("missing")) {
+            return "an index no longer matches the data it lists (" + line + ")";
+        }
+        return line;
+    }
+
+    /** The first session whose log cannot be read or folded, described for the assessor. */
+    private static Optional<String> unreadableSession(Connection c) throws SQLException {
+        List<String[]> sessions = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT s.id, a.name, s.component_id, COALESCE(s.started_at, s.created_at) FROM session s "
+                        + "LEFT JOIN apprentice a ON a.id = s.apprentice_id ORDER BY s.created_at")) {
+            while (rs.next()) {
+                sessions.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        for (String[] s : sessions) {
+            try {
+                org.epaworkbench.session.SessionState.fold(SessionStore.canonical(c, s[0]));
+            } catch (RuntimeException | SQLException e) {
+                String when = s[3] == null ? "" : ", " + shownDate(s[3]);
+                return Optional.of("the session " + s[0] + " (" + (s[1] == null ? "unknown apprentice" : s[1]) + ", "
+                        + s[2] + when + ") cannot be read: " + firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String shownDate(String instant) {
+        try {
+            return DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.UK)
+                    .format(Instant.parse(instant).atZone(java.time.ZoneId.systemDefault()));
+        } catch (DateTimeParseException e) {
+            return instant;
+        }
+    }
+
+    /**
+     * Takes a consistent copy of the open database and keeps the newest {@value #KEEP}. The database
+     * passes the {@linkplain #fullCheck full check} first: a damaged one is refused (a
+     * {@link DatabaseDamaged}), so every backup kept passed it, and none is rotated out for a damaged copy.
+     */
     public Backup create(Database database, Reason reason) throws StorageException {
+        fullCheck(database);
         Instant at = clock.instant();
         Path file = folder().resolve("workbench-" + STAMP.format(at) + "-" + reason.slug() + ".db");
         try {
@@ -281,7 +349,11 @@ public final class Backups {
     }
 
     private static String quickCheck(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+        return rows(c, "PRAGMA quick_check");
+    }
+
+    private static String rows(Connection c, String pragma) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(pragma)) {
             StringBuilder all = new StringBuilder();
             while (rs.next()) {
                 all.append(all.length() == 0 ? "" : "\n").append(rs.getString(1));

@@ -35,12 +35,16 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        background = new Background();
         OpenFile.use(getHostServices());
         // a double-click on a dialog's confirm button is one action, whichever dialog it is
         ClickThroughGuard.install();
         Path dataDir = dataDirArgument(getParameters().getRaw());
-        DataDirectory directory = DataDirectory.resolve(dataDir);
+        start(stage, DataDirectory.resolve(dataDir));
+    }
+
+    /** Shows the loading screen on {@code stage} and opens {@code directory} (tests start here). */
+    void start(Stage stage, DataDirectory directory) {
+        background = new Background();
 
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening " + directory.root() + " …");
@@ -82,9 +86,14 @@ public final class WorkbenchApp extends Application {
             });
             // a session still running means the app stopped without pausing it: reopen each and ask about its gap
             main.recoverRunning(opened.runningSessions());
-            // the database has just passed its check: keep a copy of it
-            background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { },
-                    failure -> main.showNotice("The automatic backup on start failed: " + failure.getMessage()));
+            // the database has passed the quick check; the backup on start runs the full check first and keeps a copy
+            background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { }, failure -> {
+                if (failure instanceof Backups.DatabaseDamaged damaged) {
+                    damagedAfterStart(stage, scene, directory, theme, main, damaged);
+                } else {
+                    main.showNotice("The automatic backup on start failed: " + failure.getMessage());
+                }
+            });
             StartupProbe.mainWindowShown(scene, background);
         }, failure -> {
             scene.setRoot(startupError(failure, failure instanceof Backups.DatabaseDamaged damaged
@@ -95,6 +104,37 @@ public final class WorkbenchApp extends Application {
             theme.apply(scene);
             StartupProbe.startupFailed();
         });
+    }
+
+    /**
+     * The full check on start found damage the quick check did not (a session that cannot be read, an
+     * index that no longer matches its table): say what, and offer the restore screen, rather than
+     * work on with a home list that cannot show it. If a session is already open on screen its work
+     * is not cut off: the notice says what was found and where the restore is.
+     */
+    private void damagedAfterStart(Stage stage, Scene scene, DataDirectory directory, Theme theme, MainWindow main,
+            Backups.DatabaseDamaged damaged) {
+        if (!main.openSessions().isEmpty()) {
+            main.showNotice(damaged.getMessage());
+            return;
+        }
+        Workbench closing = workbench;
+        workbench = null;
+        background.run(() -> {
+            closing.close();
+            return null;
+        }, closed -> {
+            stage.setOnCloseRequest(null);
+            showDamaged(stage, scene, directory, theme, damaged);
+        }, failure -> showDamaged(stage, scene, directory, theme, damaged));
+    }
+
+    private void showDamaged(Stage stage, Scene scene, DataDirectory directory, Theme theme, Backups.DatabaseDamaged damaged) {
+        scene.setRoot(startupError(damaged, new RestoreBackupPane(directory, background, damaged.backups(), () -> {
+            scene.setRoot(new StackPane(new ProgressIndicator()));
+            openData(stage, scene, directory, theme);
+        })));
+        theme.apply(scene);
     }
 
     /** What opening the data folder in the background hands back. */
