@@ -129,6 +129,10 @@ final class SessionCommand implements Callable<Integer> {
                     : ", " + s.details().location()).append("; ID seen: ")
                     .append(s.details().idDocumentSeen().isEmpty() ? "not recorded" : s.details().idDocumentSeen()).append(nl);
             b.append("Status:     ").append(s.status().label()).append(nl);
+            for (var r : plan.remindersFor(c.id(), s.details().attempt())) {
+                b.append("Plan rule:  ").append(r.title()).append(" — ").append(r.text()).append(" (").append(r.source().shortForm())
+                        .append(")").append(nl);
+            }
             b.append("Elapsed:    ").append(ElapsedText.format(elapsed)).append(" of ").append(c.timing().describe());
             s.ending().ifPresent(e -> b.append(" — ended ").append(e.durationState().label().toLowerCase())
                     .append(e.reason() == null ? "" : ": " + e.reason()));

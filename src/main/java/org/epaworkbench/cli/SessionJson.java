@@ -73,6 +73,9 @@ final class SessionJson {
         putInstant(n, "startedAt", s.startedAt().orElse(null));
         putInstant(n, "endedAt", s.endedAt().orElse(null));
 
+        ArrayNode rules = n.putArray("planRules");
+        plan.remindersFor(component.id(), s.details().attempt()).forEach(r -> rules.add(PlanJson.reminder(r)));
+
         ObjectNode timing = n.putObject("timing");
         timing.put("elapsedSeconds", elapsed.toSeconds()).put("elapsed", ElapsedText.format(elapsed));
         PlanJson.minutes(timing, "plannedMinutes", component.timing().plannedMinutes());

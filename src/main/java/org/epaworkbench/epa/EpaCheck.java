@@ -195,6 +195,7 @@ public final class EpaCheck {
             }
             List<GatewayRecord.ProjectProposal> versions = g.proposals();
             GatewayRecord.ProjectProposal latest = g.proposal();
+            rule.dueAtGateway().ifPresent(source -> proposalAtGateway(versions, source));
             int words = WordCount.count(latest.synopsis());
             if (!latest.synopsis().isBlank() && (words < rule.minWords() || words > rule.maxWords())) {
                 flag(Flag.Severity.WARNING, "Project proposal", (versions.size() > 1 ? "The revised synopsis has " : "The synopsis has ")
@@ -225,6 +226,25 @@ public final class EpaCheck {
                     soon("Project proposal", "Not approved on " + day(p.decidedOn()) + ": the revised proposal is due by", due, "",
                             rule.source());
                 }
+            }
+        }
+
+        /** The proposal completed and brought along to the gateway meeting: the first version submitted by the gateway date. */
+        private void proposalAtGateway(List<GatewayRecord.ProjectProposal> versions, Citation source) {
+            if (gateway == null) {
+                return;
+            }
+            deadlines.add(new Deadline("Project proposal completed and brought to the gateway meeting", gateway, source));
+            Optional<LocalDate> first = versions.isEmpty() ? Optional.empty() : Optional.ofNullable(versions.get(0).submittedOn());
+            if (first.isPresent() && first.get().isAfter(gateway)) {
+                flag(Flag.Severity.PROBLEM, "Project proposal", "Submitted " + day(first.get()) + ", after the gateway on " + day(gateway)
+                        + "; the proposal must be completed and brought along to the gateway meeting.", source);
+            } else if (first.isEmpty() && today.isAfter(gateway)) {
+                flag(Flag.Severity.PROBLEM, "Project proposal", "No proposal is recorded, and it was due at the gateway meeting on "
+                        + day(gateway) + ".", source);
+            } else if (first.isEmpty()) {
+                soon("Project proposal", "Not recorded yet: the proposal is to be completed and brought along to the gateway meeting on",
+                        gateway, "", source);
             }
         }
 

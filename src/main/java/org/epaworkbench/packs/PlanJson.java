@@ -134,6 +134,19 @@ public final class PlanJson {
         for (Criterion cr : c.criteria()) {
             criteria.add(criterion(cr));
         }
+        if (c.oneSession() == null) {
+            n.putNull("oneSession");
+        } else {
+            n.putObject("oneSession").set("source", citation(c.oneSession().source()));
+        }
+        if (c.resitFollowUp() == null) {
+            n.putNull("resitFollowUp");
+        } else {
+            ObjectNode f = n.putObject("resitFollowUp");
+            f.put("activity", c.resitFollowUp().activity()).put("minutes", c.resitFollowUp().minutes())
+                    .put("condition", c.resitFollowUp().condition());
+            f.set("source", citation(c.resitFollowUp().source()));
+        }
         List<ExampleQuestion> examples = c.exampleQuestions();
         ArrayNode ex = n.putArray("exampleQuestions");
         for (ExampleQuestion e : examples) {
@@ -157,6 +170,14 @@ public final class PlanJson {
         ArrayNode ksb = n.putArray("ksb");
         c.ksb().forEach(ksb::add);
         n.set("source", citation(c.source()));
+        return n;
+    }
+
+    /** A plan rule shown where the assessor acts: {@code {title, text, source}}. */
+    public static ObjectNode reminder(org.epaworkbench.plan.Reminder r) {
+        ObjectNode n = F.objectNode();
+        n.put("title", r.title()).put("text", r.text());
+        n.set("source", citation(r.source()));
         return n;
     }
 

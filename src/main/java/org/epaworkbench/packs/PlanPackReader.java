@@ -277,7 +277,9 @@ public final class PlanPackReader {
         JsonNode pp = e.get("projectProposal");
         EpaRules.ProjectProposal proposal = pp == null ? null : new EpaRules.ProjectProposal(pp.get("minWords").asInt(),
                 pp.get("maxWords").asInt(), pp.get("resubmitWithinDays").asInt(),
-                cite.read(pp.get("source"), "$.epa.projectProposal.source"));
+                cite.read(pp.get("source"), "$.epa.projectProposal.source"),
+                pp.has("dueAtGateway") ? cite.read(pp.get("dueAtGateway").get("source"), "$.epa.projectProposal.dueAtGateway.source")
+                        : null);
         JsonNode ra = e.get("reassessment");
         EpaRules.Reassessment reassessment = ra == null ? null : new EpaRules.Reassessment(ra.get("withinMonths").asInt(),
                 ra.has("periodStarts") ? EpaRules.PeriodStart.of(ra.get("periodStarts").asText()) : null,
@@ -298,8 +300,15 @@ public final class PlanPackReader {
         JsonNode em = e.get("englishAndMaths");
         EpaRules.EnglishAndMaths englishAndMaths = em == null ? null : new EpaRules.EnglishAndMaths(
                 em.hasNonNull("level") ? em.get("level").asInt() : null, cite.read(em.get("source"), "$.epa.englishAndMaths.source"));
+        JsonNode fd = e.get("furtherDevelopment");
+        EpaRules.FurtherDevelopment development = null;
+        if (fd != null) {
+            Set<AttemptKind> before = EnumSet.noneOf(AttemptKind.class);
+            fd.get("before").forEach(a -> before.add(AttemptKind.fromWord(a.asText())));
+            development = new EpaRules.FurtherDevelopment(before, cite.read(fd.get("source"), "$.epa.furtherDevelopment.source"));
+        }
         return new EpaRules(minimum, earliest, window, deadline, submissions, atGateway, notices, order, portfolio, report, proposal,
-                reassessment, training, retakeGateway, englishAndMaths);
+                reassessment, training, retakeGateway, englishAndMaths, development);
     }
 
     /** A rule's {@code severity}: "problem" unless the pack says "warning". */
@@ -373,8 +382,15 @@ public final class PlanPackReader {
                     cite.read(e.get("source"), path + ".exampleQuestions[" + i + "].source")));
         }
 
+        JsonNode one = c.get("oneSession");
+        Component.OneSession oneSession = one == null ? null
+                : new Component.OneSession(cite.read(one.get("source"), path + ".oneSession.source"));
+        JsonNode fu = c.get("resitFollowUp");
+        Component.ResitFollowUp followUp = fu == null ? null : new Component.ResitFollowUp(fu.get("activity").asText(),
+                fu.get("minutes").asInt(), text(fu, "condition"), cite.read(fu.get("source"), path + ".resitFollowUp.source"));
+
         return new Component(c.get("id").asText(), c.get("title").asText(), timing, questioning, questionCount, rule,
-                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples);
+                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples, oneSession, followUp);
     }
 
     private static DurationWindow timing(JsonNode t, String path, CitationReader cite, List<PlanPackProblem> problems) {

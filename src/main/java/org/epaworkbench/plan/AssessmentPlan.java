@@ -66,6 +66,30 @@ public record AssessmentPlan(
                 .findFirst();
     }
 
+    /**
+     * The plan's rules to show where the assessor holds an attempt at a component: further development before a resit or
+     * retake, a component carried out in one session, and what comes with a resit of it. Empty for an unknown component.
+     */
+    public List<Reminder> remindersFor(String componentId, AttemptKind attempt) {
+        Optional<Component> found = component(componentId);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Component c = found.get();
+        List<Reminder> reminders = new java.util.ArrayList<>();
+        EpaRules.FurtherDevelopment development = epa.furtherDevelopment();
+        if (development != null && development.before().contains(attempt)) {
+            reminders.add(new Reminder("Before a " + attempt.word(), development.source().quoteText()
+                    .orElse("Further development is provided before a " + attempt.word() + "."), development.source()));
+        }
+        c.inOneSession().ifPresent(one -> reminders.add(new Reminder("One session", one.source().quoteText()
+                .orElse("The " + c.title().toLowerCase(java.util.Locale.ROOT) + " is carried out in one session."), one.source())));
+        if (attempt == AttemptKind.RESIT) {
+            c.followUpOnResit().ifPresent(f -> reminders.add(new Reminder("With this resit", f.describe(), f.source())));
+        }
+        return List.copyOf(reminders);
+    }
+
     public int criteriaCount() {
         return components.stream().mapToInt(c -> c.criteria().size()).sum();
     }

@@ -21,7 +21,39 @@ public record Component(
         DistinctionRule distinctionRule,
         Citation gradingSource,
         List<Criterion> criteria,
-        List<ExampleQuestion> exampleQuestions) {
+        List<ExampleQuestion> exampleQuestions,
+        OneSession oneSession,
+        ResitFollowUp resitFollowUp) {
+
+    /** The component is carried out in one session (the source's words say when it may be split, if ever). */
+    public record OneSession(Citation source) {
+        public OneSession {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
+     * What a resit of this component comes with: e.g. "an additional professional discussion follow up of 30 minutes if a
+     * suitable situation to evidence the criteria did not occur" (001).
+     *
+     * @param activity what is added, e.g. "professional discussion"
+     * @param condition when, in the source's words, e.g. "if a suitable situation to evidence the criteria did not occur"
+     */
+    public record ResitFollowUp(String activity, int minutes, String condition, Citation source) {
+        public ResitFollowUp {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(source, "source");
+            if (minutes < 1) {
+                throw new IllegalArgumentException("a follow-up lasts at least a minute: " + minutes);
+            }
+        }
+
+        /** "An additional professional discussion follow-up of 30 minutes, if a suitable situation … did not occur." */
+        public String describe() {
+            return "An additional " + activity + " follow-up of " + minutes + " minutes"
+                    + (condition == null || condition.isBlank() ? "" : ", " + condition.strip()) + ".";
+        }
+    }
 
     public Component {
         Objects.requireNonNull(id, "id");
@@ -31,6 +63,14 @@ public record Component(
         Objects.requireNonNull(gradingSource, "gradingSource");
         criteria = List.copyOf(criteria);
         exampleQuestions = List.copyOf(exampleQuestions);
+    }
+
+    public Optional<OneSession> inOneSession() {
+        return Optional.ofNullable(oneSession);
+    }
+
+    public Optional<ResitFollowUp> followUpOnResit() {
+        return Optional.ofNullable(resitFollowUp);
     }
 
     public Optional<QuestioningLimit> questioningLimit() {

@@ -26,10 +26,11 @@ public record EpaRules(
         Reassessment reassessment,
         RetakeTraining retakeTraining,
         RetakeGateway retakeGateway,
-        EnglishAndMaths englishAndMaths) {
+        EnglishAndMaths englishAndMaths,
+        FurtherDevelopment furtherDevelopment) {
 
     public static final EpaRules NONE = new EpaRules(null, null, null, null, List.of(), List.of(), List.of(), List.of(), null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     public EpaRules {
         submissions = List.copyOf(submissions);
@@ -108,7 +109,26 @@ public record EpaRules(
         }
     }
 
-    public record ProjectProposal(int minWords, int maxWords, int resubmitWithinDays, Citation source) {
+    /**
+     * The project proposal's synopsis length and resubmission; {@code atGateway}, where the source says so, cites that the
+     * proposal is completed and brought along to the gateway meeting (so one submitted after the gateway is late).
+     */
+    public record ProjectProposal(int minWords, int maxWords, int resubmitWithinDays, Citation source, Citation atGateway) {
+        public ProjectProposal(int minWords, int maxWords, int resubmitWithinDays, Citation source) {
+            this(minWords, maxWords, resubmitWithinDays, source, null);
+        }
+
+        public Optional<Citation> dueAtGateway() {
+            return Optional.ofNullable(atGateway);
+        }
+    }
+
+    /** Further development the apprentice is given before the attempts listed ("Further development must be provided prior to a resit"). */
+    public record FurtherDevelopment(java.util.Set<AttemptKind> before, Citation source) {
+        public FurtherDevelopment {
+            before = java.util.Set.copyOf(before);
+            java.util.Objects.requireNonNull(source, "source");
+        }
     }
 
     /** Where the reassessment period starts. */

@@ -45,9 +45,11 @@ class EpaCheckTest {
         return gateway(START, gatewayDate);
     }
 
+    /** A complete gateway: qualifications, declarations, and the project proposal brought to the gateway meeting and approved. */
     static GatewayRecord gateway(LocalDate start, LocalDate gatewayDate) {
         return new GatewayRecord(start, gatewayDate.minusDays(1), gatewayDate, new GatewayRecord.Qualification(true, "certificate"),
-                new GatewayRecord.Qualification(true, "certificate"), true, true, "Passport", "", GatewayRecord.ProjectProposal.NONE);
+                new GatewayRecord.Qualification(true, "certificate"), true, true, "Passport", "",
+                new GatewayRecord.ProjectProposal("", gatewayDate, GatewayRecord.ProposalDecision.APPROVED, "", gatewayDate));
     }
 
     static List<Flag> flags(String planId, GatewayRecord g, EpaSchedule s, LocalDate today) {
@@ -435,6 +437,34 @@ class EpaCheckTest {
                 assertThat(f.message()).isEqualTo("The revised proposal was submitted on 10 Feb 2026, 8 days after it was not approved "
                         + "on 2 Feb 2026; it was due within 7 days, by 9 Feb 2026.");
             });
+        }
+
+        /** 000 Summary of end-point assessments: "The project proposal must be completed and brought along to the gateway meeting." */
+        @Test
+        void highfieldsProposalIsDueAtTheGatewayMeeting() {
+            GatewayRecord none = gateway(decided).withProposals(List.of());
+            assertThat(flags("highfield-css-l3", none, EpaSchedule.EMPTY, decided.plusDays(1))).filteredOn(f -> f.subject().equals("Project proposal"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Flag.Severity.PROBLEM);
+                        assertThat(f.message()).isEqualTo("No proposal is recorded, and it was due at the gateway meeting on 2 Feb 2026.");
+                        assertThat(f.source().ref()).isEqualTo("000");
+                        assertThat(f.source().quote()).isEqualTo("The project proposal must be completed and brought along to the gateway meeting.");
+                    });
+            assertThat(flags("highfield-css-l3", none, EpaSchedule.EMPTY, decided.minusDays(3))).filteredOn(f -> f.subject().equals("Project proposal"))
+                    .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Flag.Severity.WARNING));
+            GatewayRecord late = gateway(decided).withProposal(new GatewayRecord.ProjectProposal("word ".repeat(250), decided.plusDays(1),
+                    GatewayRecord.ProposalDecision.PENDING, "", null));
+            assertThat(flags("highfield-css-l3", late, EpaSchedule.EMPTY, decided.plusDays(2))).anySatisfy(f -> assertThat(f.message())
+                    .isEqualTo("Submitted 3 Feb 2026, after the gateway on 2 Feb 2026; the proposal must be completed and brought along "
+                            + "to the gateway meeting."));
+            GatewayRecord onTime = gateway(decided).withProposal(new GatewayRecord.ProjectProposal("word ".repeat(250), decided,
+                    GatewayRecord.ProposalDecision.PENDING, "", null));
+            assertThat(flags("highfield-css-l3", onTime, EpaSchedule.EMPTY, decided.plusDays(2))).isEmpty();
+            assertThat(EpaCheck.check(plan("highfield-css-l3"), onTime, EpaSchedule.EMPTY, decided.plusDays(2)).deadlines())
+                    .extracting(Deadline::what).contains("Project proposal completed and brought to the gateway meeting");
+            // PAL and VTCT state no such rule
+            assertThat(flags("pal-css-l3", none, EpaSchedule.EMPTY, decided.plusDays(1))).noneSatisfy(f -> assertThat(f.subject())
+                    .isEqualTo("Project proposal"));
         }
 
         @ParameterizedTest(name = "{0} words → flagged {1}")

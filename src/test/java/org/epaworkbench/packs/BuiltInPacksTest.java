@@ -232,6 +232,16 @@ class BuiltInPacksTest {
             java.util.stream.Stream.of(e.minimumOnProgramme(), e.earliestEpaStart(), e.window(), e.projectDeadline(), e.portfolio(),
                     e.projectReport(), e.projectProposal(), e.reassessment(), e.retakeTraining(), e.retakeGateway(), e.englishAndMaths())
                     .filter(java.util.Objects::nonNull).forEach(r -> cites.add(citation(r)));
+            if (e.furtherDevelopment() != null) {
+                cites.add(e.furtherDevelopment().source());
+            }
+            if (e.projectProposal() != null) {
+                e.projectProposal().dueAtGateway().ifPresent(cites::add);
+            }
+            for (Component c : p.components()) {
+                c.inOneSession().ifPresent(x -> cites.add(x.source()));
+                c.followUpOnResit().ifPresent(x -> cites.add(x.source()));
+            }
             e.submissions().forEach(x -> cites.add(x.source()));
             e.dueAtGateway().forEach(x -> cites.add(x.source()));
             e.notices().forEach(x -> cites.add(x.source()));
@@ -308,6 +318,94 @@ class BuiltInPacksTest {
         assertThat(plan("vtct-css-l3").epa().qualifications().orElseThrow().level()).isNull();
         assertThat(plan("highfield-csp-l2").epa().qualifications()).isEmpty();
         assertThat(seed("001")).doesNotContainIgnoringCase("english").doesNotContainIgnoringCase("maths");
+    }
+
+    /** Issue 13, item 8. 000 Summary of end-point assessments: "The project proposal must be completed and brought along to the gateway meeting." */
+    @Test
+    void highfieldsProposalIsBroughtToTheGatewayMeeting() throws Exception {
+        String quote = "The project proposal must be completed and brought along to the gateway meeting.";
+        assertThat(seed("000")).contains(quote);
+        var atGateway = plan("highfield-css-l3").epa().projectProposal().dueAtGateway().orElseThrow();
+        assertThat(atGateway.ref()).isEqualTo("000");
+        assertThat(atGateway.quote()).isEqualTo(quote);
+    }
+
+    /**
+     * Issue 13, item 8. 001 Retake and Resit information: "If the apprentice fails the practical observation, Highfield will
+     * offer a resit of this assessment component to the apprentice along with an additional professional discussion follow up
+     * of 30 minutes if a suitable situation to evidence the criteria did not occur." 001 Summary of end-point assessments:
+     * "The observation must be carried out in one session, except in exceptional circumstances (such as a business operating
+     * different functions across 2 sites)."
+     */
+    @Test
+    void practitionerObservationIsOneSessionAndItsResitComesWithAThirtyMinuteDiscussion() throws Exception {
+        String resit = "If the apprentice fails the practical observation, Highfield will offer a resit of this assessment component "
+                + "to the apprentice along with an additional professional discussion follow up of 30 minutes if a suitable situation to "
+                + "evidence the criteria did not occur.";
+        String one = "The observation must be carried out in one session, except in exceptional circumstances (such as a business "
+                + "operating different functions across 2 sites).";
+        assertThat(seed("001")).contains(resit).contains(one);
+        AssessmentPlan csp = plan("highfield-csp-l2");
+        Component obs = csp.component("observation").orElseThrow();
+        assertThat(obs.oneSession().source().quote()).isEqualTo(one);
+        var followUp = obs.resitFollowUp();
+        assertThat(followUp.source().quote()).isEqualTo(resit);
+        assertThat(followUp.activity()).isEqualTo("professional discussion");
+        assertThat(followUp.minutes()).isEqualTo(30);
+        assertThat(followUp.condition()).isEqualTo("if a suitable situation to evidence the criteria did not occur");
+        assertThat(csp.remindersFor("observation", org.epaworkbench.plan.AttemptKind.RESIT)).extracting(r -> r.text())
+                .containsExactly(one, "An additional professional discussion follow-up of 30 minutes, if a suitable situation to "
+                        + "evidence the criteria did not occur.");
+        assertThat(csp.remindersFor("observation", org.epaworkbench.plan.AttemptKind.FIRST)).extracting(r -> r.text()).containsExactly(one);
+        assertThat(csp.remindersFor("showcase", org.epaworkbench.plan.AttemptKind.RESIT)).isEmpty();
+    }
+
+    /**
+     * Issue 13, item 8. 003 Section 3, Resits and retakes: "Further development must be provided prior to a resit." 004 Re-sits
+     * and Re-takes: "If the Apprentice fails any part of the End-point Assessment, further development must be provided prior
+     * to a re-sit or re-take."
+     */
+    @Test
+    void furtherDevelopmentComesBeforeAResitAtPalAndBeforeAResitOrRetakeAtVtct() throws Exception {
+        String pal = "Further development must be provided prior to a resit.";
+        String vtct = "If the Apprentice fails any part of the End-point Assessment, further development must be provided prior to a "
+                + "re-sit or re-take.";
+        assertThat(seed("003")).contains(pal);
+        assertThat(seed("004")).contains(vtct);
+        var p = plan("pal-css-l3").epa().furtherDevelopment();
+        assertThat(p.before()).containsExactly(org.epaworkbench.plan.AttemptKind.RESIT);
+        assertThat(p.source().quote()).isEqualTo(pal);
+        var v = plan("vtct-css-l3").epa().furtherDevelopment();
+        assertThat(v.before()).containsExactlyInAnyOrder(org.epaworkbench.plan.AttemptKind.RESIT, org.epaworkbench.plan.AttemptKind.RETAKE);
+        assertThat(v.source().quote()).isEqualTo(vtct);
+        assertThat(plan("pal-css-l3").remindersFor("wbp-interview", org.epaworkbench.plan.AttemptKind.RESIT))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.title()).isEqualTo("Before a resit");
+                    assertThat(r.text()).isEqualTo(pal);
+                });
+        assertThat(plan("pal-css-l3").remindersFor("wbp-interview", org.epaworkbench.plan.AttemptKind.RETAKE)).isEmpty();
+        assertThat(plan("vtct-css-l3").remindersFor("wbp-interview", org.epaworkbench.plan.AttemptKind.RETAKE))
+                .extracting(r -> r.text()).containsExactly(vtct);
+        assertThat(plan("vtct-css-l3").remindersFor("wbp-interview", org.epaworkbench.plan.AttemptKind.FIRST)).isEmpty();
+    }
+
+    /**
+     * The same one-session rule where the other seeds state it for their observation: 000 "The 60-minute practical observation
+     * +/- 10% tolerance either way, must be covered in 1 session."; 004 "The practical observation with questions and answers
+     * is covered in one session, lasting 60 minutes +/- 10% tolerance either way." 003 states none.
+     */
+    @Test
+    void observationsAreOneSessionWhereTheSeedsSaySo() throws Exception {
+        Map<String, String> quotes = Map.of(
+                "highfield-css-l3", "The 60-minute practical observation +/- 10% tolerance either way, must be covered in 1 session.",
+                "vtct-css-l3", "The practical observation with questions and answers is covered in one session, lasting 60 minutes "
+                        + "+/- 10% tolerance either way.");
+        for (var e : quotes.entrySet()) {
+            var one = plan(e.getKey()).component("observation").orElseThrow().oneSession();
+            assertThat(one.source().quote()).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(seed(one.source().ref())).as(e.getKey()).contains(e.getValue());
+        }
+        assertThat(plan("pal-css-l3").components()).allSatisfy(c -> assertThat(c.oneSession()).isNull());
     }
 
     private static String normalise(String s) {

@@ -192,6 +192,13 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         row = addRow(form, row, "Submitted on", proposalSubmitted);
         row = addRow(form, row, "Decision", new HBox(10, decision, new Label("on"), decidedOn));
         addRow(form, row, "Feedback", feedback);
+        if (rule.atGateway() != null) {
+            // 000: the proposal is completed and brought along to the gateway meeting, so it is shown where the gateway is recorded
+            org.epaworkbench.ui.common.ReminderList atGateway = new org.epaworkbench.ui.common.ReminderList("proposal-at-gateway");
+            atGateway.show(List.of(new org.epaworkbench.plan.Reminder("Due at the gateway meeting", rule.atGateway().quoteText()
+                    .orElse("The project proposal is completed and brought along to the gateway meeting."), rule.atGateway())));
+            return Section.panel("Work-based project proposal", atGateway, history, versionTitle, form, resubmitRow);
+        }
         return Section.panel("Work-based project proposal", history, versionTitle, form, resubmitRow);
     }
 

@@ -73,6 +73,14 @@ final class NewSessionDialog {
         id.setPromptText("Document seen (can be recorded later on the session screen)");
         Label problems = new Label();
         problems.getStyleClass().add("inline-problem");
+        // the plan's rules for this attempt at this component (further development before a resit, one session...)
+        org.epaworkbench.ui.common.ReminderList reminders = new org.epaworkbench.ui.common.ReminderList("session-reminders");
+        reminders.setMaxWidth(520);
+        Runnable remind = () -> reminders.show(who.getValue() == null || component.getValue() == null || attempt.getValue() == null
+                ? List.of() : plans.plan(who.getValue().planId()).map(p -> p.remindersFor(component.getValue().id(), attempt.getValue()))
+                        .orElse(List.of()));
+        component.valueProperty().addListener((o, a, b) -> remind.run());
+        attempt.valueProperty().addListener((o, a, b) -> remind.run());
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -97,7 +105,8 @@ final class NewSessionDialog {
         d.initOwner(owner);
         d.setTitle("New session");
         d.setHeaderText("Set up an assessment session");
-        d.getDialogPane().setContent(new VBox(10, grid, problems));
+        remind.run();
+        d.getDialogPane().setContent(new VBox(10, grid, reminders, problems));
         ButtonType create = new ButtonType("Create session", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         Node createButton = d.getDialogPane().lookupButton(create);

@@ -94,6 +94,15 @@ final class ComponentPane extends TitledPane {
         if (c.questionCount() != null) {
             addFact(grid, row++, "Questions", c.questionCount().exactly() + " competency questions", c.questionCount().source());
         }
+        int rowAfter = row;
+        if (c.oneSession() != null) {
+            addFact(grid, rowAfter++, "One session", c.oneSession().source().quoteText().orElse("carried out in one session"),
+                    c.oneSession().source());
+        }
+        if (c.resitFollowUp() != null) {
+            addFact(grid, rowAfter++, "With a resit", c.resitFollowUp().describe(), c.resitFollowUp().source());
+        }
+        row = rowAfter;
         int d = c.distinctionCriteria().size();
         String grading = "Pass: every pass criterion (" + c.passCriteria().size() + "). Distinction: "
                 + (d == 0 ? "no distinction criteria" : "also " + c.distinctionRule().describe(d) + " distinction criteria") + ".";

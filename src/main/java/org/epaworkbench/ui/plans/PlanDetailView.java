@@ -105,6 +105,12 @@ final class PlanDetailView extends VBox {
                     + cap.scope().word() + " grade" + (cap.waivedForExceptionalCircumstances()
                     ? ", unless the organisation finds exceptional circumstances" : "") + ".", cap.source());
         }
+        var development = plan.epa().furtherDevelopment();
+        if (development != null) {
+            ComponentPane.addFact(grid, row++, "Before a " + String.join(" or ", development.before().stream().sorted()
+                    .map(org.epaworkbench.plan.AttemptKind::word).toList()), development.source().quoteText()
+                    .orElse("further development"), development.source());
+        }
         if (plan.carryOver().isEmpty()) {
             ComponentPane.addFact(grid, row, "Carry-over", "none stated in the sources", null);
         }

@@ -73,6 +73,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             left.getChildren().add(new InterviewPanel(model, this));
         }
         left.getChildren().add(new GradePreviewPanel(model, this));
+        // below the timer, questioning and grade, which are glanced at: the plan's rules for this attempt, read before starting
+        PlanRulesPanel rules = new PlanRulesPanel(first.plan(), component, first.state().details().attempt());
+        if (rules.hasRules()) {
+            left.getChildren().add(rules);
+        }
         left.setPadding(new Insets(12));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
