@@ -29,9 +29,19 @@ final class CliContext implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private boolean writing;
 
-    CliContext(Path dataDirOption, Clock clock) {
+    private final org.epaworkbench.store.Disk disk;
+    private final java.io.PrintWriter err;
+    private boolean folderReadOnly;
+
+    CliContext(Path dataDirOption, Clock clock, org.epaworkbench.store.Disk disk, java.io.PrintWriter err) {
         this.dataDirOption = dataDirOption;
         this.clock = clock;
+        this.disk = disk;
+        this.err = err;
+    }
+
+    org.epaworkbench.store.Disk disk() {
+        return disk;
     }
 
     DataDirectory dataDirectory() {
@@ -46,8 +56,25 @@ final class CliContext implements AutoCloseable {
     Database database() throws StorageException {
         if (database == null) {
             DataDirectory directory = dataDirectory();
-            InstanceLock.Result taken = InstanceLock.acquire(directory, "the command line");
-            if (taken.acquired()) {
+            InstanceLock.Result taken;
+            try {
+                taken = disk.canWrite(directory.root()) ? InstanceLock.acquire(directory, "the command line") : null;
+            } catch (InstanceLock.FolderReadOnly e) {
+                taken = null;
+            }
+            if (taken == null) {
+                // a write-protected stick, a read-only share: read what is there, change nothing
+                if (writing) {
+                    throw new StorageException("The data folder " + directory.root() + " cannot be written to (it is "
+                            + "read-only), and this command changes data, so nothing was changed. Make the folder "
+                            + "writable, or copy it somewhere that is and use --data-dir.");
+                }
+                database = Database.openReadOnlyFolder(directory);
+                folderReadOnly = true;
+                err.println("epa-workbench: warning: the data folder " + directory.root()
+                        + " cannot be written to (it is read-only); reading it only, nothing will be changed.");
+                err.flush();
+            } else if (taken.acquired()) {
                 lock = taken.lock();
                 database = Database.open(directory);
             } else {

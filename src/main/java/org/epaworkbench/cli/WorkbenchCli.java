@@ -45,11 +45,18 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     private final Clock clock;
     private final Passwords.Source passwords;
+    private final org.epaworkbench.store.Disk disk;
+    private PrintWriter err = new PrintWriter(System.err, true);
     private CliContext context;
 
     WorkbenchCli(Clock clock, Passwords.Source passwords) {
+        this(clock, passwords, org.epaworkbench.store.Disk.SYSTEM);
+    }
+
+    WorkbenchCli(Clock clock, Passwords.Source passwords, org.epaworkbench.store.Disk disk) {
         this.clock = clock;
         this.passwords = passwords;
+        this.disk = disk;
     }
 
     Passwords.Source passwords() {
@@ -58,7 +65,7 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     CliContext context() {
         if (context == null) {
-            context = new CliContext(dataDir, clock);
+            context = new CliContext(dataDir, clock, disk, err);
         }
         return context;
     }
@@ -75,7 +82,14 @@ public final class WorkbenchCli implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, Passwords.Source passwords) {
-        WorkbenchCli root = new WorkbenchCli(clock, passwords);
+        return run(args, out, err, clock, passwords, org.epaworkbench.store.Disk.SYSTEM);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}, on the given disk (tests simulate a full or read-only one). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, Passwords.Source passwords,
+            org.epaworkbench.store.Disk disk) {
+        WorkbenchCli root = new WorkbenchCli(clock, passwords, disk);
+        root.err = err;
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

@@ -109,6 +109,38 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the database of a data folder that cannot be written (a write-protected stick, a read-only
+     * share) for reading: SQLite is told the file cannot change ({@code immutable}), so it creates no
+     * lock, {@code -wal} or {@code -shm} file beside it.
+     */
+    public static Database openReadOnlyFolder(DataDirectory directory) throws StorageException {
+        if (!java.nio.file.Files.exists(directory.databaseFile())) {
+            throw new StorageException("The data folder " + directory.root() + " cannot be written to (it is read-only) "
+                    + "and has no database yet, so there is nothing to read.");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setReadOnly(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + directory.databaseFile().toUri() + "?immutable=1");
+        Flyway flyway = flyway(ds);
+        try {
+            checkHistory(directory, ds);
+            refuseNewerSchema(directory, flyway);
+            if (flyway.info().pending().length > 0) {
+                throw new StorageException("The database " + directory.databaseFile() + " needs updating to this version "
+                        + "of EPA Workbench, but its data folder cannot be written to (it is read-only). Make the folder "
+                        + "writable, or copy it somewhere that is and use --data-dir.");
+            }
+            return new Database(directory, ds, ds.getConnection(), true);
+        } catch (FlywayException e) {
+            throw explainFlyway(directory, e);
+        } catch (SQLException e) {
+            throw explain(directory, e);
+        }
+    }
+
     private static SQLiteDataSource dataSource(DataDirectory directory, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         if (!readOnly) {

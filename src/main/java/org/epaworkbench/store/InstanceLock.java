@@ -48,7 +48,12 @@ public final class InstanceLock implements AutoCloseable {
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            throw new FolderReadOnly(directory, e);
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Read-only file system")) {
+                throw new FolderReadOnly(directory, e);
+            }
             throw new StorageException("Cannot use the data folder " + directory.root() + ": its lock file " + file
                     + " cannot be opened (" + e.getMessage() + "). Check the folder's permissions or choose another with --data-dir.", e);
         }
@@ -87,6 +92,15 @@ public final class InstanceLock implements AutoCloseable {
             return text.isEmpty() ? Optional.empty() : Optional.of(text);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The data folder cannot be written to (read-only medium or no permission): it can only be read. */
+    public static final class FolderReadOnly extends StorageException {
+        private static final long serialVersionUID = 1L;
+
+        FolderReadOnly(DataDirectory directory, Exception cause) {
+            super("The data folder " + directory.root() + " cannot be written to (it is read-only).", cause);
         }
     }
 

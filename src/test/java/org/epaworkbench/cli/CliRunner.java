@@ -19,6 +19,7 @@ public final class CliRunner {
     private final Path dataDir;
     private final Clock clock;
     private String keystorePassword;
+    private org.epaworkbench.store.Disk disk = org.epaworkbench.store.Disk.SYSTEM;
 
     public CliRunner(Path dataDir) {
         this(dataDir, Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC));
@@ -35,6 +36,12 @@ public final class CliRunner {
         return this;
     }
 
+    /** Runs on the given disk instead of the computer's (a full disk, a read-only folder). */
+    public CliRunner withDisk(org.epaworkbench.store.Disk disk) {
+        this.disk = disk;
+        return this;
+    }
+
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -42,7 +49,7 @@ public final class CliRunner {
         all.addAll(List.of(args));
         String password = keystorePassword;
         int code = WorkbenchCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock,
-                confirm -> Passwords.fromEnvironmentOrTerminal(password, confirm));
+                confirm -> Passwords.fromEnvironmentOrTerminal(password, confirm), disk);
         return new Run(code, out.toString(), err.toString());
     }
 }
