@@ -31,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code session list | show | events}: recorded sessions, read headless. */
-@Command(name = "session", description = "List sessions, show one, or print its event log.",
-        subcommands = {SessionCommand.ListSessions.class, SessionCommand.ShowSession.class, SessionCommand.Events.class})
+@Command(name = "session", description = "List sessions, show one, print its event log, or check every log's hash chain.",
+        subcommands = {SessionCommand.ListSessions.class, SessionCommand.ShowSession.class, SessionCommand.Events.class,
+                SessionCommand.VerifyLogs.class})
 final class SessionCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -201,6 +202,51 @@ final class SessionCommand implements Callable<Integer> {
             }
             out.print(t.render());
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "verify", description = "Check every session's log against its hash chain: was anything changed "
+            + "outside the app? Exit code 3 if so.")
+    static final class VerifyLogs implements Callable<Integer> {
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<SessionStore.LogCheck> checks = parent.root.context().sessions().checkAll();
+            PrintWriter out = spec.commandLine().getOut();
+            boolean changed = checks.stream().anyMatch(c -> !c.intact());
+            if (json) {
+                var a = JsonFiles.mapper().createArrayNode();
+                for (SessionStore.LogCheck c : checks) {
+                    var n = a.addObject().put("sessionId", c.sessionId()).put("intact", c.intact());
+                    if (c.intact()) {
+                        n.put("events", c.events()).put("chainHead", c.headHash()).put("ownerKey", c.ownerKey());
+                    } else {
+                        n.put("firstChangedEvent", c.changed().seq()).put("problem", c.changed().finding());
+                    }
+                }
+                out.println(JsonFiles.pretty(a));
+            } else if (checks.isEmpty()) {
+                out.println("No sessions yet.");
+            } else {
+                TextTable t = new TextTable("SESSION", "LOG");
+                for (SessionStore.LogCheck c : checks) {
+                    t.row(c.sessionId(), c.intact() ? "intact: " + c.events() + " events, chain head " + c.headHash()
+                            + (c.ownerKey() == null ? " (not yet bound to a key)" : "")
+                            : "CHANGED: " + c.changed().finding());
+                }
+                out.print(t.render());
+                if (changed) {
+                    out.println("A changed log is not shown or sent. Restore a backup made before the change "
+                            + "(backups list), or ask the organisation for its copy of the session.");
+                }
+            }
+            return changed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
         }
     }
 }

@@ -9,6 +9,7 @@ import org.epaworkbench.AppInfo;
 import org.epaworkbench.packs.PlanPackException;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.InstanceLock;
+import org.epaworkbench.store.SessionLogChanged;
 import org.epaworkbench.store.StorageException;
 import org.epaworkbench.store.StorageProblem;
 import org.sqlite.SQLiteErrorCode;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
                 "2:bad input: unknown id, malformed or invalid file, wrong argument",
-                "3:verify: the file was read but does not verify; apprentice check: a rule is broken"})
+                "3:verify: the file was read but does not verify; a session's log was changed outside the app; "
+                        + "apprentice check: a rule is broken"})
 public final class WorkbenchCli implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -124,11 +126,15 @@ public final class WorkbenchCli implements Callable<Integer> {
         if (ex instanceof BadInputException || ex instanceof PlanPackException) {
             return ExitCodes.BAD_INPUT;
         }
+        if (ex instanceof SessionLogChanged) {
+            return ExitCodes.CHECK_FAILED;
+        }
         return ExitCodes.FAILED;
     }
 
     static String message(Exception ex, CliContext context) {
-        if (ex instanceof BadInputException || ex instanceof PlanPackException || ex instanceof StorageException) {
+        if (ex instanceof BadInputException || ex instanceof PlanPackException || ex instanceof StorageException
+                || ex instanceof SessionLogChanged) {
             return ex.getMessage();
         }
         Optional<StorageProblem> problem = StorageProblem.of(ex);

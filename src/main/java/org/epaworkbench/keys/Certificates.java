@@ -31,6 +31,19 @@ public final class Certificates {
         }
     }
 
+    /**
+     * SHA-256 of the certificate's public key (its DER SubjectPublicKeyInfo), as lower-case hex: how a
+     * session's first event names the key that owns it. It stays the same when the organisation
+     * certifies the same key again, so a session keeps its owner across a new certificate.
+     */
+    public static String publicKeyFingerprint(X509Certificate cert) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getPublicKey().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a public key", e);
+        }
+    }
+
     public static String toPem(X509Certificate cert) {
         try {
             return "-----BEGIN CERTIFICATE-----\n"

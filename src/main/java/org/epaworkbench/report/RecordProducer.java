@@ -110,6 +110,7 @@ public final class RecordProducer {
     public Produced signSession(String sessionId, SigningIdentity identity, byte[] drawnSignature, Consumer<String> progress)
             throws SQLException, IOException, GeneralSecurityException, CannotProduce {
         progress.accept("Laying out the record");
+        sessions.bindUnowned(Certificates.publicKeyFingerprint(identity.certificate()));
         SessionRecord r = sessionRecord(sessionId);
         byte[] pdf = renderer.render(RecordHtml.sessionRecord(r));
         progress.accept("Signing");
@@ -126,6 +127,7 @@ public final class RecordProducer {
     public Produced signOverall(String apprenticeId, SigningIdentity identity, byte[] drawnSignature,
             Consumer<String> progress) throws SQLException, IOException, GeneralSecurityException, CannotProduce {
         progress.accept("Grading the components");
+        sessions.bindUnowned(Certificates.publicKeyFingerprint(identity.certificate()));
         Overall o = overall(apprenticeId);
         progress.accept("Laying out the result");
         byte[] pdf = renderer.render(RecordHtml.overallResult(o.plan(), o.apprentice(), people.assessor().orElse(null),

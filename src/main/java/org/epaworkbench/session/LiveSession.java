@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.plan.AssessmentPlan;
@@ -213,7 +212,8 @@ public final class LiveSession {
         Instant at = !afterLast || state.lastEventAt() != null && pressed.at().isBefore(state.lastEventAt())
                 ? state.lastEventAt() : pressed.at();
         Duration t = state.elapsedAt(Duration.ofNanos(mono - anchorNanos));
-        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1, at, t, body), mono);
+        return new PendingEvent(new SessionEvent(SessionIds.newEventId(sessionId), sessionId, state.lastSeq() + 1, at, t, body),
+                mono);
     }
 
     public PendingEvent resume() throws SessionRuleException {
@@ -412,12 +412,12 @@ public final class LiveSession {
         long mono = clock.monotonicNanos();
         Duration t = gapQuestion != null ? gapQuestion.stoppedAtSessionTime()
                 : state.elapsedAt(Duration.ofNanos(mono - anchorNanos));
-        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1,
+        return new PendingEvent(new SessionEvent(SessionIds.newEventId(sessionId), sessionId, state.lastSeq() + 1,
                 clock.now(), t, body), mono);
     }
 
     private PendingEvent prepareAt(EventBody body, Duration sessionTime) {
-        return new PendingEvent(new SessionEvent(UUID.randomUUID().toString(), sessionId, state.lastSeq() + 1,
+        return new PendingEvent(new SessionEvent(SessionIds.newEventId(sessionId), sessionId, state.lastSeq() + 1,
                 clock.now(), sessionTime, body), clock.monotonicNanos());
     }
 

@@ -43,12 +43,23 @@ public final class RecordedSession {
         this.store = store;
     }
 
-    /** Plans a new session and stores it. */
+    /** Plans a new session and stores it, not yet bound to a key (see {@link SessionStore#bindUnowned}). */
     public static RecordedSession create(SessionStore store, AssessmentPlan plan, SessionDetails details,
             SessionClock clock, SessionSettings settings, boolean sample) throws SessionRuleException, SQLException {
-        LiveSession live = LiveSession.create(UUID.randomUUID().toString(), plan, details.componentId(), clock, settings);
+        return create(store, plan, details, clock, settings, sample, null);
+    }
+
+    /**
+     * Plans a new session and stores it, its first event naming the key that owns it ({@code ownerKey},
+     * the assessor's public key fingerprint; null while the data folder has no key yet).
+     */
+    public static RecordedSession create(SessionStore store, AssessmentPlan plan, SessionDetails details,
+            SessionClock clock, SessionSettings settings, boolean sample, String ownerKey)
+            throws SessionRuleException, SQLException {
+        String id = ownerKey == null ? UUID.randomUUID().toString() : org.epaworkbench.session.SessionIds.derive(ownerKey);
+        LiveSession live = LiveSession.create(id, plan, details.componentId(), clock, settings);
         PendingEvent planned = live.plan(details);
-        store.create(planned.event(), sample);
+        store.create(planned.event(), sample, ownerKey);
         live.commit(planned);
         return new RecordedSession(live, store);
     }

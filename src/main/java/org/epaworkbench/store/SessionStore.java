@@ -47,6 +47,16 @@ public final class SessionStore {
      * is sample data whatever {@code sample} says, so removing the sample data removes it too.
      */
     public void create(SessionEvent planned, boolean sample) throws SQLException {
+        create(planned, sample, null);
+    }
+
+    /**
+     * Stores a new session with its first event, bound to the key that owns it ({@code ownerKey}, the
+     * SHA-256 of the assessor's public key, see {@link org.epaworkbench.keys.Certificates#publicKeyFingerprint}).
+     * Without a key yet (null), the session is bound to this data folder's key when it has one, before
+     * anything of it can be signed or sent ({@link #bindUnowned}).
+     */
+    public void create(SessionEvent planned, boolean sample, String ownerKey) throws SQLException {
         if (!(planned.body() instanceof EventBody.SessionPlanned p) || planned.seq() != 1) {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
@@ -59,16 +69,69 @@ public final class SessionStore {
                     planned.sessionId(), p.details().apprenticeId(), p.details().planId(), p.details().componentId(),
                     p.details().attempt().word(), SessionStatus.PLANNED.name(), sample || sampleApprentice,
                     planned.at().toString());
-            insert(c, planned, device);
+            insert(c, planned, device, ownerKey);
             return null;
         });
+    }
+
+    /**
+     * Binds every session recorded in this data folder that has no owner yet (it was planned before
+     * the folder had a signing key) to {@code ownerKey}: its first event names the key and its chain is
+     * computed again from there. Called with this folder's own key before anything is signed or sent,
+     * so no session leaves the folder unbound. Sessions brought by packages are never bound here.
+     *
+     * @return how many sessions were bound
+     */
+    public int bindUnowned(String ownerKey) throws SQLException {
+        return database.inTransaction(c -> bindUnownedIn(c, ownerKey));
+    }
+
+    static int bindUnownedIn(Connection c, String ownerKey) throws SQLException {
+        java.util.Objects.requireNonNull(ownerKey, "ownerKey");
+        List<String> unbound = Sql.query(c, "SELECT DISTINCT e.session_id FROM session_event e WHERE e.seq = 1 "
+                + "AND e.owner_key IS NULL AND NOT EXISTS (SELECT 1 FROM session_owner o WHERE o.session_id = e.session_id) "
+                + "ORDER BY e.session_id", rs -> rs.getString(1));
+        for (String sessionId : unbound) {
+            checked(c, sessionId); // a log changed outside the app is not bound, it is reported
+            record Row(String id, long seq, String device, String type, String at, long ms, String payload, String prev,
+                    String hash) {
+            }
+            List<Row> rows = Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq DESC, event_id",
+                    rs -> new Row(rs.getString("event_id"), rs.getLong("seq"), rs.getString("device_id"), rs.getString("type"),
+                            rs.getString("at"), rs.getLong("session_time_ms"), rs.getString("payload"),
+                            rs.getString("prev_hash"), rs.getString("hash")), sessionId);
+            java.util.Map<String, String> renewed = new java.util.HashMap<>();
+            renewed.put(EventChain.GENESIS, EventChain.GENESIS);
+            java.util.Map<String, String[]> updates = new java.util.LinkedHashMap<>();
+            List<Row> ascending = new java.util.ArrayList<>(rows);
+            ascending.sort(java.util.Comparator.comparingLong(Row::seq).thenComparing(Row::id));
+            for (Row r : ascending) {
+                String prev = renewed.getOrDefault(r.prev(), r.prev());
+                String owner = r.seq() == 1 ? ownerKey : null;
+                String hash = EventChain.hash(sessionId, r.id(), r.seq(), r.device(), r.type(), r.at(), r.ms(), r.payload(),
+                        prev, owner);
+                renewed.put(r.hash(), hash);
+                updates.put(r.id(), new String[] {prev, hash, owner});
+            }
+            // later events first: the first event's owner is set last, while the log may still be bound
+            for (Row r : rows) {
+                String[] u = updates.get(r.id());
+                Sql.update(c, "UPDATE session_event SET prev_hash = ?, hash = ?, owner_key = ? WHERE event_id = ?",
+                        u[0], u[1], u[2], r.id());
+            }
+            String oldHead = Sql.one(c, "SELECT head_hash FROM session WHERE id = ?", rs -> rs.getString(1), sessionId)
+                    .orElse(null);
+            Sql.update(c, "UPDATE session SET head_hash = ? WHERE id = ?", oldHead == null ? null : renewed.get(oldHead),
+                    sessionId);
+        }
+        return unbound.size();
     }
 
     /** Appends one event durably, in order. */
     public void append(SessionEvent event) throws SQLException {
         String device = deviceId();
         database.inTransaction(c -> {
-            insert(c, event, device);
+            insert(c, event, device, null);
             return null;
         });
     }
@@ -78,15 +141,19 @@ public final class SessionStore {
         String device = deviceId();
         database.inTransaction(c -> {
             for (SessionEvent e : events) {
-                insert(c, e, device);
+                insert(c, e, device, null);
             }
             return null;
         });
     }
 
-    private static void insert(Connection c, SessionEvent e, String device) throws SQLException {
-        long[] row = Sql.one(c, "SELECT last_seq, conflicted, status = 'ENDED' FROM session WHERE id = ?",
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, e.sessionId())
+    private static void insert(Connection c, SessionEvent e, String device, String ownerKey) throws SQLException {
+        String[] head = new String[1];
+        long[] row = Sql.one(c, "SELECT last_seq, conflicted, status = 'ENDED', head_hash FROM session WHERE id = ?",
+                rs -> {
+                    head[0] = rs.getString(4);
+                    return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                }, e.sessionId())
                 .orElseThrow(() -> new SQLException("no session " + e.sessionId()));
         if (row[1] != 0) {
             throw new SQLException("session " + e.sessionId() + " has versions from two devices that disagree; "
@@ -101,11 +168,19 @@ public final class SessionStore {
             throw new SQLException("event " + e.seq() + " of session " + e.sessionId() + " is out of order; the log has "
                     + last + " events");
         }
-        Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, device_id, type, at, session_time_ms, payload) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        String prev = e.seq() == 1 ? EventChain.GENESIS : head[0];
+        if (prev == null) {
+            throw new SQLException("session " + e.sessionId() + " has no chain head; its log cannot be extended");
+        }
+        String payload = EventCodec.encode(e.body());
+        String owner = e.seq() == 1 ? ownerKey : null;
+        String hash = EventChain.hash(e.sessionId(), e.id(), e.seq(), device, e.type(), e.at().toString(),
+                e.sessionTime().toMillis(), payload, prev, owner);
+        Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, device_id, type, at, session_time_ms, payload, "
+                        + "prev_hash, hash, owner_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.id(), e.sessionId(), e.seq(), device, e.type(), e.at().toString(), e.sessionTime().toMillis(),
-                EventCodec.encode(e.body()));
-        StringBuilder set = new StringBuilder("last_seq = ?, elapsed_ms = ?");
+                payload, prev, hash, owner);
+        StringBuilder set = new StringBuilder("last_seq = ?, elapsed_ms = ?, head_hash = '" + hash + "'");
         EventBody b = e.body();
         String status = null;
         if (b instanceof EventBody.Started || b instanceof EventBody.Resumed) {
@@ -135,39 +210,127 @@ public final class SessionStore {
     }
 
     static List<SessionEvent> canonical(Connection c, String sessionId) throws SQLException {
-        List<SessionEvent> all = Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
-                SessionStore::event, sessionId);
+        return checked(c, sessionId).events();
+    }
+
+    /** A session's record, checked against its hash chain, with the walk that found it. */
+    record Checked(List<SessionEvent> events, EventChain.Walk walk, String ownerKey) {
+    }
+
+    /**
+     * Reads a session's stored events, checks every hash and link of its chain and follows it (see
+     * {@link EventChain#walk}); a log changed after it was recorded is refused with
+     * {@link SessionLogChanged}, naming the first event where it breaks.
+     */
+    static Checked checked(Connection c, String sessionId) throws SQLException {
+        return checked(c, sessionId, false);
+    }
+
+    /**
+     * @param grown the log may have grown since the index was written (an import, a resolution): the
+     *     event the index names as the last must still be in the log, not necessarily last
+     */
+    static Checked checked(Connection c, String sessionId, boolean grown) throws SQLException {
+        java.util.Map<String, SessionEvent> byId = new java.util.HashMap<>();
+        List<EventChain.Link> links = Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
+                rs -> {
+                    String payload = rs.getString("payload");
+                    com.fasterxml.jackson.databind.JsonNode tree;
+                    try {
+                        tree = org.epaworkbench.packs.JsonFiles.mapper().readTree(payload);
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                        tree = null;
+                    }
+                    String computed = tree == null ? null : EventChain.hash(sessionId, rs.getString("event_id"),
+                            rs.getLong("seq"), rs.getString("device_id"), rs.getString("type"), rs.getString("at"),
+                            rs.getLong("session_time_ms"), tree, rs.getString("prev_hash"), rs.getString("owner_key"));
+                    EventChain.Link l = new EventChain.Link(rs.getString("event_id"), rs.getLong("seq"), rs.getString("type"),
+                            rs.getString("at"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("owner_key"),
+                            computed);
+                    if (tree != null && l.intact()) {
+                        try {
+                            byId.put(l.eventId(), new SessionEvent(l.eventId(), sessionId, l.seq(), Instant.parse(l.at()),
+                                    Duration.ofMillis(rs.getLong("session_time_ms")), EventCodec.fromJson(l.type(), tree)));
+                        } catch (RuntimeException ex) {
+                            // an event the app never records: reported as a break below, where the walk reaches it
+                            byId.remove(l.eventId());
+                        }
+                    }
+                    return l;
+                }, sessionId);
         java.util.Map<Long, String> kept = new java.util.HashMap<>();
         for (var r : Sql.query(c, "SELECT seq, kept_event FROM conflict_resolution WHERE session_id = ?",
                 rs -> java.util.Map.entry(rs.getLong(1), rs.getString(2)), sessionId)) {
             kept.put(r.getKey(), r.getValue());
         }
-        List<SessionEvent> log = new java.util.ArrayList<>();
-        int i = 0;
-        while (i < all.size()) {
-            long seq = all.get(i).seq();
-            int j = i;
-            while (j < all.size() && all.get(j).seq() == seq) {
-                j++;
-            }
-            List<SessionEvent> here = all.subList(i, j);
-            SessionEvent chosen = here.size() == 1 ? here.get(0)
-                    : here.stream().filter(e -> e.id().equals(kept.get(seq))).findFirst().orElse(null);
-            if (chosen == null || seq != log.size() + 1) {
-                break;
-            }
-            log.add(chosen);
-            i = j;
+        EventChain.Walk walk = EventChain.walk(links, kept);
+        if (walk.broken() != null) {
+            throw new SessionLogChanged(sessionId, walk.broken());
         }
-        return log;
+        List<SessionEvent> log = new java.util.ArrayList<>(walk.log().size());
+        for (EventChain.Link l : walk.log()) {
+            SessionEvent e = byId.get(l.eventId());
+            if (e == null) {
+                throw new SessionLogChanged(sessionId, new EventChain.Break(l.seq(), l.eventId(), l.type(), l.at(),
+                        "is not an event EPA Workbench records"));
+            }
+            log.add(e);
+        }
+        Optional<String[]> index = Sql.one(c, "SELECT head_hash, last_seq FROM session WHERE id = ?",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, sessionId);
+        // the walk checked every stored event; after an import or a resolution the last event the index
+        // names need only still be stored (the record may now go further, or stop before a disagreement)
+        boolean headKept = index.isEmpty() || index.get()[0] == null || index.get()[0].equals(walk.headHash())
+                || (grown && links.stream().anyMatch(l -> index.get()[0].equals(l.hash())));
+        if (!headKept) {
+            long recorded = Long.parseLong(index.get()[1]);
+            throw new SessionLogChanged(sessionId, recorded > log.size()
+                    ? new EventChain.Break(log.size() + 1, null, null, null, "is missing: the log ends at event " + log.size()
+                            + " but " + recorded + " events were recorded, so events at its end were removed")
+                    : new EventChain.Break(log.size(), log.isEmpty() ? null : log.get(log.size() - 1).id(),
+                            log.isEmpty() ? null : log.get(log.size() - 1).type(), null,
+                            "is not the last event that was recorded: the end of the log was changed"));
+        }
+        return new Checked(log, walk, links.isEmpty() ? null : links.get(0).ownerKey());
+    }
+
+    /** What checking one session's stored log against its hash chain found. */
+    public record LogCheck(String sessionId, long events, String headHash, String ownerKey, SessionLogChanged changed) {
+        public boolean intact() {
+            return changed == null;
+        }
+    }
+
+    /** Checks every session's stored log against its hash chain (see {@link EventChain}); reads, changes nothing. */
+    public List<LogCheck> checkAll() throws SQLException {
+        List<String> ids = database.inTransaction(c -> Sql.query(c, "SELECT id FROM session ORDER BY created_at, id",
+                rs -> rs.getString(1)));
+        List<LogCheck> checks = new java.util.ArrayList<>();
+        for (String id : ids) {
+            checks.add(check(id));
+        }
+        return checks;
+    }
+
+    /** Checks one session's stored log against its hash chain. */
+    public LogCheck check(String sessionId) throws SQLException {
+        try {
+            Checked checked = database.inTransaction(c -> checked(c, sessionId));
+            return new LogCheck(sessionId, checked.events().size(), checked.walk().headHash(), checked.ownerKey(), null);
+        } catch (SessionLogChanged e) {
+            return new LogCheck(sessionId, 0, null, null, e);
+        }
     }
 
     /** Every stored event of a session, alternatives included, with the device that recorded it. */
     public List<StoredEvent> allEvents(String sessionId) throws SQLException {
-        return database.inTransaction(c -> Sql.query(c,
+        return database.inTransaction(c -> {
+            checked(c, sessionId);
+            return Sql.query(c,
                 "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
                 rs -> new StoredEvent(event(rs), rs.getString("device_id"), rs.getString("type"), rs.getString("payload")),
-                sessionId));
+                sessionId);
+        });
     }
 
     /** An event as stored: with its device and its payload exactly as written. */
@@ -182,13 +345,24 @@ public final class SessionStore {
         return database.inTransaction(c -> conflictsIn(c, null));
     }
 
+    /**
+     * The place where a session's record stops because two versions follow the same event and no one
+     * has chosen between them yet: at most one per session, the first along its chain.
+     */
     static List<Conflict> conflictsIn(Connection c, String sessionId) throws SQLException {
-        String where = sessionId == null ? "" : " AND e.session_id = ?";
-        Object[] params = sessionId == null ? new Object[0] : new Object[] {sessionId};
-        return Sql.query(c, "SELECT e.session_id, e.seq, group_concat(e.event_id, ',') FROM session_event e "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM conflict_resolution r WHERE r.session_id = e.session_id AND r.seq = e.seq)"
-                        + where + " GROUP BY e.session_id, e.seq HAVING count(*) > 1 ORDER BY e.session_id, e.seq",
-                rs -> new Conflict(rs.getString(1), rs.getLong(2), List.of(rs.getString(3).split(","))), params);
+        List<String> candidates = sessionId != null ? List.of(sessionId) : Sql.query(c, "SELECT DISTINCT session_id "
+                + "FROM session_event GROUP BY session_id, seq HAVING count(*) > 1 ORDER BY session_id", rs -> rs.getString(1));
+        List<Conflict> conflicts = new java.util.ArrayList<>();
+        for (String id : candidates) {
+            Checked checked = checked(c, id);
+            long at = checked.walk().forkAt();
+            if (at > 0) {
+                String head = checked.walk().headHash();
+                conflicts.add(new Conflict(id, at, Sql.query(c, "SELECT event_id FROM session_event WHERE session_id = ? "
+                        + "AND seq = ? AND prev_hash = ? ORDER BY event_id", rs -> rs.getString(1), id, at, head)));
+            }
+        }
+        return conflicts;
     }
 
     /** A person chose which version is the record; the other stays stored. */
@@ -203,17 +377,18 @@ public final class SessionStore {
 
     /** Recomputes a session's index row from its log (after an import or a resolution). */
     static void refreshIndex(Connection c, String sessionId) throws SQLException {
-        List<SessionEvent> log = canonical(c, sessionId);
+        Checked checked = checked(c, sessionId, true);
+        List<SessionEvent> log = checked.events();
         if (log.isEmpty()) {
             return;
         }
         SessionState s = SessionState.fold(log);
-        boolean conflicted = !conflictsIn(c, sessionId).isEmpty();
+        boolean conflicted = checked.walk().forkAt() > 0;
         Sql.update(c, "UPDATE session SET status = ?, started_at = ?, ended_at = ?, elapsed_ms = ?, last_seq = ?, "
-                        + "conflicted = ? WHERE id = ?",
+                        + "conflicted = ?, head_hash = ? WHERE id = ?",
                 s.status().name(), s.startedAt().map(Instant::toString).orElse(null),
                 s.endedAt().map(Instant::toString).orElse(null), s.elapsedAtLastEvent().toMillis(), s.lastSeq(),
-                conflicted ? 1 : 0, sessionId);
+                conflicted ? 1 : 0, checked.walk().headHash(), sessionId);
     }
 
     public Optional<SessionState> state(String sessionId) throws SQLException {

@@ -27,9 +27,18 @@ public final class SyncStore {
             String createdAt) {
     }
 
-    /** An event as packages carry it: the stored payload, untouched. */
+    /**
+     * An event as packages carry it: the stored payload, untouched, with its place in the session's
+     * hash chain ({@code ownerKey} only on the first event, see {@link EventChain}).
+     */
     public record EventRow(String id, String sessionId, long seq, String deviceId, String type, String at,
-            long sessionTimeMillis, String payload) {
+            long sessionTimeMillis, String payload, String prevHash, String hash, String ownerKey) {
+
+        /** The hash of this event's content, given its {@code prevHash} and owner. */
+        public String computedHash() {
+            return EventChain.hash(sessionId, id, seq, deviceId, type, at, sessionTimeMillis, payload, prevHash,
+                    seq == 1 ? ownerKey : null);
+        }
     }
 
     /** Everything one package brings, checked and ready to apply. */
@@ -60,11 +69,33 @@ public final class SyncStore {
                 rs.getString(4), rs.getString(5), rs.getString(6)), sessionId));
     }
 
+    /**
+     * Every stored event of a session, alternatives included, for a package; the log is checked
+     * against its chain first ({@link SessionLogChanged} if it was changed outside the app).
+     */
     public List<EventRow> events(String sessionId) throws SQLException {
+        return database.inTransaction(c -> {
+            SessionStore.checked(c, sessionId);
+            return Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id", SyncStore::eventRow,
+                    sessionId);
+        });
+    }
+
+    /** Every stored event of a session as it is stored, unchecked (for comparing with what a package brings). */
+    public List<EventRow> storedEvents(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
-                rs -> new EventRow(rs.getString("event_id"), rs.getString("session_id"), rs.getLong("seq"),
-                        rs.getString("device_id"), rs.getString("type"), rs.getString("at"), rs.getLong("session_time_ms"),
-                        rs.getString("payload")), sessionId));
+                SyncStore::eventRow, sessionId));
+    }
+
+    private static EventRow eventRow(java.sql.ResultSet rs) throws SQLException {
+        return new EventRow(rs.getString("event_id"), rs.getString("session_id"), rs.getLong("seq"),
+                rs.getString("device_id"), rs.getString("type"), rs.getString("at"), rs.getLong("session_time_ms"),
+                rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("owner_key"));
+    }
+
+    /** See {@link SessionStore#bindUnowned}: before a package is made, every session recorded here has its owner. */
+    public int bindUnowned(String ownerKey) throws SQLException {
+        return database.inTransaction(c -> SessionStore.bindUnownedIn(c, ownerKey));
     }
 
     public List<ApprenticeRow> apprentices(Set<String> ids) throws SQLException {
@@ -137,10 +168,8 @@ public final class SyncStore {
 
     /** A stored event, by id. */
     public Optional<EventRow> event(String eventId) throws SQLException {
-        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM session_event WHERE event_id = ?",
-                rs -> new EventRow(rs.getString("event_id"), rs.getString("session_id"), rs.getLong("seq"),
-                        rs.getString("device_id"), rs.getString("type"), rs.getString("at"), rs.getLong("session_time_ms"),
-                        rs.getString("payload")), eventId));
+        return database.inTransaction(c -> Sql.one(c, "SELECT * FROM session_event WHERE event_id = ?", SyncStore::eventRow,
+                eventId));
     }
 
     /** The certificate a session imported here belongs to; empty for a session recorded here (or unknown). */
@@ -310,8 +339,9 @@ public final class SyncStore {
             Set<String> touched = new LinkedHashSet<>();
             for (EventRow e : batch.events()) {
                 int n = Sql.update(c, "INSERT INTO session_event (event_id, session_id, seq, device_id, type, at, session_time_ms, "
-                        + "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", e.id(), e.sessionId(), e.seq(),
-                        e.deviceId(), e.type(), e.at(), e.sessionTimeMillis(), e.payload());
+                        + "payload, prev_hash, hash, owner_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        e.id(), e.sessionId(), e.seq(), e.deviceId(), e.type(), e.at(), e.sessionTimeMillis(), e.payload(),
+                        e.prevHash(), e.hash(), e.seq() == 1 ? e.ownerKey() : null);
                 if (n == 1) {
                     newEvents++;
                     touched.add(e.sessionId());

@@ -89,6 +89,7 @@ public final class Outbox {
         if (selection.isEmpty()) {
             throw new IllegalArgumentException("nothing to export");
         }
+        store.bindUnowned(org.epaworkbench.keys.Certificates.publicKeyFingerprint(identity.certificate()));
         Instant now = clock.instant();
         String packageId = UUID.randomUUID().toString();
         PackageWriter writer = new PackageWriter();

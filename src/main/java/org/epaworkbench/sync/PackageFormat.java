@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class PackageFormat {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: session events carry their hash chain, and a session's first event the key that owns it. */
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".epapkg";
     public static final String MANIFEST = "manifest.json";
     public static final String SIGNATURE = "manifest.p7s";

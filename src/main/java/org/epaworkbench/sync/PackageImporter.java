@@ -31,6 +31,7 @@ import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.report.SignatureReport;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.store.EventChain;
 import org.epaworkbench.store.EventCodec;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.SyncStore;
@@ -301,7 +302,9 @@ public final class PackageImporter {
                     planned = true;
                 }
                 EventRow row = new EventRow(eventId, id, seq, device, type, ev.get("at").asText(),
-                        ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString());
+                        ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString(), ev.get("prevHash").asText(),
+                        ev.get("hash").asText(), seq == 1 ? text(ev, "ownerKey") : null);
+
                 Optional<EventRow> stored = store.event(eventId);
                 if (stored.isPresent()) {
                     if (!sameEvent(stored.get(), row)) {
@@ -309,6 +312,10 @@ public final class PackageImporter {
                                 + "never change once recorded, so the package is forged or damaged.");
                     }
                 } else {
+                    if (!row.hash().equals(row.computedHash())) {
+                        throw new PackageRefused(name, "event " + eventId + " (" + type + ", position " + seq + ") does not "
+                                + "match its hash: it was changed after it was recorded");
+                    }
                     if (!theirs) {
                         throw notTheirs(name, id, owners, cert);
                     }
@@ -323,6 +330,7 @@ public final class PackageImporter {
             if (!planned) {
                 throw new PackageRefused(name, "the log has no planning event (position 1)");
             }
+            checkChain(name, id, sessionEvents);
             checkLockedAfterEnd(name, id, sessionEvents);
         }
 
@@ -413,7 +421,9 @@ public final class PackageImporter {
             return a.id().equals(b.id()) && a.sessionId().equals(b.sessionId()) && a.seq() == b.seq()
                     && a.deviceId().equals(b.deviceId()) && a.type().equals(b.type())
                     && Instant.parse(a.at()).equals(Instant.parse(b.at())) && a.sessionTimeMillis() == b.sessionTimeMillis()
-                    && JsonFiles.mapper().readTree(a.payload()).equals(JsonFiles.mapper().readTree(b.payload()));
+                    && JsonFiles.mapper().readTree(a.payload()).equals(JsonFiles.mapper().readTree(b.payload()))
+                    && java.util.Objects.equals(a.prevHash(), b.prevHash()) && java.util.Objects.equals(a.hash(), b.hash())
+                    && java.util.Objects.equals(a.ownerKey(), b.ownerKey());
         } catch (IOException | DateTimeParseException e) {
             return false;
         }
@@ -424,6 +434,29 @@ public final class PackageImporter {
                 && a.apprenticeId().equals(b.apprenticeId()) && a.fileName().equals(b.fileName()) && a.sha256().equals(b.sha256())
                 && a.sizeBytes() == b.sizeBytes() && a.signedAt().equals(b.signedAt())
                 && a.certificateFingerprint().equals(b.certificateFingerprint());
+    }
+
+    /**
+     * The package's log is one hash chain with what is here: the first event starts it, every other
+     * event follows an event of the place before it, in the package or here. A log with an event
+     * left out, added, changed or moved does not chain, whatever its positions say.
+     */
+    private void checkChain(String entry, String sessionId, List<EventRow> incoming) throws PackageRefused, SQLException {
+        Map<Long, Set<String>> hashesBySeq = new HashMap<>();
+        for (EventRow r : store.storedEvents(sessionId)) {
+            hashesBySeq.computeIfAbsent(r.seq(), k -> new HashSet<>()).add(r.hash());
+        }
+        incoming.forEach(r -> hashesBySeq.computeIfAbsent(r.seq(), k -> new HashSet<>()).add(r.hash()));
+        for (EventRow r : incoming) {
+            boolean follows = r.seq() == 1 ? EventChain.GENESIS.equals(r.prevHash())
+                    : hashesBySeq.getOrDefault(r.seq() - 1, Set.of()).contains(r.prevHash());
+            if (!follows) {
+                throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq() + ") "
+                        + (r.seq() == 1 ? "does not start the session's chain"
+                        : "does not follow any event at position " + (r.seq() - 1) + " of the session: an event before it "
+                                + "was left out, changed or moved"));
+            }
+        }
     }
 
     /**

@@ -97,6 +97,10 @@ final class PackageJson {
         for (EventRow e : events) {
             ObjectNode en = list.addObject().put("id", e.id()).put("seq", e.seq()).put("deviceId", e.deviceId())
                     .put("type", e.type()).put("at", e.at()).put("sessionTimeMillis", e.sessionTimeMillis());
+            en.put("prevHash", e.prevHash()).put("hash", e.hash());
+            if (e.seq() == 1) {
+                en.put("ownerKey", e.ownerKey());
+            }
             try {
                 en.set("payload", JsonFiles.mapper().readTree(e.payload()));
             } catch (IOException ex) {

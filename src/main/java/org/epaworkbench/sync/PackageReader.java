@@ -174,6 +174,11 @@ final class PackageReader implements AutoCloseable {
             byte[] manifestBytes = firstEntries(zip, PackageFormat.MANIFEST, PackageFormat.MAX_MANIFEST_BYTES, true);
             byte[] signature = firstEntries(zip, PackageFormat.SIGNATURE, PackageFormat.MAX_SIGNATURE_BYTES, false);
             JsonNode version = peekVersion(manifestBytes);
+            if (version != null && version.isInt() && version.asInt() < PackageFormat.FORMAT_VERSION) {
+                throw new PackageRefused(PackageFormat.MANIFEST, "format version " + version.asInt() + " was written by an "
+                        + "earlier EPA Workbench, before session logs were chained to their assessor's key; this version "
+                        + "reads format " + PackageFormat.FORMAT_VERSION + ". Ask the assessor to update the app and export again");
+            }
             if (version != null && version.isInt() && version.asInt() != PackageFormat.FORMAT_VERSION) {
                 throw new PackageRefused(PackageFormat.MANIFEST, "format version " + version.asInt()
                         + " is unknown; this version of EPA Workbench reads format " + PackageFormat.FORMAT_VERSION);

@@ -137,10 +137,10 @@ class PackageRefusalTest {
     void anUnknownFormatVersionIsRefused() throws Exception {
         Map<String, byte[]> m = entries(good);
         byte[] manifest = new String(m.get("manifest.json"), StandardCharsets.UTF_8)
-                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 2").getBytes(StandardCharsets.UTF_8);
+                .replace("\"formatVersion\" : 2", "\"formatVersion\" : 3").getBytes(StandardCharsets.UTF_8);
         m.put("manifest.json", manifest);
         m.put("manifest.p7s", Cms.signDetached(manifest, identity));
-        refused(zip(m), "format version 2 is unknown");
+        refused(zip(m), "format version 3 is unknown");
     }
 
     @Test
@@ -312,6 +312,12 @@ class PackageRefusalTest {
         extra.put("id", "evt-after-end").put("seq", last.get("seq").asLong() + 1).put("deviceId", last.get("deviceId").asText())
                 .put("type", type).put("at", last.get("at").asText()).put("sessionTimeMillis", last.get("sessionTimeMillis").asLong());
         extra.set("payload", payload);
+        // chained after the last event as the app would chain it, so that only the rule for ended sessions can refuse it
+        String prev = last.get("hash").asText();
+        extra.put("prevHash", prev).put("hash", new org.epaworkbench.store.SyncStore.EventRow("evt-after-end",
+                json.get("id").asText(), last.get("seq").asLong() + 1, last.get("deviceId").asText(), type,
+                last.get("at").asText(), last.get("sessionTimeMillis").asLong(), payload.toString(), prev, null, null)
+                .computedHash());
         m.put(session, org.epaworkbench.packs.JsonFiles.pretty(json).getBytes(StandardCharsets.UTF_8));
         m.put("__session", session.getBytes(StandardCharsets.UTF_8));
         return m;

@@ -75,7 +75,7 @@ class ZipBombTest {
     /** A zip: a signed manifest listing {@code listed} with {@code declared} bytes each, then every name with 63 MiB of zeros. */
     Path bomb(String file, List<String> names, List<String> listed, long declared) throws Exception {
         ObjectNode manifest = JsonFiles.mapper().createObjectNode();
-        manifest.put("formatVersion", 1).put("packageId", UUID.randomUUID().toString()).put("createdAt", "2026-11-23T15:00:00Z")
+        manifest.put("formatVersion", PackageFormat.FORMAT_VERSION).put("packageId", UUID.randomUUID().toString()).put("createdAt", "2026-11-23T15:00:00Z")
                 .put("deviceId", "0123456789abcdef0123456789abcdef");
         manifest.putObject("assessor").put("name", "Bo Bomber").put("assessorNumber", "EPA-666").put("organisation", "Nowhere");
         manifest.put("certificateFingerprint", Certificates.fingerprint(identity.certificate()));
