@@ -135,7 +135,9 @@ class SyncViewsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
         robot.clickOn(visible(robot, "#keystore-password")).write("not the password");
         robot.clickOn(visible(robot, "#password-ok"));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-message").tryQuery().isPresent());
+        // the message from adding the certificate is still on screen: wait for the password's answer to replace it
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#import-message").tryQuery()
+                .map(n -> ((Label) n).getText().contains("keystore")).orElse(false));
         assertThat(robot.lookup("#import-message").queryAs(Label.class).getText()).contains("Wrong keystore password")
                 .contains("nothing was imported");
         // the password dialog waits for its answer: open it without waiting
