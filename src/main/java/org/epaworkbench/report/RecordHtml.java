@@ -85,7 +85,8 @@ public final class RecordHtml {
             th.num { width: 10mm; } th.time { width: 18mm; } th.when { width: 44mm; } th.reason { width: 55mm; }
             th.attempt { width: 14mm; } th.completed { width: 44mm; } th.count { width: 15mm; } th.distinctions { width: 19mm; }
             th.result { width: 21mm; }
-            td.code { font-weight: bold; }
+            td.code { font-weight: bold; white-space: nowrap; }
+            .code-name { white-space: nowrap; }
             td.state { font-weight: bold; }
             tr.theme td { background-color: #f3f5f8; font-weight: bold; color: #1d3f6e; }
             tr { page-break-inside: avoid; }
@@ -303,15 +304,18 @@ public final class RecordHtml {
         h.fact("Pass criteria met", g.passMet() + " of " + g.passTotal());
         h.fact("Distinction criteria met", g.distinctionMet() + " of " + g.distinctionTotal() + " (the plan needs "
                 + c.distinctionRule().describe(g.distinctionTotal()) + ")");
-        h.fact("Missing for a pass", g.missingForPass().isEmpty() ? "nothing"
-                : String.join(", ", g.missingForPass().stream().map(Criterion::code).toList()));
-        h.fact("Missing for a distinction", g.distinctionShortfall() == 0 ? "nothing"
-                : String.join(", ", g.missingForDistinction().stream().map(Criterion::code).toList())
-                + (g.distinctionShortfall() < g.missingForDistinction().size() ? " (any " + g.distinctionShortfall() + ")" : ""));
+        // a list of codes wraps only between codes, never inside one ("B3." / "3")
+        h.factMarkup("Missing for a pass", g.missingForPass().isEmpty() ? Html.escape("nothing")
+                : Html.codes(g.missingForPass().stream().map(Criterion::code).toList()));
+        h.factMarkup("Missing for a distinction", g.distinctionShortfall() == 0 ? Html.escape("nothing")
+                : Html.codes(g.missingForDistinction().stream().map(Criterion::code).toList())
+                + Html.escape(g.distinctionShortfall() < g.missingForDistinction().size()
+                        ? " (any " + g.distinctionShortfall() + ")" : ""));
         h.fact("Rule", c.gradingSource().shortForm());
         h.raw("</table>");
+        List<String> codes = c.criteria().stream().map(Criterion::code).toList();
         for (String e : g.explanation()) {
-            h.el("div", "small", e);
+            h.raw("<div class=\"small\">").raw(Html.withCodes(e, codes)).raw("</div>");
         }
         h.raw("</div>");
     }

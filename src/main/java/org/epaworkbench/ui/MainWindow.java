@@ -114,7 +114,8 @@ public final class MainWindow extends BorderPane {
         rail.getStyleClass().add("nav-rail");
         setLeft(rail);
 
-        home = new HomeView(workbench, background, this::openSession, this::openApprentice);
+        home = new HomeView(workbench, background, this::openSession, this::openApprentice,
+                id -> openSessions().stream().filter(s -> idOf(s).equals(id)).findFirst().map(SessionScreen::model));
         showSessions();
     }
 
@@ -178,14 +179,26 @@ public final class MainWindow extends BorderPane {
         return getScene().getWindow();
     }
 
+    /**
+     * The list of sessions and apprentices (the Sessions item in the sidebar). A session on screen is set
+     * aside: one still running (or with actions not yet saved) stays open, shown in the top bar with a way back.
+     */
     public void showSessions() {
-        sessionsNav.setSelected(true);
         if (sessionScreen != null) {
-            setCenter(sessionScreen);
-            return;
+            SessionScreen left = sessionScreen;
+            sessionScreen = null;
+            setAside(left);
         }
+        apprenticeScreen = null;
+        sessionsNav.setSelected(true);
         home.reload();
         setCenter(home);
+    }
+
+    /** The session screen in place of the list. */
+    private void showSessionScreen() {
+        sessionsNav.setSelected(true);
+        setCenter(sessionScreen);
     }
 
     public void showPlans() {
@@ -216,7 +229,7 @@ public final class MainWindow extends BorderPane {
 
     private void openSession(String sessionId, Consumer<SessionScreen> onShown, Runnable onFailed) {
         if (sessionScreen != null && idOf(sessionScreen).equals(sessionId)) {
-            showSessions();
+            showSessionScreen();
             onShown.accept(sessionScreen);
             return;
         }
@@ -273,7 +286,7 @@ public final class MainWindow extends BorderPane {
         }
         sessionScreen = screen;
         refreshRunning();
-        showSessions();
+        showSessionScreen();
     }
 
     /** A session screen no longer shown: kept open if it must be (running, or actions unsaved), else stopped. */

@@ -25,6 +25,16 @@ public final class TextColumn {
         return c;
     }
 
+    /** A column whose text can change while shown (a running session's elapsed time, say). */
+    public static <T> TableColumn<T, String> live(String title, double width,
+            Function<T, javafx.beans.value.ObservableValue<String>> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> value.apply(d.getValue()));
+        c.setCellFactory(column -> new WholeTextCell<>());
+        c.setPrefWidth(width);
+        return c;
+    }
+
     /** As {@link #of}, never narrower than {@code minWidth} however the table is resized. */
     public static <T> TableColumn<T, String> of(String title, double width, double minWidth, Function<T, String> value) {
         TableColumn<T, String> c = of(title, width, value);

@@ -3,8 +3,17 @@ package org.epaworkbench.ui.home;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
 import org.epaworkbench.plan.AttemptKind;
@@ -33,6 +43,7 @@ import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
+import org.epaworkbench.ui.session.LiveSessionModel;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.epaworkbench.ui.common.TextColumn;
 
@@ -55,14 +66,26 @@ public final class HomeView extends BorderPane {
     private final VBox sampleBanner = new VBox();
 
     /** What the home screen shows, read together in the background. */
-    private record Loaded(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today) {
+    private record Loaded(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today,
+            Map<String, ComponentResult> grades, Set<String> signed) {
     }
 
-    public HomeView(Workbench workbench, Background background, Consumer<String> openSession, Consumer<String> openApprentice) {
+    /** The grade each ended session earned, and the sessions with a signed record, for the list. */
+    private Map<String, ComponentResult> grades = Map.of();
+    private Set<String> signed = Set.of();
+    private final Function<String, Optional<LiveSessionModel>> open;
+
+    /**
+     * @param open the session of that id if it is open in the app now (on screen or running in the background):
+     *             its row then shows its live time and state
+     */
+    public HomeView(Workbench workbench, Background background, Consumer<String> openSession, Consumer<String> openApprentice,
+            Function<String, Optional<LiveSessionModel>> open) {
         this.workbench = workbench;
         this.background = background;
         this.openSession = openSession;
         this.openApprentice = openApprentice;
+        this.open = open;
         this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
         this.upcoming = new UpcomingPane(openApprentice);
         getStyleClass().add("home-view");
@@ -81,11 +104,22 @@ public final class HomeView extends BorderPane {
         TableColumn<SessionSummary, String> who = TextColumn.of("Apprentice", 220, s -> s.apprenticeName());
         TableColumn<SessionSummary, String> what = TextColumn.of("Component", 300, s -> componentTitle(s));
         TableColumn<SessionSummary, String> attempt = TextColumn.of("Attempt", 90, s -> s.attempt().word());
-        TableColumn<SessionSummary, String> status = TextColumn.of("Status", 110, s -> s.status().label());
+        TableColumn<SessionSummary, String> status = TextColumn.live("Status", 110, s -> open.apply(s.id())
+                .<ObservableValue<String>>map(m -> Bindings.createStringBinding(() -> statusOf(s, m.snapshot().state().status()),
+                        m.snapshotProperty()))
+                .orElseGet(() -> new ReadOnlyStringWrapper(statusOf(s, s.status()))));
+        TableColumn<SessionSummary, String> grade = TextColumn.of("Grade", 110, s -> gradeOf(s));
         TableColumn<SessionSummary, String> when = TextColumn.of("Started", 200, s -> s.startedAt() == null ? "not started"
                 : WHEN.format(s.startedAt().atZone(ZoneId.systemDefault())));
-        TableColumn<SessionSummary, String> elapsed = TextColumn.of("Elapsed", 90, s -> ElapsedText.format(s.elapsed()));
-        sessions.getColumns().setAll(List.of(who, what, attempt, status, when, elapsed));
+        // a session open in the app shows its time as it runs, not the time of its last saved event
+        TableColumn<SessionSummary, String> elapsed = TextColumn.live("Elapsed", 90, s -> open.apply(s.id())
+                .<ObservableValue<String>>map(m -> Bindings.createStringBinding(() -> ElapsedText.format(m.elapsedProperty().get()),
+                        m.elapsedProperty()))
+                .orElseGet(() -> new ReadOnlyStringWrapper(ElapsedText.format(s.elapsed()))));
+        elapsed.setId("session-elapsed-column");
+        status.setId("session-status-column");
+        grade.setId("session-grade-column");
+        sessions.getColumns().setAll(List.of(who, what, attempt, status, grade, when, elapsed));
         sessions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         sessions.setRowFactory(t -> {
             TableRow<SessionSummary> row = new TableRow<>();
@@ -104,6 +138,17 @@ public final class HomeView extends BorderPane {
 
     }
 
+    /** "Signed" once the session's record is signed; else where the session stands. */
+    private String statusOf(SessionSummary s, SessionStatus now) {
+        return now == SessionStatus.ENDED && signed.contains(s.id()) ? "Signed" : now.label();
+    }
+
+    /** The component grade an ended session earned (with its cap, if any); blank before the end. */
+    private String gradeOf(SessionSummary s) {
+        ComponentResult r = grades.get(s.id());
+        return r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "");
+    }
+
     private String componentTitle(SessionSummary s) {
         return workbench.plans().plan(s.planId()).flatMap(p -> p.component(s.componentId())).map(Component::title)
                 .orElse(s.componentId());
@@ -113,8 +158,14 @@ public final class HomeView extends BorderPane {
     public void reload() {
         background.run(() -> {
             var files = workbench.apprenticeFiles();
-            return new Loaded(workbench.sessions().list(), files.all(), new SampleData(workbench.database()).present(),
-                    files.today());
+            List<ApprenticeFile> all = files.all();
+            Map<String, ComponentResult> graded = new HashMap<>();
+            all.forEach(f -> f.sessions().forEach(l -> l.result().ifPresent(r -> graded.put(l.session().id(), r))));
+            Set<String> signedSessions = new HashSet<>();
+            workbench.signedRecords().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
+                    .forEach(r -> signedSessions.add(r.sessionId()));
+            return new Loaded(workbench.sessions().list(), all, new SampleData(workbench.database()).present(),
+                    files.today(), graded, signedSessions);
         },
                 this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
     }
@@ -124,6 +175,8 @@ public final class HomeView extends BorderPane {
             setCenter(emptyState());
             return;
         }
+        grades = loaded.grades();
+        signed = loaded.signed();
         sessions.getItems().setAll(loaded.sessions());
         apprentices.show(loaded.apprentices(), loaded.today());
         upcoming.show(loaded.apprentices(), loaded.today());

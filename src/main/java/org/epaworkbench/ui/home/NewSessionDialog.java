@@ -72,6 +72,7 @@ final class NewSessionDialog {
         id.getItems().setAll(org.epaworkbench.ui.common.IdDocuments.ACCEPTED);
         id.setPromptText("Document seen (can be recorded later on the session screen)");
         Label problems = new Label();
+        problems.setId("session-problems");
         problems.getStyleClass().add("inline-problem");
         // the plan's rules for this attempt at this component (further development before a resit, one session...)
         org.epaworkbench.ui.common.ReminderList reminders = new org.epaworkbench.ui.common.ReminderList("session-reminders");
@@ -81,6 +82,14 @@ final class NewSessionDialog {
                         .orElse(List.of()));
         component.valueProperty().addListener((o, a, b) -> remind.run());
         attempt.valueProperty().addListener((o, a, b) -> remind.run());
+        // a message on screen follows the form: once what it asked for is chosen, it says what is still missing, or goes
+        javafx.beans.InvalidationListener recheck = o -> {
+            if (!problems.getText().isEmpty()) {
+                problems.setText(missing(who.getValue(), component.getValue()));
+            }
+        };
+        who.valueProperty().addListener(recheck);
+        component.valueProperty().addListener(recheck);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -113,7 +122,7 @@ final class NewSessionDialog {
         createButton.setId("session-create");
         createButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (who.getValue() == null || component.getValue() == null) {
-                problems.setText(who.getValue() == null ? "Choose the apprentice." : "Choose the component.");
+                problems.setText(missing(who.getValue(), component.getValue()));
                 e.consume();
             }
         });
@@ -127,6 +136,11 @@ final class NewSessionDialog {
                     attempt.getValue(), mode.getValue(), location.getText(), idSeen);
         });
         return d.showAndWait();
+    }
+
+    /** What the form still needs before the session can be created ("" when nothing). */
+    private static String missing(Apprentice who, Component component) {
+        return who == null ? "Choose the apprentice." : component == null ? "Choose the component." : "";
     }
 
     /** A form label that keeps its whole text however wide the fields beside it grow. */
