@@ -1,6 +1,7 @@
 package org.epaworkbench.cli;
 
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -10,6 +11,7 @@ import org.epaworkbench.keys.DrawnSignature;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.DiskFull;
 import org.epaworkbench.store.RecordedSession;
 import org.epaworkbench.store.StorageException;
 import org.epaworkbench.store.SignedRecords;
@@ -56,7 +58,12 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         }
         AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
         RecordProducer producer = new RecordProducer(ctx.library(), ctx.sessions(), ctx.people(),
-                new SignedRecords(ctx.database()), keys, ctx.clock(), ZoneId.systemDefault());
+                new SignedRecords(ctx.database()), keys, ctx.clock(), ZoneId.systemDefault()).onDisk(ctx.disk());
+        // room for the record, its copy outside and the backup taken after signing, before anything is written
+        Path data = ctx.dataDirectory().root();
+        long neededInData = RECORD_ESTIMATE + Files.size(ctx.dataDirectory().databaseFile()) + DATABASE_GROWTH;
+        DiskFull.require(ctx.disk(), data, neededInData, NOTHING_SIGNED);
+        DiskFull.require(ctx.disk(), parent == null ? data : parent, RECORD_ESTIMATE, NOTHING_SIGNED);
         PrintWriter stdout = spec.commandLine().getOut();
         if (target.sessionId != null) {
             SessionCommand.summaryOrFail(ctx, target.sessionId);
@@ -77,6 +84,37 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         byte[] drawn = new DrawnSignature(ctx.dataDirectory().root()).load().orElse(null);
         RecordProducer.Produced produced;
         try {
+            produced = sign(ctx, producer, unlocked, drawn);
+        } catch (IOException | java.sql.SQLException e) {
+            throw DiskFull.of(e, ctx.disk(), data, neededInData, NOTHING_SIGNED).map(Exception.class::cast).orElse(e);
+        }
+        try {
+            new Backups(ctx.dataDirectory(), ctx.clock()).create(ctx.database(), Backups.Reason.SIGNING);
+        } catch (StorageException e) {
+            stdout.println("Warning: the record is signed, but the automatic backup failed: " + e.getMessage());
+        }
+        try (java.io.OutputStream copy = ctx.disk().newOutputStream(out)) {
+            copy.write(produced.pdf());
+        } catch (IOException e) {
+            Files.deleteIfExists(out); // no half-written PDF
+            String kept = "; the signed record is kept in " + produced.file() + ". Copy it from there once there is room.";
+            throw DiskFull.of(e, ctx.disk(), parent == null ? data : parent, produced.pdf().length, kept)
+                    .map(Exception.class::cast).orElse(e);
+        }
+        stdout.println("Signed record written to " + out + " (" + produced.pdf().length + " bytes, SHA-256 "
+                + produced.record().sha256() + "); kept in " + produced.file());
+        return ExitCodes.OK;
+    }
+
+    /** A record is about 100 kB to 1 MB; room for 4 MB is asked for. */
+    static final long RECORD_ESTIMATE = 4L * 1024 * 1024;
+    static final long DATABASE_GROWTH = 1024L * 1024;
+    static final String NOTHING_SIGNED = "Nothing was signed or changed. Free some space, or use another data folder with --data-dir.";
+
+    private RecordProducer.Produced sign(CliContext ctx, RecordProducer producer, RecordProducer.Unlocked unlocked, byte[] drawn)
+            throws Exception {
+        RecordProducer.Produced produced;
+        try {
             if (target.sessionId != null) {
                 produced = producer.signSession(target.sessionId, unlocked.identity(), drawn, step -> { });
                 RecordedSession session = RecordedSession.open(ctx.sessions(), ctx.library(), target.sessionId,
@@ -89,14 +127,6 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         } catch (RecordProducer.CannotProduce e) {
             throw new BadInputException(e.getMessage());
         }
-        try {
-            new Backups(ctx.dataDirectory(), ctx.clock()).create(ctx.database(), Backups.Reason.SIGNING);
-        } catch (StorageException e) {
-            stdout.println("Warning: the record is signed, but the automatic backup failed: " + e.getMessage());
-        }
-        Files.write(out, produced.pdf());
-        stdout.println("Signed record written to " + out + " (" + produced.pdf().length + " bytes, SHA-256 "
-                + produced.record().sha256() + "); kept in " + produced.file());
-        return ExitCodes.OK;
+        return produced;
     }
 }

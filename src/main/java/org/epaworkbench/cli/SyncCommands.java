@@ -180,11 +180,21 @@ final class SyncCommands {
             }
             SyncStore sync = new SyncStore(ctx.database());
             PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock());
+            // room to unpack the package, keep its records and grow the database, before anything is written
+            java.nio.file.Path data = ctx.dataDirectory().root();
+            long needed = 3 * Files.size(file) + 1024L * 1024;
+            String nothing = "Nothing was imported. Free some space, or use another data folder with --data-dir.";
+            if (!dryRun) {
+                org.epaworkbench.store.DiskFull.require(ctx.disk(), data, needed, nothing);
+            }
             PackageImporter.Outcome o;
             try {
                 o = importer.importPackage(file, decrypt, strict(ctx), dryRun);
             } catch (PackageRefused e) {
                 throw new BadInputException(file + ": refused, nothing imported: " + e.getMessage());
+            } catch (java.io.IOException | java.sql.SQLException e) {
+                throw org.epaworkbench.store.DiskFull.of(e, ctx.disk(), data, needed, nothing)
+                        .map(Exception.class::cast).orElse(e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -137,6 +137,19 @@ public final class WorkbenchCli implements Callable<Integer> {
                 || ex instanceof SessionLogChanged) {
             return ex.getMessage();
         }
+        if (context != null) {
+            java.nio.file.Path data = context.dataDirectory().root();
+            Optional<org.epaworkbench.store.DiskFull> full = org.epaworkbench.store.DiskFull.of(ex, context.disk(), data,
+                    4L * 1024 * 1024, "Nothing was changed. Free some space, or use another data folder with --data-dir.");
+            if (full.isPresent()) {
+                return full.get().getMessage();
+            }
+            if (org.epaworkbench.store.DiskFull.isSqliteIoError(ex)) {
+                return "the disk holding " + data + " reported an error while reading or writing the database, so "
+                        + "nothing was changed. Check the disk (a removed stick, a failing drive), or copy the data folder "
+                        + "somewhere else and use --data-dir.";
+            }
+        }
         Optional<StorageProblem> problem = StorageProblem.of(ex);
         if (problem.isPresent() && context != null) {
             Optional<InstanceLock.Holder> holder = context.readOnlyBecause();
@@ -144,7 +157,7 @@ public final class WorkbenchCli implements Callable<Integer> {
                 return "the data folder " + context.dataDirectory().root() + " is open in " + holder.get().description()
                         + ", so the command line may only read it. Close the app and run the command again; nothing was changed.";
             }
-            return problem.get().plainWords() + " (" + context.dataDirectory().root() + "): nothing was changed. " + ex.getMessage();
+            return problem.get().plainWords() + " (" + context.dataDirectory().root() + "): nothing was changed.";
         }
         if (context != null && isDamage(ex)) {
             return new Backups(context.dataDirectory(), context.clock()).damaged(ex.getMessage()).getMessage();

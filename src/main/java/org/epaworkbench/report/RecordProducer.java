@@ -74,6 +74,7 @@ public final class RecordProducer {
     private final ZoneId zone;
     private final PdfRenderer renderer = new PdfRenderer();
     private final PadesSigner signer = new PadesSigner();
+    private org.epaworkbench.store.Disk disk = org.epaworkbench.store.Disk.SYSTEM;
 
     public RecordProducer(PlanLibrary plans, SessionStore sessions, PeopleStore people, SignedRecords records,
             AssessorKeyStore keys, Clock clock, ZoneId zone) {
@@ -84,6 +85,12 @@ public final class RecordProducer {
         this.keys = keys;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Writes the records through {@code disk} (tests simulate a full one). */
+    public RecordProducer onDisk(org.epaworkbench.store.Disk disk) {
+        this.disk = disk;
+        return this;
     }
 
     /** The record of a session as unsigned PDF bytes (for previews and tests). */
@@ -182,12 +189,24 @@ public final class RecordProducer {
         org.epaworkbench.store.OwnerOnly.folder(folder);
         Path file = folder.resolve(name);
         Path tmp = Files.createTempFile(folder, "record", ".pdf.tmp");
-        org.epaworkbench.store.OwnerOnly.file(tmp);
-        Files.write(tmp, signed);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        try {
+            org.epaworkbench.store.OwnerOnly.file(tmp);
+            try (java.io.OutputStream out = disk.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                out.write(signed);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // a full disk or a failed write: nothing half written is left behind
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         SignedRecord record = new SignedRecord(UUID.randomUUID().toString(), kind, sessionId, a.id(), name, sha256(signed),
                 signed.length, clock.instant(), Certificates.fingerprint(identity.certificate()), sample, null, null, null, null);
         records.add(record);

@@ -273,10 +273,20 @@ public final class Database implements AutoCloseable {
                     return new Backups(directory, java.time.Clock.systemUTC())
                             .damaged("it is not a readable EPA Workbench database: " + Backups.plain(sqlite));
                 }
+                if (code != null && (code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_FULL"))) {
+                    var full = DiskFull.of(e, Disk.SYSTEM, directory.root(), DiskFull.NEARLY_FULL,
+                            "The database was not opened and nothing was changed. Free some space, or use another data folder with --data-dir.");
+                    if (full.isPresent()) {
+                        return full.get();
+                    }
+                    return new StorageException("The disk holding " + directory.root() + " reported an error while opening the "
+                            + "database, so it was not opened and nothing was changed. Check the disk (a removed stick, a "
+                            + "failing drive), or copy the data folder somewhere else and use --data-dir.", e);
+                }
                 if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_CANTOPEN
                         || code == SQLiteErrorCode.SQLITE_PERM) {
                     return new StorageException("Cannot write to the database " + directory.databaseFile()
-                            + ": " + sqlite.getMessage() + ". Check the folder's permissions or use another with --data-dir.", e);
+                            + ": " + Backups.plain(sqlite) + ". Check the folder's permissions or use another with --data-dir.", e);
                 }
             }
             cause = cause.getCause();
