@@ -79,10 +79,10 @@ class OpusRecordingWriterTest {
 
     @Test
     void speechTakesUnder15MegabytesAnHour() throws Exception {
-        short[] pcm = SpeechLikeAudio.speech(60, RATE, 7);
+        short[] pcm = SpeechLikeAudio.speech(30, RATE, 7);
         Path file = Recordings.write(dir.resolve("r.opus"), pcm, RecordingFormat.SPEECH);
 
-        long perHour = Files.size(file) * 60;
+        long perHour = Files.size(file) * 120;
         assertThat(perHour).isLessThan(15_000_000L);
         assertThat(perHour).isLessThan(RecordingFormat.SPEECH.bytesPerHourEstimate());
     }
@@ -91,7 +91,7 @@ class OpusRecordingWriterTest {
     void everyPageOfAudioIsOnDiskBeforeTheNextIsCaptured() throws Exception {
         for (RecordingFormat format : List.of(RecordingFormat.SPEECH, RecordingFormat.SPEECH.withPageMillis(2000))) {
             Path file = dir.resolve("r" + format.pageMillis() + ".opus");
-            short[] pcm = SpeechLikeAudio.speech(8, RATE, 3);
+            short[] pcm = SpeechLikeAudio.speech(5, RATE, 3);
             try (OpusRecordingWriter writer = OpusRecordingWriter.create(file, format, "s")) {
                 for (int at = 0; at < pcm.length; at += 587) {
                     writer.write(pcm, at, Math.min(587, pcm.length - at));
