@@ -358,12 +358,20 @@ public final class RecordHtml {
             h.el("div", "small", r.plan().declaration(role).map(t -> "Wording from " + t.source().shortForm())
                     .orElse("EPA Workbench standard wording: the plan's sources give no declaration for this role."));
             if (d.isPresent()) {
-                if (d.get().signaturePngBase64() != null) {
-                    h.raw("<p><img src=\"data:image/png;base64,").raw(d.get().signaturePngBase64())
-                            .raw("\" alt=\"drawn signature\"/></p>");
+                EventBody.DeclarationSigned made = d.get();
+                if (made.way() != null && made.way().remote()) {
+                    // not signed on screen: the record says how it was confirmed instead, and why
+                    h.el("p", null, "Declared by " + made.signerName() + ": " + made.way().description() + ".");
+                    h.el("p", null, "Reason recorded by the assessor: " + made.reason());
+                } else {
+                    if (made.signaturePngBase64() != null) {
+                        h.raw("<p><img src=\"data:image/png;base64,").raw(made.signaturePngBase64())
+                                .raw("\" alt=\"drawn signature\"/></p>");
+                    }
+                    // a declaration recorded before the way was kept may have no drawn signature: said as it was
+                    h.el("p", null, "Signed by " + made.signerName() + (made.signaturePngBase64() == null
+                            ? " (confirmed on screen, no drawn signature)" : " (signed on this screen, drawn signature above)"));
                 }
-                h.el("p", null, "Signed by " + d.get().signerName() + (d.get().signaturePngBase64() == null
-                        ? " (confirmed on screen, no drawn signature)" : " (drawn on screen)"));
             } else {
                 h.el("p", "missing", "Not signed in the app.");
             }

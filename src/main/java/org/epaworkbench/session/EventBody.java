@@ -245,15 +245,22 @@ public sealed interface EventBody {
     }
 
     /**
-     * A declaration signed at the end of the session by the apprentice or the assessor: the words
-     * they confirmed and, where drawn on screen, their signature as a PNG image (Base64).
+     * A declaration made at the end of the session by the apprentice or the assessor: the words they
+     * confirmed, how ({@code way}: drawn on screen, or confirmed remotely by email or voice with the
+     * assessor's {@code reason}) and, where drawn on screen, their signature as a PNG image (Base64).
+     * Declarations recorded before the way was kept have none ({@code way} null).
      */
-    record DeclarationSigned(String role, String signerName, String statement, String signaturePngBase64)
-            implements EventBody {
+    record DeclarationSigned(String role, String signerName, String statement, String signaturePngBase64,
+            DeclarationWay way, String reason) implements EventBody {
         public DeclarationSigned {
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(signerName, "signerName");
             Objects.requireNonNull(statement, "statement");
+        }
+
+        /** A declaration as recorded before the way was kept. */
+        public DeclarationSigned(String role, String signerName, String statement, String signaturePngBase64) {
+            this(role, signerName, statement, signaturePngBase64, null, null);
         }
 
         public String type() {
@@ -261,6 +268,9 @@ public sealed interface EventBody {
         }
 
         public String describe() {
+            if (way != null && way.remote()) {
+                return "Declaration by " + signerName + " (" + role + ") " + way.description() + "; reason: " + reason;
+            }
             return "Declaration signed by " + signerName + " (" + role + ")"
                     + (signaturePngBase64 == null ? "" : " with a drawn signature");
         }

@@ -358,17 +358,43 @@ public final class LiveSession {
         return prepare(new Amended(why, correction));
     }
 
-    /** A declaration at the end of the session, by the apprentice or the assessor. */
+    /** A declaration signed on screen at the end of the session, by the apprentice or the assessor: it needs the drawn signature. */
     public PendingEvent declare(String role, String signerName, String statement, String signaturePngBase64)
             throws SessionRuleException {
+        return declare(role, signerName, statement, signaturePngBase64, DeclarationWay.DRAWN, null);
+    }
+
+    /**
+     * A declaration at the end of the session. Signed on screen ({@link DeclarationWay#DRAWN}) it carries the
+     * drawn signature; the apprentice's may instead be confirmed remotely (by email or voice), chosen by the
+     * assessor with a reason, and then has no drawn signature.
+     */
+    public PendingEvent declare(String role, String signerName, String statement, String signaturePngBase64,
+            DeclarationWay way, String reason) throws SessionRuleException {
         if (!state.ended()) {
             throw new SessionRuleException("Declarations are signed once the session has ended.");
         }
         if (!role.equals("apprentice") && !role.equals("assessor")) {
             throw new IllegalArgumentException("declaration role is apprentice or assessor, not " + role);
         }
-        return prepare(new EventBody.DeclarationSigned(role, required(signerName, "The declaration needs the signer's name."),
-                required(statement, "The declaration needs its statement."), signaturePngBase64));
+        Objects.requireNonNull(way, "way");
+        String name = required(signerName, "The declaration needs the signer's name.");
+        String words = required(statement, "The declaration needs its statement.");
+        if (way == DeclarationWay.DRAWN) {
+            if (signaturePngBase64 == null || signaturePngBase64.isBlank()) {
+                throw new SessionRuleException(role.equals("apprentice")
+                        ? "The apprentice's declaration is signed on screen, so it needs their drawn signature. Ask them "
+                                + "to sign in the box, or record how they confirmed it remotely, and why."
+                        : "The assessor's declaration needs your drawn signature: sign in the box.");
+            }
+            return prepare(new EventBody.DeclarationSigned(role, name, words, signaturePngBase64, way, null));
+        }
+        if (!role.equals("apprentice")) {
+            throw new SessionRuleException("The assessor's declaration is signed on screen, with a drawn signature.");
+        }
+        String why = required(reason, "Say why the apprentice " + way.description().replace(", not signed on screen", "")
+                + " rather than signing on screen (for example: remote session by video call).");
+        return prepare(new EventBody.DeclarationSigned(role, name, words, null, way, why));
     }
 
     /** Notes that a signed PDF record of this (ended) session was produced. */

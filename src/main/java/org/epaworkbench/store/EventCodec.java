@@ -8,6 +8,7 @@ import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.DeclarationWay;
 import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionDetails;
@@ -57,6 +58,13 @@ public final class EventCodec {
         } else if (body instanceof EventBody.DeclarationSigned d) {
             n.put("role", d.role()).put("signerName", d.signerName()).put("statement", d.statement())
                     .put("signaturePngBase64", d.signaturePngBase64());
+            // added later: absent from declarations recorded before, so their stored form is unchanged
+            if (d.way() != null) {
+                n.put("way", d.way().word());
+            }
+            if (d.reason() != null) {
+                n.put("reason", d.reason());
+            }
         } else if (body instanceof EventBody.RecordSigned r) {
             n.put("fileName", r.fileName()).put("sha256", r.sha256()).put("certificateFingerprint", r.certificateFingerprint());
         } else if (body instanceof EventBody.Amended a) {
@@ -115,7 +123,9 @@ public final class EventCodec {
                         Duration.ofMillis(n.get("gapMs").asLong()), n.get("counted").asBoolean());
             case "declaration-signed":
                 return new EventBody.DeclarationSigned(text(n, "role"), text(n, "signerName"), text(n, "statement"),
-                        text(n, "signaturePngBase64"));
+                        text(n, "signaturePngBase64"), n.hasNonNull("way") ? DeclarationWay.ofWord(text(n, "way"))
+                                .orElseThrow(() -> new IllegalArgumentException("unknown declaration way '" + text(n, "way")
+                                        + "'")) : null, text(n, "reason"));
             case "record-signed":
                 return new EventBody.RecordSigned(text(n, "fileName"), text(n, "sha256"), text(n, "certificateFingerprint"));
             case "amended":

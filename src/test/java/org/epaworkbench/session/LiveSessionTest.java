@@ -40,6 +40,47 @@ class LiveSessionTest {
     }
 
     @Nested
+    class Declarations {
+        Recorder ended() throws Exception {
+            Recorder r = start("highfield-css-l3", "observation");
+            clock.advanceMinutes(58);
+            r.record(r.live.end(null));
+            return r;
+        }
+
+        @Test
+        void aDeclarationSignedOnScreenNeedsTheDrawnSignature() throws Exception {
+            Recorder r = ended();
+            assertThatThrownBy(() -> r.live.declare("apprentice", "Priya Shah", "I confirm…", null))
+                    .isInstanceOf(SessionRuleException.class).hasMessageContaining("drawn signature")
+                    .hasMessageContaining("remotely");
+            assertThatThrownBy(() -> r.live.declare("assessor", "Alex Morgan", "I confirm…", " "))
+                    .isInstanceOf(SessionRuleException.class).hasMessageContaining("sign in the box");
+            r.record(r.live.declare("apprentice", "Priya Shah", "I confirm…", "iVBORw0KGgo="));
+            assertThat(r.live.state().declaration("apprentice")).hasValueSatisfying(d -> {
+                assertThat(d.way()).isEqualTo(DeclarationWay.DRAWN);
+                assertThat(d.signaturePngBase64()).isNotNull();
+            });
+        }
+
+        @Test
+        void theApprenticeMayConfirmRemotelyWithAReasonButTheAssessorMayNot() throws Exception {
+            Recorder r = ended();
+            assertThatThrownBy(() -> r.live.declare("apprentice", "Priya Shah", "I confirm…", null, DeclarationWay.EMAIL, " "))
+                    .isInstanceOf(SessionRuleException.class).hasMessageContaining("Say why");
+            assertThatThrownBy(() -> r.live.declare("assessor", "Alex Morgan", "I confirm…", null, DeclarationWay.VOICE,
+                    "remote")).isInstanceOf(SessionRuleException.class);
+            r.record(r.live.declare("apprentice", "Priya Shah", "I confirm…", "ignored", DeclarationWay.VOICE,
+                    "Remote session by video call; confirmed aloud at 10:42"));
+            assertThat(r.live.state().declaration("apprentice")).hasValueSatisfying(d -> {
+                assertThat(d.way()).isEqualTo(DeclarationWay.VOICE);
+                assertThat(d.reason()).isEqualTo("Remote session by video call; confirmed aloud at 10:42");
+                assertThat(d.signaturePngBase64()).isNull();
+            });
+        }
+    }
+
+    @Nested
     class Timing {
         @Test
         void elapsedTimeExcludesPauses() throws Exception {

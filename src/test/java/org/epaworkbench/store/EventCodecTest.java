@@ -37,6 +37,10 @@ class EventCodecTest {
             new EventBody.Ended(null, DurationState.IN_WINDOW),
             new EventBody.GapResolved(Duration.ofMinutes(12), Duration.ofSeconds(185), true),
             new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null),
+            new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", "iVBORw0KGgo=",
+                    org.epaworkbench.session.DeclarationWay.DRAWN, null),
+            new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null,
+                    org.epaworkbench.session.DeclarationWay.EMAIL, "Remote session; replied by email at 14:20"),
             new EventBody.RecordSigned("record.pdf", "ab".repeat(32), "cd".repeat(32)),
             new EventBody.Amended("Misclicked", new EventBody.CriterionJudged("K3.3", CriterionState.MET)),
             new EventBody.Amended("Confirmed later", new EventBody.NoteAdded(null, "Note after the end")),
@@ -60,6 +64,13 @@ class EventCodecTest {
         for (String t : EventBody.TYPES_AFTER_END) {
             assertThat(doc).contains("`" + t + "`");
         }
+    }
+
+    @Test
+    void aDeclarationRecordedBeforeTheWayWasKeptIsStoredAsBefore() {
+        assertThat(EventCodec.encode(new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null)))
+                .isEqualTo("{\"role\":\"apprentice\",\"signerName\":\"Priya Shah\",\"statement\":\"I confirm…\","
+                        + "\"signaturePngBase64\":null}");
     }
 
     @Test

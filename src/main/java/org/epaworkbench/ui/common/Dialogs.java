@@ -24,6 +24,11 @@ public final class Dialogs {
      * is typed, so no reason is ever blank.
      */
     public static Optional<String> reason(Window owner, String title, String question, String prompt) {
+        return reason(owner, title, question, prompt, null);
+    }
+
+    /** As {@link #reason(Window, String, String, String)}, with {@code extra} (if not null) shown above the box. */
+    public static Optional<String> reason(Window owner, String title, String question, String prompt, Node extra) {
         ClickThroughGuard.install();
         Dialog<String> d = new Dialog<>();
         d.initOwner(owner);
@@ -34,31 +39,41 @@ public final class Dialogs {
         text.setWrapText(true);
         text.setPrefRowCount(3);
         text.setPrefColumnCount(40);
-        d.getDialogPane().setContent(new VBox(8, text));
+        VBox content = new VBox(8);
+        if (extra != null) {
+            content.getChildren().add(extra);
+        }
         ButtonType ok = new ButtonType("Record", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Node okButton = d.getDialogPane().lookupButton(ok);
         okButton.setId("reason-ok");
         okButton.disableProperty().bind(text.textProperty().isEmpty());
         d.setResultConverter(b -> b == ok ? text.getText().strip() : null);
-        // Enter starts a new line in the reason; Ctrl+Enter records it, so no mouse is needed
-        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown() && !okButton.isDisabled()) {
-                e.consume();
-                ((javafx.scene.control.Button) okButton).fire();
-            }
-        });
-        text.setPromptText(prompt + "  (Ctrl+Enter records it)");
+        // Enter starts a new line in the reason; Ctrl+Enter records it, so no mouse is needed; Tab moves on
+        Label hint = TextBoxes.recordsOnCtrlEnter(text, (javafx.scene.control.Button) okButton, "records it");
+        hint.setId("reason-hint");
+        TextBoxes.tabMovesFocus(text);
+        content.getChildren().addAll(text, hint);
+        d.getDialogPane().setContent(content);
+        text.setPromptText(prompt);
         Platform.runLater(text::requestFocus);
         return d.showAndWait().filter(s -> !s.isBlank());
     }
 
     public static boolean confirm(Window owner, String title, String question, String yes) {
+        return confirm(owner, title, question, yes, null);
+    }
+
+    /** As {@link #confirm(Window, String, String, String)}, with {@code extra} (if not null) below the question. */
+    public static boolean confirm(Window owner, String title, String question, String yes, Node extra) {
         ClickThroughGuard.install();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(owner);
         a.setTitle(title);
         a.setHeaderText(question);
+        if (extra != null) {
+            a.getDialogPane().setContent(extra);
+        }
         ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ok, ButtonType.CANCEL);
         a.getDialogPane().lookupButton(ok).setId("confirm-ok");

@@ -75,6 +75,8 @@ final class CriteriaPanel extends BorderPane {
         }
         list.setFocusTraversable(true);
         list.setId("criteria-list");
+        // a click on a criterion gives the list the keyboard, where M, N and A judge
+        list.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> list.requestFocus());
         scroll.setContent(list);
         scroll.setFitToWidth(true);
         setCenter(scroll);
@@ -124,6 +126,11 @@ final class CriteriaPanel extends BorderPane {
      */
     void focusCriteria() {
         (list.getScene() != null ? list : scroll).requestFocus();
+    }
+
+    /** Whether a key event aimed at {@code target} is for the criteria list itself (where single keys judge). */
+    boolean hasKeyboard(Object target) {
+        return target == list || target == scroll;
     }
 
     void focusGoTo() {

@@ -38,6 +38,7 @@ final class CriterionDetailPanel extends VBox {
     private final VBox notes = new VBox(6);
     private final VBox evidence = new VBox(4);
     private final TextArea noteInput = new TextArea();
+    private final Label noteFeedback = new Label();
     private final TextField evidenceInput = new TextField();
     private final Button addNote = new Button("Add note");
     private final Button addEvidence = new Button("Add");
@@ -75,6 +76,14 @@ final class CriterionDetailPanel extends VBox {
                 e.consume();
             }
         });
+        // Tab moves on, as in every other field, rather than typing a tab into the note
+        org.epaworkbench.ui.common.TextBoxes.tabMovesFocus(noteInput);
+        noteFeedback.setId("note-feedback");
+        noteFeedback.getStyleClass().add("plan-subtitle");
+        noteFeedback.setWrapText(true);
+        noteFeedback.setVisible(false);
+        noteFeedback.managedProperty().bind(noteFeedback.visibleProperty());
+        noteInput.textProperty().addListener((o, a, b) -> noteFeedback.setVisible(false));
         addNote.setId("add-note");
         addNote.setGraphic(new FontIcon("mdi2n-note-plus-outline"));
         addNote.setOnAction(e -> submitNote());
@@ -108,7 +117,7 @@ final class CriterionDetailPanel extends VBox {
         }
 
         VBox content = new VBox(8, code, badges, text, note, judgement, portfolioHeading, portfolio, reportHeading, reportLocation,
-                notesHeading, notes, noteInput, addNote, evidenceHeading, evidence, evidenceRow);
+                notesHeading, notes, noteInput, noteFeedback, addNote, evidenceHeading, evidence, evidenceRow);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -134,7 +143,15 @@ final class CriterionDetailPanel extends VBox {
 
     private void submitNote() {
         if (criterion != null && !noteInput.getText().isBlank()) {
+            noteFeedback.setVisible(false);
             actions.addNote(criterion, noteInput.getText());
+        } else {
+            // an empty note box: say why nothing happened (Ctrl+Enter here is not Start)
+            boolean notStarted = model.snapshot().state().status() == org.epaworkbench.session.SessionStatus.PLANNED;
+            noteFeedback.setText(notStarted ? "The session has not started, and the note is empty. To start, click Start "
+                    + "(or press Esc, then Ctrl+Enter): inside a text box Ctrl+Enter adds the note." : "Type the note first: "
+                    + "Ctrl+Enter adds it.");
+            noteFeedback.setVisible(true);
         }
     }
 
@@ -197,6 +214,9 @@ final class CriterionDetailPanel extends VBox {
             evidence.getChildren().add(l);
         }
         boolean ended = s.state().ended();
+        if (s.state().status() != org.epaworkbench.session.SessionStatus.PLANNED && noteFeedback.getText().startsWith("The session has not")) {
+            noteFeedback.setVisible(false);
+        }
         boolean busy = model.savingProperty().get() || s.gap().isPresent();
         addNote.setText(ended ? "Add note as amendment…" : "Add note");
         addEvidence.setText(ended ? "Amend…" : "Add");

@@ -67,10 +67,12 @@ final class GradePreviewPanel extends VBox {
     private void refresh() {
         ComponentResult r = model.snapshot().gradePreview();
         heading.setText(model.snapshot().state().ended() ? "COMPONENT GRADE" : "GRADE SO FAR");
-        grade.setText(r.grade().label() + (r.capped() ? " (capped: " + r.attempt().word() + ")" : ""));
-        pseudoClassStateChanged(FAIL, r.grade() == Grade.FAIL);
-        pseudoClassStateChanged(PASS, r.grade() == Grade.PASS);
-        pseudoClassStateChanged(DISTINCTION, r.grade() == Grade.DISTINCTION);
+        // nothing judged yet is not a fail: no grade, no red, until the first judgement
+        boolean nothingYet = !model.snapshot().state().ended() && model.snapshot().state().judgements().isEmpty();
+        grade.setText(nothingYet ? "Not judged yet" : r.grade().label() + (r.capped() ? " (capped: " + r.attempt().word() + ")" : ""));
+        pseudoClassStateChanged(FAIL, !nothingYet && r.grade() == Grade.FAIL);
+        pseudoClassStateChanged(PASS, !nothingYet && r.grade() == Grade.PASS);
+        pseudoClassStateChanged(DISTINCTION, !nothingYet && r.grade() == Grade.DISTINCTION);
         passLine.setText(r.passTotal() == 0 ? "Pass: the plan lists no pass criteria."
                 : r.missingForPass().isEmpty() ? (r.passTotal() == 1 ? "Pass: the pass criterion is met."
                         : "Pass: all " + r.passTotal() + " pass criteria met.")

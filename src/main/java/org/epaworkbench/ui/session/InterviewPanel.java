@@ -22,6 +22,7 @@ final class InterviewPanel extends VBox {
     private final Button ask = new Button("Ask question");
     private final Button followUp = new Button("Explain further");
     private final Button close = new Button("Close question");
+    private final Label limit = new Label();
 
     InterviewPanel(LiveSessionModel model, SessionActions actions) {
         this.model = model;
@@ -53,7 +54,18 @@ final class InterviewPanel extends VBox {
         close.setOnAction(e -> actions.closeQuestion());
         close.setMaxWidth(Double.MAX_VALUE);
 
-        getChildren().addAll(heading, counter, buttons, close, list);
+        // once every question is asked: one calm line, with the plan's rule behind it
+        limit.setId("question-limit-status");
+        limit.getStyleClass().add("plan-subtitle");
+        limit.setGraphic(new FontIcon("mdi2c-check-circle-outline"));
+        limit.setMaxWidth(Double.MAX_VALUE);
+        limit.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        limit.managedProperty().bind(limit.visibleProperty());
+        model.snapshot().component().questions().ifPresent(q -> limit.setTooltip(new Tooltip("The interview consists of "
+                + q.exactly() + " competency questions" + q.source().quoteText().map(t -> " (“" + t + "”, "
+                + q.source().shortForm() + ")").orElse(" (" + q.source().shortForm() + ")") + ".")));
+
+        getChildren().addAll(heading, counter, buttons, limit, close, list);
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         model.elapsedProperty().addListener((o, a, b) -> refreshTimes());
         model.savingProperty().addListener((o, a, b) -> refresh());
@@ -68,7 +80,10 @@ final class InterviewPanel extends VBox {
                 .orElse(asked + (asked == 1 ? " question" : " questions") + " asked"));
         boolean running = s.state().running() && s.gap().isEmpty();
         boolean busy = model.savingProperty().get();
-        ask.setDisable(busy || !running);
+        boolean allAsked = c.questions().map(q -> asked >= q.exactly()).orElse(false);
+        ask.setDisable(busy || !running || allAsked);
+        limit.setVisible(allAsked);
+        limit.setText(allAsked ? "All " + asked + " questions asked. Follow-ups (Explain further) can still be recorded." : "");
         followUp.setDisable(busy || !running || s.state().currentQuestion().isEmpty());
         close.setDisable(busy || s.gap().isPresent() || s.state().ended() || s.state().currentQuestion().isEmpty());
         close.setText(s.state().currentQuestion().map(q -> "Close question " + q.number()).orElse("Close question"));

@@ -294,6 +294,29 @@ public final class LiveSessionModel {
         }, this::showUnsaved, failure -> problem.set(describe(failure)));
     }
 
+    private int dialogsOpening;
+
+    /**
+     * Says a dialog is on its way (read in the background first, say): until the returned action runs,
+     * the screen's single-letter keys do nothing, so a question typed before the dialog appears cannot
+     * fall through to the criteria. Run the returned action once the dialog has closed, or failed to open.
+     */
+    public Runnable dialogOpening() {
+        dialogsOpening++;
+        boolean[] done = {false};
+        return () -> {
+            if (!done[0]) {
+                done[0] = true;
+                dialogsOpening--;
+            }
+        };
+    }
+
+    /** Whether a dialog has been asked for and has not closed yet. */
+    public boolean isDialogOpening() {
+        return dialogsOpening > 0;
+    }
+
     /** Elapsed time right now, for decisions such as whether ending needs a reason. */
     public Duration elapsedNow() {
         return snapshot.get().elapsed(workbench.sessionClock().monotonicNanos());

@@ -71,8 +71,11 @@ final class SessionDetailsDialog {
         grid.addRow(0, new Label("Mode"), mode);
         grid.addRow(1, new Label("Location"), location);
         grid.addRow(2, new Label("ID check"), id);
+        Label reasonHint = new Label();
+        reasonHint.setId("details-reason-hint");
         if (ended) {
             grid.addRow(3, new Label("Reason"), reason);
+            grid.add(reasonHint, 1, 4);
         }
 
         Dialog<Entered> d = new Dialog<>();
@@ -93,6 +96,11 @@ final class SessionDetailsDialog {
                         && id.getEditor().getText().strip().equals(current.idDocumentSeen())
                         || ended && reason.getText().isBlank(),
                 mode.valueProperty(), location.textProperty(), id.getEditor().textProperty(), reason.textProperty()));
+        // Enter starts a new line in the reason; Ctrl+Enter records the amendment; Tab moves on
+        reasonHint.setText(org.epaworkbench.ui.common.TextBoxes.recordsOnCtrlEnter(reason,
+                (javafx.scene.control.Button) saveButton, "records the amendment").getText());
+        reasonHint.getStyleClass().add("plan-subtitle");
+        org.epaworkbench.ui.common.TextBoxes.tabMovesFocus(reason);
         d.setResultConverter(b -> b != save ? null : new Entered(
                 new EventBody.DetailsRecorded(mode.getValue(), location.getText(), id.getEditor().getText()),
                 ended ? reason.getText().strip() : null));

@@ -72,6 +72,17 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         if (component.questionCount() != null) {
             left.getChildren().add(new InterviewPanel(model, this));
         }
+        if (component.questioning() == null && component.questionCount() == null) {
+            // a discussion: neither a questioning budget nor a question count, and the screen says so
+            Label none = new Label("No questioning limit in this component (" + component.timing().source().shortForm() + ")");
+            none.setId("no-questioning-limit");
+            none.getStyleClass().add("plan-subtitle");
+            none.setWrapText(true);
+            none.setPadding(new Insets(0, 4, 0, 4));
+            none.setTooltip(new Tooltip("The plan sets this component's length (" + component.timing().describe()
+                    + ") but no limit on questioning time and no number of questions."));
+            left.getChildren().add(none);
+        }
         left.getChildren().add(new GradePreviewPanel(model, this));
         // below the timer, questioning and grade, which are glanced at: the plan's rules for this attempt, read before starting
         PlanRulesPanel rules = new PlanRulesPanel(first.plan(), component, first.state().details().attempt());
@@ -100,6 +111,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
         setTop(new VBox(header(), messageBar()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // after a button (Start, Pause, Ask question…) the keyboard goes back to the criteria, where M, N and A judge
+        addEventHandler(javafx.event.ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof Button) {
+                Platform.runLater(this::keyboardBackToCriteria);
+            }
+        });
         // the shortcuts work from the moment the screen opens, not only after a click on it
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -239,7 +256,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
         problem.setOnMouseClicked(e -> model.problemProperty().set(""));
-        return new VBox(unsavedBanner(), problem, portfolioWarning());
+        return new VBox(unsavedBanner(), problem, burstBar(), portfolioWarning());
     }
 
     /**
@@ -300,6 +317,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         boolean typing = e.getTarget() instanceof TextInputControl;
         KeyCode k = e.getCode();
         boolean handled = true;
+        if (dialogComing()) {
+            // a dialog was asked for and is not in front yet: what is typed meanwhile was meant for it
+            e.consume();
+            return;
+        }
         if (k == KeyCode.F1) {
             ShortcutsDialog.show(window());
         } else if (k == KeyCode.F8) {
@@ -329,17 +351,19 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         } else if (e.isShortcutDown() && k == KeyCode.L) {
             followUp();
         } else if (k == KeyCode.ESCAPE && typing) {
-            criteria.requestFocus();
-        } else if (typing || e.isShortcutDown() || e.isAltDown()) {
+            criteria.focusCriteria();
+        } else if (typing || e.isShortcutDown() || e.isAltDown() || !criteria.hasKeyboard(e.getTarget())) {
+            // single keys act only while the criteria list itself has the keyboard: never from a text box,
+            // a button or anything else that happens to have it
             handled = false;
         } else if (k == KeyCode.Q) {
             toggleQuestioning();
         } else if (k == KeyCode.M) {
-            judgeSelected(CriterionState.MET);
+            judgeByKey(CriterionState.MET);
         } else if (k == KeyCode.N) {
-            judgeSelected(CriterionState.NOT_MET);
+            judgeByKey(CriterionState.NOT_MET);
         } else if (k == KeyCode.A) {
-            judgeSelected(CriterionState.NOT_ARISEN);
+            judgeByKey(CriterionState.NOT_ARISEN);
         } else if (k == KeyCode.DOWN || k == KeyCode.J) {
             criteria.move(1);
         } else if (k == KeyCode.UP || k == KeyCode.K) {
@@ -354,11 +378,109 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
     }
 
-    private void judgeSelected(CriterionState state) {
+    private void keyboardBackToCriteria() {
+        if (getScene() != null && getScene().getFocusOwner() instanceof Button b && isAncestorOf(b)) {
+            criteria.focusCriteria();
+        }
+    }
+
+    private boolean isAncestorOf(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a dialog has been asked for and is not yet in front (read in the background, or still being shown). */
+    private boolean dialogComing() {
+        if (model.isDialogOpening()) {
+            return true;
+        }
+        Window own = window();
+        return own != null && Window.getWindows().stream().anyMatch(w -> w != own && w.isShowing()
+                && w instanceof javafx.stage.Stage st && st.getOwner() == own && st.getModality() != javafx.stage.Modality.NONE);
+    }
+
+    /** Judgements by key of one criterion, as monotonic clock readings, newest last (the burst check's memory). */
+    private final java.util.Map<String, java.util.ArrayDeque<Long>> keyJudgements = new java.util.HashMap<>();
+
+    /**
+     * A judgement by key. More than {@value #BURST_LIMIT} of the same criterion within a second is faster than a
+     * person judges (typed text reaching the list): it is held, and applied only if the assessor confirms it.
+     */
+    private void judgeByKey(CriterionState state) {
         Criterion c = criteria.selectedProperty().get();
-        if (c != null) {
+        if (c == null) {
+            return;
+        }
+        long now = model.workbench().sessionClock().monotonicNanos();
+        java.util.ArrayDeque<Long> times = keyJudgements.computeIfAbsent(c.id(), id -> new java.util.ArrayDeque<>());
+        while (!times.isEmpty() && now - times.peekFirst() >= BURST_WINDOW.toNanos()) {
+            times.removeFirst();
+        }
+        times.addLast(now);
+        if (times.size() > BURST_LIMIT) {
+            holdBurst(c, state);
+        } else {
             judge(c, state);
         }
+    }
+
+    static final int BURST_LIMIT = 3;
+    static final Duration BURST_WINDOW = Duration.ofSeconds(1);
+
+    private final Label burstText = new Label();
+    private final Button burstApply = new Button();
+    private final HBox burstBar = new HBox(12);
+    private Runnable burstAction;
+
+    /** What the held key asked for, stated and offered: applied only by the button. */
+    private void holdBurst(Criterion c, CriterionState state) {
+        Judgement current = model.snapshot().state().judgements().get(c.id());
+        boolean clear = current != null && current.state() == state;
+        String now = current == null ? "not judged" : current.state().label().toLowerCase(java.util.Locale.ROOT);
+        burstText.setText(c.code() + " was changed more than " + BURST_LIMIT + " times within a second by keys, faster "
+                + "than a person judges: typed text may have reached the criteria list. The last change was not applied; "
+                + c.code() + " stays " + now + ".");
+        burstApply.setText(clear ? "Clear " + c.code() : "Mark " + c.code() + " " + state.label().toLowerCase(java.util.Locale.ROOT));
+        burstAction = () -> judge(c, state);
+        burstBar.setVisible(true);
+    }
+
+    private Node burstBar() {
+        burstText.setId("judgement-burst");
+        burstText.setWrapText(true);
+        burstText.setMaxWidth(Double.MAX_VALUE);
+        burstText.setGraphic(new FontIcon("mdi2k-keyboard-outline"));
+        HBox.setHgrow(burstText, Priority.ALWAYS);
+        burstApply.setId("judgement-burst-apply");
+        burstApply.setMinWidth(Button.USE_PREF_SIZE);
+        burstApply.setOnAction(e -> {
+            Runnable apply = burstAction;
+            dismissBurst();
+            if (apply != null) {
+                apply.run();
+            }
+        });
+        Button dismiss = new Button("Keep as it is");
+        dismiss.setId("judgement-burst-dismiss");
+        dismiss.setMinWidth(Button.USE_PREF_SIZE);
+        dismiss.setOnAction(e -> dismissBurst());
+        burstBar.getChildren().setAll(burstText, burstApply, dismiss);
+        burstBar.setAlignment(Pos.CENTER_LEFT);
+        burstBar.setId("judgement-burst-bar");
+        burstBar.getStyleClass().addAll("message-bar", "burst-bar");
+        burstBar.setVisible(false);
+        burstBar.managedProperty().bind(burstBar.visibleProperty());
+        return burstBar;
+    }
+
+    private void dismissBurst() {
+        burstAction = null;
+        burstBar.setVisible(false);
+        criteria.focusCriteria();
     }
 
     // ---- session actions ----
@@ -396,17 +518,37 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
         DurationState ds = model.durationStateNow();
         Duration elapsed = model.elapsedNow();
+        Label notJudged = neverJudged();
         if (ds.outsideWindow()) {
             String where = ds == DurationState.BEFORE_MINIMUM ? "before the minimum" : "after the maximum";
             Dialogs.reason(window(), "End the session", "Ending now, at " + ElapsedText.format(elapsed) + ", is " + where
                             + ": the plan allows " + model.snapshot().component().timing().describe()
                             + ". Why? The session ends when you record the reason.",
-                    "e.g. apprentice unwell; all criteria evidenced early; store emergency")
+                    "e.g. apprentice unwell; all criteria evidenced early; store emergency", notJudged)
                     .ifPresent(reason -> model.perform(l -> l.end(reason)));
         } else if (Dialogs.confirm(window(), "End the session", "End the session at " + ElapsedText.format(elapsed)
-                + "? After the end the record is locked; corrections become amendments with a reason.", "End session")) {
+                + "? After the end the record is locked; corrections become amendments with a reason.", "End session",
+                notJudged)) {
             model.perform(l -> l.end(null));
         }
+    }
+
+    /** The criteria with no judgement, for the end dialog to name; null when every criterion is judged. */
+    private Label neverJudged() {
+        LiveSnapshot s = model.snapshot();
+        java.util.List<Criterion> all = s.component().criteria();
+        java.util.List<String> codes = all.stream().filter(c -> !s.state().judgements().containsKey(c.id()))
+                .map(Criterion::code).toList();
+        if (codes.isEmpty()) {
+            return null;
+        }
+        Label l = new Label("Never judged: " + codes.size() + " of " + all.size() + " criteria — " + String.join(", ", codes)
+                + ". After the end they can be judged only as amendments, each with a reason.");
+        l.setId("end-not-judged");
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     @Override
@@ -424,17 +566,31 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
         int next = s.state().questions().size() + 1;
         var count = s.component().questions();
-        if (count.isPresent() && next > count.get().exactly() || !s.state().running()) {
+        if (count.isPresent() && next > count.get().exactly()) {
+            return; // the interview panel says so, calmly: "All 10 questions asked"
+        }
+        if (!s.state().running()) {
             model.perform(l -> l.askQuestion("(refused)", null)); // shows the rule's reason
             return;
         }
+        if (model.isDialogOpening()) {
+            return; // already on its way
+        }
         Set<String> asked = new HashSet<>();
         s.state().questions().stream().map(AskedQuestion::bankId).filter(id -> id != null).forEach(asked::add);
-        model.background().run(() -> model.workbench().questionBank().questions(s.plan(), s.component()),
-                bank -> new QuestionBankDialog(model.workbench().questionBank(), model.background(), s.plan(), s.component())
+        Runnable opened = model.dialogOpening();
+        model.background().run(() -> model.workbench().questionBank().questions(s.plan(), s.component()), bank -> {
+            try {
+                new QuestionBankDialog(model.workbench().questionBank(), model.background(), s.plan(), s.component())
                         .show(window(), next, bank, asked)
-                        .ifPresent(choice -> model.perform(l -> l.askQuestion(choice.text(), choice.bankId()))),
-                failure -> model.problemProperty().set("Cannot read the question bank: " + failure.getMessage()));
+                        .ifPresent(choice -> model.perform(l -> l.askQuestion(choice.text(), choice.bankId())));
+            } finally {
+                opened.run();
+            }
+        }, failure -> {
+            opened.run();
+            model.problemProperty().set("Cannot read the question bank: " + failure.getMessage());
+        });
     }
 
     @Override
@@ -525,10 +681,21 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     }
 
     private void showAudit() {
+        if (model.isDialogOpening()) {
+            return;
+        }
         String title = model.apprentice().name() + ": " + model.snapshot().component().title();
-        model.background().run(() -> model.workbench().sessions().events(model.recorded().id()),
-                events -> AuditDialog.show(window(), title, events),
-                failure -> model.problemProperty().set("Cannot read the audit trail: " + failure.getMessage()));
+        Runnable opened = model.dialogOpening();
+        model.background().run(() -> model.workbench().sessions().events(model.recorded().id()), events -> {
+            try {
+                AuditDialog.show(window(), title, events);
+            } finally {
+                opened.run();
+            }
+        }, failure -> {
+            opened.run();
+            model.problemProperty().set("Cannot read the audit trail: " + failure.getMessage());
+        });
     }
 
     private boolean askingAboutGap;
@@ -608,5 +775,10 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     public LiveSessionModel model() {
         return model;
+    }
+
+    /** The criterion the keys act on. */
+    Criterion selectedCriterion() {
+        return criteria.selectedProperty().get();
     }
 }

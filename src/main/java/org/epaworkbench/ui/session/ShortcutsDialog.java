@@ -54,7 +54,7 @@ final class ShortcutsDialog {
         Dialog<Void> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Keyboard shortcuts");
-        d.setHeaderText("Keyboard shortcuts on the session screen (letters work when you are not typing in a box)");
+        d.setHeaderText("Keyboard shortcuts on the session screen (letters work while the criteria list has the keyboard, never in a box)");
         d.getDialogPane().setContent(grid);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         d.showAndWait();

@@ -11,6 +11,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -24,6 +26,7 @@ import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.report.SignatureReport;
 import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.DeclarationWay;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Dialogs;
@@ -47,9 +50,10 @@ final class SignRecordFlow {
         this.workbench = model.workbench();
     }
 
-    /** What the declarations dialog collected. */
+    /** What the declarations dialog collected: whether and how the apprentice declares now, and the assessor's signature. */
     private record Declarations(boolean apprenticeSigns, String apprenticeName, byte[] apprenticePng,
-            String assessorName, byte[] assessorPng, boolean saveAssessorSignature) {
+            DeclarationWay apprenticeWay, String apprenticeReason, String assessorName, byte[] assessorPng,
+            boolean saveAssessorSignature) {
     }
 
     /** What signing needs from the data folder, read in the background. */
@@ -62,31 +66,63 @@ final class SignRecordFlow {
             model.problemProperty().set("End the session before signing its record.");
             return;
         }
+        if (model.isDialogOpening()) {
+            return;
+        }
+        // until the declarations are in front, keys typed on the session screen do nothing
+        Runnable opened = model.dialogOpening();
         model.background().run(() -> new Prepared(workbench.people().assessor().orElse(null),
                 workbench.drawnSignature().load().orElse(null), workbench.keyStore().exists()), loaded -> {
-            AssessorProfile assessor = loaded.assessor();
-            if (assessor == null) {
-                model.problemProperty().set("Set up your assessor profile first (Assessor, in the top bar): the "
-                        + "signing certificate names you.");
-                return;
+            try {
+                AssessorProfile assessor = loaded.assessor();
+                if (assessor == null) {
+                    model.problemProperty().set("Set up your assessor profile first (Assessor, in the top bar): the "
+                            + "signing certificate names you.");
+                    return;
+                }
+                // the password comes first and the key is opened before anything is recorded: a wrong or
+                // cancelled password leaves the session as it was, and the assessor can simply try again
+                askDeclarations(assessor, loaded.savedSignature()).ifPresent(d ->
+                        KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> unlock(pw, d)));
+            } finally {
+                opened.run();
             }
-            // the password comes first and the key is opened before anything is recorded: a wrong or
-            // cancelled password leaves the session as it was, and the assessor can simply try again
-            askDeclarations(assessor, loaded.savedSignature()).ifPresent(d ->
-                    KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> unlock(pw, d)));
-        }, failure -> model.problemProperty().set("Cannot prepare signing: " + failure.getMessage()));
+        }, failure -> {
+            opened.run();
+            model.problemProperty().set("Cannot prepare signing: " + failure.getMessage());
+        });
     }
 
     private Optional<Declarations> askDeclarations(AssessorProfile assessor, byte[] savedSignature) {
         LiveSnapshot s = model.snapshot();
         boolean already = s.state().declaration("apprentice").isPresent();
-        CheckBox apprenticeSigns = new CheckBox("The apprentice signs the declaration now, on this screen");
+        boolean faceToFace = s.state().details().mode() == AssessmentMode.FACE_TO_FACE;
+        CheckBox apprenticeSigns = new CheckBox("The apprentice makes the declaration now");
         apprenticeSigns.setId("apprentice-signs");
-        apprenticeSigns.setSelected(!already && s.state().details().mode() == AssessmentMode.FACE_TO_FACE);
+        apprenticeSigns.setSelected(!already && faceToFace);
         TextField apprenticeName = new TextField(model.apprentice().name());
         Label apprenticeText = wrapped("“" + RecordHtml.declarationText(s.plan(), "apprentice") + "”");
         SignaturePad apprenticePad = new SignaturePad(420, 110);
-        VBox apprenticeBox = new VBox(6, apprenticeText, new Label("Name"), apprenticeName, apprenticePad);
+        // how: signed here, or (chosen explicitly, with a reason) confirmed remotely; the record says which
+        ToggleGroup way = new ToggleGroup();
+        RadioButton drawn = wayChoice(way, DeclarationWay.DRAWN, "Signs on this screen (drawn signature)");
+        RadioButton email = wayChoice(way, DeclarationWay.EMAIL, "Remote: confirms by email");
+        RadioButton voice = wayChoice(way, DeclarationWay.VOICE, "Remote: confirms by voice (phone or video call)");
+        if (faceToFace) {
+            way.selectToggle(drawn);
+        }
+        TextField remoteReason = new TextField();
+        remoteReason.setId("apprentice-way-reason");
+        remoteReason.setPromptText("Why not on screen? e.g. remote session by video call; replied by email at 14:20");
+        Label remoteReasonLabel = new Label("Reason (goes on the record)");
+        VBox remoteBox = new VBox(4, remoteReasonLabel, remoteReason);
+        remoteBox.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> way.getSelectedToggle() != null
+                && ((DeclarationWay) way.getSelectedToggle().getUserData()).remote(), way.selectedToggleProperty()));
+        remoteBox.managedProperty().bind(remoteBox.visibleProperty());
+        apprenticePad.visibleProperty().bind(way.selectedToggleProperty().isEqualTo(drawn));
+        apprenticePad.managedProperty().bind(apprenticePad.visibleProperty());
+        VBox apprenticeBox = new VBox(6, apprenticeText, new Label("Name"), apprenticeName, drawn, email, voice, apprenticePad,
+                remoteBox);
         apprenticeBox.disableProperty().bind(apprenticeSigns.selectedProperty().not());
 
         Label assessorText = wrapped("“" + RecordHtml.declarationText(s.plan(), "assessor") + "”");
@@ -104,6 +140,14 @@ final class SignRecordFlow {
         }
         assessorBox.getChildren().addAll(assessorPad, keep);
 
+        Label problem = new Label();
+        problem.setId("declarations-problem");
+        problem.getStyleClass().add("inline-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         VBox content = new VBox(12, heading("Apprentice's declaration" + (already ? " (already signed)" : "")),
                 apprenticeSigns, apprenticeBox, heading("Assessor's declaration"), assessorBox);
         content.setPadding(new Insets(8));
@@ -120,16 +164,49 @@ final class SignRecordFlow {
         d.initOwner(owner);
         d.setTitle("Declarations");
         d.setHeaderText("Declarations for the record of the " + org.epaworkbench.Wording.inSentence(s.component().title()));
-        d.getDialogPane().setContent(scroll);
+        d.getDialogPane().setContent(new VBox(8, scroll, problem));
         // not resizable: some Linux window managers (openbox, KDE) open a resizable dialog at its minimum
         // size, a few words wide; the content scrolls within a height that fits the screen instead
         ButtonType ok = new ButtonType("Record declarations and sign…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("declarations-ok");
-        d.setResultConverter(b -> b != ok ? null : new Declarations(apprenticeSigns.isSelected(),
-                apprenticeName.getText().strip(), apprenticePad.png(), assessor.name(),
-                assessorPad.hasSignature() ? assessorPad.png() : savedSignature,
-                keep.isSelected() && assessorPad.hasSignature()));
+        // a declaration said to be signed on screen carries a drawn signature: the dialog stays until it does
+        d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            String missing = null;
+            DeclarationWay chosen = way.getSelectedToggle() == null ? null : (DeclarationWay) way.getSelectedToggle().getUserData();
+            if (apprenticeSigns.isSelected()) {
+                if (apprenticeName.getText().isBlank()) {
+                    missing = "Type the apprentice's name.";
+                } else if (chosen == null) {
+                    missing = "Choose how the apprentice makes the declaration: signing on this screen, or remotely by "
+                            + "email or voice.";
+                } else if (chosen == DeclarationWay.DRAWN && !apprenticePad.hasSignature()) {
+                    missing = "The apprentice has not signed in the box. Ask them to sign, or choose how they confirm it "
+                            + "remotely and say why.";
+                } else if (chosen.remote() && remoteReason.getText().isBlank()) {
+                    missing = "Say why the apprentice confirms remotely rather than on this screen: the reason goes on the record.";
+                }
+            }
+            if (missing == null && !assessorPad.hasSignature() && savedSignature == null) {
+                missing = "Sign the assessor's declaration in the box.";
+            }
+            problem.setText(missing == null ? "" : missing);
+            if (missing != null) {
+                e.consume();
+            }
+        });
+        d.setResultConverter(b -> {
+            if (b != ok) {
+                return null;
+            }
+            DeclarationWay chosen = way.getSelectedToggle() == null ? DeclarationWay.DRAWN
+                    : (DeclarationWay) way.getSelectedToggle().getUserData();
+            return new Declarations(apprenticeSigns.isSelected(), apprenticeName.getText().strip(),
+                    chosen == DeclarationWay.DRAWN ? apprenticePad.png() : null, chosen,
+                    chosen.remote() ? remoteReason.getText().strip() : null, assessor.name(),
+                    assessorPad.hasSignature() ? assessorPad.png() : savedSignature,
+                    keep.isSelected() && assessorPad.hasSignature());
+        });
         return d.showAndWait();
     }
 
@@ -148,7 +225,7 @@ final class SignRecordFlow {
                 });
         if (d.apprenticeSigns()) {
             model.perform(l -> l.declare("apprentice", d.apprenticeName(), RecordHtml.declarationText(s.plan(), "apprentice"),
-                    base64(d.apprenticePng())), assessorStep);
+                    base64(d.apprenticePng()), d.apprenticeWay(), d.apprenticeReason()), assessorStep);
         } else {
             assessorStep.run();
         }
@@ -219,6 +296,14 @@ final class SignRecordFlow {
         Dialogs.info(owner, "Record signed", "The signed record is saved and in the outbox:\n" + file
                 + "\n\nChecked: " + (check.verified() ? "the signature is valid and covers the whole document."
                 : "NOT verified: " + String.join("; ", check.problems())));
+    }
+
+    private static RadioButton wayChoice(ToggleGroup group, DeclarationWay way, String text) {
+        RadioButton b = new RadioButton(text);
+        b.setId("apprentice-way-" + way.word());
+        b.setUserData(way);
+        b.setToggleGroup(group);
+        return b;
     }
 
     private static Label heading(String text) {

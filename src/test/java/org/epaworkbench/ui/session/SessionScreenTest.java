@@ -374,7 +374,8 @@ class SessionScreenTest {
         assertThat(model().snapshot().state().questions().get(0).bankId()).startsWith("plan:highfield-css-l3:wbp-interview:");
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         settle();
-        assertThat(text(robot, "#session-problem")).contains("All 10 questions have been asked").contains("explain further");
+        assertThat(text(robot, "#question-limit-status")).startsWith("All 10 questions asked").contains("Explain further");
+        assertThat(model().problemProperty().get()).isEmpty();
         assertThat(model().snapshot().state().questions()).hasSize(10);
 
         // the tenth question is closed by key: its time stops there (5:00), not at the end of the session

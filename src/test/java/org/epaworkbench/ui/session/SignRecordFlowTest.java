@@ -73,6 +73,23 @@ class SignRecordFlowTest {
                 && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
     }
 
+    /** Scrolls the declarations so that a signature pad is in view, to draw in it. */
+    static void scrollTo(Node n) {
+        Node p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof javafx.scene.control.ScrollPane sp) {
+            Node content = sp.getContent();
+            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+            double extra = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (extra > 0) {
+                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / extra)));
+            }
+            sp.layout();
+        }
+    }
+
     @Test
     void signingAnEndedSessionMakesAVerifiedRecordAndLogsIt(FxRobot robot) throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
@@ -91,6 +108,7 @@ class SignRecordFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#declarations-ok"));
         // the apprentice signs on screen (face to face), and so does the assessor
         for (Node canvas : robot.lookup("#signature-canvas").queryAll()) {
+            robot.interact(() -> scrollTo(canvas));
             robot.moveTo(canvas).moveBy(-120, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
                     .moveBy(70, -20).release(MouseButton.PRIMARY);
         }
@@ -200,6 +218,7 @@ class SignRecordFlowTest {
         robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#apprentice-signs").query()).setSelected(false));
         for (Node canvas : robot.lookup("#signature-canvas").queryAll()) {
             if (!canvas.isDisabled()) {
+                robot.interact(() -> scrollTo(canvas));
                 robot.moveTo(canvas).moveBy(-100, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
                         .release(MouseButton.PRIMARY);
             }
@@ -215,5 +234,70 @@ class SignRecordFlowTest {
         robot.type(javafx.scene.input.KeyCode.ENTER);
         assertThat(workbench.sessions().events(sessionId)).hasSize((int) before);
         assertThat(workbench.sessions().state(sessionId).orElseThrow().declaration("assessor")).isEmpty();
+    }
+
+    /** Item 1: "signs on this screen" with a blank pad is refused; a remote way is chosen with a reason, and the PDF says which. */
+    @Test
+    void aBlankApprenticePadIsRefusedAndARemoteConfirmationIsRecordedWithItsReason(FxRobot robot) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
+        workbench = Workbench.open(DataDirectory.at(dir), clock, new ManualClock(clock.instant()));
+        background = new Background();
+        SampleDataMaker.Made made = new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(), clock).make();
+        workbench.keyStore().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
+        String sessionId = made.sessionIds().get(1);
+        long before = workbench.sessions().events(sessionId).size();
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, sessionId, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.clickOn("#sign-record");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#declarations-ok"));
+        // the apprentice is to sign on this screen, but only the assessor draws
+        robot.interact(() -> ((javafx.scene.control.CheckBox) robot.lookup("#apprentice-signs").query()).setSelected(true));
+        robot.interact(() -> ((javafx.scene.control.RadioButton) robot.lookup("#apprentice-way-drawn").query()).setSelected(true));
+        java.util.List<Node> canvases = new java.util.ArrayList<>(robot.lookup("#signature-canvas").queryAll());
+        Node assessorCanvas = canvases.get(canvases.size() - 1);
+        robot.interact(() -> scrollTo(assessorCanvas));
+        robot.moveTo(assessorCanvas).moveBy(-100, 10).press(MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
+                .release(MouseButton.PRIMARY);
+        robot.clickOn("#declarations-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(robot, "#declarations-ok")).as("the dialog stays open").isTrue();
+        assertThat(robot.lookup("#declarations-problem").queryAs(Label.class).getText())
+                .contains("has not signed in the box").contains("remotely");
+        assertThat(robot.lookup("#keystore-password").tryQuery()).isEmpty();
+        assertThat(workbench.sessions().events(sessionId)).hasSize((int) before);
+
+        // a remote confirmation needs its reason
+        robot.clickOn("#apprentice-way-voice");
+        robot.clickOn("#declarations-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#declarations-problem").queryAs(Label.class).getText()).contains("Say why");
+        robot.clickOn("#apprentice-way-reason").write("Remote session by video call; confirmed aloud at 14:52");
+        robot.clickOn("#declarations-ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn("#keystore-password").write("the right password");
+        robot.clickOn("#password-ok");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        var state = workbench.sessions().state(sessionId).orElseThrow();
+        assertThat(state.declaration("apprentice")).hasValueSatisfying(d -> {
+            assertThat(d.way()).isEqualTo(org.epaworkbench.session.DeclarationWay.VOICE);
+            assertThat(d.reason()).isEqualTo("Remote session by video call; confirmed aloud at 14:52");
+            assertThat(d.signaturePngBase64()).isNull();
+        });
+        var record = new SignedRecords(workbench.database()).forSession(sessionId).get(0);
+        byte[] pdf = Files.readAllBytes(new SignedRecords(workbench.database()).folder().resolve(record.fileName()));
+        String text;
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertThat(text).contains("confirmed remotely by voice (phone or video call), not signed on screen")
+                .contains("Remote session by video call; confirmed aloud at 14:52")
+                .doesNotContain("no drawn signature");
     }
 }
