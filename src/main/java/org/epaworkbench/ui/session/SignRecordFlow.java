@@ -105,9 +105,9 @@ final class SignRecordFlow {
         SignaturePad apprenticePad = new SignaturePad(420, 110);
         // how: signed here, or (chosen explicitly, with a reason) confirmed remotely; the record says which
         ToggleGroup way = new ToggleGroup();
-        RadioButton drawn = wayChoice(way, DeclarationWay.DRAWN, "Signs on this screen (drawn signature)");
-        RadioButton email = wayChoice(way, DeclarationWay.EMAIL, "Remote: confirms by email");
-        RadioButton voice = wayChoice(way, DeclarationWay.VOICE, "Remote: confirms by voice (phone or video call)");
+        RadioButton drawn = wayChoice(way, DeclarationWay.DRAWN, "Signs on this screen");
+        RadioButton email = wayChoice(way, DeclarationWay.EMAIL, "Remote: by email");
+        RadioButton voice = wayChoice(way, DeclarationWay.VOICE, "Remote: by voice (call)");
         if (faceToFace) {
             way.selectToggle(drawn);
         }
@@ -121,8 +121,13 @@ final class SignRecordFlow {
         remoteBox.managedProperty().bind(remoteBox.visibleProperty());
         apprenticePad.visibleProperty().bind(way.selectedToggleProperty().isEqualTo(drawn));
         apprenticePad.managedProperty().bind(apprenticePad.visibleProperty());
-        VBox apprenticeBox = new VBox(6, apprenticeText, new Label("Name"), apprenticeName, drawn, email, voice, apprenticePad,
-                remoteBox);
+        // the name and the three ways take a row each, so the pads stay where they were before the ways were added
+        javafx.scene.layout.HBox.setHgrow(apprenticeName, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox nameRow = new javafx.scene.layout.HBox(8, new Label("Name"), apprenticeName);
+        nameRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane ways = new javafx.scene.layout.FlowPane(16, 4, drawn, email, voice);
+        ways.setPrefWrapLength(540);
+        VBox apprenticeBox = new VBox(6, apprenticeText, nameRow, ways, apprenticePad, remoteBox);
         apprenticeBox.disableProperty().bind(apprenticeSigns.selectedProperty().not());
 
         Label assessorText = wrapped("“" + RecordHtml.declarationText(s.plan(), "assessor") + "”");
@@ -303,6 +308,8 @@ final class SignRecordFlow {
         b.setId("apprentice-way-" + way.word());
         b.setUserData(way);
         b.setToggleGroup(group);
+        b.setTooltip(new javafx.scene.control.Tooltip("The apprentice's declaration is " + way.description()
+                + (way.remote() ? "; say why below" : "")));
         return b;
     }
 
