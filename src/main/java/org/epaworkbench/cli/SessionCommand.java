@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code session list | show | events}: recorded sessions, read headless. */
 @Command(name = "session", description = "List sessions, show one, print its event log, or check every log's hash chain.",
         subcommands = {SessionCommand.ListSessions.class, SessionCommand.ShowSession.class, SessionCommand.Events.class,
-                SessionCommand.VerifyLogs.class})
+                SessionCommand.VerifyLogs.class, SessionCommand.Enter.class})
 final class SessionCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -130,6 +130,8 @@ final class SessionCommand implements Callable<Integer> {
                     : ", " + s.details().location()).append("; ID seen: ")
                     .append(s.details().idDocumentSeen().isEmpty() ? "not recorded" : s.details().idDocumentSeen()).append(nl);
             b.append("Status:     ").append(s.status().label()).append(nl);
+            s.enteredFromPaper().ifPresent(p -> b.append("Recorded:   ENTERED FROM PAPER on ").append(p.enteredAt()).append(" — ")
+                    .append(p.reason()).append(nl));
             for (var r : plan.remindersFor(c.id(), s.details().attempt())) {
                 b.append("Plan rule:  ").append(r.title()).append(" — ").append(r.text()).append(" (").append(r.source().shortForm())
                         .append(")").append(nl);
@@ -247,6 +249,102 @@ final class SessionCommand implements Callable<Integer> {
                 }
             }
             return changed ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+        }
+    }
+
+    /** {@code session enter --from FILE.json}: a session recorded on paper, entered afterwards through the same rules. */
+    @Command(name = "enter", description = {"Enter a session recorded on paper (when the laptop could not be used): the file gives",
+            "the component, the times of the start, pauses, questioning and end, the judgements and notes with their times,",
+            "and why it was recorded on paper (see docs/cli-json.md). It is checked by the same rules as a session recorded",
+            "on screen, stored only if it passes, and marked \"entered from paper\" wherever it appears."})
+    static final class Enter implements Callable<Integer>, WritesData {
+        static final long MAX_INPUT_BYTES = 4L * 1024 * 1024;
+
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--from", required = true, paramLabel = "FILE.json", description = "The paper session, as JSON.")
+        java.nio.file.Path from;
+        @Option(names = "--json", description = "Print the new session as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            String text = read(from);
+            PaperSessionJson.Read read = new PaperSessionJson(from.toString()).read(text, new PaperSessionJson.Lookup() {
+                @Override
+                public Apprentice apprentice(String idOrUln) throws BadInputException {
+                    try {
+                        var people = ctx.people();
+                        java.util.Optional<Apprentice> a = people.apprentice(idOrUln);
+                        if (a.isEmpty()) {
+                            a = people.apprentices().stream().filter(x -> x.uln().value().equals(idOrUln.strip())).findFirst();
+                        }
+                        return a.orElseThrow(() -> new BadInputException(from + ": $.apprentice: no apprentice with id or ULN \""
+                                + idOrUln + "\"; list them with: apprentice list"));
+                    } catch (SQLException | StorageException e) {
+                        throw new BadInputException("cannot read the apprentices: " + e.getMessage());
+                    }
+                }
+
+                @Override
+                public AssessmentPlan plan(String planId) throws BadInputException {
+                    try {
+                        return ctx.plan(planId);
+                    } catch (StorageException e) {
+                        throw new BadInputException("cannot read the plans: " + e.getMessage());
+                    }
+                }
+            });
+            String ownerKey;
+            try {
+                ownerKey = new org.epaworkbench.keys.AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock()).certificate()
+                        .map(org.epaworkbench.keys.Certificates::publicKeyFingerprint).orElse(null);
+            } catch (org.epaworkbench.keys.KeyStoreProblem e) {
+                throw new BadInputException(e.getMessage());
+            }
+            String id;
+            try {
+                id = org.epaworkbench.store.PaperSessions.enter(ctx.sessions(), read.plan(), read.record(), ctx.clock().instant(),
+                        ctx.sessionSettings(), ownerKey);
+            } catch (org.epaworkbench.session.PaperEntry.Problem p) {
+                throw new BadInputException(from + ": " + p.where() + ": " + p.getMessage() + " Nothing was entered.");
+            }
+            SessionState state = ctx.sessions().state(id).orElseThrow();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                var n = JsonFiles.mapper().createObjectNode();
+                n.put("id", id).put("status", state.status().name().toLowerCase()).put("enteredFromPaper", true)
+                        .put("events", state.lastSeq());
+                out.println(JsonFiles.pretty(n));
+            } else {
+                Component c = read.plan().component(state.details().componentId()).orElseThrow();
+                out.println("Entered session " + id + " from paper: " + c.title() + " (" + state.details().attempt().word() + "), "
+                        + ElapsedText.format(state.elapsedAtLastEvent()) + ", ended "
+                        + state.ending().map(e -> e.durationState().label().toLowerCase()).orElse("") + ".");
+                out.println("Sign its record with: report --session " + id + " --out FILE.pdf");
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String read(java.nio.file.Path file) throws BadInputException {
+            try {
+                if (java.nio.file.Files.isDirectory(file)) {
+                    throw new BadInputException(file + ": is a folder; expected a JSON file of the paper session");
+                }
+                if (java.nio.file.Files.size(file) > MAX_INPUT_BYTES) {
+                    throw new BadInputException(file + ": is larger than " + MAX_INPUT_BYTES + " bytes");
+                }
+                return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(file + ": no such file");
+            } catch (java.nio.charset.MalformedInputException e) {
+                throw new BadInputException(file + ": is not UTF-8 text");
+            } catch (java.io.IOException e) {
+                throw new BadInputException(file + ": cannot be read: " + e.getMessage());
+            }
         }
     }
 }

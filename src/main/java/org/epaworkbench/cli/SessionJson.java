@@ -73,6 +73,8 @@ final class SessionJson {
         putInstant(n, "startedAt", s.startedAt().orElse(null));
         putInstant(n, "endedAt", s.endedAt().orElse(null));
 
+        s.enteredFromPaper().ifPresentOrElse(p -> n.putObject("enteredFromPaper").put("reason", p.reason())
+                .put("enteredAt", p.enteredAt().toString()), () -> n.putNull("enteredFromPaper"));
         ArrayNode rules = n.putArray("planRules");
         plan.remindersFor(component.id(), s.details().attempt()).forEach(r -> rules.add(PlanJson.reminder(r)));
 

@@ -130,10 +130,15 @@ public final class RecordHtml {
     public static String sessionRecord(SessionRecord r) {
         SessionState s = r.state();
         Component c = r.component();
-        String what = c.title() + " (" + s.details().attempt().word() + " attempt)";
+        // a session recorded on paper says so on every page (the header) and, with the reason, at the top
+        String what = c.title() + " (" + s.details().attempt().word() + " attempt)"
+                + (s.enteredFromPaper().isPresent() ? " · entered from paper" : "");
         Html h = page("EPA record: " + c.title(), r.apprentice(), what, r.sample());
         h.el("h1", null, "End-point assessment record");
         h.el("div", "subtitle", c.title() + " — " + r.plan().title());
+        s.enteredFromPaper().ifPresent(p -> h.raw("<div class=\"banner\">").text("ENTERED FROM PAPER: this session was "
+                + "recorded on the paper form and entered on " + when(p.enteredAt(), r.zone()) + ". Reason: " + p.reason()
+                + ". Its times are those written on the form.").raw("</div>"));
 
         h.el("h2", null, "Assessment");
         h.raw("<table class=\"facts\">");
@@ -151,6 +156,8 @@ public final class RecordHtml {
         h.fact("Mode", s.details().mode().label());
         h.fact("Location", s.details().location());
         h.fact("ID check", s.details().idDocumentSeen().isEmpty() ? "not recorded" : "Seen: " + s.details().idDocumentSeen());
+        h.fact("Recorded", s.enteredFromPaper().map(p -> "Entered from paper on " + when(p.enteredAt(), r.zone()) + " ("
+                + p.reason() + ")").orElse("Live, on screen"));
         h.raw("</table>");
 
         timing(h, r);

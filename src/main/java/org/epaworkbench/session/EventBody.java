@@ -60,6 +60,25 @@ public sealed interface EventBody {
         }
     }
 
+    /**
+     * The session was recorded on paper (for example when the laptop failed on site) and entered afterwards: why, and
+     * when it was entered. Its other events carry the times written on the paper form. Follows the planning event.
+     */
+    record EnteredFromPaper(String reason, java.time.Instant enteredAt) implements EventBody {
+        public EnteredFromPaper {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(enteredAt, "enteredAt");
+        }
+
+        public String type() {
+            return "entered-from-paper";
+        }
+
+        public String describe() {
+            return "Entered from paper on " + enteredAt + ": " + reason;
+        }
+    }
+
     record Started() implements EventBody {
         public String type() {
             return "started";

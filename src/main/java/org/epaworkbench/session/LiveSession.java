@@ -184,6 +184,19 @@ public final class LiveSession {
         }
     }
 
+    /**
+     * Marks a session recorded on paper and entered afterwards, with the reason and when it is entered. Only directly
+     * after planning, before the session starts: the mark covers the whole record.
+     */
+    public PendingEvent enteredFromPaper(String reason, Instant enteredAt) throws SessionRuleException {
+        Objects.requireNonNull(enteredAt, "enteredAt");
+        if (state.lastSeq() != 1 || state.status() != SessionStatus.PLANNED) {
+            throw new SessionRuleException("Only a session just planned, not yet started, can be marked as entered from paper.");
+        }
+        return prepare(new EventBody.EnteredFromPaper(required(reason,
+                "Say why the session was recorded on paper (for example: the laptop's battery failed)."), enteredAt));
+    }
+
     public PendingEvent start() throws SessionRuleException {
         noGapPending();
         if (state.status() != SessionStatus.PLANNED) {

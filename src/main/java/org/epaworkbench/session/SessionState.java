@@ -54,6 +54,7 @@ public final class SessionState {
     private final List<EventBody.DeclarationSigned> declarations;
     private final List<EventBody.RecordSigned> signedRecords;
     private final List<IgnoredEvent> ignoredAfterEnd;
+    private final EventBody.EnteredFromPaper paper;
 
     /**
      * An event in the log after the session ended that an ended session does not take (anything but
@@ -89,6 +90,7 @@ public final class SessionState {
         this.declarations = List.copyOf(f.declarations);
         this.signedRecords = List.copyOf(f.signedRecords);
         this.ignoredAfterEnd = List.copyOf(f.ignoredAfterEnd);
+        this.paper = f.paper;
     }
 
     /** Folds a session's whole log, in order. */
@@ -229,6 +231,11 @@ public final class SessionState {
         return signedRecords;
     }
 
+    /** Present when the session was recorded on paper and entered afterwards: why, and when it was entered. */
+    public Optional<EventBody.EnteredFromPaper> enteredFromPaper() {
+        return Optional.ofNullable(paper);
+    }
+
     /** Events after the end that the fold left out, because an ended session is locked; normally none. */
     public List<IgnoredEvent> ignoredAfterEnd() {
         return ignoredAfterEnd;
@@ -260,6 +267,7 @@ public final class SessionState {
         private final List<EventBody.DeclarationSigned> declarations = new ArrayList<>();
         private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
         private final List<IgnoredEvent> ignoredAfterEnd = new ArrayList<>();
+        private EventBody.EnteredFromPaper paper;
 
         /**
          * A question whose end time is filled in when the assessor closes it, or else when the next
@@ -305,6 +313,8 @@ public final class SessionState {
                 details = p.details();
             } else if (body instanceof DetailsRecorded d) {
                 recordDetails(d);
+            } else if (body instanceof EventBody.EnteredFromPaper p) {
+                paper = p;
             } else if (body instanceof Started) {
                 status = SessionStatus.RUNNING;
                 startedAt = e.at();

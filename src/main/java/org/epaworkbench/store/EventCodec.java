@@ -35,6 +35,8 @@ public final class EventCodec {
                     .put("location", d.location()).put("idDocumentSeen", d.idDocumentSeen());
         } else if (body instanceof EventBody.DetailsRecorded d) {
             n.put("mode", d.mode().word()).put("location", d.location()).put("idDocumentSeen", d.idDocumentSeen());
+        } else if (body instanceof EventBody.EnteredFromPaper p) {
+            n.put("reason", p.reason()).put("enteredAt", p.enteredAt().toString());
         } else if (body instanceof EventBody.Paused p) {
             n.put("reason", p.reason());
         } else if (body instanceof EventBody.CriterionJudged j) {
@@ -92,6 +94,8 @@ public final class EventCodec {
             case "details-recorded":
                 return new EventBody.DetailsRecorded(AssessmentMode.fromWord(text(n, "mode")), text(n, "location"),
                         text(n, "idDocumentSeen"));
+            case "entered-from-paper":
+                return new EventBody.EnteredFromPaper(text(n, "reason"), java.time.Instant.parse(text(n, "enteredAt")));
             case "started":
                 return new EventBody.Started();
             case "paused":

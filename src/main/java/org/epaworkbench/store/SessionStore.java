@@ -57,6 +57,15 @@ public final class SessionStore {
      * anything of it can be signed or sent ({@link #bindUnowned}).
      */
     public void create(SessionEvent planned, boolean sample, String ownerKey) throws SQLException {
+        createWith(List.of(planned), sample, ownerKey);
+    }
+
+    /**
+     * Stores a new session with its whole log at once, in one transaction, through the same append path (and hash chain)
+     * as live events: all are stored, or none (a session entered from paper).
+     */
+    public void createWith(List<SessionEvent> log, boolean sample, String ownerKey) throws SQLException {
+        SessionEvent planned = log.get(0);
         if (!(planned.body() instanceof EventBody.SessionPlanned p) || planned.seq() != 1) {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
@@ -70,6 +79,9 @@ public final class SessionStore {
                     p.details().attempt().word(), SessionStatus.PLANNED.name(), sample || sampleApprentice,
                     planned.at().toString());
             insert(c, planned, device, ownerKey);
+            for (SessionEvent e : log.subList(1, log.size())) {
+                insert(c, e, device, null);
+            }
             return null;
         });
     }

@@ -140,6 +140,30 @@ public final class PackageImporter {
     }
 
     /** The manifest's assessor must be the certificate's holder: its name, number and organisation as the certificate gives them. */
+    /**
+     * A session's "enteredFromPaper" beside its log says what its entered-from-paper event says, and is there exactly when
+     * the log has that event: a session recorded on paper cannot pass as live, nor a live one as paper.
+     */
+    private static void checkPaperMark(String name, JsonNode session, List<EventRow> events) throws PackageRefused {
+        JsonNode said = session.get("enteredFromPaper");
+        Optional<EventRow> mark = events.stream().filter(e -> e.type().equals("entered-from-paper")).findFirst();
+        if (mark.isEmpty() && said != null) {
+            throw new PackageRefused(name, "the session says it was entered from paper, but its log has no entered-from-paper event");
+        }
+        if (mark.isPresent()) {
+            JsonNode payload;
+            try {
+                payload = JsonFiles.mapper().readTree(mark.get().payload());
+            } catch (java.io.IOException e) {
+                throw new PackageRefused(name, "the entered-from-paper event cannot be read");
+            }
+            if (said == null || !said.equals(payload)) {
+                throw new PackageRefused(name, "the log has an entered-from-paper event, but the session's \"enteredFromPaper\" "
+                        + (said == null ? "is missing" : "differs from it"));
+            }
+        }
+    }
+
     private static void checkClaims(JsonNode manifest, X509Certificate cert) throws PackageRefused {
         JsonNode a = manifest.get("assessor");
         String name = Certificates.commonName(cert);
@@ -332,6 +356,7 @@ public final class PackageImporter {
             }
             checkChain(name, id, sessionEvents);
             checkLockedAfterEnd(name, id, sessionEvents);
+            checkPaperMark(name, s, sessionEvents);
         }
 
         List<SignedRecord> records = new ArrayList<>();

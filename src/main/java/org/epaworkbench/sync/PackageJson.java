@@ -107,6 +107,12 @@ final class PackageJson {
                 throw new UncheckedIOException("stored event " + e.id() + " has an unreadable payload", ex);
             }
         }
+        // a session recorded on paper says so beside its log, for the organisation's systems (the event is the record)
+        for (JsonNode ev : list) {
+            if ("entered-from-paper".equals(ev.get("type").asText())) {
+                n.set("enteredFromPaper", ev.get("payload").deepCopy());
+            }
+        }
         return n;
     }
 

@@ -31,6 +31,11 @@ public final class Dates {
     private Dates() {
     }
 
+    /** An instant as this computer's local day and time, e.g. "20 Nov 2026 10:38". */
+    public static String dayAndTime(java.time.Instant i) {
+        return DateTimeFormatter.ofPattern("d MMM uuuu HH:mm", Locale.UK).format(i.atZone(java.time.ZoneId.systemDefault()));
+    }
+
     public static String show(LocalDate d) {
         return d == null ? "" : SHOWN.format(d);
     }

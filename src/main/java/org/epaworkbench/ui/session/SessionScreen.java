@@ -223,6 +223,13 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         if (model.apprentice().sample()) {
             tags.getChildren().add(Badges.badge("Sample data", "badge-warning"));
         }
+        model.snapshot().state().enteredFromPaper().ifPresent(p -> {
+            Label paper = Badges.badge("Entered from paper", "badge-warning");
+            paper.setId("entered-from-paper-badge");
+            Tooltip.install(paper, new Tooltip("Recorded on the paper form and entered afterwards, on "
+                    + org.epaworkbench.ui.common.Dates.dayAndTime(p.enteredAt()) + ". Reason: " + p.reason()));
+            tags.getChildren().add(paper);
+        });
         // words where something is missing; otherwise just the pencil, so the header stays one row high
         Button edit = new Button(d.idDocumentSeen().isEmpty() ? "Record ID check…" : null);
         edit.setId("edit-details");
