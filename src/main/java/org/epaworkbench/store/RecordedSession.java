@@ -37,6 +37,7 @@ public final class RecordedSession {
     private final SessionStore store;
     private final Deque<SessionEvent> held = new ArrayDeque<>();
     private StorageProblem heldBecause;
+    private HeldJournal journal;
 
     private RecordedSession(LiveSession live, SessionStore store) {
         this.live = live;
@@ -116,7 +117,20 @@ public final class RecordedSession {
             }
         }
         held.add(event);
+        if (journal != null) {
+            journal.write(id(), held); // a second copy, elsewhere: a crash now loses nothing
+        }
         return live.commit(pending);
+    }
+
+    /**
+     * Keeps a second copy of the actions held in memory in {@code journal} (the user's temporary or
+     * home folder), so that they survive a crash while held; {@link HeldJournal#replay} saves them on
+     * the next start.
+     */
+    public RecordedSession journalTo(HeldJournal journal) {
+        this.journal = journal;
+        return this;
     }
 
     /**
@@ -134,11 +148,17 @@ public final class RecordedSession {
                     throw e;
                 }
                 heldBecause = problem.get();
+                if (journal != null) {
+                    journal.write(id(), held);
+                }
                 return false;
             }
             held.removeFirst();
         }
         heldBecause = null;
+        if (journal != null) {
+            journal.clear(id());
+        }
         return true;
     }
 

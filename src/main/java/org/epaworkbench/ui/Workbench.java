@@ -12,6 +12,7 @@ import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.EpaStore;
+import org.epaworkbench.store.HeldJournal;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
 import java.time.ZoneId;
@@ -48,7 +49,7 @@ public final class Workbench implements AutoCloseable {
         this.database = database;
         this.lock = lock;
         this.plans = plans;
-        this.warnings = List.copyOf(warnings);
+        this.warnings = new ArrayList<>(warnings);
         this.clock = clock;
         this.sessionClock = sessionClock;
         this.sessions = new SessionStore(database);
@@ -56,6 +57,7 @@ public final class Workbench implements AutoCloseable {
         this.settings = new SettingsStore(database);
         this.questionBank = new QuestionBankStore(database, clock);
         this.epa = new EpaStore(database, clock);
+        this.heldJournal = HeldJournal.of(directory);
     }
 
     public static Workbench open(DataDirectory directory, Clock clock) throws StorageException {
@@ -80,7 +82,9 @@ public final class Workbench implements AutoCloseable {
             new Backups(directory, clock).check(database);
             List<String> warnings = new ArrayList<>();
             PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(database, clock), warnings);
-            return new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
+            Workbench opened = new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
+            opened.replayHeld();
+            return opened;
         } catch (SQLException e) {
             close(database, taken.lock());
             throw new StorageException("Cannot read the plans stored in " + directory.databaseFile() + ": " + e.getMessage(), e);
@@ -88,6 +92,33 @@ public final class Workbench implements AutoCloseable {
             close(database, taken.lock());
             throw e;
         }
+    }
+
+    private final HeldJournal heldJournal;
+    private HeldJournal.Replayed replayedOnOpen = new HeldJournal.Replayed(0, List.of());
+
+    /**
+     * Saves the actions a crash left held in memory (kept in the journal in a second place while the
+     * disk was full). If the disk is still full they stay in the journal for the next start.
+     */
+    private void replayHeld() {
+        try {
+            replayedOnOpen = heldJournal.replay(sessions);
+        } catch (SQLException e) {
+            if (org.epaworkbench.store.StorageProblem.of(e).isEmpty()) {
+                warnings.add("actions kept from before a crash could not be saved: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What the start saved from the journal of held actions (none normally). */
+    public HeldJournal.Replayed replayedOnOpen() {
+        return replayedOnOpen;
+    }
+
+    /** Where sessions keep a second copy of actions held in memory while the disk is full. */
+    public HeldJournal heldJournal() {
+        return heldJournal;
     }
 
     private static void close(Database database, InstanceLock lock) {

@@ -84,6 +84,12 @@ public final class WorkbenchApp extends Application {
                     e.consume();
                 }
             });
+            var replayed = opened.workbench().replayedOnOpen();
+            if (replayed.actions() > 0) {
+                main.showNotice(org.epaworkbench.Wording.count(replayed.actions(), "action") + " held in memory when EPA "
+                        + "Workbench stopped (the disk was full) " + (replayed.actions() == 1 ? "was" : "were")
+                        + " saved now from the copy kept outside the data folder.");
+            }
             // a session still running means the app stopped without pausing it: reopen each and ask about its gap
             main.recoverRunning(opened.runningSessions());
             // the database has passed the quick check; the backup on start runs the full check first and keeps a copy
