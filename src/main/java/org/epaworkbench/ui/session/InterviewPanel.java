@@ -63,7 +63,8 @@ final class InterviewPanel extends VBox {
         limit.managedProperty().bind(limit.visibleProperty());
         model.snapshot().component().questions().ifPresent(q -> limit.setTooltip(new Tooltip("The interview consists of "
                 + q.exactly() + " competency questions" + q.source().quoteText().map(t -> " (“" + t + "”, "
-                + q.source().shortForm() + ")").orElse(" (" + q.source().shortForm() + ")") + ".")));
+                + q.source().shortForm() + ")").orElse(" (" + q.source().shortForm() + ")")
+                + ". Explain further still records follow-up prompts on the last question.")));
 
         getChildren().addAll(heading, counter, buttons, limit, close, list);
         model.snapshotProperty().addListener((o, a, b) -> refresh());
@@ -83,7 +84,7 @@ final class InterviewPanel extends VBox {
         boolean allAsked = c.questions().map(q -> asked >= q.exactly()).orElse(false);
         ask.setDisable(busy || !running || allAsked);
         limit.setVisible(allAsked);
-        limit.setText(allAsked ? "All " + asked + " questions asked. Follow-ups (Explain further) can still be recorded." : "");
+        limit.setText(allAsked ? "All " + asked + " questions asked" : "");
         followUp.setDisable(busy || !running || s.state().currentQuestion().isEmpty());
         close.setDisable(busy || s.gap().isPresent() || s.state().ended() || s.state().currentQuestion().isEmpty());
         close.setText(s.state().currentQuestion().map(q -> "Close question " + q.number()).orElse("Close question"));

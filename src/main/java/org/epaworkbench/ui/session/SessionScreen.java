@@ -74,13 +74,16 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
         if (component.questioning() == null && component.questionCount() == null) {
             // a discussion: neither a questioning budget nor a question count, and the screen says so
-            Label none = new Label("No questioning limit in this component (" + component.timing().source().shortForm() + ")");
+            // one small line; the source document's reference in brackets, its title and section in the tooltip
+            var source = component.timing().source();
+            Label none = new Label("No questioning limit in this component (" + source.ref() + ")");
             none.setId("no-questioning-limit");
             none.getStyleClass().add("plan-subtitle");
-            none.setWrapText(true);
             none.setPadding(new Insets(0, 4, 0, 4));
             none.setTooltip(new Tooltip("The plan sets this component's length (" + component.timing().describe()
-                    + ") but no limit on questioning time and no number of questions."));
+                    + ") but no limit on questioning time and no number of questions. Source: "
+                    + first.plan().source(source.ref()).map(d -> d.ref() + " " + d.title()).orElse(source.ref())
+                    + ", " + source.section() + "."));
             left.getChildren().add(none);
         }
         left.getChildren().add(new GradePreviewPanel(model, this));

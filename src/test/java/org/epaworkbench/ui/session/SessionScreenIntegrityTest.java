@@ -270,7 +270,10 @@ class SessionScreenIntegrityTest {
         assertThat(robot.lookup("#follow-up").queryButton().isDisabled()).as("follow-ups go on").isFalse();
         Label status = robot.lookup("#question-limit-status").queryAs(Label.class);
         assertThat(status.isVisible()).isTrue();
-        assertThat(status.getText()).startsWith("All 10 questions asked").doesNotContain("\n");
+        assertThat(status.getText()).isEqualTo("All 10 questions asked");
+        // one line, shown whole
+        robot.interact(() -> status.applyCss());
+        assertThat(status.prefWidth(-1)).isLessThanOrEqualTo(status.getWidth() + 0.5);
         assertThat(status.getTooltip().getText()).contains("10 competency questions");
 
         // Ctrl+K now: the same calm line, no red banner
@@ -400,5 +403,6 @@ class SessionScreenIntegrityTest {
         assertThat(text(robot, "#no-questioning-limit")).startsWith("No questioning limit in this component (")
                 .contains("002");
         assertThat(robot.lookup("#no-questioning-limit").query().isVisible()).isTrue();
+        robot.interact(() -> org.epaworkbench.ui.Screenshots.save(stage.getScene(), "session-discussion-light"));
     }
 }
