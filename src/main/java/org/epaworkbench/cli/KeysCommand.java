@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code keys init | import | show}: the assessor's signing identity. */
 @Command(name = "keys", description = "Create, import or show the assessor's signing identity (password from "
         + Passwords.VARIABLE + " or a prompt).",
-        subcommands = {KeysCommand.Init.class, KeysCommand.Import.class, KeysCommand.Show.class})
+        subcommands = {KeysCommand.Init.class, KeysCommand.Import.class, KeysCommand.Show.class, KeysCommand.Request.class,
+                KeysCommand.InstallCertificate.class})
 final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,6 +42,9 @@ final class KeysCommand implements Callable<Integer> {
 
     static void describe(PrintWriter out, AssessorKeyStore store, X509Certificate cert) {
         out.println("Signer:      " + Certificates.describe(cert));
+        out.println("Issued by:   " + (cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+                ? "itself (self-signed: trusted elsewhere only once its SHA-256 is in their signer register; see keys request)"
+                : Certificates.attribute(cert.getIssuerX500Principal(), "CN") + " (SHA-256 of this certificate below)"));
         out.println("Valid:       " + cert.getNotBefore().toInstant() + " to " + cert.getNotAfter().toInstant());
         out.println("Fingerprint: SHA-256 " + Certificates.fingerprint(cert));
         out.println("Keystore:    " + store.keystoreFile());
@@ -93,6 +97,90 @@ final class KeysCommand implements Callable<Integer> {
                 describe(spec.commandLine().getOut(), store, cert);
             } catch (KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "request", description = {"Make a certificate signing request for this data folder's signing key, for",
+            "the organisation to certify (org certify). The private key stays here. Creates the key first if there is none."})
+    static final class Request implements Callable<Integer>, WritesData {
+        @ParentCommand
+        KeysCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Option(names = "--out", required = true, paramLabel = "FILE.csr", description = "Where to write the request.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            AssessorProfile profile = ctx.people().assessor().orElseThrow(() -> new BadInputException(
+                    "There is no assessor profile to put in the request. Set it in the app (Assessor) first."));
+            if (java.nio.file.Files.exists(out)) {
+                throw new BadInputException(out + ": already exists; nothing was written. Choose another file with --out.");
+            }
+            AssessorKeyStore store = parent.store();
+            String pem;
+            try {
+                boolean created = !store.exists();
+                char[] password = parent.passwords().keystorePassword(created);
+                if (created) {
+                    store.create(profile, password);
+                    spec.commandLine().getOut().println("Created a signing identity for " + profile.name() + ".");
+                }
+                pem = store.certificateRequest(profile, password);
+            } catch (KeyStoreProblem e) {
+                throw new BadInputException(e.getMessage());
+            }
+            java.nio.file.Files.writeString(out, pem, java.nio.charset.StandardCharsets.US_ASCII);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("Wrote a certificate signing request for " + profile.name() + (profile.assessorNumber().isEmpty() ? ""
+                    : ", assessor number " + profile.assessorNumber()) + " to " + out + ".");
+            o.println("Send it to your organisation's office; they issue your certificate with: org certify " + out.getFileName());
+            o.println("Then install what they send back with: keys install-certificate FILE.crt. Your private key stays here.");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "install-certificate", description = {"Install the certificate your organisation issued for this",
+            "data folder's key (the file org certify wrote). Records signed afterwards carry it and its root."})
+    static final class InstallCertificate implements Callable<Integer>, WritesData {
+        @ParentCommand
+        KeysCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "FILE.crt")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<X509Certificate> offered;
+            try {
+                offered = Certificates.readAll(file);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadInputException(file + ": no such file");
+            } catch (java.security.cert.CertificateException | java.io.IOException | RuntimeException e) {
+                throw new BadInputException(file + ": not a certificate (PEM or DER expected)");
+            }
+            AssessorKeyStore store = parent.store();
+            java.util.List<X509Certificate> chain;
+            try {
+                chain = store.installCertificate(offered, parent.passwords().keystorePassword(false));
+            } catch (KeyStoreProblem | org.epaworkbench.keys.CertificateProblem e) {
+                throw new BadInputException(e.getMessage());
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("Installed the certificate from " + file + ".");
+            describe(o, store, chain.get(0));
+            var trust = org.epaworkbench.sync.SignerTrust.load(new org.epaworkbench.store.SyncStore(parent.root.context().database()),
+                    parent.root.context().clock());
+            var decision = trust.withRoot(chain.get(chain.size() - 1)).decide(chain.get(0), chain,
+                    parent.root.context().clock().instant());
+            boolean rootHere = trust.roots().contains(chain.get(chain.size() - 1));
+            if (decision.basis() == org.epaworkbench.sync.SignerTrust.Basis.ORGANISATION_ROOT && !rootHere) {
+                o.println("Your organisation's root is not trusted in this data folder yet. To check records signed by your "
+                        + "colleagues, install it (after checking its SHA-256 with the office): org trust organisation-root.crt");
             }
             return ExitCodes.OK;
         }

@@ -27,6 +27,7 @@ import org.epaworkbench.sync.Outbox;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
 import org.epaworkbench.sync.SignerRegister;
+import org.epaworkbench.sync.UntrustedSigner;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
 /** {@code export}, {@code import}, {@code outbox}, {@code signers} and {@code conflicts}: moving records to the organisation. */
 final class SyncCommands {
 
-    static final String STRICT_SETTING = "import.strictSigners";
+    /** On: a package from an unknown signer pins their certificate (trust on first use). Off (the default): refused. */
+    static final String FIRST_USE_SETTING = "import.trustOnFirstUse";
 
     private SyncCommands() {
     }
@@ -48,8 +50,8 @@ final class SyncCommands {
         return new Outbox(sync, new SignedRecords(ctx.database()).folder(), ctx.sessions().deviceId(), ctx.clock());
     }
 
-    static boolean strict(CliContext ctx) throws Exception {
-        return new SettingsStore(ctx.database()).get(STRICT_SETTING).map(Boolean::parseBoolean).orElse(false);
+    static boolean firstUse(CliContext ctx) throws Exception {
+        return new SettingsStore(ctx.database()).get(FIRST_USE_SETTING).map(Boolean::parseBoolean).orElse(false);
     }
 
     @Command(name = "export", description = {"Write what is in the outbox as one signed package into a folder (USB stick, synced folder).",
@@ -155,6 +157,9 @@ final class SyncCommands {
         boolean json;
         @Option(names = "--key", paramLabel = "ORG.p12", description = "Key to open an encrypted package.")
         Path key;
+        @Option(names = "--trust-on-first-use", description = {"Pin the certificate of a signer not trusted here instead of",
+                "refusing the package (not recommended: whoever reaches the office first is trusted). See docs/trust.md."})
+        boolean trustOnFirstUse;
 
         @Override
         public Integer call() throws Exception {
@@ -188,8 +193,13 @@ final class SyncCommands {
                 org.epaworkbench.store.DiskFull.require(ctx.disk(), data, needed, nothing);
             }
             PackageImporter.Outcome o;
+            PackageImporter.UnknownSigners unknown = trustOnFirstUse || firstUse(ctx)
+                    ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE : PackageImporter.UnknownSigners.REFUSE;
             try {
-                o = importer.importPackage(file, decrypt, strict(ctx), dryRun);
+                o = importer.importPackage(file, decrypt, unknown, dryRun);
+            } catch (UntrustedSigner e) {
+                spec.commandLine().getErr().println("epa-workbench: " + file + ": refused, nothing imported: " + e.getMessage());
+                return ExitCodes.CHECK_FAILED;
             } catch (PackageRefused e) {
                 throw new BadInputException(file + ": refused, nothing imported: " + e.getMessage());
             } catch (java.io.IOException | java.sql.SQLException e) {
@@ -200,7 +210,8 @@ final class SyncCommands {
             if (json) {
                 ObjectNode n = JsonFiles.mapper().createObjectNode();
                 n.put("file", file.toString()).put("packageId", o.packageId()).put("dryRun", o.dryRun())
-                        .put("encrypted", o.encrypted()).put("signer", o.signer()).put("certificateFingerprint", o.certificateFingerprint());
+                        .put("encrypted", o.encrypted()).put("signer", o.signer()).put("certificateFingerprint", o.certificateFingerprint())
+                        .put("trust", o.trust().basis().word()).put("trustReason", o.trust().reason());
                 var a = o.applied();
                 n.put("newApprentices", a.newApprentices()).put("updatedApprentices", a.updatedApprentices())
                         .put("newSessions", a.newSessions()).put("newEvents", a.newEvents()).put("newRecords", a.newRecords())
@@ -216,7 +227,8 @@ final class SyncCommands {
                         + (o.encrypted() ? " (was encrypted)" : "") + ": " + a.newSessions() + " new sessions, " + a.newEvents()
                         + " new events, " + a.newRecords() + " new signed records, " + a.newApprentices() + " new and "
                         + a.updatedApprentices() + " updated apprentices.");
-                o.notices().forEach(n -> out.println("Notice: " + n));
+                out.println("Signer trusted: " + o.trust().reason() + ".");
+                o.notices().forEach(n -> out.println(n.startsWith("WARNING") ? n : "Notice: " + n));
             }
             return ExitCodes.OK;
         }
@@ -318,7 +330,8 @@ final class SyncCommands {
 
     @Command(name = "signers", description = {"The register of assessor certificates packages are checked against.",
             "An assessor is known by their certificate: the assessor number in it (or its name), and its SHA-256."},
-            subcommands = {SyncCommands.Signers.Add.class, SyncCommands.Signers.Strict.class, SyncCommands.Signers.Remove.class})
+            subcommands = {SyncCommands.Signers.Add.class, SyncCommands.Signers.FirstUse.class, SyncCommands.Signers.Strict.class,
+                    SyncCommands.Signers.Remove.class})
     static final class Signers implements Callable<Integer> {
         @ParentCommand
         WorkbenchCli root;
@@ -329,8 +342,9 @@ final class SyncCommands {
         public Integer call() throws Exception {
             CliContext ctx = root.context();
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Register: " + (strict(ctx) ? "strict (unknown signers are refused)"
-                    : "trust on first use (unknown signers are pinned when first seen)"));
+            out.println("Unknown signers: " + (firstUse(ctx) ? "pinned on first use (trust on first use is on; not recommended)"
+                    : "refused (trust on first use is off)"));
+            out.println("Organisation roots installed: " + new SyncStore(ctx.database()).trustedRoots().size() + " (see: org roots)");
             for (var s : new SyncStore(ctx.database()).register()) {
                 out.println("  " + s.assessorKey() + "  " + s.subject() + "  SHA-256 " + s.fingerprint() + "  (" + s.how()
                         + ", " + s.pinnedAt() + ")");
@@ -365,7 +379,23 @@ final class SyncCommands {
             }
         }
 
-        @Command(name = "strict", description = "on: refuse packages from signers not in the register; off: trust on first use.")
+        @Command(name = "first-use", description = {"on: pin the certificate of a signer not trusted here when their first",
+                "package arrives (trust on first use; not recommended). off (the default): refuse such packages."})
+        static final class FirstUse implements Callable<Integer>, WritesData {
+            @ParentCommand
+            Signers parent;
+            @Spec
+            CommandLine.Model.CommandSpec spec;
+            @Parameters(paramLabel = "on|off")
+            String value;
+
+            @Override
+            public Integer call() throws Exception {
+                return setFirstUse(parent.root.context(), spec, value, "first-use");
+            }
+        }
+
+        @Command(name = "strict", hidden = true, description = "Older name: strict on = first-use off; strict off = first-use on.")
         static final class Strict implements Callable<Integer>, WritesData {
             @ParentCommand
             Signers parent;
@@ -379,10 +409,25 @@ final class SyncCommands {
                 if (!value.equals("on") && !value.equals("off")) {
                     throw new BadInputException("strict takes on or off, not '" + value + "'");
                 }
-                new SettingsStore(parent.root.context().database()).put(STRICT_SETTING, Boolean.toString(value.equals("on")));
-                spec.commandLine().getOut().println("Strict register " + value + ".");
-                return ExitCodes.OK;
+                return setFirstUse(parent.root.context(), spec, value.equals("on") ? "off" : "on", "strict");
             }
+        }
+
+        static int setFirstUse(CliContext ctx, CommandLine.Model.CommandSpec spec, String value, String name) throws Exception {
+            if (!value.equals("on") && !value.equals("off")) {
+                throw new BadInputException(name + " takes on or off, not '" + value + "'");
+            }
+            new SettingsStore(ctx.database()).put(FIRST_USE_SETTING, Boolean.toString(value.equals("on")));
+            PrintWriter out = spec.commandLine().getOut();
+            if (value.equals("on")) {
+                out.println("Trust on first use is on. WARNING: a package from a signer not trusted here now pins their "
+                        + "certificate, so whoever reaches this office first with an assessor's name is trusted as that assessor. "
+                        + "Check every pinned certificate's SHA-256 with its assessor (signers lists them), or use the "
+                        + "organisation's root instead (docs/trust.md).");
+            } else {
+                out.println("Trust on first use is off: packages from signers not trusted here are refused.");
+            }
+            return ExitCodes.OK;
         }
 
         @Command(name = "remove", description = "Unpin an assessor (e.g. after their key was replaced).")

@@ -10,14 +10,24 @@ import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.report.PadesVerifier;
 import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.keys.CertificateProblem;
+import org.epaworkbench.store.SyncStore;
+import org.epaworkbench.sync.OrganisationRoots;
+import org.epaworkbench.sync.SignerTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code verify FILE.pdf [--json]}: is the signature valid, does it cover the whole file, who signed and when. */
-@Command(name = "verify", description = "Verify a signed PDF record. Exit code 0 only when it verifies.")
+/**
+ * {@code verify FILE.pdf [--json] [--root ROOT.crt]}: is the signature valid, does it cover the whole
+ * file, who signed and when, and is the signer trusted here, and why (see {@link SignerTrust}). A
+ * record intact but signed by a certificate this data folder does not trust is UNTRUSTED, exit code 3.
+ */
+@Command(name = "verify", description = {"Verify a signed PDF record: intact, and signed by a certificate this data folder",
+        "trusts (issued by an organisation root installed here, in the signer register, or its own). Exit code 0 only",
+        "when both hold; 3 when the file does not verify or its signer is UNTRUSTED."})
 final class VerifyCommand implements Callable<Integer> {
 
     /** Exit code for a file that was read but does not verify. */
@@ -29,6 +39,10 @@ final class VerifyCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
+    @Option(names = "--root", paramLabel = "ROOT.crt", description = "Also trust this organisation root, for this check only.")
+    Path root;
+    @picocli.CommandLine.ParentCommand
+    WorkbenchCli cli;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +57,34 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot be read: " + e.getMessage());
         }
+        CliContext ctx = cli.context();
+        java.security.cert.X509Certificate extraRoot = null;
+        if (root != null) {
+            try {
+                extraRoot = OrganisationRoots.read(root, ctx.clock().instant());
+            } catch (CertificateProblem e) {
+                throw new BadInputException("--root " + e.getMessage());
+            }
+        }
         SignatureReport r = new PadesVerifier().verify(file.toString(), bytes);
+        SignerTrust.Decision trust = null;
+        if (r.signerCertificate() != null) {
+            SignerTrust here = SignerTrust.load(new SyncStore(ctx.database()), ctx.clock());
+            if (extraRoot != null) {
+                here = here.withRoot(extraRoot);
+            }
+            trust = here.decide(r.signerCertificate(), r.certificates(),
+                    r.signingTime() != null ? r.signingTime() : ctx.clock().instant());
+        }
+        boolean intact = r.verified();
+        boolean trusted = trust != null && trust.trusted();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode n = JsonFiles.mapper().createObjectNode();
-            n.put("file", r.file()).put("verified", r.verified()).put("signed", r.signed()).put("signatures", r.signatureCount())
+            n.put("file", r.file()).put("verified", intact && trusted).put("intact", intact).put("trusted", trusted)
+                    .put("trust", trust == null ? null : trust.basis().word())
+                    .put("trustReason", trust == null ? null : trust.reason())
+                    .put("signed", r.signed()).put("signatures", r.signatureCount())
                     .put("signatureValid", r.signatureValid()).put("wholeDocumentCovered", r.wholeDocumentCovered())
                     .put("unchangedSinceSigning", r.unchangedSinceSigning());
             n.put("subFilter", r.subFilter()).put("signer", r.signer()).put("signerOrganisation", r.signerOrganisation())
@@ -57,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
             r.problems().forEach(problems::add);
             out.println(JsonFiles.pretty(n));
         } else {
-            out.println(file + ": " + (r.verified() ? "VERIFIED" : "NOT VERIFIED"));
+            out.println(file + ": " + (!intact ? "NOT VERIFIED" : trusted ? "VERIFIED" : "UNTRUSTED"));
             out.println("  Signatures in the file:   " + r.signatureCount() + (r.signatureCount() > 1 ? " (a record has one)" : ""));
             out.println("  Signature valid:          " + yesNo(r.signatureValid()));
             out.println("  Whole document covered:   " + yesNo(r.wholeDocumentCovered()));
@@ -66,13 +103,17 @@ final class VerifyCommand implements Callable<Integer> {
                 out.println("  Signer:                   " + r.signer() + (r.signerOrganisation() == null
                         || r.signerOrganisation().isEmpty() ? "" : ", " + r.signerOrganisation()));
                 out.println("  Certificate (SHA-256):    " + r.certificateFingerprint());
+                out.println("  Trusted:                  " + (trusted ? "yes, " + trust.reason() : "NO: " + trust.reason()));
+                if (!trusted) {
+                    out.println("  " + SignerTrust.HOW_TO_TRUST);
+                }
             }
             if (r.signingTime() != null) {
                 out.println("  Signing time:             " + r.signingTime());
             }
             r.problems().forEach(p -> out.println("  Problem: " + p));
         }
-        return r.verified() ? ExitCodes.OK : NOT_VERIFIED;
+        return intact && trusted ? ExitCodes.OK : NOT_VERIFIED;
     }
 
     private static String yesNo(boolean b) {

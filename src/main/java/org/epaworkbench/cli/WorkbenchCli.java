@@ -31,13 +31,14 @@ import picocli.CommandLine.Option;
         subcommands = {PlansCommand.class, GradeCommand.class, SessionCommand.class, ApprenticeCommand.class, DemoCommand.class,
                 KeysCommand.class, ReportCommand.class, VerifyCommand.class, SyncCommands.Export.class,
                 SyncCommands.Import.class, SyncCommands.OutboxCommand.class, SyncCommands.Signers.class, SyncCommands.Conflicts.class,
+                OrgCommand.class,
                 BackupsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",
                 "2:bad input: unknown id, malformed or invalid file, wrong argument",
-                "3:verify: the file was read but does not verify; a session's log was changed outside the app; "
-                        + "apprentice check: a rule is broken"})
+                "3:verify: the file was read but does not verify or its signer is UNTRUSTED; a session's log was changed "
+                        + "outside the app; import: the package's signer is UNTRUSTED; apprentice check: a rule is broken"})
 public final class WorkbenchCli implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",

@@ -26,8 +26,6 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -106,18 +104,8 @@ public final class AssessorKeyStore {
 
     private X509Certificate selfSigned(AssessorProfile profile, KeyPair pair)
             throws OperatorCreationException, GeneralSecurityException, IOException {
-        X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
-        name.addRDN(BCStyle.CN, profile.name());
-        if (!profile.assessorNumber().isEmpty()) {
-            name.addRDN(BCStyle.SERIALNUMBER, profile.assessorNumber());
-        }
-        name.addRDN(BCStyle.OU, "Independent end-point assessor");
-        if (!profile.organisation().isEmpty()) {
-            name.addRDN(BCStyle.O, profile.organisation());
-        }
-        name.addRDN(BCStyle.C, "GB");
         Instant now = clock.instant();
-        var subject = name.build();
+        var subject = CertificateRequests.subject(profile);
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
                 new BigInteger(127, new SecureRandom()), Date.from(now.minus(Duration.ofMinutes(5))),
                 Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
@@ -182,6 +170,76 @@ public final class AssessorKeyStore {
         } catch (GeneralSecurityException e) {
             throw new KeyStoreProblem("The keystore " + keystoreFile() + " cannot be used: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A certificate signing request for this identity's key, naming the assessor as {@code profile}
+     * does, to send to the organisation ({@code org certify}); PEM text. The key stays here.
+     */
+    public String certificateRequest(AssessorProfile profile, char[] password) throws KeyStoreProblem {
+        SigningIdentity identity = unlock(password, "No request was made.");
+        try {
+            return CertificateRequests.create(identity, profile);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new KeyStoreProblem("Could not make the request: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Installs the certificate the organisation issued for this identity's key, with its chain (as
+     * {@code org certify} writes it: the assessor's certificate and the organisation's root, in any
+     * order). The certificate must be for this key, each link must be signed by the next, and it
+     * must be valid now. Records signed afterwards carry the whole chain. The keystore is written
+     * again with the same key and password.
+     */
+    public List<X509Certificate> installCertificate(List<X509Certificate> offered, char[] password)
+            throws KeyStoreProblem, CertificateProblem {
+        SigningIdentity current = unlock(password, "Nothing was installed.");
+        X509Certificate leaf = null;
+        for (X509Certificate c : offered) {
+            if (c.getPublicKey().equals(current.certificate().getPublicKey())) {
+                leaf = c;
+            }
+        }
+        if (leaf == null) {
+            throw new CertificateProblem("None of the certificates is for this data folder's signing key (certificate SHA-256 "
+                    + Certificates.fingerprint(current.certificate()) + "). Was the request made here, with keys request?");
+        }
+        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
+        X509Certificate at = leaf;
+        while (!at.getSubjectX500Principal().equals(at.getIssuerX500Principal())) {
+            X509Certificate issuer = null;
+            for (X509Certificate c : offered) {
+                if (!chain.contains(c) && c.getSubjectX500Principal().equals(at.getIssuerX500Principal())) {
+                    try {
+                        at.verify(c.getPublicKey());
+                        issuer = c;
+                    } catch (GeneralSecurityException e) {
+                        // not this one
+                    }
+                }
+            }
+            if (issuer == null) {
+                break; // the chain stops here; the root may be installed separately
+            }
+            chain.add(issuer);
+            at = issuer;
+        }
+        if (chain.size() == 1 && leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())) {
+            throw new CertificateProblem("The certificate is self-signed, not issued by an organisation: nothing was installed.");
+        }
+        try {
+            leaf.checkValidity(java.util.Date.from(clock.instant()));
+        } catch (java.security.cert.CertificateException e) {
+            throw new CertificateProblem("The certificate is not valid now (valid " + leaf.getNotBefore().toInstant() + " to "
+                    + leaf.getNotAfter().toInstant() + "); nothing was installed.");
+        }
+        try {
+            write(current.privateKey(), chain, password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeyStoreProblem("Could not install the certificate: " + e.getMessage(), e);
+        }
+        return chain;
     }
 
     /** The alias of the one private key in {@code ks}; a file holding none or several is refused, naming it. */

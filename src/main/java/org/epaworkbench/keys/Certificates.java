@@ -67,6 +67,19 @@ public final class Certificates {
                 : fromBytes(bytes);
     }
 
+    /** Every certificate in a file: one or more PEM blocks (a chain), or one DER certificate. */
+    public static java.util.List<X509Certificate> readAll(java.nio.file.Path file) throws java.io.IOException, CertificateException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.util.List<X509Certificate> all = new java.util.ArrayList<>();
+        for (var c : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes))) {
+            all.add((X509Certificate) c);
+        }
+        if (all.isEmpty()) {
+            throw new CertificateException("no certificate in the file");
+        }
+        return all;
+    }
+
     public static X509Certificate fromBytes(byte[] der) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }

@@ -89,8 +89,17 @@ public final class Cms {
         }
     }
 
-    /** What checking a detached signature found. */
-    public record Verified(X509Certificate signer, boolean valid, boolean signingCertificateMatches) {
+    /**
+     * What checking a detached signature found. {@code certificates} are all those the signature
+     * carries (the signer's and any chain to an organisation root); whether any of them is trusted is
+     * decided elsewhere, against the roots and register of this data folder.
+     */
+    public record Verified(X509Certificate signer, boolean valid, boolean signingCertificateMatches,
+            java.util.List<X509Certificate> certificates) {
+        public Verified {
+            certificates = java.util.List.copyOf(certificates);
+        }
+
         public boolean ok() {
             return valid && signingCertificateMatches;
         }
@@ -142,7 +151,11 @@ public final class Cms {
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
-        return new Verified(cert, valid, signingCertificateMatches(info, cert));
+        java.util.List<X509Certificate> carried = new java.util.ArrayList<>();
+        for (Object h : cms.getCertificates().getMatches(null)) {
+            carried.add(Certificates.fromBytes(((X509CertificateHolder) h).getEncoded()));
+        }
+        return new Verified(cert, valid, signingCertificateMatches(info, cert), carried);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.epaworkbench.report;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,11 @@ public final class PadesVerifier {
 
     /** What checking one signature found. */
     private record Checked(boolean valid, boolean whole, String subFilter, String signer, String organisation,
-            String fingerprint, Instant signedAt) {
+            String fingerprint, Instant signedAt, X509Certificate certificate, List<X509Certificate> certificates) {
+        Checked(boolean valid, boolean whole, String subFilter, String signer, String organisation, String fingerprint,
+                Instant signedAt) {
+            this(valid, whole, subFilter, signer, organisation, fingerprint, signedAt, null, List.of());
+        }
     }
 
     public SignatureReport verify(String name, byte[] pdf) {
@@ -65,7 +70,8 @@ public final class PadesVerifier {
             }
         }
         return new SignatureReport(name, true, true, count, allValid, record.whole(), record.subFilter(), record.signer(),
-                record.organisation(), record.fingerprint(), record.signedAt(), problems);
+                record.organisation(), record.fingerprint(), record.signedAt(), problems, record.certificate(),
+                record.certificates());
     }
 
     private static long coveredEnd(PDSignature s) {
@@ -120,6 +126,8 @@ public final class PadesVerifier {
         String organisation = null;
         String fingerprint = null;
         boolean valid = false;
+        X509Certificate certificate = null;
+        List<X509Certificate> certificates = List.of();
         try {
             int length = Cms.objectLength(contents);
             for (int i = length; i < contents.length; i++) {
@@ -134,6 +142,8 @@ public final class PadesVerifier {
             organisation = Certificates.attribute(v.signer().getSubjectX500Principal(), "O");
             fingerprint = Certificates.fingerprint(v.signer());
             valid = v.ok();
+            certificate = v.signer();
+            certificates = v.certificates();
             if (!v.valid()) {
                 problems.add(prefix + "The signature does not match the document: it was changed after signing.");
             }
@@ -147,7 +157,7 @@ public final class PadesVerifier {
         } catch (RuntimeException e) {
             problems.add(prefix + "The signature is malformed: " + printable(e.getMessage()));
         }
-        return new Checked(valid, whole, subFilter, signer, organisation, fingerprint, signedAt);
+        return new Checked(valid, whole, subFilter, signer, organisation, fingerprint, signedAt, certificate, certificates);
     }
 
     /**

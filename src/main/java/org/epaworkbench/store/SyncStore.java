@@ -256,6 +256,29 @@ public final class SyncStore {
                 rs.getString("certificate_pem"), Instant.parse(rs.getString("pinned_at")), rs.getString("how"));
     }
 
+    // ---------------------------------------------------------------- organisation roots
+
+    /** An organisation root certificate this data folder trusts. */
+    public record TrustedRoot(String fingerprint, String subject, String certificatePem, Instant addedAt) {
+    }
+
+    public List<TrustedRoot> trustedRoots() throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM trusted_root ORDER BY added_at, fingerprint",
+                rs -> new TrustedRoot(rs.getString("fingerprint"), rs.getString("subject"), rs.getString("certificate_pem"),
+                        Instant.parse(rs.getString("added_at")))));
+    }
+
+    /** Adds a root; returns false when it was there already (nothing changed). */
+    public boolean addTrustedRoot(TrustedRoot root) throws SQLException {
+        return database.inTransaction(c -> Sql.update(c, "INSERT INTO trusted_root (fingerprint, subject, certificate_pem, "
+                + "added_at) VALUES (?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING", root.fingerprint(), root.subject(),
+                root.certificatePem(), root.addedAt().toString())) == 1;
+    }
+
+    public boolean removeTrustedRoot(String fingerprint) throws SQLException {
+        return database.inTransaction(c -> Sql.update(c, "DELETE FROM trusted_root WHERE fingerprint = ?", fingerprint)) == 1;
+    }
+
     // ---------------------------------------------------------------- applying an import
 
     /**

@@ -41,8 +41,10 @@ import org.epaworkbench.store.SyncStore.PinnedSigner;
 import org.epaworkbench.store.SyncStore.SessionHeader;
 
 /**
- * The office side: checks a package completely, checks its signer against the register (trust on
- * first use, or strict), then applies it in one transaction. A refused package changes nothing.
+ * The office side: checks a package completely, checks that its signer is trusted here (see
+ * {@link SignerTrust}: an organisation root, the register, or this folder's own certificate; trust
+ * on first use only when explicitly chosen), then applies it in one transaction. A refused package
+ * changes nothing.
  * Importing the same package twice, or packages in any order, gives the same records.
  *
  * <p>Records are bound to their signer. The signer is the holder of the certificate that signed the
@@ -55,9 +57,27 @@ import org.epaworkbench.store.SyncStore.SessionHeader;
  */
 public final class PackageImporter {
 
-    /** What an import did (or, for a dry run, would do). */
+    /** What an import did (or, for a dry run, would do); {@code trust} says why its signer was trusted. */
     public record Outcome(String packageId, String signer, String assessorKey, String certificateFingerprint,
-            boolean encrypted, boolean dryRun, List<String> notices, SyncStore.Applied applied, int pdfsWritten) {
+            boolean encrypted, boolean dryRun, List<String> notices, SyncStore.Applied applied, int pdfsWritten,
+            SignerTrust.Decision trust) {
+    }
+
+    /**
+     * What to do with a package from a signer this data folder does not trust. Refusing is the
+     * default; trusting on first use pins the certificate of whoever reaches the office first, so it
+     * is only ever chosen explicitly, and says so in a warning.
+     */
+    public enum UnknownSigners {
+        REFUSE, TRUST_ON_FIRST_USE
+    }
+
+    /** The warning an import that pinned a signer on first use gives. */
+    static String firstUseWarning(X509Certificate cert, String fingerprint, boolean dryRun) {
+        return "WARNING: trust on first use. " + Certificates.describe(cert) + " (certificate SHA-256 " + fingerprint
+                + ") was not trusted here" + (dryRun ? " and would be pinned" : " and is now pinned") + " without any check "
+                + "that it is theirs: anyone can make a certificate with their name. Check the SHA-256 with the assessor "
+                + "(by phone, not by e-mail). Better: certify assessors with the organisation's root (org certify).";
     }
 
     private final SyncStore store;
@@ -71,46 +91,62 @@ public final class PackageImporter {
     }
 
     /** Imports a package held in memory. */
-    public Outcome importPackage(byte[] file, PrivateKey decryptionKey, boolean strictSigners, boolean dryRun)
+    public Outcome importPackage(byte[] file, PrivateKey decryptionKey, UnknownSigners unknownSigners, boolean dryRun)
             throws PackageRefused, SQLException, IOException {
         try (PackageReader reader = PackageReader.open(file, decryptionKey)) {
-            return run(reader, strictSigners, dryRun);
+            return run(reader, unknownSigners, dryRun);
         }
     }
 
     /** Imports a package file, reading it as a stream. */
-    public Outcome importPackage(Path file, PrivateKey decryptionKey, boolean strictSigners, boolean dryRun)
+    public Outcome importPackage(Path file, PrivateKey decryptionKey, UnknownSigners unknownSigners, boolean dryRun)
             throws PackageRefused, SQLException, IOException {
         try (PackageReader reader = PackageReader.open(file, decryptionKey)) {
-            return run(reader, strictSigners, dryRun);
+            return run(reader, unknownSigners, dryRun);
         }
     }
 
-    private Outcome run(PackageReader reader, boolean strictSigners, boolean dryRun)
+    private Outcome run(PackageReader reader, UnknownSigners unknownSigners, boolean dryRun)
             throws PackageRefused, SQLException, IOException {
         JsonNode manifest = reader.manifest();
         X509Certificate cert = reader.signer().signer();
         String fingerprint = Certificates.fingerprint(cert);
         checkClaims(manifest, cert);
         String assessorKey = SignerRegister.assessorKey(cert);
+        String who = assessorKey.substring(assessorKey.indexOf(':') + 1);
 
         List<String> notices = new ArrayList<>();
         PinnedSigner pin = null;
+        Instant madeAt;
+        try {
+            madeAt = Instant.parse(manifest.get("createdAt").asText());
+        } catch (DateTimeParseException | NullPointerException e) {
+            madeAt = clock.instant();
+        }
+        SignerTrust.Decision trust = SignerTrust.load(store, clock).decide(cert, reader.signer().certificates(), madeAt);
         var pinned = store.pinned(assessorKey);
-        if (pinned.isPresent()) {
-            if (!pinned.get().fingerprint().equals(fingerprint)) {
-                throw new PackageRefused(PackageFormat.SIGNATURE, "signed with certificate " + fingerprint
-                        + ", but assessor " + assessorKey.substring(assessorKey.indexOf(':') + 1) + " is pinned to "
-                        + pinned.get().fingerprint() + ". If the assessor has a new key, remove the old one from the register first.");
+        boolean pinnedToAnother = pinned.isPresent() && !pinned.get().fingerprint().equals(fingerprint);
+        if (trust.basis() == SignerTrust.Basis.ORGANISATION_ROOT) {
+            if (pinnedToAnother) {
+                notices.add("The register holds another certificate for assessor " + who + " (SHA-256 "
+                        + pinned.get().fingerprint() + "); this package's certificate is issued by the organisation root, "
+                        + "which is trusted instead.");
             }
-        } else if (strictSigners) {
-            throw new PackageRefused(PackageFormat.SIGNATURE, "signed by " + Certificates.describe(cert)
-                    + " (" + fingerprint + "), who is not in the register, and the register is strict");
-        } else {
+        } else if (pinnedToAnother) {
+            throw new UntrustedSigner("signed with certificate " + fingerprint + ", but the register holds another "
+                    + "certificate for assessor " + who + " (" + pinned.get().fingerprint() + "), and this one is not issued "
+                    + "by an organisation root installed here. If the assessor has a new key, remove the old one from the "
+                    + "register first (signers remove " + assessorKey + ").");
+        } else if (!trust.trusted()) {
+            if (unknownSigners != UnknownSigners.TRUST_ON_FIRST_USE) {
+                throw new UntrustedSigner("signed by a certificate naming " + Certificates.describe(cert) + " (SHA-256 "
+                        + fingerprint + "); " + trust.reason() + " " + SignerTrust.HOW_TO_TRUST);
+            }
             pin = new PinnedSigner(assessorKey, fingerprint, Certificates.describe(cert),
                     Certificates.toPem(cert), clock.instant(), "first-use");
-            notices.add("New signer: " + Certificates.describe(cert) + " (certificate SHA-256 " + fingerprint
-                    + ") was not in the register" + (dryRun ? " and would be pinned." : " and is now pinned (trust on first use)."));
+            trust = new SignerTrust.Decision(SignerTrust.Basis.REGISTER, (dryRun ? "would be pinned" : "pinned")
+                    + " on first use, as chosen (never checked with the assessor)");
+            notices.add(firstUseWarning(cert, fingerprint, dryRun));
         }
 
         Path staging = Files.createTempDirectory(stagingParent(), ".import-");
@@ -121,13 +157,13 @@ public final class PackageImporter {
             if (dryRun) {
                 SyncStore.Applied applied = store.preview(batch, pin, clock.instant());
                 return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
-                        reader.encrypted(), true, notices(notices, applied), applied, 0);
+                        reader.encrypted(), true, notices(notices, applied), applied, 0, trust);
             }
             List<Path> written = writePdfs(toWrite);
             try {
                 SyncStore.Applied applied = store.apply(batch, pin, clock.instant());
                 return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
-                        reader.encrypted(), false, notices(notices, applied), applied, written.size());
+                        reader.encrypted(), false, notices(notices, applied), applied, written.size(), trust);
             } catch (SQLException | RuntimeException e) {
                 for (Path p : written) {
                     Files.deleteIfExists(p);

@@ -14,7 +14,7 @@ public final class ImportInChildJvm {
         try (SyncFixture office = new SyncFixture(Path.of(args[0]))) {
             for (int i = 1; i < args.length; i++) {
                 try {
-                    office.importer().importPackage(Path.of(args[i]), null, false, false);
+                    office.importer().importPackage(Path.of(args[i]), null, SyncFixture.FIRST_USE, false);
                     System.out.println("IMPORTED");
                 } catch (PackageRefused e) {
                     System.out.println("REFUSED " + e.getMessage());

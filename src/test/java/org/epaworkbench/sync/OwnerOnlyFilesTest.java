@@ -41,7 +41,7 @@ class OwnerOnlyFilesTest {
             new Attachments(DataDirectory.at(laptop)).store(apprentice, evidence);
             new Backups(DataDirectory.at(laptop), SyncFixture.CLOCK).create(a.db, Backups.Reason.MANUAL);
             Path pkg = a.exportPending(dir.resolve("usb"));
-            o.importer().importPackage(Files.readAllBytes(pkg), null, false, false);
+            o.importer().importPackage(Files.readAllBytes(pkg), null, SyncFixture.FIRST_USE, false);
             new Backups(DataDirectory.at(office), SyncFixture.CLOCK).create(o.db, Backups.Reason.SIGNING);
         }
         List<String> open = new ArrayList<>();

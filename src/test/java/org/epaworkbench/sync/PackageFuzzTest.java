@@ -36,7 +36,7 @@ class PackageFuzzTest {
             good = Files.readAllBytes(outbox.export(outbox.chosen(List.of(observation.get(0).id())), dir.resolve("usb"),
                     device.identity(), null).file());
             try (SyncFixture reference = new SyncFixture(dir.resolve("reference"))) {
-                reference.importer().importPackage(good, null, false, false);
+                reference.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
                 expected = counts(reference);
             }
         }
@@ -50,7 +50,7 @@ class PackageFuzzTest {
                 Mutation m = Mutation.random(random, good.length);
                 byte[] mutated = m.apply(good, random);
                 try {
-                    office.importer().importPackage(mutated, null, false, false);
+                    office.importer().importPackage(mutated, null, SyncFixture.FIRST_USE, false);
                     imported++;
                     assertThat(counts(office)).as("an accepted package is imported whole (%s)", m).isEqualTo(expected);
                 } catch (PackageRefused e) {

@@ -61,7 +61,7 @@ class PackageRefusalTest {
     }
 
     void refused(byte[] pkg, String... expected) throws Exception {
-        assertThatThrownBy(() -> office.importer().importPackage(pkg, null, false, false))
+        assertThatThrownBy(() -> office.importer().importPackage(pkg, null, SyncFixture.FIRST_USE, false))
                 .isInstanceOf(PackageRefused.class).hasMessageContainingAll(expected);
         assertThat(office.snapshot()).as("a refused package changes nothing").isEqualTo(before);
         assertThat(office.sync.register()).isEmpty();
@@ -96,7 +96,7 @@ class PackageRefusalTest {
 
     @Test
     void aGoodPackageImports() throws Exception {
-        office.importer().importPackage(good, null, false, false);
+        office.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
         assertThat(office.snapshot()).isEqualTo(device.snapshot());
     }
 
@@ -229,7 +229,7 @@ class PackageRefusalTest {
 
     @Test
     void aPinnedAssessorSigningWithAnotherKeyIsRefused() throws Exception {
-        office.importer().importPackage(good, null, false, false);
+        office.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
         assertThat(office.sync.register()).hasSize(1);
         String afterFirst = office.snapshot();
 
@@ -246,21 +246,21 @@ class PackageRefusalTest {
         });
         byte[] forged = w.write(java.util.UUID.randomUUID().toString(), Instant.parse("2026-11-24T08:00:00Z"),
                 device.sessions.deviceId(), impostor, null);
-        assertThatThrownBy(() -> office.importer().importPackage(forged, null, false, false))
-                .isInstanceOf(PackageRefused.class).hasMessageContaining("is pinned to");
+        assertThatThrownBy(() -> office.importer().importPackage(forged, null, SyncFixture.FIRST_USE, false))
+                .isInstanceOf(UntrustedSigner.class).hasMessageContaining("the register holds another certificate for assessor");
         assertThat(office.snapshot()).isEqualTo(afterFirst);
     }
 
     @Test
-    void aStrictRegisterRefusesAnUnknownSigner() throws Exception {
-        assertThatThrownBy(() -> office.importer().importPackage(good, null, true, false))
-                .isInstanceOf(PackageRefused.class).hasMessageContaining("not in the register, and the register is strict");
+    void anUnknownSignerIsRefusedUnlessTrustOnFirstUseIsChosen() throws Exception {
+        assertThatThrownBy(() -> office.importer().importPackage(good, null, PackageImporter.UnknownSigners.REFUSE, false))
+                .isInstanceOf(UntrustedSigner.class).hasMessageContaining("UNTRUSTED").hasMessageContaining("not in the signer register");
         assertThat(office.snapshot()).isEqualTo(before);
     }
 
     @Test
     void aDryRunChangesNothingButSaysWhatWouldHappen() throws Exception {
-        PackageImporter.Outcome dry = office.importer().importPackage(good, null, false, true);
+        PackageImporter.Outcome dry = office.importer().importPackage(good, null, SyncFixture.FIRST_USE, true);
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.applied().newSessions()).isEqualTo(3);
         assertThat(dry.notices()).anySatisfy(n -> assertThat(n).contains("would be pinned"));
@@ -332,9 +332,9 @@ class PackageRefusalTest {
         refused(resigned(m), session, "evt-after-end", "criterion-judged", "after the session ended", "locked");
 
         // nor can it extend a session that has already ended here
-        office.importer().importPackage(good, null, false, false);
+        office.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
         String imported = office.snapshot();
-        assertThatThrownBy(() -> office.importer().importPackage(resigned(m), null, false, false))
+        assertThatThrownBy(() -> office.importer().importPackage(resigned(m), null, SyncFixture.FIRST_USE, false))
                 .isInstanceOf(PackageRefused.class).hasMessageContaining("after the session ended");
         assertThat(office.snapshot()).isEqualTo(imported);
     }
@@ -347,7 +347,7 @@ class PackageRefusalTest {
         payload.putObject("correction").put("criterionId", "S2.8").put("state", "met");
         Map<String, byte[]> m = withEventAfterTheEnd("amended", payload);
         String session = new String(m.remove("__session"), StandardCharsets.UTF_8);
-        var outcome = office.importer().importPackage(resigned(m), null, false, false);
+        var outcome = office.importer().importPackage(resigned(m), null, SyncFixture.FIRST_USE, false);
         assertThat(outcome.applied().newEvents()).isPositive();
         String sessionId = session.substring("records/sessions/".length(), session.length() - ".json".length());
         var state = office.sessions.state(sessionId).orElseThrow();

@@ -69,17 +69,17 @@ class RecordOwnershipTest {
              SyncFixture b = otherAssessor(dir.resolve("assessor-b"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
             byte[] fromA = Files.readAllBytes(a.exportPending(dir.resolve("usb-a")));
-            office.importer().importPackage(fromA, null, false, false);
+            office.importer().importPackage(fromA, null, SyncFixture.FIRST_USE, false);
             String before = office.snapshot();
 
             // B takes A's records, amends A's observation (flipping a judgement) and sends it, signed by B
-            b.importer().importPackage(fromA, null, false, false);
+            b.importer().importPackage(fromA, null, SyncFixture.FIRST_USE, false);
             String observation = a.sync.allSessions().get(2);
             amend(b, observation, CriterionState.NOT_MET, "Changed my mind");
             byte[] fromB = Files.readAllBytes(b.exportPending(dir.resolve("usb-b")));
 
             String entry = "records/sessions/" + observation + ".json";
-            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class)
                     .hasMessageStartingWith(entry)
                     .hasMessageContaining("belongs to the assessor whose certificate is "
@@ -96,15 +96,15 @@ class RecordOwnershipTest {
              SyncFixture b = otherAssessor(dir.resolve("assessor-b"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
             byte[] fromA = Files.readAllBytes(a.exportPending(dir.resolve("usb-a")));
-            office.importer().importPackage(fromA, null, false, false);
-            b.importer().importPackage(fromA, null, false, false);
+            office.importer().importPackage(fromA, null, SyncFixture.FIRST_USE, false);
+            b.importer().importPackage(fromA, null, SyncFixture.FIRST_USE, false);
             assertThat(b.outbox().pending().isEmpty()).as("imported records are not B's to send").isTrue();
             // B signs a record of A's session (no new events): the PDF is B's, the session A's
             String interview = a.sync.allSessions().get(0);
             var produced = b.producer().signSession(interview, b.identity(), null, s -> { });
             byte[] fromB = Files.readAllBytes(b.exportPending(dir.resolve("usb-b")));
             String before = office.snapshot();
-            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class)
                     .hasMessageStartingWith("pdf/" + produced.record().fileName())
                     .hasMessageContaining("adds to session " + interview);
@@ -123,7 +123,7 @@ class RecordOwnershipTest {
             Outbox outbox = b.outbox();
             byte[] fromB = Files.readAllBytes(outbox.export(outbox.chosen(List.of(produced.record().id())),
                     dir.resolve("usb-b"), b.identity(), null).file());
-            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(fromB, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class)
                     .hasMessageStartingWith("pdf/" + produced.record().fileName())
                     .hasMessageContaining("is signed by Sam Assessor").hasMessageContaining("not by the package's signer");
@@ -136,9 +136,9 @@ class RecordOwnershipTest {
         try (SyncFixture a = SyncFixture.assessorDevice(dir.resolve("assessor-a"));
              SyncFixture b = otherAssessor(dir.resolve("assessor-b"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
-            office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb-a1"))), null, false, false);
+            office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb-a1"))), null, SyncFixture.FIRST_USE, false);
             new SampleDataMaker(b.plans, b.people, b.sessions, SyncFixture.CLOCK).make(false);
-            office.importer().importPackage(Files.readAllBytes(b.exportPending(dir.resolve("usb-b"))), null, false, false);
+            office.importer().importPackage(Files.readAllBytes(b.exportPending(dir.resolve("usb-b"))), null, SyncFixture.FIRST_USE, false);
             String aFingerprint = Certificates.fingerprint(a.identity().certificate());
             String bFingerprint = Certificates.fingerprint(b.identity().certificate());
             for (String s : a.sync.allSessions()) {
@@ -151,7 +151,7 @@ class RecordOwnershipTest {
             String observation = a.sync.allSessions().get(2);
             amend(a, observation, CriterionState.NOT_MET, "Corrected after review");
             var outcome = office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb-a2"))), null,
-                    false, false);
+                    SyncFixture.FIRST_USE, false);
             assertThat(outcome.applied().newEvents()).isEqualTo(1);
         }
     }
@@ -170,13 +170,13 @@ class RecordOwnershipTest {
                 changed.put(PackageFormat.MANIFEST, manifest);
                 changed.put(PackageFormat.SIGNATURE, Cms.signDetached(manifest, a.identity()));
                 byte[] pkg = PackageRefusalTest.zip(changed);
-                assertThatThrownBy(() -> office.importer().importPackage(pkg, null, false, false))
+                assertThatThrownBy(() -> office.importer().importPackage(pkg, null, SyncFixture.FIRST_USE, false))
                         .isInstanceOf(PackageRefused.class).hasMessageStartingWith("manifest.json")
                         .hasMessageContaining("says its assessor is").hasMessageContaining(claim[1]);
                 assertThat(office.sync.register()).isEmpty();
             }
             // the register keys the assessor by the number in the certificate
-            office.importer().importPackage(PackageRefusalTest.zip(entries), null, false, false);
+            office.importer().importPackage(PackageRefusalTest.zip(entries), null, SyncFixture.FIRST_USE, false);
             assertThat(office.sync.register()).singleElement().satisfies(s -> assertThat(s.assessorKey())
                     .isEqualTo("number:" + SignerRegister.assessorNumber(a.identity().certificate())));
         }
@@ -187,7 +187,7 @@ class RecordOwnershipTest {
         try (SyncFixture a = SyncFixture.assessorDevice(dir.resolve("assessor-a"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
             byte[] good = Files.readAllBytes(a.exportPending(dir.resolve("usb")));
-            office.importer().importPackage(good, null, false, false);
+            office.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
             String before = office.snapshot();
             // the owner's own key, an event of the same id with other content
             Map<String, byte[]> entries = PackageRefusalTest.entries(good);
@@ -196,7 +196,7 @@ class RecordOwnershipTest {
             assertThat(json).contains("\"state\" : \"met\"");
             entries.put(session, json.replaceFirst("\"state\" : \"met\"", "\"state\" : \"not_met\"").getBytes(StandardCharsets.UTF_8));
             byte[] forged = resigned(entries, a.identity(), a.sessions.deviceId());
-            assertThatThrownBy(() -> office.importer().importPackage(forged, null, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(forged, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class).hasMessageStartingWith(session)
                     .hasMessageContaining("differs from the event of that id here");
             assertThat(office.snapshot()).isEqualTo(before);
@@ -239,9 +239,9 @@ class RecordOwnershipTest {
         String[] snapshots = new String[2];
         for (int order = 0; order < 2; order++) {
             try (SyncFixture office = new SyncFixture(dir.resolve("office-" + order))) {
-                office.importer().importPackage(first, null, false, false);
-                office.importer().importPackage(order == 0 ? fromOriginal : fromCopy, null, false, false);
-                var outcome = office.importer().importPackage(order == 0 ? fromCopy : fromOriginal, null, false, false);
+                office.importer().importPackage(first, null, SyncFixture.FIRST_USE, false);
+                office.importer().importPackage(order == 0 ? fromOriginal : fromCopy, null, SyncFixture.FIRST_USE, false);
+                var outcome = office.importer().importPackage(order == 0 ? fromCopy : fromOriginal, null, SyncFixture.FIRST_USE, false);
                 assertThat(outcome.applied().newEvents()).as("the second version is kept, not dropped").isEqualTo(1);
                 assertThat(outcome.applied().conflictedSessions()).containsExactly(observation);
                 assertThat(office.sessions.conflicts()).singleElement().satisfies(c -> assertThat(c.eventIds()).hasSize(2));
@@ -255,7 +255,7 @@ class RecordOwnershipTest {
     void whatAnOfficeImportsIsNotInItsOutbox() throws Exception {
         try (SyncFixture a = SyncFixture.assessorDevice(dir.resolve("assessor-a"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
-            office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb"))), null, false, false);
+            office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb"))), null, SyncFixture.FIRST_USE, false);
             assertThat(office.outbox().pending().isEmpty()).isTrue();
             assertThat(office.outbox().all().isEmpty()).isTrue();
             assertThat(office.outbox().since(Instant.EPOCH).isEmpty()).isTrue();
@@ -281,8 +281,8 @@ class RecordOwnershipTest {
             byte[] later = withApprentice(entries, "2026-11-23T16:00:00.250Z", "Jordan Later", a);
             for (int order = 0; order < 2; order++) {
                 try (SyncFixture office = new SyncFixture(dir.resolve("office-" + order))) {
-                    office.importer().importPackage(order == 0 ? early : later, null, false, false);
-                    office.importer().importPackage(order == 0 ? later : early, null, false, false);
+                    office.importer().importPackage(order == 0 ? early : later, null, SyncFixture.FIRST_USE, false);
+                    office.importer().importPackage(order == 0 ? later : early, null, SyncFixture.FIRST_USE, false);
                     assertThat(office.sync.apprentices(java.util.Set.of(a.people.apprentices().get(0).id())))
                             .singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("Jordan Later"));
                 }

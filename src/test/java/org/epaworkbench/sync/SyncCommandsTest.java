@@ -35,24 +35,35 @@ class SyncCommandsTest {
         }
 
         CliRunner office = new CliRunner(dir.resolve("office"));
-        JsonNode dry = JsonFiles.mapper().readTree(office.run("import", pkg.toString(), "--dry-run", "--json").out());
+        JsonNode dry = JsonFiles.mapper().readTree(office.run("import", pkg.toString(), "--dry-run", "--json",
+                "--trust-on-first-use").out());
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(dry.get("newSessions").asInt()).isEqualTo(3);
+        assertThat(dry.get("trust").asText()).isEqualTo("register");
         assertThat(JsonFiles.mapper().readTree(office.run("session", "list", "--json").out())).isEmpty();
 
-        CliRunner.Run imported = office.run("import", pkg.toString());
+        // trust on first use only when chosen, with a warning
+        CliRunner.Run refused = office.run("import", pkg.toString());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("refused, nothing imported").contains("UNTRUSTED").contains("org trust");
+        CliRunner.Run imported = office.run("import", pkg.toString(), "--trust-on-first-use");
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("Imported package").contains("3 new sessions").contains("Notice: New signer");
+        assertThat(imported.out()).contains("Imported package").contains("3 new sessions").contains("WARNING: trust on first use");
         assertThat(JsonFiles.mapper().readTree(office.run("session", "list", "--json").out())).hasSize(3);
-        assertThat(office.run("signers").out()).contains("number:EPA-000123").contains("first-use");
+        assertThat(office.run("signers").out()).contains("number:EPA-000123").contains("first-use")
+                .contains("Unknown signers: refused");
         assertThat(office.run("conflicts").out()).contains("No conflicts.");
 
-        // a strict register refuses an unknown signer: unpin, go strict, import again
+        // an unknown signer is refused by default: unpin, import again
         assertThat(office.run("signers", "remove", "number:EPA-000123").exitCode()).isZero();
-        assertThat(office.run("signers", "strict", "on").exitCode()).isZero();
         CliRunner.Run strict = office.run("import", pkg.toString());
-        assertThat(strict.exitCode()).isEqualTo(2);
-        assertThat(strict.err()).contains("refused, nothing imported").contains("register is strict");
+        assertThat(strict.exitCode()).isEqualTo(3);
+        assertThat(strict.err()).contains("refused, nothing imported").contains("UNTRUSTED");
+        // chosen as a setting, with a warning
+        CliRunner.Run on = office.run("signers", "first-use", "on");
+        assertThat(on.out()).contains("WARNING");
+        assertThat(office.run("signers").out()).contains("pinned on first use");
+        assertThat(office.run("import", pkg.toString()).exitCode()).isZero();
 
         // uploaded
         String packageId = JsonFiles.mapper().readTree(device.run("outbox", "--json").out()).get("packages").get(0)
@@ -78,7 +89,7 @@ class SyncCommandsTest {
 
         CliRunner office = new CliRunner(dir.resolve("office"));
         assertThat(office.run("signers", "strict", "on").exitCode()).isZero();
-        assertThat(office.run("import", pkg.toString()).err()).contains("register is strict");
+        assertThat(office.run("import", pkg.toString()).err()).contains("UNTRUSTED");
         CliRunner.Run add = office.run("signers", "add", cert.toString());
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).contains("Added to the register: number:EPA-000123");
@@ -86,7 +97,7 @@ class SyncCommandsTest {
         assertThat(office.run("signers", "add", cert.toString()).out()).contains("Already in the register");
         CliRunner.Run imported = office.run("import", pkg.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("3 new sessions").doesNotContain("New signer");
+        assertThat(imported.out()).contains("3 new sessions").doesNotContain("WARNING");
 
         // another certificate claiming the same assessor number is not added over the first
         org.epaworkbench.keys.AssessorKeyStore other = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("other"),
@@ -121,7 +132,7 @@ class SyncCommandsTest {
         assertThat(wrong.err()).contains("Wrong keystore password for").contains("nothing was imported")
                 .doesNotContain("Nothing was signed");
         CliRunner.Run right = new CliRunner(dir.resolve("office")).withKeystorePassword("organisation-pass")
-                .run("import", pkg.toString(), "--key", org.keystoreFile().toString());
+                .run("import", pkg.toString(), "--key", org.keystoreFile().toString(), "--trust-on-first-use");
         assertThat(right.exitCode()).as(right.err()).isZero();
         assertThat(right.out()).contains("(was encrypted)").contains("3 new sessions");
     }

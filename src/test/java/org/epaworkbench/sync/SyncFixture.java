@@ -32,6 +32,8 @@ final class SyncFixture implements AutoCloseable {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
     static final char[] PASSWORD = "device-password".toCharArray();
+    /** Most sync tests are about what a package holds, not whom the office trusts: they pin signers on first use. */
+    static final PackageImporter.UnknownSigners FIRST_USE = PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE;
 
     final Path root;
     final Database db;

@@ -23,11 +23,11 @@ class SyncRoundTripTest {
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
             Path pkg = device.exportPending(dir.resolve("usb"));
             assertThat(pkg.getFileName().toString()).endsWith(".epapkg");
-            PackageImporter.Outcome outcome = office.importer().importPackage(Files.readAllBytes(pkg), null, false, false);
+            PackageImporter.Outcome outcome = office.importer().importPackage(Files.readAllBytes(pkg), null, SyncFixture.FIRST_USE, false);
             assertThat(outcome.applied().newSessions()).isEqualTo(3);
             assertThat(outcome.applied().newRecords()).isEqualTo(3);
             assertThat(outcome.pdfsWritten()).isEqualTo(3);
-            assertThat(outcome.notices()).anySatisfy(n -> assertThat(n).startsWith("New signer").contains("pinned"));
+            assertThat(outcome.notices()).anySatisfy(n -> assertThat(n).startsWith("WARNING: trust on first use").contains("pinned"));
             assertThat(office.snapshot()).isEqualTo(device.snapshot());
             for (String s : device.sync.allSessions()) {
                 assertThat(office.sessions.events(s)).isEqualTo(device.sessions.events(s));
@@ -54,16 +54,16 @@ class SyncRoundTripTest {
             assertThat(pending.records()).isEmpty();
             Path second = outbox.export(pending, dir.resolve("usb"), device.identity(), null).file();
 
-            a.importer().importPackage(Files.readAllBytes(first), null, false, false);
-            a.importer().importPackage(Files.readAllBytes(second), null, false, false);
+            a.importer().importPackage(Files.readAllBytes(first), null, SyncFixture.FIRST_USE, false);
+            a.importer().importPackage(Files.readAllBytes(second), null, SyncFixture.FIRST_USE, false);
             String once = a.snapshot();
-            PackageImporter.Outcome again = a.importer().importPackage(Files.readAllBytes(second), null, false, false);
+            PackageImporter.Outcome again = a.importer().importPackage(Files.readAllBytes(second), null, SyncFixture.FIRST_USE, false);
             assertThat(again.applied().newEvents()).isZero();
             assertThat(again.notices()).anySatisfy(n -> assertThat(n).contains("imported before"));
             assertThat(a.snapshot()).isEqualTo(once);
 
-            b.importer().importPackage(Files.readAllBytes(second), null, false, false);
-            b.importer().importPackage(Files.readAllBytes(first), null, false, false);
+            b.importer().importPackage(Files.readAllBytes(second), null, SyncFixture.FIRST_USE, false);
+            b.importer().importPackage(Files.readAllBytes(first), null, SyncFixture.FIRST_USE, false);
             assertThat(b.snapshot()).isEqualTo(a.snapshot()).isEqualTo(device.snapshot());
         }
     }
@@ -93,13 +93,13 @@ class SyncRoundTripTest {
             Path pkg = outbox.export(outbox.pending(), dir.resolve("usb"), device.identity(), orgCert).file();
             byte[] bytes = Files.readAllBytes(pkg);
             assertThat(PackageReader.isEncrypted(bytes)).isTrue();
-            assertThatThrownBy(() -> office.importer().importPackage(bytes, null, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(bytes, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class).hasMessageContaining("encrypted for an organisation");
             var wrongKey = device.identity().privateKey();
-            assertThatThrownBy(() -> office.importer().importPackage(bytes, wrongKey, false, false))
+            assertThatThrownBy(() -> office.importer().importPackage(bytes, wrongKey, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class).hasMessageContaining("cannot decrypt");
             var outcome = office.importer().importPackage(bytes, orgKeys.unlock("organisation-pass".toCharArray()).privateKey(),
-                    false, false);
+                    SyncFixture.FIRST_USE, false);
             assertThat(outcome.encrypted()).isTrue();
             assertThat(office.snapshot()).isEqualTo(device.snapshot());
         }
@@ -111,7 +111,7 @@ class SyncRoundTripTest {
              SyncFixture tablet = new SyncFixture(dir.resolve("tablet"));
              SyncFixture office = new SyncFixture(dir.resolve("office"))) {
             // the tablet takes the laptop's records, then both amend the same session differently
-            tablet.importer().importPackage(Files.readAllBytes(laptop.exportPending(dir.resolve("usb1"))), null, false, false);
+            tablet.importer().importPackage(Files.readAllBytes(laptop.exportPending(dir.resolve("usb1"))), null, SyncFixture.FIRST_USE, false);
             String session = laptop.sync.allSessions().get(2);
             for (SyncFixture f : List.of(laptop, tablet)) {
                 org.epaworkbench.store.RecordedSession.open(f.sessions, f.plans, session,
@@ -126,8 +126,8 @@ class SyncRoundTripTest {
             Outbox tabletOutbox = tablet.outbox();
             Path fromTablet = tabletOutbox.export(tabletOutbox.pending(), dir.resolve("usb3"),
                     laptop.identity(), null).file();
-            office.importer().importPackage(Files.readAllBytes(fromLaptop), null, false, false);
-            var outcome = office.importer().importPackage(Files.readAllBytes(fromTablet), null, false, false);
+            office.importer().importPackage(Files.readAllBytes(fromLaptop), null, SyncFixture.FIRST_USE, false);
+            var outcome = office.importer().importPackage(Files.readAllBytes(fromTablet), null, SyncFixture.FIRST_USE, false);
             assertThat(outcome.applied().conflictedSessions()).containsExactly(session);
             List<SessionStore.Conflict> conflicts = office.sessions.conflicts();
             assertThat(conflicts).singleElement().satisfies(c -> assertThat(c.eventIds()).hasSize(2));

@@ -19,6 +19,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.epaworkbench.report.PadesVerifier;
+import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.store.SyncStore;
+import org.epaworkbench.sync.SignerTrust;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -87,8 +90,22 @@ public final class RecordsView extends BorderPane {
         Button importKey = new Button("Import organisation's key…");
         importKey.setGraphic(new FontIcon("mdi2k-key-plus"));
         importKey.setOnAction(e -> importKey());
+        Button request = new Button("Request a certificate…");
+        request.setId("request-certificate");
+        request.setGraphic(new FontIcon("mdi2f-file-certificate-outline"));
+        request.setTooltip(new javafx.scene.control.Tooltip("Ask your organisation to certify your signing key "
+                + "(a request file to send them; your key stays here)"));
+        request.setOnAction(e -> chooseRequestFile());
+        Button install = new Button("Install certificate…");
+        install.setId("install-certificate");
+        install.setGraphic(new FontIcon("mdi2c-certificate-outline"));
+        install.setTooltip(new javafx.scene.control.Tooltip("Install the certificate your organisation issued from your request"));
+        install.setOnAction(e -> chooseIssuedCertificate());
+        for (Button b : List.of(importKey, request, install)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox.setHgrow(identity, Priority.ALWAYS);
-        HBox identityBar = new HBox(10, new FontIcon("mdi2k-key-outline"), identity, importKey);
+        HBox identityBar = new HBox(10, new FontIcon("mdi2k-key-outline"), identity, request, install, importKey);
         identityBar.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(12, bar, identityBar, table, result);
         content.setPadding(new Insets(16));
@@ -98,7 +115,10 @@ public final class RecordsView extends BorderPane {
 
     public void reload() {
         background.run(() -> workbench.keyStore().certificate(), cert -> identity.setText(cert
-                .map(c -> "Signing as " + org.epaworkbench.keys.Certificates.commonName(c) + " — certificate SHA-256 "
+                .map(c -> "Signing as " + org.epaworkbench.keys.Certificates.commonName(c) + " — "
+                        + (c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) ? "self-signed"
+                                : "issued by " + org.epaworkbench.keys.Certificates.attribute(c.getIssuerX500Principal(), "CN"))
+                        + ", certificate SHA-256 "
                         + org.epaworkbench.keys.Certificates.fingerprint(c).substring(0, 16) + "…, valid until "
                         + org.epaworkbench.ui.common.Dates.show(c.getNotAfter().toInstant()
                                 .atZone(ZoneId.systemDefault()).toLocalDate()))
@@ -111,6 +131,90 @@ public final class RecordsView extends BorderPane {
             table.getItems().setAll(newestFirst);
         },
                 failure -> show(new Label("Cannot read the records: " + failure.getMessage())));
+    }
+
+    private void chooseRequestFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save a certificate request for your organisation");
+        chooser.setInitialFileName("assessor-request.csr");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificate requests", "*.csr"));
+        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            requestCertificate(file.toPath());
+        }
+    }
+
+    /**
+     * Writes a certificate signing request for this data folder's key to {@code out}, creating the
+     * key first (with a new password) if there is none, as {@code keys request} does.
+     */
+    public void requestCertificate(Path out) {
+        background.run(() -> workbench.people().assessor(), profile -> {
+            if (profile.isEmpty() || profile.get().sample()) {
+                show(new Label("Set your assessor profile first (Assessor, at the top): the request names you as it does."));
+                return;
+            }
+            boolean exists = workbench.keyStore().exists();
+            org.epaworkbench.ui.common.KeystorePassword.ask(getScene().getWindow(), exists).ifPresent(password ->
+                    background.run(() -> {
+                        try {
+                            if (!workbench.keyStore().exists()) {
+                                workbench.keyStore().create(profile.get(), password);
+                            }
+                            String pem = workbench.keyStore().certificateRequest(profile.get(), password);
+                            Files.writeString(out, pem, java.nio.charset.StandardCharsets.US_ASCII);
+                            return out;
+                        } finally {
+                            java.util.Arrays.fill(password, '\0');
+                        }
+                    }, written -> {
+                        reload();
+                        message("request-message", "Saved " + written.getFileName() + ". Send it to your organisation's "
+                                + "office; they issue your certificate from it (org certify). Your private key stays here.");
+                    }, failure -> message("request-message", "No request was made: " + failure.getMessage())));
+        }, failure -> show(new Label("Cannot read the assessor profile: " + failure.getMessage())));
+    }
+
+    private void chooseIssuedCertificate() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Install the certificate your organisation issued");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates", "*.crt", "*.pem", "*.cer"));
+        java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            installCertificate(file.toPath());
+        }
+    }
+
+    /** Installs the certificate (and chain) the organisation issued for this data folder's key, as {@code keys install-certificate} does. */
+    public void installCertificate(Path file) {
+        if (!workbench.keyStore().exists()) {
+            message("request-message", "There is no signing key here to install a certificate for. Make a request first "
+                    + "(Request a certificate…).");
+            return;
+        }
+        org.epaworkbench.ui.common.KeystorePassword.ask(getScene().getWindow(), true).ifPresent(password ->
+                background.run(() -> {
+                    try {
+                        return workbench.keyStore().installCertificate(org.epaworkbench.keys.Certificates.readAll(file), password);
+                    } catch (java.security.cert.CertificateException e) {
+                        throw new org.epaworkbench.keys.CertificateProblem(file.getFileName() + " is not a certificate (PEM or "
+                                + "DER expected).", e);
+                    } finally {
+                        java.util.Arrays.fill(password, '\0');
+                    }
+                }, chain -> {
+                    reload();
+                    message("request-message", "Installed: you now sign as " + org.epaworkbench.keys.Certificates.describe(
+                            chain.get(0)) + ", issued by " + org.epaworkbench.keys.Certificates.attribute(
+                            chain.get(0).getIssuerX500Principal(), "CN") + ". Records you sign from now on carry it.");
+                }, failure -> message("request-message", "Not installed: " + failure.getMessage())));
+    }
+
+    private void message(String id, String text) {
+        Label l = new Label(text);
+        l.setId(id);
+        l.setWrapText(true);
+        show(l);
     }
 
     private void importKey() {
@@ -142,8 +246,14 @@ public final class RecordsView extends BorderPane {
 
     /** Verifies a file in the background and shows the result. */
     public void verify(Path file) {
-        background.run(() -> new PadesVerifier().verify(file.toString(), Files.readAllBytes(file)),
-                report -> show(new VerificationCard(report)),
+        background.run(() -> {
+            SignatureReport report = new PadesVerifier().verify(file.toString(), Files.readAllBytes(file));
+            SignerTrust.Decision trust = report.signerCertificate() == null ? null
+                    : SignerTrust.load(new SyncStore(workbench.database()), workbench.clock()).decide(report.signerCertificate(),
+                            report.certificates(), report.signingTime() != null ? report.signingTime()
+                                    : workbench.clock().instant());
+            return new VerificationCard.Checked(report, trust);
+        }, checked -> show(new VerificationCard(checked.report(), checked.trust())),
                 failure -> show(new Label("Cannot read " + file + ": " + failure.getMessage())));
     }
 

@@ -4,6 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.sync.SignerTrust;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A verification result in words and colour: verified or not, and why. */
@@ -13,14 +14,21 @@ final class VerificationCard extends VBox {
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", java.util.Locale.UK);
 
-    VerificationCard(SignatureReport r) {
+    /** A report with its trust decision, made off the FX thread. */
+    record Checked(SignatureReport report, SignerTrust.Decision trust) {
+    }
+
+    /** {@code trust} is null when the file has no signer to decide about. */
+    VerificationCard(SignatureReport r, SignerTrust.Decision trust) {
         setId("verification-result");
         setSpacing(8);
-        getStyleClass().add(r.verified() ? "verify-ok" : "verify-bad");
-        Label verdict = new Label(r.verified() ? "Verified" : "Not verified");
+        boolean trusted = trust != null && trust.trusted();
+        boolean ok = r.verified() && trusted;
+        getStyleClass().add(ok ? "verify-ok" : "verify-bad");
+        Label verdict = new Label(!r.verified() ? "Not verified" : trusted ? "Verified" : "Untrusted signer");
         verdict.setId("verification-verdict");
         verdict.getStyleClass().add("verify-verdict");
-        verdict.setGraphic(new FontIcon(r.verified() ? "mdi2s-shield-check-outline" : "mdi2s-shield-alert-outline"));
+        verdict.setGraphic(new FontIcon(ok ? "mdi2s-shield-check-outline" : "mdi2s-shield-alert-outline"));
         Label file = new Label(r.file());
         file.setWrapText(true);
         GridPane facts = new GridPane();
@@ -40,6 +48,13 @@ final class VerificationCard extends VBox {
             Label fp = new Label(r.certificateFingerprint());
             fp.setWrapText(true);
             facts.addRow(row++, new Label("Certificate SHA-256"), fp);
+            if (trust != null) {
+                Label why = new Label((trusted ? "Yes: " : "No: ") + trust.reason() + (trusted ? "" : " " + SignerTrust.HOW_TO_TRUST));
+                why.setId("verification-trust");
+                why.setWrapText(true);
+                why.setMaxWidth(640);
+                facts.addRow(row++, new Label("Signer trusted"), why);
+            }
         }
         if (r.signingTime() != null) {
             facts.addRow(row, new Label("Signing time"),

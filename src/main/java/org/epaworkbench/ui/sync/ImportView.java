@@ -26,6 +26,7 @@ import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
+import org.epaworkbench.sync.OrganisationRoots;
 import org.epaworkbench.sync.SignerRegister;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -40,13 +41,18 @@ import org.epaworkbench.ui.common.TextColumn;
  */
 public final class ImportView extends BorderPane {
 
-    static final String STRICT = "import.strictSigners";
+    /** The same setting as {@code signers first-use on|off}. */
+    static final String FIRST_USE = "import.trustOnFirstUse";
 
     private final Workbench workbench;
     private final Background background;
     private final VBox result = new VBox(6);
-    private final CheckBox strict = new CheckBox("Strict register: refuse packages from assessors not listed below");
+    private final CheckBox firstUse = new CheckBox("Trust on first use: pin the certificate of an assessor not trusted here "
+            + "when their first package arrives (not recommended)");
+    private final Label firstUseWarning = new Label("Trust on first use is on: whoever reaches this office first with an "
+            + "assessor's name is trusted as that assessor. Check each pinned certificate's SHA-256 with its assessor.");
     private final TableView<SyncStore.PinnedSigner> register = new TableView<>();
+    private final TableView<SyncStore.TrustedRoot> roots = new TableView<>();
     private final TableView<SessionStore.Conflict> conflicts = new TableView<>();
     private final Label keyChoice = new Label();
     private final Button useOwnKey = new Button("Use own key");
@@ -86,11 +92,37 @@ public final class ImportView extends BorderPane {
         keyBar.setAlignment(Pos.CENTER_LEFT);
         useOrganisationKey(null);
 
-        strict.setId("strict-register");
-        strict.setOnAction(e -> background.run(() -> {
-            new SettingsStore(workbench.database()).put(STRICT, Boolean.toString(strict.isSelected()));
-            return null;
-        }, ok -> { }, failure -> result.getChildren().setAll(new Label("Not saved: " + failure.getMessage()))));
+        firstUse.setId("trust-on-first-use");
+        firstUse.setWrapText(true);
+        firstUseWarning.setId("first-use-warning");
+        firstUseWarning.setWrapText(true);
+        firstUseWarning.getStyleClass().add("inline-problem");
+        firstUseWarning.visibleProperty().bind(firstUse.selectedProperty());
+        firstUseWarning.managedProperty().bind(firstUse.selectedProperty());
+        firstUse.setOnAction(e -> setFirstUse(firstUse.isSelected()));
+
+        Label rootsHeading = new Label("Organisation roots");
+        rootsHeading.getStyleClass().add("pane-heading");
+        Button addRoot = new Button("Trust a root…");
+        addRoot.setId("add-root");
+        addRoot.setGraphic(new FontIcon("mdi2s-shield-key-outline"));
+        addRoot.setOnAction(e -> chooseRoot());
+        Button removeRoot = new Button("Remove…");
+        removeRoot.setId("remove-root");
+        removeRoot.disableProperty().bind(roots.getSelectionModel().selectedItemProperty().isNull());
+        removeRoot.setOnAction(e -> removeRoot(roots.getSelectionModel().getSelectedItem()));
+        Region spacer4 = new Region();
+        HBox.setHgrow(spacer4, Priority.ALWAYS);
+        HBox rootsBar = new HBox(8, rootsHeading, spacer4, addRoot, removeRoot);
+        rootsBar.setAlignment(Pos.CENTER_LEFT);
+        roots.setId("trusted-roots");
+        roots.setPlaceholder(new Label("No organisation root installed. Packages and records are trusted when their "
+                + "certificate is issued by a root installed here, or is in the register below."));
+        roots.getColumns().setAll(List.of(
+                TextColumn.of("Root", 380, SyncStore.TrustedRoot::subject),
+                TextColumn.of("SHA-256", 300, r -> r.fingerprint())));
+        roots.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        roots.setPrefHeight(90);
         Label registerHeading = new Label("Assessor certificates");
         registerHeading.getStyleClass().add("pane-heading");
         Button addSigner = new Button("Add a certificate…");
@@ -106,8 +138,8 @@ public final class ImportView extends BorderPane {
         HBox registerBar = new HBox(8, registerHeading, spacer3, addSigner, removeSigner);
         registerBar.setAlignment(Pos.CENTER_LEFT);
         register.setId("signer-register");
-        register.setPlaceholder(new Label("No assessor certificates yet. Add an assessor's certificate, or (unless the "
-                + "register is strict) the first package from each assessor pins theirs."));
+        register.setPlaceholder(new Label("No assessor certificates. Add an assessor's certificate after checking its "
+                + "SHA-256 with them."));
         register.getColumns().setAll(List.of(
                 TextColumn.of("Assessor", 180, SyncStore.PinnedSigner::assessorKey),
                 TextColumn.of("Certificate subject", 380, SyncStore.PinnedSigner::subject),
@@ -133,23 +165,73 @@ public final class ImportView extends BorderPane {
         HBox.setHgrow(spacer2, Priority.ALWAYS);
         HBox conflictBar = new HBox(8, conflictsHeading, spacer2, resolve);
 
-        VBox content = new VBox(12, bar, keyBar, result, registerBar, strict, register, conflictBar, conflicts);
+        VBox content = new VBox(12, bar, keyBar, result, rootsBar, roots, registerBar, register, firstUse, firstUseWarning,
+                conflictBar, conflicts);
         content.setPadding(new Insets(16));
         setCenter(content);
         reload();
     }
 
-    /** The register, strictness and conflicts, read together. */
-    private record Loaded(boolean strict, List<SyncStore.PinnedSigner> register, List<SessionStore.Conflict> conflicts) {
+    /** The roots, register, first-use setting and conflicts, read together. */
+    private record Loaded(boolean firstUse, List<SyncStore.TrustedRoot> roots, List<SyncStore.PinnedSigner> register,
+            List<SessionStore.Conflict> conflicts) {
     }
 
     public void reload() {
-        background.run(() -> new Loaded(new SettingsStore(workbench.database()).get(STRICT).map(Boolean::parseBoolean).orElse(false),
-                new SyncStore(workbench.database()).register(), workbench.sessions().conflicts()), l -> {
-            strict.setSelected(l.strict());
-            register.getItems().setAll(l.register());
-            conflicts.getItems().setAll(l.conflicts());
-        }, failure -> result.getChildren().setAll(new Label("Cannot read the register: " + failure.getMessage())));
+        background.run(() -> new Loaded(new SettingsStore(workbench.database()).get(FIRST_USE).map(Boolean::parseBoolean)
+                .orElse(false), new SyncStore(workbench.database()).trustedRoots(), new SyncStore(workbench.database()).register(),
+                workbench.sessions().conflicts()), l -> {
+                    firstUse.setSelected(l.firstUse());
+                    roots.getItems().setAll(l.roots());
+                    register.getItems().setAll(l.register());
+                    conflicts.getItems().setAll(l.conflicts());
+                }, failure -> result.getChildren().setAll(new Label("Cannot read the register: " + failure.getMessage())));
+    }
+
+    /** Turns trust on first use on (after a warning the user must accept) or off. */
+    void setFirstUse(boolean on) {
+        if (on && !Dialogs.confirm(window(), "Trust on first use", "Pin the certificate of any assessor not trusted here "
+                + "when their first package arrives? Anyone can make a certificate with an assessor's name: whoever reaches "
+                + "this office first would be trusted as that assessor. Installing the organisation's root is safer.",
+                "Trust on first use")) {
+            firstUse.setSelected(false);
+            return;
+        }
+        background.run(() -> {
+            new SettingsStore(workbench.database()).put(FIRST_USE, Boolean.toString(on));
+            return null;
+        }, ok -> { }, failure -> result.getChildren().setAll(new Label("Not saved: " + failure.getMessage())));
+    }
+
+    private void chooseRoot() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Trust an organisation root certificate");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificates", "*.crt", "*.pem", "*.cer", "*.der"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            trustRoot(file.toPath());
+        }
+    }
+
+    /** Installs an organisation root, as {@code org trust} does. */
+    public void trustRoot(Path file) {
+        background.run(() -> OrganisationRoots.trust(new SyncStore(workbench.database()), file, workbench.clock().instant()),
+                added -> {
+                    show((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.root().subject()
+                            + " (SHA-256 " + added.root().fingerprint() + "). Check this SHA-256 with your organisation.", false);
+                    reload();
+                }, failure -> show("Not trusted: " + failure.getMessage(), true));
+    }
+
+    private void removeRoot(SyncStore.TrustedRoot r) {
+        if (r == null || !Dialogs.confirm(window(), "Remove an organisation root", "Stop trusting " + r.subject()
+                + "? Records and packages signed with certificates it issued will no longer be trusted here.", "Remove")) {
+            return;
+        }
+        background.run(() -> new SyncStore(workbench.database()).removeTrustedRoot(r.fingerprint()), removed -> {
+            show("No longer trusted: " + r.subject() + ".", false);
+            reload();
+        }, failure -> show("Not removed: " + failure.getMessage(), true));
     }
 
     private Window window() {
@@ -237,8 +319,8 @@ public final class ImportView extends BorderPane {
 
     private void removeSigner(SyncStore.PinnedSigner s) {
         if (s == null || !Dialogs.confirm(window(), "Remove a signer", "Remove " + s.subject() + " (" + s.assessorKey()
-                + ") from the register? Their next package will be pinned again on first use, or refused if the register "
-                + "is strict.", "Remove")) {
+                + ") from the register? Their packages will be refused unless their certificate is issued by an "
+                + "organisation root installed here.", "Remove")) {
             return;
         }
         background.run(() -> new SyncStore(workbench.database()).removeSigner(s.assessorKey()), removed -> {
@@ -250,12 +332,15 @@ public final class ImportView extends BorderPane {
     private void run(Path file, PrivateKey key, boolean dryRun) {
         PackageImporter importer = new PackageImporter(new SyncStore(workbench.database()), workbench.signedRecords().folder(),
                 workbench.clock());
-        background.run(() -> importer.importPackage(file, key, strict.isSelected(), dryRun), o -> {
+        PackageImporter.UnknownSigners unknown = firstUse.isSelected() ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE
+                : PackageImporter.UnknownSigners.REFUSE;
+        background.run(() -> importer.importPackage(file, key, unknown, dryRun), o -> {
             var a = o.applied();
             String summary = (dryRun ? "Checked: signature valid, every entry intact. Importing would add " : "Imported: ")
                     + Wording.count(a.newSessions(), "session") + ", " + Wording.count(a.newEvents(), "event") + ", "
                     + Wording.count(a.newRecords(), "signed record") + " and " + Wording.count(a.newApprentices(), "apprentice")
-                    + " (" + a.updatedApprentices() + " updated). Signed by " + o.signer() + ".";
+                    + " (" + a.updatedApprentices() + " updated). Signed by " + o.signer() + ", trusted: " + o.trust().reason()
+                    + ".";
             result.getChildren().setAll(new Label(summary));
             o.notices().forEach(n -> result.getChildren().add(notice(n)));
             if (dryRun) {
@@ -268,7 +353,8 @@ public final class ImportView extends BorderPane {
                 reload();
             }
             result.getStyleClass().setAll("verify-ok");
-        }, failure -> show(failure instanceof PackageRefused ? "Refused, nothing imported: " + failure.getMessage()
+        }, failure -> show(failure instanceof org.epaworkbench.sync.UntrustedSigner u ? "Untrusted signer, nothing imported: "
+                + u.reason() : failure instanceof PackageRefused ? "Refused, nothing imported: " + failure.getMessage()
                 : "Not imported: " + failure.getMessage(), true));
     }
 

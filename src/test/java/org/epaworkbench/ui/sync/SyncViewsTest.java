@@ -95,13 +95,20 @@ class SyncViewsTest {
         background = new Background();
         ImportView view = new ImportView(workbench, background);
         robot.interact(() -> root.getChildren().setAll(view));
+        // an assessor the office does not trust yet: refused, nothing changed
+        robot.interact(() -> view.open(pkg));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-message").tryQuery().isPresent());
+        assertThat(robot.lookup("#import-message").queryAs(Label.class).getText()).startsWith("Untrusted signer, nothing imported")
+                .contains("org trust");
+        // their certificate, checked with them and added to the register
+        robot.interact(() -> view.addCertificate(laptop.resolve("keys").resolve("assessor.pem")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
         robot.interact(() -> view.open(pkg));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-confirm").tryQuery().isPresent());
         assertThat(workbench.sessions().list()).isEmpty();
         robot.interact(() -> org.epaworkbench.ui.Screenshots.save(root.getScene(), "import-checked"));
         robot.clickOn("#import-confirm");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
-        assertThat(workbench.sessions().list()).hasSize(3);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.sessions().list().size() == 3);
         assertThat(workbench.signedRecords().all()).hasSize(2);
     }
 
@@ -117,9 +124,9 @@ class SyncViewsTest {
         background = new Background();
         ImportView view = new ImportView(workbench, background);
         robot.interact(() -> root.getChildren().setAll(view));
-        robot.clickOn("#strict-register");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> new org.epaworkbench.store.SettingsStore(workbench.database())
-                .get("import.strictSigners").map(Boolean::parseBoolean).orElse(false));
+        assertThat(robot.lookup("#trust-on-first-use").queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .as("trust on first use is off unless chosen").isFalse();
+        assertThat(robot.lookup("#first-use-warning").queryAs(Label.class).isVisible()).isFalse();
 
         // the assessor's certificate, registered before their first package
         robot.interact(() -> view.addCertificate(laptop.resolve("keys").resolve("assessor.pem")));
