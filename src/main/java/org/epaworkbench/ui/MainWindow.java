@@ -32,6 +32,7 @@ import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.ui.apprentice.ApprenticeScreen;
 import org.epaworkbench.ui.common.Background;
+import org.epaworkbench.ui.common.DialogPlacement;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.home.AssessorDialog;
 import org.epaworkbench.ui.home.HomeView;
@@ -70,6 +71,8 @@ public final class MainWindow extends BorderPane {
         this.background = background;
         this.theme = initialTheme;
         getStyleClass().add("main-window");
+        // every dialog opens centred on this window, at a size that shows its content
+        DialogPlacement.install();
         notice.setId("main-notice");
         notice.getStyleClass().add("message-bar");
         notice.setWrapText(true);

@@ -20,6 +20,7 @@ import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.ClickThroughGuard;
+import org.epaworkbench.ui.common.DialogPlacement;
 import org.epaworkbench.ui.common.OpenFile;
 
 /** The desktop app. Opens the data folder in the background and then shows the main window. */
@@ -38,6 +39,7 @@ public final class WorkbenchApp extends Application {
         OpenFile.use(getHostServices());
         // a double-click on a dialog's confirm button is one action, whichever dialog it is
         ClickThroughGuard.install();
+        DialogPlacement.install();
         Path dataDir = dataDirArgument(getParameters().getRaw());
         start(stage, DataDirectory.resolve(dataDir));
     }

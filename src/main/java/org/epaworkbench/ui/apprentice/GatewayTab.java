@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -26,6 +25,7 @@ import org.epaworkbench.epa.GatewayRecord.ProposalDecision;
 import org.epaworkbench.epa.WordCount;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.EpaRules;
+import org.epaworkbench.ui.common.DateField;
 import org.epaworkbench.ui.common.Dates;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,10 +38,9 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
 
     private final ApprenticeScreen screen;
     private final AssessmentPlan plan;
-    private final Label dateProblem = new Label();
-    private final DatePicker start = Dates.picker("gateway-start", null, this::dateProblem);
-    private final DatePicker programmeEnd = Dates.picker("gateway-programme-end", null, this::dateProblem);
-    private final DatePicker gatewayDate = Dates.picker("gateway-date", null, this::dateProblem);
+    private final DateField start = new DateField("gateway-start", null);
+    private final DateField programmeEnd = new DateField("gateway-programme-end", null);
+    private final DateField gatewayDate = new DateField("gateway-date", null);
     private final CheckBox english = new CheckBox("English at level 2 achieved");
     private final TextField englishEvidence = new TextField();
     private final CheckBox maths = new CheckBox("Maths at level 2 achieved");
@@ -52,10 +51,10 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     private final TextArea adjustments = new TextArea();
     private final TextArea synopsis = new TextArea();
     private final Label synopsisWords = new Label();
-    private final DatePicker proposalSubmitted = Dates.picker("proposal-submitted", null, this::dateProblem);
+    private final DateField proposalSubmitted = new DateField("proposal-submitted", null);
     private final ChoiceBox<ProposalDecision> decision = new ChoiceBox<>();
     private final TextArea feedback = new TextArea();
-    private final DatePicker decidedOn = Dates.picker("proposal-decided", null, this::dateProblem);
+    private final DateField decidedOn = new DateField("proposal-decided", null);
     /** The versions before the one in the form: each not approved, then resubmitted. */
     private final List<GatewayRecord.ProjectProposal> earlier = new ArrayList<>();
     private final VBox history = new VBox(8);
@@ -89,9 +88,6 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         adjustments.setPromptText("Reasonable adjustments agreed, if any");
         adjustments.setPrefRowCount(2);
         adjustments.setWrapText(true);
-        dateProblem.getStyleClass().add("inline-problem");
-        dateProblem.setWrapText(true);
-        dateProblem.managedProperty().bind(dateProblem.textProperty().isNotEmpty());
         formProblems.getStyleClass().add("inline-problem");
         formProblems.setId("gateway-problems");
         formProblems.setWrapText(true);
@@ -109,7 +105,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         row = addRow(form, row, "Apprentice ID seen", idSeen);
         addRow(form, row, "Reasonable adjustments", adjustments);
 
-        VBox left = new VBox(12, Section.panel("Gateway", form, dateProblem));
+        VBox left = new VBox(12, Section.panel("Gateway", form));
         if (plan.epa().projectProposal() != null) {
             left.getChildren().add(proposalPanel(plan.epa().projectProposal()));
         }
@@ -135,7 +131,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         for (Node n : List.<Node>of(english, maths, employer, provider)) {
             ((CheckBox) n).selectedProperty().addListener((o, a, b) -> changed());
         }
-        for (DatePicker p : List.of(start, programmeEnd, gatewayDate, proposalSubmitted, decidedOn)) {
+        for (DateField p : dateFields()) {
             p.valueProperty().addListener((o, a, b) -> changed());
         }
         for (var t : List.of(englishEvidence, mathsEvidence, idSeen)) {
@@ -206,10 +202,10 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     private void recordResubmission() {
         earlier.add(currentVersion());
         showing = true;
-        proposalSubmitted.setValue(null);
+        proposalSubmitted.clear();
         decision.setValue(ProposalDecision.PENDING);
         feedback.setText("");
-        decidedOn.setValue(null);
+        decidedOn.clear();
         showing = false;
         showHistory();
         changed();
@@ -258,8 +254,8 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         return row + 1;
     }
 
-    private void dateProblem(String message) {
-        dateProblem.setText(message);
+    private List<DateField> dateFields() {
+        return List.of(start, programmeEnd, gatewayDate, proposalSubmitted, decidedOn);
     }
 
     @Override
@@ -373,9 +369,18 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     }
 
     private void save() {
+        // every date is read first, each saying beside it what is wrong: nothing is saved while one is not a date
+        boolean datesRead = true;
+        for (DateField d : dateFields()) {
+            datesRead &= d.check();
+        }
+        if (!datesRead) {
+            formProblems.setText("Not saved: a date is not a date (see the message beneath it).");
+            return;
+        }
         GatewayRecord g = formRecord();
         List<String> problems = problems(g);
-        if (!problems.isEmpty() || !dateProblem.getText().isEmpty()) {
+        if (!problems.isEmpty()) {
             formProblems.setText(String.join("\n", problems));
             return;
         }

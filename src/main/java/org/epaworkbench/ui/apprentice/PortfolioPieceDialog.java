@@ -17,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -34,7 +33,7 @@ import org.epaworkbench.epa.PortfolioPiece;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.store.Attachments;
-import org.epaworkbench.ui.common.Dates;
+import org.epaworkbench.ui.common.DateField;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -78,9 +77,7 @@ final class PortfolioPieceDialog {
         problems.getStyleClass().add("inline-problem");
         problems.setWrapText(true);
         problems.setMaxWidth(560);
-        Label dateProblem = new Label();
-        dateProblem.getStyleClass().add("inline-problem");
-        DatePicker date = Dates.picker("piece-date", existing == null ? null : existing.date(), dateProblem::setText);
+        DateField date = new DateField("piece-date", existing == null ? null : existing.date());
         TextField reference = new TextField(existing == null ? "" : existing.reference());
         reference.setId("piece-reference");
         reference.setPromptText("Where it is kept, e.g. e-portfolio item 14");
@@ -122,7 +119,7 @@ final class PortfolioPieceDialog {
         grid.addRow(0, new Label("Number"), number);
         grid.addRow(1, new Label("Title"), title);
         grid.addRow(2, new Label("Type"), type);
-        grid.addRow(3, new Label("Date"), new HBox(8, date, dateProblem));
+        grid.addRow(3, new Label("Date"), date);
         grid.addRow(4, new Label("Reference"), reference);
         HBox fileRow = new HBox(10, attach, file);
         fileRow.setAlignment(Pos.CENTER_LEFT);
@@ -143,8 +140,9 @@ final class PortfolioPieceDialog {
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             List<String> p = problems(number.getText(), title.getText(), reference.getText(),
                     chosen[0] != null || (existing != null && !existing.attachment().isEmpty()));
-            if (!dateProblem.getText().isEmpty()) {
-                p.add("Date: " + dateProblem.getText());
+            // the date is read now (typed and not yet committed counts); its message stands beside it
+            if (!date.check()) {
+                p.add("The date is not a date (see beside it).");
             }
             if (!p.isEmpty()) {
                 problems.setText(String.join("\n", p));

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -27,6 +26,7 @@ import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.store.Attachments;
 import org.epaworkbench.store.EpaStore.DateKind;
+import org.epaworkbench.ui.common.DateField;
 import org.epaworkbench.ui.common.Dates;
 import org.epaworkbench.ui.common.OpenFile;
 import org.epaworkbench.ui.common.SourceLabel;
@@ -47,10 +47,9 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     private final Label words = new Label();
     private final Label wordsDetail = new Label();
     private final FlagList flags = new FlagList("report-flags", "");
-    private final Label dateProblem = new Label();
     private final Label submittedLabel = new Label("Submitted on");
     private final Label annexStop = new Label();
-    private final DatePicker submitted;
+    private final DateField submitted;
     /** The attempt the submission date is for: 1, or the resit or retake after a failed project. */
     private int attempt = 1;
     private final TableView<Criterion> mapping = new TableView<>();
@@ -72,8 +71,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         wordsDetail.setId("report-words-detail");
         wordsDetail.setWrapText(true);
         wordsDetail.getStyleClass().add("plan-subtitle");
-        dateProblem.getStyleClass().add("inline-problem");
-        submitted = Dates.picker("report-submitted", null, dateProblem::setText);
+        submitted = new DateField("report-submitted", null);
         submitted.valueProperty().addListener((o, a, b) -> {
             if (!showing) {
                 String apprentice = screen.apprenticeId();
@@ -100,9 +98,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         fileRow.setAlignment(Pos.CENTER_LEFT);
         submittedLabel.setId("report-submitted-label");
         submittedLabel.getStyleClass().add("fact-name");
-        HBox datePicker = new HBox(10, submitted, dateProblem);
-        datePicker.setAlignment(Pos.CENTER_LEFT);
-        VBox dateRow = new VBox(4, submittedLabel, datePicker);
+        VBox dateRow = new VBox(4, submittedLabel, submitted);
         Label ruleText = Section.muted("The plan asks for " + WordCount.thousands(rule.words()) + " words ±"
                 + (int) rule.tolerancePercent() + "% (" + WordCount.thousands(rule.minWords()) + " to "
                 + WordCount.thousands(rule.maxWords()) + ")" + (rule.annexesExcluded() ? ", not counting annexes." : ".")

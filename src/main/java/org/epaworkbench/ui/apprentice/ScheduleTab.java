@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Insets;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -24,6 +23,7 @@ import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.store.EpaStore.DateKind;
+import org.epaworkbench.ui.common.DateField;
 import org.epaworkbench.ui.common.Dates;
 import org.epaworkbench.ui.common.SourceLabel;
 
@@ -40,11 +40,10 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
 
     private final ApprenticeScreen screen;
     private final AssessmentPlan plan;
-    private final Label dateProblem = new Label();
     private final GridPane components = new GridPane();
     private final GridPane subs = new GridPane();
     /** Every date picker by what it sets, so a reload fills them without saving again. */
-    private final Map<Key, DatePicker> pickers = new LinkedHashMap<>();
+    private final Map<Key, DateField> pickers = new LinkedHashMap<>();
     private final FlagList flags = new FlagList("schedule-flags", "Every planned date keeps the plan's rules.");
     private final DeadlineList deadlines = new DeadlineList("schedule-deadlines");
     private List<Integer> shape = List.of();
@@ -56,14 +55,11 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
     ScheduleTab(ApprenticeScreen screen, AssessmentPlan plan) {
         this.screen = screen;
         this.plan = plan;
-        dateProblem.getStyleClass().add("inline-problem");
-        dateProblem.setId("schedule-date-problem");
-        dateProblem.setWrapText(true);
         components.setHgap(12);
         components.setVgap(10);
         subs.setHgap(12);
         subs.setVgap(10);
-        VBox left = new VBox(12, Section.panel("Components", components, dateProblem));
+        VBox left = new VBox(12, Section.panel("Components", components));
         if (!plan.epa().submissions().isEmpty()) {
             left.getChildren().add(Section.panel("Submissions", subs));
         }
@@ -146,8 +142,9 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
         return l;
     }
 
-    private DatePicker picker(String id, Key key) {
-        DatePicker p = Dates.picker(id, null, dateProblem::setText);
+    /** A date box that saves its date as soon as it is a date; text that is not one is refused beside it and not saved. */
+    private DateField picker(String id, Key key) {
+        DateField p = new DateField(id, null);
         p.valueProperty().addListener((o, before, after) -> {
             if (!showing) {
                 String apprentice = screen.apprenticeId();

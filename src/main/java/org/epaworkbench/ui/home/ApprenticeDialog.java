@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -21,7 +20,7 @@ import javafx.util.StringConverter;
 import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.Uln;
-import org.epaworkbench.ui.common.Dates;
+import org.epaworkbench.ui.common.DateField;
 
 /** Adding or editing an apprentice; every problem is named beside the form before it can be saved. */
 final class ApprenticeDialog {
@@ -57,10 +56,8 @@ final class ApprenticeDialog {
             plans.stream().filter(p -> p.plan().id().equals(existing.planId())).findFirst().ifPresent(plan::setValue);
         }
         Label problems = new Label();
-        DatePicker start = Dates.picker("apprentice-start", existing == null ? null : existing.apprenticeshipStart(),
-                problems::setText);
-        DatePicker gateway = Dates.picker("apprentice-gateway", existing == null ? null : existing.gatewayDate(),
-                problems::setText);
+        DateField start = new DateField("apprentice-start", existing == null ? null : existing.apprenticeshipStart());
+        DateField gateway = new DateField("apprentice-gateway", existing == null ? null : existing.gatewayDate());
         problems.setId("apprentice-problems");
         problems.getStyleClass().add("inline-problem");
         problems.setWrapText(true);
@@ -78,6 +75,9 @@ final class ApprenticeDialog {
             label.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(label, 0, i);
             grid.add(fields[i], 1, i);
+            // a date's message opens beneath its field: the name stays level with the field
+            GridPane.setValignment(label, javafx.geometry.VPos.BASELINE);
+            GridPane.setValignment(fields[i], javafx.geometry.VPos.BASELINE);
         }
         name.setPrefColumnCount(28);
 
@@ -91,6 +91,13 @@ final class ApprenticeDialog {
         Node saveButton = d.getDialogPane().lookupButton(save);
         saveButton.setId("apprentice-save");
         saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            // both read now, so each says beside it what is wrong; nothing is saved while either holds text that is no date
+            boolean datesRead = start.check() & gateway.check();
+            if (!datesRead) {
+                problems.setText("");
+                e.consume();
+                return;
+            }
             List<String> p = Apprentice.problems(name.getText(), uln.getText(),
                     plan.getValue() == null ? null : plan.getValue().plan().id(), start.getValue(), gateway.getValue());
             if (!p.isEmpty()) {

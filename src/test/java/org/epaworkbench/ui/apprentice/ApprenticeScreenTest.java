@@ -239,7 +239,7 @@ class ApprenticeScreenTest {
         assertThat(flagTexts(robot, "#schedule-flags")).noneSatisfy(t -> assertThat(t).contains("EPA window"));
         // a date that is not a date is refused with a message, and nothing saved changes
         typeDate(robot, "#planned-observation", "31/02/2026");
-        assertThat(text(robot, "#schedule-date-problem")).contains("“31/02/2026” is not a date");
+        assertThat(text(robot, "#planned-observation-problem")).contains("“31/02/2026” is not a date");
         assertThat(workbench.epa().schedule(priya.id()).plannedDate("observation")).contains(LocalDate.of(2026, 3, 24));
         robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-schedule"));
 
