@@ -130,6 +130,11 @@ public final class PlanJson {
         ObjectNode grading = n.putObject("grading");
         grading.set("distinction", rule(c.distinctionRule()));
         grading.set("source", citation(c.gradingSource()));
+        ArrayNode statements = n.putArray("ksbRequirements");
+        for (org.epaworkbench.plan.KsbRequirement k : c.ksbRequirements()) {
+            statements.addObject().put("id", k.id()).put("kind", k.kind().word()).put("area", k.area()).put("text", k.text())
+                    .set("source", citation(k.source()));
+        }
         ArrayNode criteria = n.putArray("criteria");
         for (Criterion cr : c.criteria()) {
             criteria.add(criterion(cr));
@@ -169,6 +174,8 @@ public final class PlanJson {
         n.put("theme", c.theme());
         ArrayNode ksb = n.putArray("ksb");
         c.ksb().forEach(ksb::add);
+        ArrayNode requirements = n.putArray("ksbRequirements");
+        c.ksbRequirements().forEach(requirements::add);
         n.set("source", citation(c.source()));
         return n;
     }

@@ -33,6 +33,7 @@ import org.epaworkbench.plan.DurationWindow;
 import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.plan.ExampleQuestion;
 import org.epaworkbench.plan.Grade;
+import org.epaworkbench.plan.KsbRequirement;
 import org.epaworkbench.plan.QuestionCount;
 import org.epaworkbench.plan.QuestioningLimit;
 import org.epaworkbench.plan.SourceDocument;
@@ -345,6 +346,20 @@ public final class PlanPackReader {
                     cite.read(qc.get("source"), path + ".questionCount.source"));
         }
 
+        List<KsbRequirement> ksbRequirements = new ArrayList<>();
+        Set<String> requirementIds = new HashSet<>();
+        JsonNode ksbNodes = c.path("ksbRequirements");
+        for (int i = 0; i < ksbNodes.size(); i++) {
+            String kPath = path + ".ksbRequirements[" + i + "]";
+            JsonNode k = ksbNodes.get(i);
+            String id = k.get("id").asText();
+            if (!requirementIds.add(id)) {
+                problems.add(new PlanPackProblem(kPath + ".id", "KSB statement id '" + id + "' is used twice in this component"));
+            }
+            ksbRequirements.add(new KsbRequirement(id, KsbRequirement.Kind.fromWord(k.get("kind").asText()), k.get("area").asText(),
+                    k.get("text").asText(), cite.read(k.get("source"), kPath + ".source")));
+        }
+
         List<Criterion> criteria = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> codes = new HashSet<>();
@@ -362,8 +377,18 @@ public final class PlanPackReader {
             }
             List<String> ksb = new ArrayList<>();
             n.get("ksb").forEach(k -> ksb.add(k.asText()));
+            List<String> requirements = new ArrayList<>();
+            JsonNode reqNodes = n.path("ksbRequirements");
+            for (int k = 0; k < reqNodes.size(); k++) {
+                String ref = reqNodes.get(k).asText();
+                if (!requirementIds.contains(ref)) {
+                    problems.add(new PlanPackProblem(cPath + ".ksbRequirements[" + k + "]", "names KSB statement '" + ref
+                            + "', which is not in this component's ksbRequirements"));
+                }
+                requirements.add(ref);
+            }
             criteria.add(new Criterion(id, code, text(n, "text"), CriterionLevel.fromWord(n.get("level").asText()),
-                    n.get("theme").asText(), ksb, cite.read(n.get("source"), cPath + ".source")));
+                    n.get("theme").asText(), ksb, cite.read(n.get("source"), cPath + ".source"), requirements));
         }
 
         JsonNode grading = c.get("grading");
@@ -390,7 +415,7 @@ public final class PlanPackReader {
                 fu.get("minutes").asInt(), text(fu, "condition"), cite.read(fu.get("source"), path + ".resitFollowUp.source"));
 
         return new Component(c.get("id").asText(), c.get("title").asText(), timing, questioning, questionCount, rule,
-                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples, oneSession, followUp);
+                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples, oneSession, followUp, ksbRequirements);
     }
 
     private static DurationWindow timing(JsonNode t, String path, CitationReader cite, List<PlanPackProblem> problems) {

@@ -23,7 +23,8 @@ public record Component(
         List<Criterion> criteria,
         List<ExampleQuestion> exampleQuestions,
         OneSession oneSession,
-        ResitFollowUp resitFollowUp) {
+        ResitFollowUp resitFollowUp,
+        List<KsbRequirement> ksbRequirements) {
 
     /** The component is carried out in one session (the source's words say when it may be split, if ever). */
     public record OneSession(Citation source) {
@@ -63,6 +64,12 @@ public record Component(
         Objects.requireNonNull(gradingSource, "gradingSource");
         criteria = List.copyOf(criteria);
         exampleQuestions = List.copyOf(exampleQuestions);
+        ksbRequirements = ksbRequirements == null ? List.of() : List.copyOf(ksbRequirements);
+    }
+
+    /** The KSB statements a criterion belongs beside (or, for one standing for all of them, every one), in the source's order. */
+    public List<KsbRequirement> ksbRequirementsOf(Criterion c) {
+        return ksbRequirements.stream().filter(k -> c.ksbRequirements().contains(k.id())).toList();
     }
 
     public Optional<OneSession> inOneSession() {

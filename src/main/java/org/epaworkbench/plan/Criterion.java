@@ -16,7 +16,8 @@ public record Criterion(
         CriterionLevel level,
         String theme,
         List<String> ksb,
-        Citation source) {
+        Citation source,
+        List<String> ksbRequirements) {
 
     public static final String WORDING_NOT_PROVIDED = "wording not provided in source";
 
@@ -27,6 +28,12 @@ public record Criterion(
         Objects.requireNonNull(theme, "theme");
         ksb = List.copyOf(ksb);
         Objects.requireNonNull(source, "source");
+        ksbRequirements = ksbRequirements == null ? List.of() : List.copyOf(ksbRequirements);
+    }
+
+    /** Without KSB statements of its own ({@link #ksbRequirements()} names them by id where the source lists them). */
+    public Criterion(String id, String code, String text, CriterionLevel level, String theme, List<String> ksb, Citation source) {
+        this(id, code, text, level, theme, ksb, source, List.of());
     }
 
     public boolean wordingProvided() {

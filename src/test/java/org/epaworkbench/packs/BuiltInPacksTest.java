@@ -31,7 +31,7 @@ class BuiltInPacksTest {
 
     /**
      * Pass and distinction criteria per component, counted in the seeds:
-     * Highfield 002 mock mark schemes; PAL 003 Tables 2–4; VTCT 004 grading descriptors;
+     * Highfield 002 mock mark schemes; PAL 003 Tables 2–4; VTCT 004 grading descriptors plus one KSB requirement per method;
      * Highfield CSP 001 "Grading": 10, 5 and 4 distinction criteria, and "all pass criteria" without
      * their number, encoded as one pass criterion per component that stands for all of them.
      */
@@ -43,9 +43,10 @@ class BuiltInPacksTest {
             "pal-css-l3, wbp-interview, 16, 9",
             "pal-css-l3, professional-discussion, 12, 2",
             "pal-css-l3, observation, 20, 2",
-            "vtct-css-l3, wbp-interview, 16, 9",
-            "vtct-css-l3, professional-discussion, 12, 3",
-            "vtct-css-l3, observation, 20, 2",
+            // VTCT: 004's pass descriptors and, per method, the KSB requirements its Pass Criteria add (issue 13, item 9)
+            "vtct-css-l3, wbp-interview, 17, 9",
+            "vtct-css-l3, professional-discussion, 13, 3",
+            "vtct-css-l3, observation, 21, 2",
             "highfield-csp-l2, showcase, 1, 10",
             "highfield-csp-l2, observation, 1, 5",
             "highfield-csp-l2, professional-discussion, 1, 4",
@@ -406,6 +407,59 @@ class BuiltInPacksTest {
             assertThat(seed(one.source().ref())).as(e.getKey()).contains(e.getValue());
         }
         assertThat(plan("pal-css-l3").components()).allSatisfy(c -> assertThat(c.oneSession()).isNull());
+    }
+
+    /**
+     * Issue 13, item 9. 004, Practical Observation with Questions and Answers, Pass Criteria: "The Apprentice will achieve a
+     * Pass grade if they provide evidence to meet all the Knowledge, Skills and Behaviour requirements set out for the practical
+     * observation with questions and answers and all the criteria below:" (and likewise for the other two methods). The pack
+     * carries every KSB statement verbatim, links each descriptor to the statements of its standard area, and a pass needs
+     * the KSB requirements met.
+     */
+    @Test
+    void vtctCarriesTheKsbStatementsAndAPassNeedsThem() throws Exception {
+        String seed = seed("004");
+        Map<String, String> method = Map.of("observation", "practical observation with questions and answers",
+                "wbp-interview", "work-based project, supported by an interview",
+                "professional-discussion", "professional discussion supported by portfolio evidence");
+        Map<String, Integer> statements = Map.of("observation", 20, "wbp-interview", 14, "professional-discussion", 13);
+        AssessmentPlan vtct = plan("vtct-css-l3");
+        for (Component c : vtct.components()) {
+            String sentence = "The Apprentice will achieve a Pass grade if they provide evidence to meet all the Knowledge, Skills and "
+                    + "Behaviour requirements set out for the " + method.get(c.id()) + " and all the criteria below:";
+            assertThat(seed).as(c.id()).contains(sentence);
+            assertThat(c.ksbRequirements()).as(c.id()).hasSize(statements.get(c.id()));
+            assertThat(c.ksbRequirements()).allSatisfy(k -> {
+                assertThat(seed).as(c.id() + " " + k.id()).contains(normalise(k.text()));
+                assertThat(k.source().quote()).isEqualTo(k.text());
+            });
+            Criterion ksb = c.criterion("ksb").orElseThrow();
+            assertThat(ksb.level()).isEqualTo(org.epaworkbench.plan.CriterionLevel.PASS);
+            assertThat(ksb.source().quote()).isEqualTo(sentence);
+            assertThat(seed).contains(ksb.text());
+            assertThat(c.ksbRequirementsOf(ksb)).isEqualTo(c.ksbRequirements());
+            // every descriptor sits beside the statements of its standard area, and every statement beside a descriptor
+            for (Criterion d : c.criteria()) {
+                assertThat(c.ksbRequirementsOf(d)).as(c.id() + " " + d.code()).isNotEmpty();
+            }
+            assertThat(c.ksbRequirements()).allSatisfy(k -> assertThat(c.criteria().stream()
+                    .filter(d -> !d.id().equals("ksb")).anyMatch(d -> d.ksbRequirements().contains(k.id()))).as(k.id()).isTrue());
+        }
+        Component obs = vtct.component("observation").orElseThrow();
+        assertThat(obs.ksbRequirementsOf(obs.criterion("P2").orElseThrow())).extracting(k -> k.text())
+                .contains("Through advanced questioning, listening and summarising negotiate mutually beneficial outcomes.");
+        assertThat(obs.ksbRequirements().get(0).kind()).isEqualTo(org.epaworkbench.plan.KsbRequirement.Kind.KNOWLEDGE);
+        assertThat(obs.ksbRequirements().get(0).area()).isEqualTo("Knowing your customers and their needs/customer insight");
+
+        // every descriptor met but the KSB requirements not evidenced: not a pass
+        var engine = new org.epaworkbench.grading.GradingEngine();
+        Map<String, org.epaworkbench.grading.CriterionState> states = new java.util.LinkedHashMap<>();
+        obs.criteria().forEach(c -> states.put(c.id(), org.epaworkbench.grading.CriterionState.MET));
+        states.put("ksb", org.epaworkbench.grading.CriterionState.NOT_MET);
+        var result = engine.grade(vtct, new org.epaworkbench.grading.EpaJudgements(Map.of("observation",
+                org.epaworkbench.grading.ComponentJudgements.firstAttempt(states)))).component("observation").orElseThrow();
+        assertThat(result.grade()).isEqualTo(org.epaworkbench.plan.Grade.FAIL);
+        assertThat(result.missingForPass()).extracting(Criterion::code).containsExactly("KSB");
     }
 
     private static String normalise(String s) {

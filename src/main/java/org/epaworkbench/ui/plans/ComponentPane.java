@@ -49,7 +49,7 @@ final class ComponentPane extends TitledPane {
             for (Criterion c : theme.getValue()) {
                 // a note that says what a criterion without wording stands for, once for a run of alike criteria
                 String note = c.noteOnMissingWording().orElse(null);
-                CriterionRow row = new CriterionRow(c, note != null && !note.equals(lastNote));
+                CriterionRow row = new CriterionRow(c, note != null && !note.equals(lastNote), component.ksbRequirementsOf(c));
                 lastNote = note;
                 themeRows.add(row);
                 rows.add(row);

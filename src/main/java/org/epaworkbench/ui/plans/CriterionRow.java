@@ -14,6 +14,11 @@ final class CriterionRow extends HBox {
     private final Criterion criterion;
 
     CriterionRow(Criterion criterion, boolean showNote) {
+        this(criterion, showNote, java.util.List.of());
+    }
+
+    /** With the KSB statements the source lists beside this criterion, shown on request under its wording. */
+    CriterionRow(Criterion criterion, boolean showNote, java.util.List<org.epaworkbench.plan.KsbRequirement> statements) {
         this.criterion = criterion;
         getStyleClass().add("criterion-row");
         Label code = new Label(criterion.code());
@@ -34,6 +39,21 @@ final class CriterionRow extends HBox {
                 note.getStyleClass().add("criterion-note");
                 words.getChildren().add(note);
             });
+        }
+        if (!statements.isEmpty()) {
+            javafx.scene.layout.VBox list = org.epaworkbench.ui.common.KsbList.of(statements);
+            list.setVisible(false);
+            list.managedProperty().bind(list.visibleProperty());
+            javafx.scene.control.Hyperlink toggle = new javafx.scene.control.Hyperlink();
+            toggle.getStyleClass().add("ksb-toggle");
+            toggle.setId("ksb-toggle-" + criterion.id());
+            Runnable label = () -> toggle.setText((list.isVisible() ? "Hide" : "Show") + " the KSB statements (" + statements.size() + ")");
+            label.run();
+            toggle.setOnAction(e -> {
+                list.setVisible(!list.isVisible());
+                label.run();
+            });
+            words.getChildren().addAll(toggle, list);
         }
         HBox.setHgrow(words, Priority.ALWAYS);
         words.setMaxWidth(Double.MAX_VALUE);

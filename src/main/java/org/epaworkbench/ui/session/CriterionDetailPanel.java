@@ -46,6 +46,9 @@ final class CriterionDetailPanel extends VBox {
     private final VBox portfolio = new VBox(6);
     private final Label reportHeading = new Label("PROJECT REPORT");
     private final Label reportLocation = new Label();
+    private final Label ksbHeading = new Label("KNOWLEDGE, SKILLS AND BEHAVIOURS");
+    private final VBox ksb = new VBox();
+    private Criterion ksbShownFor;
 
     CriterionDetailPanel(LiveSessionModel model, CriterionActions actions) {
         this.model = model;
@@ -116,7 +119,12 @@ final class CriterionDetailPanel extends VBox {
             n.setManaged(hasMapping);
         }
 
-        VBox content = new VBox(8, code, badges, text, note, judgement, portfolioHeading, portfolio, reportHeading, reportLocation,
+        ksbHeading.getStyleClass().add("panel-heading");
+        ksb.setId("criterion-ksb");
+        for (javafx.scene.Node n : new javafx.scene.Node[] {ksbHeading, ksb}) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        VBox content = new VBox(8, code, badges, text, note, judgement, ksbHeading, ksb, portfolioHeading, portfolio, reportHeading, reportLocation,
                 notesHeading, notes, noteInput, noteFeedback, addNote, evidenceHeading, evidence, evidenceRow);
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -186,6 +194,14 @@ final class CriterionDetailPanel extends VBox {
         }
         note.setText(criterion.noteOnMissingWording().orElse(""));
         note.setVisible(!note.getText().isEmpty());
+        if (ksbShownFor != criterion) {
+            // the KSB statements the source lists beside this criterion (rebuilt only when another criterion is shown)
+            ksbShownFor = criterion;
+            var statements = s.component().ksbRequirementsOf(criterion);
+            ksb.getChildren().setAll(org.epaworkbench.ui.common.KsbList.of(statements));
+            ksbHeading.setVisible(!statements.isEmpty());
+            ksb.setVisible(!statements.isEmpty());
+        }
         Judgement j = s.state().judgements().get(criterion.id());
         judgement.setText(j == null ? "Not judged yet" : j.state().label() + " at " + ElapsedText.format(j.sessionTime())
                 + " session time" + (j.amended() ? " — amended after the session" : ""));

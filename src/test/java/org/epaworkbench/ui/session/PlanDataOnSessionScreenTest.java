@@ -121,4 +121,56 @@ class PlanDataOnSessionScreenTest {
         open("pal-css-l3", "observation", AttemptKind.FIRST);
         assertThat(robot.lookup("#plan-rules-panel").tryQuery()).isEmpty();
     }
+
+    /** 004: the KSB statements of P2's standard area are shown beside it, and the KSB requirement is a criterion to judge. */
+    @Test
+    void theSelectedVtctDescriptorShowsItsKsbStatements(FxRobot robot) throws Exception {
+        open("vtct-css-l3", "observation", AttemptKind.FIRST);
+        robot.interact(() -> robot.lookup("#criteria-list").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SLASH).write("p2").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#criterion-ksb").query().isVisible()).isTrue();
+        assertThat(texts(robot, "#criterion-ksb")).contains("Skills · Providing a positive customer experience")
+                .contains("Through advanced questioning, listening and summarising negotiate mutually beneficial outcomes.")
+                .doesNotContain("Ownership/responsibility");
+        robot.type(javafx.scene.input.KeyCode.SLASH).write("ksb").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(texts(robot, "#criterion-ksb")).contains("Knowledge · Knowing your customers and their needs/customer insight")
+                .contains("Behaviours · Presentation");
+        assertThat(texts(robot, "#criterion-detail")).contains("provide evidence to meet all the Knowledge, Skills and Behaviour "
+                + "requirements set out for the practical observation with questions and answers");
+    }
+
+    /** Highfield states no KSB statements per method: nothing is shown. */
+    @Test
+    void aPlanWithoutKsbStatementsShowsNone(FxRobot robot) throws Exception {
+        open("highfield-css-l3", "observation", AttemptKind.FIRST);
+        assertThat(robot.lookup("#criterion-ksb").query().isVisible()).isFalse();
+    }
+
+    /** A session entered from paper says so in the header, with the reason in the tooltip. */
+    @Test
+    void aSessionEnteredFromPaperIsMarkedOnTheScreen(FxRobot robot) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC), clock);
+        background = new Background();
+        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
+                "highfield-csp-l2", LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
+        workbench.people().save(a);
+        AssessmentPlan plan = workbench.plans().plan("highfield-csp-l2").orElseThrow();
+        Instant start = Instant.parse("2026-11-20T09:30:00Z");
+        var record = new org.epaworkbench.session.PaperRecord(new SessionDetails(a.id(), plan.id(), plan.version(), "showcase",
+                AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Office", "Passport"), "Laptop would not start", start,
+                java.util.List.of(), java.util.List.of(), start.plusSeconds(25 * 60), null, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(), ZoneOffset.UTC);
+        String id = org.epaworkbench.store.PaperSessions.enter(workbench.sessions(), plan, record, clock.now(), SessionSettings.DEFAULT,
+                null);
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label badge = robot.lookup("#entered-from-paper-badge").queryAs(Label.class);
+        assertThat(badge.getText()).isEqualTo("Entered from paper");
+    }
 }
