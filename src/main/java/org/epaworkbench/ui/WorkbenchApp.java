@@ -28,6 +28,9 @@ public final class WorkbenchApp extends Application {
 
     private Background background;
     private Workbench workbench;
+    private WindowPlaces places;
+    private WindowPlaces.Tracker tracker;
+    private String placeScreens;
 
     /** Starts the desktop app; {@code args} may be {@code --data-dir DIR}. */
     public static void launchDesktop(String[] args) {
@@ -63,10 +66,34 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        // where the window was left on these screens (maximised on a first start), read before it shows
+        String screens = WindowPlaces.screens();
+        places = new WindowPlaces(directory.root());
+        background.run(() -> places.read(screens), saved -> showAt(stage, scene, directory, theme, screens, saved),
+                failure -> showAt(stage, scene, directory, theme, screens, java.util.Optional.empty()));
+    }
+
+    private void showAt(Stage stage, Scene scene, DataDirectory directory, Theme theme, String screens,
+            java.util.Optional<WindowPlaces.Place> saved) {
+        WindowPlaces.Place applied = WindowPlaces.apply(stage, saved);
         stage.show();
         StartupProbe.windowShown(scene);
-
+        followPlace(stage, screens, applied);
         openData(stage, scene, directory, theme);
+    }
+
+    /** Keeps the window's place a second after it stops moving (so a crash keeps it too), and on closing. */
+    private void followPlace(Stage stage, String screens, WindowPlaces.Place applied) {
+        placeScreens = screens;
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        tracker = new WindowPlaces.Tracker(stage, applied, settle::playFromStart);
+        settle.setOnFinished(e -> {
+            WindowPlaces.Place now = tracker.place();
+            background.run(() -> {
+                places.write(screens, now);
+                return null;
+            }, ok -> { }, failure -> { }); // a window in its default place next time is no loss
+        });
     }
 
     /** Opens the data folder in the background, then shows the main window (or why it cannot). */
@@ -182,6 +209,18 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (tracker != null && background != null) {
+            WindowPlaces.Place last = tracker.place();
+            String screens = placeScreens;
+            try {
+                background.run(() -> {
+                    places.write(screens, last);
+                    return null;
+                }, ok -> { }, failure -> { }).get(3, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the window opens in its default place next time
+            }
+        }
         if (workbench != null) {
             workbench.close();
         }
