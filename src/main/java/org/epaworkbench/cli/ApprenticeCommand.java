@@ -24,8 +24,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code apprentice list | check}: where each apprentice's EPA stands and what the plan's rules flag, headless. */
-@Command(name = "apprentice", description = "List apprentices with their EPA status, or check one against the plan's rules.",
-        subcommands = {ApprenticeCommand.ListApprentices.class, ApprenticeCommand.Check.class})
+@Command(name = "apprentice", description = {"List apprentices with their EPA status, or check one against the plan's rules;",
+        "who changed an apprentice's details (changes), and changes other assessors proposed (proposals)."},
+        subcommands = {ApprenticeCommand.ListApprentices.class, ApprenticeCommand.Check.class, ApprenticeSharingCommands.Changes.class,
+                ApprenticeSharingCommands.Proposals.class})
 final class ApprenticeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -21,9 +21,12 @@ public final class PeopleStore {
         this.clock = clock;
     }
 
+    /** Saves an apprentice; each field changed is recorded as changed in this data folder now (see {@link ApprenticeProvenance}). */
     public void save(Apprentice a) throws SQLException {
         String now = clock.instant().toString();
-        database.inTransaction(c -> Sql.update(c,
+        database.inTransaction(c -> {
+            var before = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElse(null);
+            Sql.update(c,
                 "INSERT INTO apprentice (id, name, uln, employer, training_provider, plan_id, apprenticeship_start, "
                         + "gateway_date, sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT(id) DO UPDATE SET name = excluded.name, uln = excluded.uln, employer = excluded.employer, "
@@ -31,7 +34,11 @@ public final class PeopleStore {
                         + "apprenticeship_start = excluded.apprenticeship_start, gateway_date = excluded.gateway_date, "
                         + "updated_at = excluded.updated_at",
                 a.id(), a.name().strip(), a.uln().value(), a.employer(), a.trainingProvider(), a.planId(),
-                date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now));
+                date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now);
+            var after = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElseThrow();
+            ApprenticeProvenance.changedHere(c, before, after, clock.instant());
+            return null;
+        });
     }
 
     public List<Apprentice> apprentices() throws SQLException {

@@ -43,12 +43,14 @@ public final class SyncStore {
 
     /** Everything one package brings, checked and ready to apply. */
     public record ImportBatch(String packageId, String deviceId, String createdAt, String certificateFingerprint,
-            List<ApprenticeRow> apprentices, List<SessionHeader> sessions, List<EventRow> events, List<SignedRecord> records) {
+            List<ApprenticeRow> apprentices, List<SessionHeader> sessions, List<EventRow> events, List<SignedRecord> records,
+            String signerName) {
     }
 
     /** What applying a batch changed. */
+    /** {@code proposedChanges}: apprentice fields the package would change but its signer does not own (kept for review). */
     public record Applied(int newApprentices, int updatedApprentices, int newSessions, int newEvents, int newRecords,
-            List<String> conflictedSessions, boolean packageSeenBefore) {
+            List<String> conflictedSessions, boolean packageSeenBefore, int proposedChanges, List<String> proposedFor) {
     }
 
     private final Database database;
@@ -256,6 +258,29 @@ public final class SyncStore {
                 rs.getString("certificate_pem"), Instant.parse(rs.getString("pinned_at")), rs.getString("how"));
     }
 
+    // ---------------------------------------------------------------- apprentice provenance
+
+    /** Each field of an apprentice with who last changed it and when (see {@link ApprenticeProvenance}). */
+    public List<ApprenticeProvenance.Field> apprenticeFields(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> ApprenticeProvenance.fields(c, apprenticeId));
+    }
+
+    /** The certificate that owns an apprentice (its package first brought it); empty: recorded here. */
+    public Optional<String> apprenticeOwner(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> ApprenticeProvenance.owner(c, apprenticeId));
+    }
+
+    /** Changes proposed for apprentices by signers who do not own them; {@code openOnly}: those not yet decided. */
+    public List<ApprenticeProvenance.Proposal> apprenticeProposals(boolean openOnly) throws SQLException {
+        return database.inTransaction(c -> ApprenticeProvenance.proposals(c, openOnly));
+    }
+
+    /** Accepts (applies, as a change made here) or rejects an open proposal; empty when there is no open one of that id. */
+    public Optional<ApprenticeProvenance.Proposal> decideProposal(String id, boolean accept, String reason, Instant now)
+            throws SQLException {
+        return database.inTransaction(c -> ApprenticeProvenance.decide(c, id, accept, reason, now));
+    }
+
     // ---------------------------------------------------------------- organisation roots
 
     /** An organisation root certificate this data folder trusts. */
@@ -323,27 +348,20 @@ public final class SyncStore {
             }
             int newApprentices = 0;
             int updatedApprentices = 0;
+            int proposedChanges = 0;
+            List<String> proposedFor = new ArrayList<>();
             for (ApprenticeRow a : batch.apprentices()) {
-                Optional<String[]> current = Sql.one(c, "SELECT updated_at, name || '|' || uln || '|' || employer || '|' "
-                        + "|| training_provider || '|' || plan_id || '|' || COALESCE(apprenticeship_start, '') || '|' "
-                        + "|| COALESCE(gateway_date, '') FROM apprentice WHERE id = ?",
-                        rs -> new String[] {rs.getString(1), rs.getString(2)}, a.id());
-                String incoming = a.name() + "|" + a.uln() + "|" + a.employer() + "|" + a.trainingProvider()
-                        + "|" + a.planId() + "|" + nz(a.apprenticeshipStart()) + "|" + nz(a.gatewayDate());
-                if (current.isEmpty()) {
-                    Sql.update(c, "INSERT INTO apprentice (id, name, uln, employer, training_provider, plan_id, "
-                            + "apprenticeship_start, gateway_date, sample, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                            a.id(), a.name(), a.uln(), a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(),
-                            a.gatewayDate(), a.createdAt(), a.updatedAt());
+                // see ApprenticeProvenance: the owner's later changes apply field by field, anyone else's are proposals
+                ApprenticeProvenance.Merged m = ApprenticeProvenance.merge(c, a, batch.certificateFingerprint(),
+                        batch.signerName(), batch.packageId(), now);
+                if (m.created()) {
                     newApprentices++;
-                } else if (later(a.updatedAt(), incoming, current.get()[0], current.get()[1])) {
-                    // the later update wins (times compared as instants); equal times are ordered by content, so any
-                    // import order gives the same row
-                    Sql.update(c, "UPDATE apprentice SET name = ?, uln = ?, employer = ?, training_provider = ?, plan_id = ?, "
-                            + "apprenticeship_start = ?, gateway_date = ?, updated_at = ? WHERE id = ?", a.name(), a.uln(),
-                            a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(), a.gatewayDate(),
-                            a.updatedAt(), a.id());
+                } else if (m.fieldsChanged() > 0) {
                     updatedApprentices++;
+                }
+                if (m.proposals() > 0) {
+                    proposedChanges += m.proposals();
+                    proposedFor.add(a.id());
                 }
             }
             int newSessions = 0;
@@ -388,7 +406,8 @@ public final class SyncStore {
             Sql.update(c, "INSERT INTO package_imported (package_id, device_id, created_at, certificate_fingerprint, imported_at) "
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(package_id) DO NOTHING", batch.packageId(), batch.deviceId(),
                     batch.createdAt(), batch.certificateFingerprint(), now.toString());
-            return new Applied(newApprentices, updatedApprentices, newSessions, newEvents, newRecords, conflicted, seen);
+            return new Applied(newApprentices, updatedApprentices, newSessions, newEvents, newRecords, conflicted, seen,
+                    proposedChanges, proposedFor);
         }
     }
 
@@ -396,9 +415,5 @@ public final class SyncStore {
     static boolean later(String incomingAt, String incoming, String currentAt, String current) {
         int byTime = Instant.parse(incomingAt).compareTo(Instant.parse(currentAt));
         return byTime != 0 ? byTime > 0 : (incomingAt + "|" + incoming).compareTo(currentAt + "|" + current) > 0;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -230,6 +230,12 @@ public final class PackageImporter {
         if (applied.packageSeenBefore()) {
             all.add("This package was imported before; nothing new was in it.");
         }
+        if (applied.proposedChanges() > 0) {
+            all.add("Kept for review, not applied: " + applied.proposedChanges() + " change" + (applied.proposedChanges() == 1 ? ""
+                    : "s") + " to " + applied.proposedFor().size() + " apprentice" + (applied.proposedFor().size() == 1 ? "" : "s")
+                    + " (" + String.join(", ", applied.proposedFor()) + ") that this package's signer does not own. Accept or "
+                    + "reject them: apprentice proposals.");
+        }
         for (String s : applied.conflictedSessions()) {
             all.add("Conflict: session " + s + " was recorded differently in two places (two devices, or two copies of "
                     + "a data folder). Both versions are kept; resolve it in the conflicts list.");
@@ -296,6 +302,9 @@ public final class PackageImporter {
                     throw new PackageRefused(PackageFormat.APPRENTICES, "apprentice " + a.get("id").asText() + ": " + Uln.problem(uln));
                 }
                 checkTime(PackageFormat.APPRENTICES, a.get("updatedAt").asText());
+                checkTime(PackageFormat.APPRENTICES, a.get("createdAt").asText());
+                notInTheFuture(a.get("id").asText(), "updated", a.get("updatedAt").asText());
+                notInTheFuture(a.get("id").asText(), "created", a.get("createdAt").asText());
                 if (!apprenticeIds.add(a.get("id").asText())) {
                     throw new PackageRefused(PackageFormat.APPRENTICES, "apprentice " + a.get("id").asText() + " appears twice");
                 }
@@ -442,7 +451,7 @@ public final class PackageImporter {
             }
         }
         return new SyncStore.ImportBatch(manifest.get("packageId").asText(), manifest.get("deviceId").asText(),
-                manifest.get("createdAt").asText(), signer, apprentices, sessions, events, records);
+                manifest.get("createdAt").asText(), signer, apprentices, sessions, events, records, Certificates.describe(cert));
     }
 
     /** A record new here: its PDF verifies, is signed by the package's signer, and its session is the signer's. */
@@ -562,6 +571,25 @@ public final class PackageImporter {
     private void checkApprentice(String entry, String apprenticeId, Set<String> inPackage) throws PackageRefused, SQLException {
         if (!inPackage.contains(apprenticeId) && store.apprentices(Set.of(apprenticeId)).isEmpty()) {
             throw new PackageRefused(entry, "refers to apprentice " + apprenticeId + ", who is neither in the package nor here");
+        }
+    }
+
+    /**
+     * An apprentice's change dated ahead of this computer's clock by more than a small skew is
+     * refused: the sending computer's clock is wrong, or the date was set to win every later
+     * correction (finding 4 of issue 12: updatedAt 2099-01-01).
+     */
+    private void notInTheFuture(String apprenticeId, String what, String text) throws PackageRefused {
+        Instant at = Instant.parse(text);
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW))) {
+            java.time.Duration ahead = java.time.Duration.between(now, at);
+            String by = ahead.toDays() >= 2 ? ahead.toDays() + " days" : ahead.toHours() >= 2 ? ahead.toHours() + " hours"
+                    : ahead.toMinutes() + " minutes";
+            throw new PackageRefused(PackageFormat.APPRENTICES, "apprentice " + apprenticeId + " is " + what + " at " + text
+                    + ", " + by + " ahead of this computer's clock (" + now + "; up to "
+                    + org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW.toMinutes() + " minutes is allowed). The "
+                    + "sending computer's clock is wrong, or the date was set to override later corrections.");
         }
     }
 
