@@ -23,7 +23,7 @@ class DamagedDatabaseImportTest {
         assertThat(device.run("export", "--out", dir.resolve("usb").toString()).exitCode()).isZero();
         Path pkg = SyncCommandsTest.onlyPackage(dir.resolve("usb"));
 
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
         assertThat(office.run("demo").exitCode()).isZero();
         Path db = dir.resolve("office").resolve("workbench.db");
         DamagedDatabase.breakIndexedRow(db);

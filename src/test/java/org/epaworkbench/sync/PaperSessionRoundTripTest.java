@@ -115,7 +115,10 @@ class PaperSessionRoundTripTest {
             assertThat(session.get("enteredFromPaper").get("reason").asText()).startsWith("Laptop battery failed");
         }
 
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
+        assertThat(office.run("import", pkg.toString()).err()).as("an unknown signer is refused").contains("UNTRUSTED");
+        CliRunner.Run registered = office.run("signers", "add", laptop.resolve("keys").resolve("assessor.pem").toString());
+        assertThat(registered.exitCode()).as(registered.err()).isZero();
         CliRunner.Run imported = office.run("import", pkg.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         JsonNode there = JsonFiles.mapper().readTree(office.run("session", "show", id, "--json").out());

@@ -277,8 +277,8 @@ class RecordOwnershipTest {
     void theLaterApprenticeUpdateWinsComparedAsAnInstantInEitherOrder() throws Exception {
         try (SyncFixture a = SyncFixture.assessorDevice(dir.resolve("assessor-a"))) {
             Map<String, byte[]> entries = PackageRefusalTest.entries(Files.readAllBytes(a.exportPending(dir.resolve("usb"))));
-            byte[] early = withApprentice(entries, "2026-11-23T16:00:00Z", "Jordan Early", a);
-            byte[] later = withApprentice(entries, "2026-11-23T16:00:00.250Z", "Jordan Later", a);
+            byte[] early = withApprentice(entries, "2026-11-23T15:01:00Z", "Jordan Early", a);
+            byte[] later = withApprentice(entries, "2026-11-23T15:01:00.250Z", "Jordan Later", a);
             for (int order = 0; order < 2; order++) {
                 try (SyncFixture office = new SyncFixture(dir.resolve("office-" + order))) {
                     office.importer().importPackage(order == 0 ? early : later, null, SyncFixture.FIRST_USE, false);

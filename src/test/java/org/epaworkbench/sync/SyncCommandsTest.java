@@ -34,7 +34,7 @@ class SyncCommandsTest {
             pkg = files.filter(p -> p.toString().endsWith(".epapkg")).findFirst().orElseThrow();
         }
 
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
         JsonNode dry = JsonFiles.mapper().readTree(office.run("import", pkg.toString(), "--dry-run", "--json",
                 "--trust-on-first-use").out());
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
@@ -87,7 +87,7 @@ class SyncCommandsTest {
         Path pkg = onlyPackage(dir.resolve("usb"));
         Path cert = laptop.resolve("keys").resolve("assessor.pem");
 
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
         assertThat(office.run("signers", "strict", "on").exitCode()).isZero();
         assertThat(office.run("import", pkg.toString()).err()).contains("UNTRUSTED");
         CliRunner.Run add = office.run("signers", "add", cert.toString());
@@ -126,12 +126,12 @@ class SyncCommandsTest {
         assertThat(export.exitCode()).as(export.err()).isZero();
         Path pkg = onlyPackage(dir.resolve("usb"));
 
-        CliRunner.Run wrong = new CliRunner(dir.resolve("office")).withKeystorePassword("not-the-password")
+        CliRunner.Run wrong = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK).withKeystorePassword("not-the-password")
                 .run("import", pkg.toString(), "--key", org.keystoreFile().toString());
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.err()).contains("Wrong keystore password for").contains("nothing was imported")
                 .doesNotContain("Nothing was signed");
-        CliRunner.Run right = new CliRunner(dir.resolve("office")).withKeystorePassword("organisation-pass")
+        CliRunner.Run right = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK).withKeystorePassword("organisation-pass")
                 .run("import", pkg.toString(), "--key", org.keystoreFile().toString(), "--trust-on-first-use");
         assertThat(right.exitCode()).as(right.err()).isZero();
         assertThat(right.out()).contains("(was encrypted)").contains("3 new sessions");
@@ -139,7 +139,7 @@ class SyncCommandsTest {
 
     @Test
     void badImportsExitTwoNamingTheProblem() throws Exception {
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
         assertThat(office.run("import", dir.resolve("none.epapkg").toString()).err()).contains("no such file");
         Path junk = dir.resolve("junk.epapkg");
         Files.writeString(junk, "PK but not really");

@@ -53,7 +53,7 @@ class TrustModelTest {
         Path genuine = aRecord(real);
         Path forged = aRecord(lookAlike);
 
-        CliRunner office = new CliRunner(dir.resolve("office"));
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK);
         assertThat(office.run("signers", "add", real.resolve("keys/assessor.pem").toString()).exitCode()).isZero();
         CliRunner.Run ok = office.run("verify", genuine.toString());
         assertThat(ok.exitCode()).as(ok.out() + ok.err()).isZero();
@@ -125,7 +125,7 @@ class TrustModelTest {
     @Test
     void anOrganisationRootCertifiesAnAssessorAndWhatItIssuedIsTrustedWhereTheRootIsInstalled() throws Exception {
         Path ca = dir.resolve("org-ca");
-        CliRunner office = new CliRunner(dir.resolve("office")).withKeystorePassword(ORG_PASSWORD);
+        CliRunner office = new CliRunner(dir.resolve("office"), SyncFixture.CLOCK).withKeystorePassword(ORG_PASSWORD);
         CliRunner.Run init = office.run("org", "init", "--dir", ca.toString(), "--name", "Highfield Assessment");
         assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.out()).contains("This data folder now trusts the root");
@@ -139,7 +139,7 @@ class TrustModelTest {
             session = new org.epaworkbench.sample.SampleDataMaker(sam.plans, sam.people, sam.sessions, SyncFixture.CLOCK)
                     .make(false).sessionIds().get(0);
         }
-        CliRunner samCli = new CliRunner(laptop).withKeystorePassword(new String(SyncFixture.PASSWORD));
+        CliRunner samCli = new CliRunner(laptop, SyncFixture.CLOCK).withKeystorePassword(new String(SyncFixture.PASSWORD));
         Path csr = dir.resolve("sam.csr");
         CliRunner.Run request = samCli.run("keys", "request", "--out", csr.toString());
         assertThat(request.exitCode()).as(request.err()).isZero();
@@ -163,7 +163,7 @@ class TrustModelTest {
         assertThat(json(office.run("verify", record.toString(), "--json")).get("trust").asText()).isEqualTo("organisation-root");
 
         // another office computer: untrusted until the root is installed there
-        CliRunner second = new CliRunner(dir.resolve("second-office"));
+        CliRunner second = new CliRunner(dir.resolve("second-office"), SyncFixture.CLOCK);
         assertThat(second.run("verify", record.toString()).exitCode()).isEqualTo(3);
         assertThat(second.run("verify", record.toString(), "--root", rootFile.toString()).exitCode()).isZero();
         assertThat(second.run("org", "trust", rootFile.toString()).out()).contains("Now trusted").contains("Check this SHA-256");
