@@ -23,8 +23,13 @@ public final class SessionStore {
     /** A row of the session list, kept in step with the log. */
     public record SessionSummary(String id, String apprenticeId, String apprenticeName, String planId,
             String componentId, AttemptKind attempt, SessionStatus status, Instant createdAt, Instant startedAt,
-            Instant endedAt, Duration elapsed, long lastSeq, boolean sample) {
+            Instant endedAt, Duration elapsed, long lastSeq, boolean sample, boolean enteredFromPaper) {
     }
+
+    /** A session's row with its apprentice's name, and whether its log says it was entered from paper. */
+    private static final String SUMMARY = "SELECT s.*, a.name AS apprentice_name, EXISTS (SELECT 1 FROM session_event e "
+            + "WHERE e.session_id = s.id AND e.type = 'entered-from-paper') AS from_paper "
+            + "FROM session s JOIN apprentice a ON a.id = s.apprentice_id ";
 
     private final Database database;
     private String deviceId;
@@ -410,14 +415,12 @@ public final class SessionStore {
 
     public List<SessionSummary> list() throws SQLException {
         return database.inTransaction(c -> Sql.query(c,
-                "SELECT s.*, a.name AS apprentice_name FROM session s JOIN apprentice a ON a.id = s.apprentice_id "
-                        + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary));
+                SUMMARY + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary));
     }
 
     public Optional<SessionSummary> summary(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.one(c,
-                "SELECT s.*, a.name AS apprentice_name FROM session s JOIN apprentice a ON a.id = s.apprentice_id "
-                        + "WHERE s.id = ?", SessionStore::summary, sessionId));
+                SUMMARY + "WHERE s.id = ?", SessionStore::summary, sessionId));
     }
 
     /** Sessions the log says were running: if the app is starting, it stopped without pausing them. */
@@ -448,7 +451,8 @@ public final class SessionStore {
                 rs.getString("plan_id"), rs.getString("component_id"), AttemptKind.fromWord(rs.getString("attempt")),
                 SessionStatus.valueOf(rs.getString("status")), Instant.parse(rs.getString("created_at")),
                 instant(rs.getString("started_at")), instant(rs.getString("ended_at")),
-                Duration.ofMillis(rs.getLong("elapsed_ms")), rs.getLong("last_seq"), rs.getInt("sample") == 1);
+                Duration.ofMillis(rs.getLong("elapsed_ms")), rs.getLong("last_seq"), rs.getInt("sample") == 1,
+                rs.getInt("from_paper") == 1);
     }
 
     private static Instant instant(String s) {

@@ -74,6 +74,8 @@ public final class HomeView extends BorderPane {
     private Map<String, ComponentResult> grades = Map.of();
     private Set<String> signed = Set.of();
     private final Function<String, Optional<LiveSessionModel>> open;
+    /** The paper-record screen while one is being typed (in place of the list), else null. */
+    private org.epaworkbench.ui.paper.PaperSessionScreen paper;
 
     /**
      * @param open the session of that id if it is open in the app now (on screen or running in the background):
@@ -103,6 +105,8 @@ public final class HomeView extends BorderPane {
         sessions.setPlaceholder(new Label("No sessions yet. Create one with “New session”."));
         TableColumn<SessionSummary, String> who = TextColumn.of("Apprentice", 220, s -> s.apprenticeName());
         TableColumn<SessionSummary, String> what = TextColumn.of("Component", 300, s -> componentTitle(s));
+        // a session recorded on paper and entered afterwards says so in the list, as on its screen and record
+        what.setCellFactory(c -> new ComponentCell());
         TableColumn<SessionSummary, String> attempt = TextColumn.of("Attempt", 90, s -> s.attempt().word());
         TableColumn<SessionSummary, String> status = TextColumn.live("Status", 110, s -> open.apply(s.id())
                 .<ObservableValue<String>>map(m -> Bindings.createStringBinding(() -> statusOf(s, m.snapshot().state().status()),
@@ -136,6 +140,28 @@ public final class HomeView extends BorderPane {
             }
         });
 
+    }
+
+    /** The component's title, with an "Entered from paper" badge for a session recorded on paper. */
+    private static final class ComponentCell extends javafx.scene.control.TableCell<SessionSummary, String> {
+        private final Label paper = org.epaworkbench.ui.common.Badges.badge("Entered from paper", "badge-warning", "paper-badge");
+
+        ComponentCell() {
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setGraphicTextGap(8);
+            javafx.scene.control.Tooltip.install(paper, new javafx.scene.control.Tooltip(
+                    "Recorded on the paper form when the laptop could not be used, and entered afterwards"));
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+            SessionSummary s = empty || getTableView() == null || getIndex() < 0 || getIndex() >= getTableView().getItems().size()
+                    ? null : getTableView().getItems().get(getIndex());
+            setGraphic(s != null && s.enteredFromPaper() ? paper : null);
+        }
     }
 
     /** "Signed" once the session's record is signed; else where the session stands. */
@@ -207,7 +233,14 @@ public final class HomeView extends BorderPane {
         newSession.setOnAction(e -> newSession());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox sessionBar = new HBox(8, heading, spacer, open, newSession);
+        // when the laptop failed on site: the session written on the paper form, entered afterwards
+        Button paperRecord = new Button("Enter a paper record…");
+        paperRecord.setId("enter-paper-record");
+        paperRecord.setGraphic(new FontIcon("mdi2c-clipboard-text-outline"));
+        paperRecord.setTooltip(new javafx.scene.control.Tooltip("Enter a session recorded on the paper form because the laptop "
+                + "could not be used"));
+        paperRecord.setOnAction(e -> enterPaperRecord());
+        HBox sessionBar = new HBox(8, heading, spacer, open, paperRecord, newSession);
         sessionBar.setAlignment(Pos.CENTER_LEFT);
 
         VBox sessionPane = new VBox(8, sessionBar, sessions);
@@ -221,7 +254,8 @@ public final class HomeView extends BorderPane {
         VBox.setVgrow(split, Priority.ALWAYS);
         VBox content = new VBox(10, problem, sampleBanner, split);
         content.setPadding(new Insets(16));
-        setCenter(content);
+        // a paper record being typed stays on screen, as typed, until it is entered or left
+        setCenter(paper != null ? paper : content);
         if (loaded.sessions().stream().anyMatch(s -> s.status() == SessionStatus.RUNNING)) {
             sessions.getSelectionModel().select(loaded.sessions().stream()
                     .filter(s -> s.status() == SessionStatus.RUNNING).findFirst().orElseThrow());
@@ -277,6 +311,41 @@ public final class HomeView extends BorderPane {
 
     private void editApprentice(Apprentice existing) {
         new ApprenticeEditor(workbench, background, window(), saved -> reload(), this::showProblem).edit(existing);
+    }
+
+    /** The paper-record screen, in place of the list; the list again once the record is entered (and opened) or left. */
+    private void enterPaperRecord() {
+        List<Apprentice> people = apprentices.apprentices();
+        Apprentice preselected = apprentices.selected();
+        new NewSession(workbench, background, window(), openSession, this::showProblem).askPaper(people,
+                () -> background.run(() -> workbench.settings().sessionSettings(), settings -> {
+                    var form = new org.epaworkbench.ui.paper.PaperSessionForm(people, id -> workbench.plans().plan(id),
+                            workbench.clock(), ZoneId.systemDefault(), settings);
+                    if (preselected != null) {
+                        people.stream().filter(a -> a.id().equals(preselected.id())).findFirst()
+                                .ifPresent(form.apprenticeProperty()::set);
+                    }
+                    paper = new org.epaworkbench.ui.paper.PaperSessionScreen(form, background, entry -> () -> {
+                        // the assessor's key owns it from its first event, as a session planned on screen
+                        String ownerKey = workbench.keyStore().certificate()
+                                .map(org.epaworkbench.keys.Certificates::publicKeyFingerprint).orElse(null);
+                        return org.epaworkbench.store.PaperSessions.enter(workbench.sessions(), entry.plan(), entry.record(),
+                                workbench.clock().instant(), settings, ownerKey);
+                    }, id -> {
+                        paper = null;
+                        reload();
+                        openSession.accept(id);
+                    }, () -> {
+                        paper = null;
+                        reload();
+                    });
+                    setCenter(paper);
+                }, failure -> showProblem("Cannot read the settings: " + failure.getMessage())));
+    }
+
+    /** The paper-record screen while one is being typed, else null. */
+    public org.epaworkbench.ui.paper.PaperSessionScreen paperScreen() {
+        return paper;
     }
 
     private void newSession() {

@@ -38,13 +38,29 @@ public final class NewSession {
             onProblem.accept("Add an apprentice first: a session belongs to one apprentice.");
             return;
         }
-        background.run(() -> workbench.people().assessor().orElse(null), assessor -> withAssessor(assessor, apprentices,
-                preselected, componentId, attempt), failure -> onProblem.accept("Cannot read the assessor profile: "
-                        + failure.getMessage()));
+        withAssessor(() -> NewSessionDialog.show(owner, apprentices, workbench.plans(), preselected, componentId, attempt)
+                .ifPresent(this::create));
     }
 
-    private void withAssessor(AssessorProfile assessor, List<Apprentice> apprentices, Apprentice preselected, String componentId,
-            AttemptKind attempt) {
+    /**
+     * For a session recorded on paper: makes sure there are apprentices and an assessor profile (its record names its
+     * assessor), then {@code then} (which shows the paper-record screen).
+     */
+    public void askPaper(List<Apprentice> apprentices, Runnable then) {
+        if (apprentices.isEmpty()) {
+            onProblem.accept("Add an apprentice first: a session belongs to one apprentice.");
+            return;
+        }
+        withAssessor(then);
+    }
+
+    /** {@code then}, once there is an assessor profile (asked for first when there is none). */
+    private void withAssessor(Runnable then) {
+        background.run(() -> workbench.people().assessor().orElse(null), assessor -> withAssessor(assessor, then),
+                failure -> onProblem.accept("Cannot read the assessor profile: " + failure.getMessage()));
+    }
+
+    private void withAssessor(AssessorProfile assessor, Runnable then) {
         if (assessor == null) {
             var profile = AssessorDialog.show(owner, null);
             if (profile.isEmpty()) {
@@ -53,11 +69,10 @@ public final class NewSession {
             background.run(() -> {
                 workbench.people().saveAssessor(profile.get());
                 return profile.get();
-            }, saved -> withAssessor(saved, apprentices, preselected, componentId, attempt),
-                    failure -> onProblem.accept("Not saved: " + failure.getMessage()));
+            }, saved -> withAssessor(saved, then), failure -> onProblem.accept("Not saved: " + failure.getMessage()));
             return;
         }
-        NewSessionDialog.show(owner, apprentices, workbench.plans(), preselected, componentId, attempt).ifPresent(this::create);
+        then.run();
     }
 
     private void create(SessionDetails details) {
