@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.epaworkbench.app.ApprenticeSharing;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.store.ApprenticeProvenance;
-import org.epaworkbench.store.SyncStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,13 +41,14 @@ final class ApprenticeSharingCommands {
 
         @Override
         public Integer call() throws Exception {
-            SyncStore store = new SyncStore(parent.root.context().database());
-            List<ApprenticeProvenance.Field> fields = store.apprenticeFields(id);
+            CliContext ctx = parent.root.context();
+            ApprenticeSharing store = new ApprenticeSharing(ctx.database(), ctx.clock());
+            List<ApprenticeProvenance.Field> fields = store.changes(id);
             if (fields.isEmpty()) {
                 throw new BadInputException("unknown apprentice '" + id + "'; see: apprentice list");
             }
-            var owner = store.apprenticeOwner(id);
-            var open = store.apprenticeProposals(true).stream().filter(p -> p.apprenticeId().equals(id)).toList();
+            var owner = store.owner(id);
+            var open = store.proposals(false).stream().filter(p -> p.apprenticeId().equals(id)).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode n = JsonFiles.mapper().createObjectNode();
@@ -91,7 +92,8 @@ final class ApprenticeSharingCommands {
 
         @Override
         public Integer call() throws Exception {
-            var proposals = new SyncStore(parent.root.context().database()).apprenticeProposals(!all);
+            CliContext ctx = parent.root.context();
+            var proposals = new ApprenticeSharing(ctx.database(), ctx.clock()).proposals(all);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode a = JsonFiles.mapper().createArrayNode();
@@ -132,13 +134,12 @@ final class ApprenticeSharingCommands {
                 throw new BadInputException("--reason cannot be empty");
             }
             CliContext ctx = parent.parent.root.context();
-            var done = new SyncStore(ctx.database()).decideProposal(id, accept, reason.strip(), ctx.clock().instant());
-            if (done.isEmpty()) {
+            try {
+                spec.commandLine().getOut().println(new ApprenticeSharing(ctx.database(), ctx.clock()).decide(id, accept, reason)
+                        .message());
+            } catch (ApprenticeSharing.NotDecided e) {
                 throw new BadInputException("no open proposal '" + id + "'; see: apprentice proposals");
             }
-            var p = done.get();
-            spec.commandLine().getOut().println((accept ? "Accepted: " : "Rejected: ") + p.apprenticeName() + "'s " + p.words()
-                    + (accept ? " is now \"" + nz(p.proposedValue()) + "\"." : " stays \"" + nz(p.currentValue()) + "\"."));
             return ExitCodes.OK;
         }
 

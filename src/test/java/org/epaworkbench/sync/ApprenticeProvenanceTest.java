@@ -133,4 +133,48 @@ class ApprenticeProvenanceTest {
             assertThat(employer.changedByName()).isEqualTo(ApprenticeProvenance.HERE);
         }
     }
+
+    /** The Import screen's list of proposals: what it shows, what it asks, and that a decision is taken only with a reason. */
+    @Test
+    void theOfficeDecidesAProposalOnTheImportScreenWithAReason() throws Exception {
+        try (SyncFixture a = SyncFixture.assessorDevice(dir.resolve("assessor-a"));
+             SyncFixture c = new SyncFixture(dir.resolve("assessor-c"));
+             SyncFixture office = new SyncFixture(dir.resolve("office"))) {
+            c.people.saveAssessor(new AssessorProfile("Casey Other", "EPA-000555", "Highfield Assessment", false));
+            SignerRegister.add(office.sync, a.identity().certificate(), SyncFixture.CLOCK.instant());
+            SignerRegister.add(office.sync, c.identity().certificate(), SyncFixture.CLOCK.instant());
+            office.importer().importPackage(Files.readAllBytes(a.exportPending(dir.resolve("usb-a"))), null,
+                    PackageImporter.UnknownSigners.REFUSE, false);
+            String id = a.people.apprentices().get(0).id();
+            String name = office.sync.apprentices(Set.of(id)).get(0).name();
+            office.importer().importPackage(apprenticesFrom(a, c, n -> n.put("employer", "Rival Ltd")
+                    .put("updatedAt", "2026-11-23T15:01:00Z")), null, PackageImporter.UnknownSigners.REFUSE, false);
+
+            var model = new org.epaworkbench.ui.sync.ApprenticeProposalsModel(
+                    new org.epaworkbench.app.ApprenticeSharing(office.db, SyncFixture.CLOCK));
+            var rows = model.load();
+            assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.apprentice()).isEqualTo(name);
+                assertThat(r.field()).isEqualTo("employer");
+                assertThat(r.proposed()).isEqualTo("Rival Ltd");
+                assertThat(r.by()).startsWith("Casey Other");
+            });
+            var row = rows.get(0);
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            assertThat(model.reasonFor(row, true, (title, question) -> {
+                asked.add(question);
+                return java.util.Optional.of("   ");
+            })).as("a blank reason is no decision").isEmpty();
+            assertThat(asked).singleElement().satisfies(q -> assertThat(q).contains(name + "'s employer from “" + row.now()
+                    + "” to “Rival Ltd”").contains("Casey Other"));
+            assertThat(model.reasonFor(row, true, (t, q) -> java.util.Optional.empty())).as("cancelled").isEmpty();
+            assertThat(model.load()).as("nothing decided yet").hasSize(1);
+
+            assertThat(model.decide(row, true, "Employer changed, confirmed by phone"))
+                    .isEqualTo("Accepted: " + name + "'s employer is now \"Rival Ltd\".");
+            assertThat(office.sync.apprentices(Set.of(id)).get(0).employer()).isEqualTo("Rival Ltd");
+            assertThat(model.load()).isEmpty();
+            assertThat(model.decide(row, false, "again")).contains("no open proposed change");
+        }
+    }
 }

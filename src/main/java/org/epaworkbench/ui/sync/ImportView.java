@@ -54,6 +54,7 @@ public final class ImportView extends BorderPane {
     private final TableView<SyncStore.PinnedSigner> register = new TableView<>();
     private final TableView<SyncStore.TrustedRoot> roots = new TableView<>();
     private final TableView<SessionStore.Conflict> conflicts = new TableView<>();
+    private final ApprenticeProposalsPane proposals;
     private final Label keyChoice = new Label();
     private final Button useOwnKey = new Button("Use own key");
     /** The organisation's PKCS#12 chosen to open encrypted packages, or null for this data folder's own key. */
@@ -62,6 +63,8 @@ public final class ImportView extends BorderPane {
     public ImportView(Workbench workbench, Background background) {
         this.workbench = workbench;
         this.background = background;
+        this.proposals = new ApprenticeProposalsPane(new ApprenticeProposalsModel(
+                new org.epaworkbench.app.ApprenticeSharing(workbench.database(), workbench.clock())), background);
         setId("import-view");
         Label heading = new Label("Import a package");
         heading.getStyleClass().add("pane-heading");
@@ -166,9 +169,11 @@ public final class ImportView extends BorderPane {
         HBox conflictBar = new HBox(8, conflictsHeading, spacer2, resolve);
 
         VBox content = new VBox(12, bar, keyBar, result, rootsBar, roots, registerBar, register, firstUse, firstUseWarning,
-                conflictBar, conflicts);
+                conflictBar, conflicts, proposals);
         content.setPadding(new Insets(16));
-        setCenter(content);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
         reload();
     }
 
@@ -178,6 +183,7 @@ public final class ImportView extends BorderPane {
     }
 
     public void reload() {
+        proposals.reload();
         background.run(() -> new Loaded(new SettingsStore(workbench.database()).get(FIRST_USE).map(Boolean::parseBoolean)
                 .orElse(false), new SyncStore(workbench.database()).trustedRoots(), new SyncStore(workbench.database()).register(),
                 workbench.sessions().conflicts()), l -> {
