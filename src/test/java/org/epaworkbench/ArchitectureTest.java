@@ -1,6 +1,7 @@
 package org.epaworkbench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -43,4 +44,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..", "org.sqlite..",
                     "org.epaworkbench.store..", "org.epaworkbench.ui..", "org.epaworkbench.cli..")
             .because("recording is an audio adapter: the app layer wires it to sessions, screens and storage");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.epaworkbench.(*)..").should().beFreeOfCycles()
+            .because("each package can then be understood, tested and replaced from the ones below it");
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.epaworkbench.plan.AssessmentPlan;
-import org.epaworkbench.store.ImportedPlanPacks;
 
 /**
  * Every plan the app knows: the built-in packs shipped in the jar (transcribed from the source
@@ -52,10 +51,10 @@ public final class PlanLibrary {
     }
 
     private final PlanPackReader reader;
-    private final ImportedPlanPacks imported;
+    private final PlanPackShelf imported;
     private final Map<String, InstalledPlan> plans = new LinkedHashMap<>();
 
-    private PlanLibrary(PlanPackReader reader, ImportedPlanPacks imported) {
+    private PlanLibrary(PlanPackReader reader, PlanPackShelf imported) {
         this.reader = reader;
         this.imported = imported;
     }
@@ -64,14 +63,14 @@ public final class PlanLibrary {
      * Loads the built-in packs and, where a store is given, the imported ones. A stored pack that no
      * longer validates (e.g. after a schema change) is skipped and reported in {@code skipped}.
      */
-    public static PlanLibrary load(PlanPackReader reader, ImportedPlanPacks imported, List<String> skipped)
+    public static PlanLibrary load(PlanPackReader reader, PlanPackShelf imported, List<String> skipped)
             throws SQLException {
         PlanLibrary library = new PlanLibrary(reader, imported);
         for (AssessmentPlan plan : builtInPlans(reader)) {
             library.plans.put(plan.id(), new InstalledPlan(plan, Origin.BUILT_IN));
         }
         if (imported != null) {
-            for (ImportedPlanPacks.StoredPack stored : imported.all()) {
+            for (PlanPackShelf.StoredPack stored : imported.all()) {
                 try {
                     AssessmentPlan plan = reader.read("imported pack " + stored.id(), stored.json());
                     library.plans.put(plan.id(), new InstalledPlan(plan, Origin.IMPORTED));

@@ -10,13 +10,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.epaworkbench.packs.PlanPackShelf;
 
 /** Plan packs imported into this data folder, stored as the JSON text they were validated from. */
-public final class ImportedPlanPacks {
-
-    /** One imported pack as stored. */
-    public record StoredPack(String id, String json, String sourceName, String sha256, String importedAt) {
-    }
+public final class ImportedPlanPacks implements PlanPackShelf {
 
     private final Database database;
     private final Clock clock;
@@ -26,6 +23,7 @@ public final class ImportedPlanPacks {
         this.clock = clock;
     }
 
+    @Override
     public List<StoredPack> all() throws SQLException {
         return database.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement(
@@ -41,6 +39,7 @@ public final class ImportedPlanPacks {
         });
     }
 
+    @Override
     public boolean exists(String id) throws SQLException {
         return database.inTransaction(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM imported_plan_pack WHERE id = ?")) {
@@ -53,6 +52,7 @@ public final class ImportedPlanPacks {
     }
 
     /** Stores a validated pack, replacing an earlier import with the same id. */
+    @Override
     public StoredPack save(String id, String json, String sourceName) throws SQLException {
         StoredPack pack = new StoredPack(id, json, sourceName, sha256(json), clock.instant().toString());
         database.inTransaction(c -> {
