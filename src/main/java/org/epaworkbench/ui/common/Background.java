@@ -9,25 +9,55 @@ import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /**
- * Runs disk, database and signing work off the FX thread and hands the result back on it. One
- * worker thread: writes reach the database in the order the assessor made them.
+ * Runs disk, database and signing work off the FX thread and hands the result back on it, in two
+ * lanes. {@link #run} is the one ordered writer: session actions, the heartbeat and other short reads
+ * and writes reach the database in the order the assessor made them. {@link #flow} is for the long
+ * flows (signing a record, export, import, backup, restore), on a thread of their own, one after
+ * another, so a long import never delays a judgement or a tick (they meet only inside the
+ * database's own short transactions).
  */
 public final class Background implements AutoCloseable {
 
     private final ExecutorService executor;
+    private final ExecutorService flows;
 
     public Background() {
+        this.executor = Executors.newSingleThreadExecutor(named("workbench-background-"));
+        this.flows = Executors.newSingleThreadExecutor(named("workbench-flow-"));
+    }
+
+    private static ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "workbench-background-" + n.incrementAndGet());
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newSingleThreadExecutor(threads);
     }
 
-    /** Runs {@code work} in the background; {@code onDone} or {@code onFailed} then runs on the FX thread. */
+    /** Runs {@code work} in the writer's lane; {@code onDone} or {@code onFailed} then runs on the FX thread. */
     public <T> Task<T> run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        return start(executor, task(work, onDone, onFailed));
+    }
+
+    /** Runs a long flow (signing, export, import, backup, restore) in its own lane; handlers run on the FX thread. */
+    public <T> Task<T> flow(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
+        return start(flows, task(work, onDone, onFailed));
+    }
+
+    /** Runs a long flow that reports its own progress in its own lane; its handlers run on the FX thread. */
+    public <T> Task<T> flow(Task<T> task) {
+        return start(flows, task);
+    }
+
+    private static <T> Task<T> start(ExecutorService lane, Task<T> task) {
+        if (!lane.isShutdown()) {
+            lane.execute(task); // when the app is closing nothing more is started
+        }
+        return task;
+    }
+
+    private static <T> Task<T> task(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -36,23 +66,17 @@ public final class Background implements AutoCloseable {
         };
         task.setOnSucceeded(e -> onDone.accept(task.getValue()));
         task.setOnFailed(e -> onFailed.accept(task.getException()));
-        if (executor.isShutdown()) {
-            return task; // the app is closing: nothing more is started
-        }
-        executor.execute(task);
         return task;
     }
 
-    /** Runs a task that reports its own progress; its handlers run on the FX thread. */
+    /** Runs a task that reports its own progress in the writer's lane; its handlers run on the FX thread. */
     public <T> Task<T> run(Task<T> task) {
-        if (!executor.isShutdown()) {
-            executor.execute(task);
-        }
-        return task;
+        return start(executor, task);
     }
 
     @Override
     public void close() {
         executor.shutdown();
+        flows.shutdown();
     }
 }
