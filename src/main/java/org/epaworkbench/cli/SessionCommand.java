@@ -170,6 +170,10 @@ final class SessionCommand implements Callable<Integer> {
                     .append(am.correction().describe()).append(nl));
             s.ignoredAfterEnd().forEach(i -> b.append("Ignored: event ").append(i.seq()).append(" (").append(i.type())
                     .append(") comes after the end; an ended session changes only by amendments").append(nl));
+            for (String unknown : GradePreview.unknownCriteria(c, s)) {
+                b.append("Problem: ").append(unknown).append(" is not a criterion of the ").append(c.title().toLowerCase())
+                        .append("; its judgement, notes and evidence do not count").append(nl);
+            }
             ComponentResult r = GradePreview.of(plan, c, s);
             b.append(nl).append("Grade preview: ").append(r.grade().name()).append(nl);
             r.explanation().forEach(e -> b.append("  - ").append(e).append(nl));

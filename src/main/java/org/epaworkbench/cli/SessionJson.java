@@ -172,6 +172,8 @@ final class SessionJson {
         }
         ArrayNode ignored = n.putArray("ignoredAfterEnd");
         s.ignoredAfterEnd().forEach(i -> ignored.addObject().put("seq", i.seq()).put("type", i.type()).put("id", i.eventId()));
+        ArrayNode unknown = n.putArray("unknownCriteria");
+        GradePreview.unknownCriteria(component, s).forEach(unknown::add);
         n.set("gradePreview", ResultJson.component(GradePreview.of(plan, component, s)));
         return n;
     }

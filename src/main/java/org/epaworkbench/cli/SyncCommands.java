@@ -184,7 +184,8 @@ final class SyncCommands {
                 decrypt = decryptionKey(ctx);
             }
             SyncStore sync = new SyncStore(ctx.database());
-            PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock());
+            PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock(),
+                    ctx.library());
             // room to unpack the package, keep its records and grow the database, before anything is written
             java.nio.file.Path data = ctx.dataDirectory().root();
             long needed = 3 * Files.size(file) + 1024L * 1024;

@@ -76,7 +76,8 @@ final class VerifyCommand implements Callable<Integer> {
             trust = here.decide(r.signerCertificate(), r.certificates(),
                     r.signingTime() != null ? r.signingTime() : ctx.clock().instant());
         }
-        boolean intact = r.verified();
+        RecordTrail trail = RecordTrail.check(ctx, file, bytes);
+        boolean intact = r.verified() && trail.problems().isEmpty();
         boolean trusted = trust != null && trust.trusted();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -90,8 +91,14 @@ final class VerifyCommand implements Callable<Integer> {
             n.put("subFilter", r.subFilter()).put("signer", r.signer()).put("signerOrganisation", r.signerOrganisation())
                     .put("certificateFingerprint", r.certificateFingerprint())
                     .put("signingTime", r.signingTime() == null ? null : r.signingTime().toString());
+            trail.stamp().ifPresentOrElse(st -> n.putObject("sessionLog").put("sessionId", st.sessionId())
+                    .put("events", st.events()).put("chainHead", st.headHash()).put("ownerKey", st.ownerKey()),
+                    () -> n.putNull("sessionLog"));
+            var checks = n.putArray("checks");
+            trail.notes().forEach(checks::add);
             var problems = n.putArray("problems");
             r.problems().forEach(problems::add);
+            trail.problems().forEach(problems::add);
             out.println(JsonFiles.pretty(n));
         } else {
             out.println(file + ": " + (!intact ? "NOT VERIFIED" : trusted ? "VERIFIED" : "UNTRUSTED"));
@@ -111,7 +118,9 @@ final class VerifyCommand implements Callable<Integer> {
             if (r.signingTime() != null) {
                 out.println("  Signing time:             " + r.signingTime());
             }
+            trail.notes().forEach(t -> out.println("  " + t));
             r.problems().forEach(p -> out.println("  Problem: " + p));
+            trail.problems().forEach(p -> out.println("  Problem: " + p));
         }
         return intact && trusted ? ExitCodes.OK : NOT_VERIFIED;
     }

@@ -9,7 +9,14 @@ import java.security.spec.MGF1ParameterSpec;
 import java.util.Collection;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import java.math.BigInteger;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
@@ -81,11 +88,78 @@ public final class Cms {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(signedAttributes)
-                    .build(new JcaContentSignerBuilder(algorithm).build(identity.privateKey()), identity.certificate()));
+                    .build(lowS(new JcaContentSignerBuilder(algorithm).build(identity.privateKey()), identity.privateKey()),
+                            identity.certificate()));
             generator.addCertificates(new JcaCertStore(identity.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            // DER, the one encoding of the signature: the same signature can be written in no other way that verifies
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | CMSException e) {
             throw new GeneralSecurityException("cannot make the CMS signature: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An ECDSA signer whose signatures are always in their low-s form (s at most half the curve's order):
+     * an ECDSA signature (r, s) verifies as (r, n − s) too, so only one of the two is accepted, and the
+     * app writes that one. RSA signers are returned unchanged (an RSA signature has one form).
+     */
+    private static ContentSigner lowS(ContentSigner signer, PrivateKey key) {
+        if (!(key instanceof java.security.interfaces.ECPrivateKey ec)) {
+            return signer;
+        }
+        BigInteger n = ec.getParams().getOrder();
+        return new ContentSigner() {
+            public AlgorithmIdentifier getAlgorithmIdentifier() {
+                return signer.getAlgorithmIdentifier();
+            }
+
+            public java.io.OutputStream getOutputStream() {
+                return signer.getOutputStream();
+            }
+
+            public byte[] getSignature() {
+                ASN1Sequence rs = ASN1Sequence.getInstance(signer.getSignature());
+                BigInteger r = ASN1Integer.getInstance(rs.getObjectAt(0)).getValue();
+                BigInteger sv = ASN1Integer.getInstance(rs.getObjectAt(1)).getValue();
+                if (sv.compareTo(n.shiftRight(1)) > 0) {
+                    sv = n.subtract(sv);
+                }
+                try {
+                    return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(sv)}).getEncoded(ASN1Encoding.DER);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot encode an ECDSA signature", e);
+                }
+            }
+        };
+    }
+
+    /**
+     * An ECDSA signature value must be one DER SEQUENCE of r and s, with s at most half the curve's
+     * order (its low-s form): (r, n − s) verifies too, so a second, high-s form of the same signature
+     * would be a second file that verifies.
+     */
+    private static void checkLowS(SignerInformation info, X509Certificate cert) throws IOException {
+        if (!org.bouncycastle.asn1.x9.X9ObjectIdentifiers.ecdsa_with_SHA256.getId().equals(info.getEncryptionAlgOID())) {
+            return;
+        }
+        if (!(cert.getPublicKey() instanceof java.security.interfaces.ECPublicKey ec)) {
+            throw new IOException("the signature is ECDSA but the signer's key is not an EC key");
+        }
+        byte[] value = info.getSignature();
+        ASN1Sequence rs;
+        try {
+            rs = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(value));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("the ECDSA signature value is not a DER sequence of r and s");
+        }
+        if (rs.size() != 2 || !java.util.Arrays.equals(rs.getEncoded(ASN1Encoding.DER), value)) {
+            throw new IOException("the ECDSA signature value is not in DER form");
+        }
+        BigInteger sv = ASN1Integer.getInstance(rs.getObjectAt(1)).getValue();
+        BigInteger n = ec.getParams().getOrder();
+        if (sv.signum() <= 0 || sv.compareTo(n.shiftRight(1)) > 0) {
+            throw new IOException("the ECDSA signature is not in its low-s form (s is more than half the curve's order): "
+                    + "it was changed after signing, into a second form of the same signature");
         }
     }
 
@@ -121,8 +195,9 @@ public final class Cms {
         ContentInfo contentInfo;
         try (ASN1InputStream in = new ASN1InputStream(signature)) {
             ASN1Primitive first = in.readObject();
-            if (!java.util.Arrays.equals(first.getEncoded(), signature)) {
-                throw new IOException("the signature is not encoded as written (a length or tag was changed)");
+            if (!java.util.Arrays.equals(first.getEncoded(ASN1Encoding.DER), signature)) {
+                throw new IOException("the signature is not in DER form, the one encoding the app writes (its lengths, "
+                        + "tags or order were written another way, e.g. re-encoded)");
             }
             contentInfo = ContentInfo.getInstance(first);
             checkShape(contentInfo);
@@ -143,6 +218,7 @@ public final class Cms {
         X509Certificate cert = Certificates.fromBytes(matches.iterator().next().getEncoded());
         checkSignerNamesExactly(contentInfo, cert);
         checkCertificates(cms);
+        checkLowS(info, cert);
         boolean valid;
         try {
             valid = info.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert));

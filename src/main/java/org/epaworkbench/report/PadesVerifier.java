@@ -105,7 +105,8 @@ public final class PadesVerifier {
         }
         byte[] contents = hexGap(pdf, range[1], range[2]);
         if (contents == null) {
-            problems.add(prefix + "The signature's contents are not a plain hex string: the file was changed after signing.");
+            problems.add(prefix + "The signature's contents are not a plain hex string in upper case, as the app writes it: "
+                    + "the file was changed after signing.");
             return new Checked(false, whole, subFilter, null, null, null, signedAt);
         }
         byte[] stored = null;
@@ -162,16 +163,16 @@ public final class PadesVerifier {
 
     /**
      * The bytes of the hex string that fills the gap between the signed ranges, {@code <...>} and
-     * nothing else (no spaces, no other characters, its letters all in one case), or null. The gap
-     * is the one part of the file the signature cannot cover, so it must hold exactly one way of
-     * writing the signature: a letter whose case was changed is a changed byte too.
+     * nothing else (no spaces, no other characters, its letters in upper case as the app writes
+     * them), or null. The gap is the one part of the file the signature cannot cover, so it must hold
+     * exactly one way of writing the signature: a letter whose case was changed is a changed byte too,
+     * and so is every letter written in lower case.
      */
     static byte[] hexGap(byte[] pdf, int from, int to) {
         int digits = to - from - 2;
         if (digits < 2 || digits % 2 != 0 || pdf[from] != '<' || pdf[to - 1] != '>') {
             return null;
         }
-        boolean upper = false;
         boolean lower = false;
         byte[] out = new byte[digits / 2];
         for (int i = 0; i < digits; i++) {
@@ -181,7 +182,6 @@ public final class PadesVerifier {
                 v = b - '0';
             } else if (b >= 'A' && b <= 'F') {
                 v = b - 'A' + 10;
-                upper = true;
             } else if (b >= 'a' && b <= 'f') {
                 v = b - 'a' + 10;
                 lower = true;
@@ -190,7 +190,7 @@ public final class PadesVerifier {
             }
             out[i / 2] |= (byte) (i % 2 == 0 ? v << 4 : v);
         }
-        return upper && lower ? null : out;
+        return lower ? null : out;
     }
 
     /**

@@ -169,6 +169,7 @@ public final class RecordHtml {
         amendments(h, r);
         notesOnSession(h, r);
         declarations(h, r);
+        sessionLog(h, r.log());
         signatureSpace(h, r.producedAt(), r.zone());
         h.raw("</body></html>");
         return h.toString();
@@ -384,6 +385,17 @@ public final class RecordHtml {
             }
             h.raw("</div>");
         }
+    }
+
+    /** The session log the record signs: its length, its chain head and the key that owns it. */
+    private static void sessionLog(Html h, ChainStamp log) {
+        if (log == null) {
+            return;
+        }
+        h.el("div", "small", "Session log: " + log.events() + " events, chain head (SHA-256) " + ChainStamp.grouped(log.headHash())
+                + (log.ownerKey() == null ? "" : "; the session belongs to the key " + ChainStamp.grouped(log.ownerKey()))
+                + ". Each event carries the hash of the one before; this signature covers the chain head, so the "
+                + "whole log as recorded.");
     }
 
     private static void signatureSpace(Html h, Instant producedAt, ZoneId zone) {

@@ -109,17 +109,21 @@ public final class RecordProducer {
         Component component = plan.component(summary.componentId()).orElseThrow();
         Apprentice apprentice = people.apprentice(summary.apprenticeId()).orElseThrow();
         AssessorProfile assessor = people.assessor().orElse(null);
+        SessionStore.LogCheck log = sessions.check(sessionId);
+        if (!log.intact()) {
+            throw log.changed();
+        }
         return new SessionRecord(plan, component, state, apprentice, assessor, GradePreview.of(plan, component, state),
-                summary.sample(), clock.instant(), zone);
+                summary.sample(), clock.instant(), zone, new ChainStamp(sessionId, log.events(), log.headHash(), log.ownerKey()));
     }
 
     /** Renders, signs and stores a session's record. */
     public Produced signSession(String sessionId, SigningIdentity identity, byte[] drawnSignature, Consumer<String> progress)
             throws SQLException, IOException, GeneralSecurityException, CannotProduce {
         progress.accept("Laying out the record");
-        sessions.bindUnowned(Certificates.publicKeyFingerprint(identity.certificate()));
+        bindToOwnKey(identity);
         SessionRecord r = sessionRecord(sessionId);
-        byte[] pdf = renderer.render(RecordHtml.sessionRecord(r));
+        byte[] pdf = r.log().writeInto(renderer.render(RecordHtml.sessionRecord(r)));
         progress.accept("Signing");
         byte[] signed = signer.sign(pdf, identity, new SignatureLook(drawnSignature, "Record of the "
                 + r.component().title().toLowerCase() + " for " + r.apprentice().name(),
@@ -134,7 +138,7 @@ public final class RecordProducer {
     public Produced signOverall(String apprenticeId, SigningIdentity identity, byte[] drawnSignature,
             Consumer<String> progress) throws SQLException, IOException, GeneralSecurityException, CannotProduce {
         progress.accept("Grading the components");
-        sessions.bindUnowned(Certificates.publicKeyFingerprint(identity.certificate()));
+        bindToOwnKey(identity);
         Overall o = overall(apprenticeId);
         progress.accept("Laying out the result");
         byte[] pdf = renderer.render(RecordHtml.overallResult(o.plan(), o.apprentice(), people.assessor().orElse(null),
@@ -145,6 +149,23 @@ public final class RecordProducer {
         progress.accept("Saving");
         return store("overall", null, o.apprentice(), fileName(o.apprentice(), "overall-result", clock.instant()),
                 signed, identity, o.apprentice().sample());
+    }
+
+    /**
+     * Sessions planned before this data folder had a key are bound to it before anything is signed
+     * (see {@link SessionStore#bindUnowned}): only to this folder's own key, never to another identity.
+     */
+    private void bindToOwnKey(SigningIdentity identity) throws SQLException {
+        String key = Certificates.publicKeyFingerprint(identity.certificate());
+        Optional<String> own;
+        try {
+            own = keys.certificate().map(Certificates::publicKeyFingerprint);
+        } catch (KeyStoreProblem e) {
+            own = Optional.empty();
+        }
+        if (own.isPresent() && own.get().equals(key)) {
+            sessions.bindUnowned(key);
+        }
     }
 
     /** An apprentice's overall result from the latest ended session of each component. */

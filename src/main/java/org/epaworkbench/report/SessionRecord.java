@@ -9,7 +9,10 @@ import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.session.SessionState;
 
-/** Everything a session's PDF record shows. */
+/**
+ * Everything a session's PDF record shows; {@code log} is the session log it signs (its chain head),
+ * null only for previews made without a store.
+ */
 public record SessionRecord(
         AssessmentPlan plan,
         Component component,
@@ -19,5 +22,11 @@ public record SessionRecord(
         ComponentResult grade,
         boolean sample,
         Instant producedAt,
-        ZoneId zone) {
+        ZoneId zone,
+        ChainStamp log) {
+
+    public SessionRecord(AssessmentPlan plan, Component component, SessionState state, Apprentice apprentice,
+            AssessorProfile assessor, ComponentResult grade, boolean sample, Instant producedAt, ZoneId zone) {
+        this(plan, component, state, apprentice, assessor, grade, sample, producedAt, zone, null);
+    }
 }

@@ -54,6 +54,7 @@ public final class SampleDataMaker {
     private final SessionStore sessions;
     private final Clock clock;
     private final EpaStore epa;
+    private String ownerKey;
 
     public SampleDataMaker(PlanLibrary plans, PeopleStore people, SessionStore sessions, Clock clock) {
         this(plans, people, sessions, null, clock);
@@ -66,6 +67,12 @@ public final class SampleDataMaker {
         this.sessions = sessions;
         this.epa = epa;
         this.clock = clock;
+    }
+
+    /** The sessions made are planned with this key known (their ids made from it), as an assessor with a key plans them. */
+    public SampleDataMaker ownedBy(String ownerKey) {
+        this.ownerKey = ownerKey;
+        return this;
     }
 
     public Made make() throws SQLException {
@@ -179,7 +186,7 @@ public final class SampleDataMaker {
     private RecordedSession begin(AssessmentPlan plan, Apprentice a, String componentId, AssessmentMode mode,
             String location, String id, ManualClock clock, boolean sample) throws SQLException, SessionRuleException {
         return RecordedSession.create(sessions, plan, new SessionDetails(a.id(), plan.id(), plan.version(), componentId,
-                AttemptKind.FIRST, mode, location, id), clock, SessionSettings.DEFAULT, sample);
+                AttemptKind.FIRST, mode, location, id), clock, SessionSettings.DEFAULT, sample, ownerKey);
     }
 
     private String interview(AssessmentPlan plan, Apprentice a, Instant start, boolean sample)

@@ -219,6 +219,7 @@ public final class LiveSession {
             throw new SessionRuleException("Only a running session can be paused.");
         }
         EventBody body = new EventBody.Paused(required(reason, "A pause needs a reason (for example: fire alarm, apprentice break)."));
+        withinTheRules(body);
         // pressed before the last event was recorded (it cannot be earlier than what is already in the log)
         boolean afterLast = pressed.monotonicNanos() - anchorNanos >= 0;
         long mono = afterLast ? pressed.monotonicNanos() : anchorNanos;
@@ -447,7 +448,8 @@ public final class LiveSession {
 
     // ---- helpers ----
 
-    private PendingEvent prepare(EventBody body) {
+    private PendingEvent prepare(EventBody body) throws SessionRuleException {
+        withinTheRules(body);
         long mono = clock.monotonicNanos();
         Duration t = gapQuestion != null ? gapQuestion.stoppedAtSessionTime()
                 : state.elapsedAt(Duration.ofNanos(mono - anchorNanos));
@@ -458,6 +460,14 @@ public final class LiveSession {
     private PendingEvent prepareAt(EventBody body, Duration sessionTime) {
         return new PendingEvent(new SessionEvent(SessionIds.newEventId(sessionId), sessionId, state.lastSeq() + 1,
                 clock.now(), sessionTime, body), clock.monotonicNanos());
+    }
+
+    /** The rules an import checks every log by (see {@link LogRules}) are the rules the app records by. */
+    private void withinTheRules(EventBody body) throws SessionRuleException {
+        Optional<String> why = LogRules.problem(component, body);
+        if (why.isPresent()) {
+            throw new SessionRuleException("Not recorded: it " + why.get() + ". Shorten it and try again.");
+        }
     }
 
     private Criterion criterion(String criterionId) throws SessionRuleException {

@@ -104,7 +104,7 @@ public final class EventChain {
     }
 
     /** A JSON value in canonical form: object keys sorted by UTF-16 code units, no whitespace, JCS string escapes. */
-    static String canonicalJson(JsonNode n) {
+    public static String canonicalJson(JsonNode n) {
         StringBuilder s = new StringBuilder();
         json(s, n);
         return s.toString();

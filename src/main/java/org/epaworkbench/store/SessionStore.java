@@ -329,6 +329,17 @@ public final class SessionStore {
         return checks;
     }
 
+    /**
+     * The chain hash of the event at {@code seq} of a session's record (its log as the chain gives it),
+     * if the log reaches that far; the log is checked first ({@link SessionLogChanged} if it was changed).
+     */
+    public Optional<String> chainHashAt(String sessionId, long seq) throws SQLException {
+        return database.inTransaction(c -> {
+            List<EventChain.Link> log = checked(c, sessionId).walk().log();
+            return seq >= 1 && seq <= log.size() ? Optional.of(log.get((int) seq - 1).hash()) : Optional.<String>empty();
+        });
+    }
+
     /** Checks one session's stored log against its hash chain. */
     public LogCheck check(String sessionId) throws SQLException {
         try {

@@ -180,6 +180,12 @@ public final class SyncStore {
                 rs -> rs.getString(1), sessionId));
     }
 
+    /** The key a session here belongs to, as its first event names it; empty if none does. */
+    public Optional<String> ownerKey(String sessionId) throws SQLException {
+        return database.inTransaction(c -> Sql.one(c, "SELECT owner_key FROM session_event WHERE session_id = ? AND seq = 1 "
+                + "AND owner_key IS NOT NULL ORDER BY event_id LIMIT 1", rs -> rs.getString(1), sessionId));
+    }
+
     /** A stored signed record, by id. */
     public Optional<SignedRecord> record(String id) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT * FROM signed_record WHERE id = ?", SignedRecords::row, id));

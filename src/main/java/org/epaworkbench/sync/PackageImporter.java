@@ -25,12 +25,16 @@ import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.people.Uln;
 import org.epaworkbench.report.PadesVerifier;
 import org.epaworkbench.report.RecordProducer;
 import org.epaworkbench.report.SignatureReport;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.LogRules;
+import org.epaworkbench.session.SessionEvent;
+import org.epaworkbench.session.SessionIds;
 import org.epaworkbench.store.EventChain;
 import org.epaworkbench.store.EventCodec;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
@@ -83,11 +87,17 @@ public final class PackageImporter {
     private final SyncStore store;
     private final Path recordsFolder;
     private final Clock clock;
+    private final PlanLibrary plans;
 
-    public PackageImporter(SyncStore store, Path recordsFolder, Clock clock) {
+    /**
+     * @param plans the installed plans: every log a package brings must be one the app could have
+     *     recorded for one of them (see {@link LogRules})
+     */
+    public PackageImporter(SyncStore store, Path recordsFolder, Clock clock, PlanLibrary plans) {
         this.store = store;
         this.recordsFolder = recordsFolder;
         this.clock = clock;
+        this.plans = plans;
     }
 
     /** Imports a package held in memory. */
@@ -265,6 +275,11 @@ public final class PackageImporter {
             return store.owner(sessionId).isEmpty();
         }
 
+        /** The key a session here belongs to, as its first event names it (none for a log stored before owners). */
+        Optional<String> keyOf(String sessionId) throws SQLException {
+            return store.ownerKey(sessionId);
+        }
+
         private String own() {
             if (!ownLoaded) {
                 ownLoaded = true;
@@ -281,12 +296,61 @@ public final class PackageImporter {
 
     private PackageRefused notTheirs(String entry, String sessionId, Owners owners, X509Certificate cert) throws SQLException {
         Optional<String> owner = owners.of(sessionId);
+        Optional<String> key = owners.keyOf(sessionId);
         String whose = owners.recordedHere(sessionId)
                 ? "was recorded in this data folder" + (owner.isPresent() ? " (its certificate is " + owner.get() + ")" : "")
                 : "belongs to the assessor whose certificate is " + owner.orElse("unknown");
-        return new PackageRefused(entry, "adds to session " + sessionId + ", which " + whose + "; this package is signed by "
-                + Certificates.describe(cert) + " (" + Certificates.fingerprint(cert) + "). A package may add only to its "
-                + "signer's own sessions, or bring new ones.");
+        return new PackageRefused(entry, "adds to session " + sessionId + ", which " + whose
+                + key.map(k -> " and whose first event names their key " + k).orElse("")
+                + "; this package is signed by " + Certificates.describe(cert) + " (" + Certificates.fingerprint(cert)
+                + "). A package may add only to its signer's own sessions, or bring new ones.");
+    }
+
+    /**
+     * A session belongs to the key its first event names, from its first event on: a package may bring
+     * a session only if that key is its signer's, the session's id (where it was made from a key) was
+     * made from that key, and every event is the session's own. So no one but the assessor who started
+     * a session can present it, re-sign it or send it shortened, and a copy given another owner's key
+     * is another session, which cannot take the place of the original.
+     */
+    private void checkOwnedFromTheStart(String entry, String sessionId, List<EventRow> incoming, X509Certificate cert,
+            String signerKey, Owners owners) throws PackageRefused, SQLException {
+        List<EventRow> firsts = incoming.stream().filter(r -> r.seq() == 1).toList();
+        if (firsts.size() != 1) {
+            throw new PackageRefused(entry, "session " + sessionId + " has " + firsts.size() + " first events; a session "
+                    + "starts with exactly one planning event");
+        }
+        EventRow first = firsts.get(0);
+        String ownerKey = first.ownerKey();
+        if (ownerKey == null) {
+            throw new PackageRefused(entry, "session " + sessionId + ": its first event names no key, so it belongs to "
+                    + "no assessor. A session is bound to its assessor's key before it is signed or sent.");
+        }
+        if (!ownerKey.equals(signerKey)) {
+            if (store.header(sessionId).isPresent()) {
+                throw notTheirs(entry, sessionId, owners, cert);
+            }
+            throw new PackageRefused(entry, "is session " + sessionId + ", started by the assessor whose key is " + ownerKey
+                    + " (its first event names that key); this package is signed by " + Certificates.describe(cert)
+                    + " (key " + signerKey + "). A session belongs to the assessor who started it: no one else can send, "
+                    + "re-sign or shorten it.");
+        }
+        if (SessionIds.isDerived(sessionId) && !SessionIds.derivedFrom(sessionId, ownerKey)) {
+            throw new PackageRefused(entry, "session " + sessionId + " has an id made from another key than the one its "
+                    + "first event names (" + ownerKey + "): the session was copied and given to another assessor");
+        }
+        for (EventRow r : incoming) {
+            if (!SessionIds.eventOf(r.id(), sessionId)) {
+                throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq() + ") is not an "
+                        + "event of session " + sessionId + ": events of a session made from its assessor's key have ids "
+                        + "that begin with the session's id");
+            }
+        }
+        Optional<EventRow> firstHere = store.storedEvents(sessionId).stream().filter(r -> r.seq() == 1).findFirst();
+        if (firstHere.isPresent() && !firstHere.get().id().equals(first.id())) {
+            throw new PackageRefused(entry, "session " + sessionId + " is here already and started with another first event "
+                    + "(" + firstHere.get().id() + ", not " + first.id() + "): this is not the same session");
+        }
     }
 
     /** Parses and cross-checks the entries into rows; any inconsistency refuses the package. */
@@ -315,6 +379,7 @@ public final class PackageImporter {
         }
 
         Owners owners = new Owners();
+        String signerKey = Certificates.publicKeyFingerprint(cert);
         List<SessionHeader> sessions = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
         Set<String> sessionIds = new HashSet<>();
@@ -339,9 +404,10 @@ public final class PackageImporter {
                 throw new PackageRefused(name, "holds session " + id + " with another apprentice, plan, component, attempt "
                         + "or creation time than the session of that id here");
             }
-            boolean theirs = here.isEmpty() || owners.of(id).map(signer::equals).orElse(false);
+            boolean theirs = here.isEmpty() || owners.keyOf(id).map(signerKey::equals).orElse(false);
             sessions.add(header);
             List<EventRow> sessionEvents = new ArrayList<>();
+            Map<String, SessionEvent> decoded = new HashMap<>();
             boolean planned = false;
             for (JsonNode ev : s.get("events")) {
                 String eventId = ev.get("id").asText();
@@ -358,6 +424,8 @@ public final class PackageImporter {
                     throw new PackageRefused(name, "event " + eventId + " (" + type + ") is not a valid event: " + ex.getMessage());
                 }
                 checkTime(name, ev.get("at").asText());
+                decoded.put(eventId, new SessionEvent(eventId, id, seq, Instant.parse(ev.get("at").asText()),
+                        java.time.Duration.ofMillis(ev.get("sessionTimeMillis").asLong()), body));
                 if (seq == 1) {
                     if (!(body instanceof EventBody.SessionPlanned p)) {
                         throw new PackageRefused(name, "the first event must plan the session, not " + type);
@@ -381,6 +449,10 @@ public final class PackageImporter {
                                 + "never change once recorded, so the package is forged or damaged.");
                     }
                 } else {
+                    if (!asWritten(body, ev.get("payload"))) {
+                        throw new PackageRefused(name, "event " + eventId + " (" + type + ", position " + seq + ") has a "
+                                + "payload the app does not write: fields it does not have, or values of the wrong kind");
+                    }
                     if (!row.hash().equals(row.computedHash())) {
                         throw new PackageRefused(name, "event " + eventId + " (" + type + ", position " + seq + ") does not "
                                 + "match its hash: it was changed after it was recorded");
@@ -399,6 +471,8 @@ public final class PackageImporter {
             if (!planned) {
                 throw new PackageRefused(name, "the log has no planning event (position 1)");
             }
+            checkOwnedFromTheStart(name, id, sessionEvents, cert, signerKey, owners);
+            checkRecordable(name, header, sessionEvents, decoded);
             checkChain(name, id, sessionEvents);
             checkLockedAfterEnd(name, id, sessionEvents);
             checkPaperMark(name, s, sessionEvents);
@@ -473,7 +547,8 @@ public final class PackageImporter {
         }
         if (record.sessionId() != null) {
             boolean newHere = store.header(record.sessionId()).isEmpty() && sessionsInPackage.contains(record.sessionId());
-            if (!newHere && !owners.of(record.sessionId()).map(signer::equals).orElse(false)) {
+            if (!newHere && !owners.keyOf(record.sessionId()).map(Certificates.publicKeyFingerprint(cert)::equals)
+                    .orElse(false)) {
                 throw notTheirs(pdfEntry, record.sessionId(), owners, cert);
             }
         }
@@ -483,6 +558,27 @@ public final class PackageImporter {
         return a.id().equals(b.id()) && a.apprenticeId().equals(b.apprenticeId()) && a.planId().equals(b.planId())
                 && a.componentId().equals(b.componentId()) && a.attempt().equals(b.attempt())
                 && Instant.parse(a.createdAt()).equals(Instant.parse(b.createdAt()));
+    }
+
+    /**
+     * Whether a payload is as the app writes this event: no field it does not write, and each value the
+     * one it writes (a field an earlier version did not write yet may be missing where it would be null).
+     */
+    static boolean asWritten(EventBody body, JsonNode payload) {
+        JsonNode written = EventCodec.toJson(body);
+        for (var it = payload.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!written.has(field) || !EventChain.canonicalJson(written.get(field)).equals(EventChain.canonicalJson(payload.get(field)))) {
+                return false;
+            }
+        }
+        for (var it = written.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!payload.has(field) && !written.get(field).isNull()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same event: every field, times as instants and payloads as JSON. */
@@ -525,6 +621,57 @@ public final class PackageImporter {
                         + (r.seq() == 1 ? "does not start the session's chain"
                         : "does not follow any event at position " + (r.seq() - 1) + " of the session: an event before it "
                                 + "was left out, changed or moved"));
+            }
+        }
+    }
+
+    /**
+     * Every version of the log that the package adds to is one the app could have recorded: checked
+     * from its first event to each of the package's last events, with the rules the app records by
+     * ({@link LogRules}): numbered without gaps or repeats, one planning event and first, an installed
+     * plan and its component, known criteria, texts within their limits.
+     */
+    private void checkRecordable(String entry, SessionHeader header, List<EventRow> incoming,
+            Map<String, SessionEvent> decoded) throws PackageRefused, SQLException {
+        Map<String, EventRow> byHash = new HashMap<>();
+        Map<String, SessionEvent> events = new HashMap<>(decoded);
+        for (EventRow r : store.storedEvents(header.id())) {
+            byHash.put(r.hash(), r);
+            if (!events.containsKey(r.id())) {
+                try {
+                    events.put(r.id(), new SessionEvent(r.id(), r.sessionId(), r.seq(), Instant.parse(r.at()),
+                            java.time.Duration.ofMillis(r.sessionTimeMillis()), EventCodec.decode(r.type(), r.payload())));
+                } catch (RuntimeException e) {
+                    throw new PackageRefused(entry, "adds to session " + header.id() + ", whose log here cannot be read: "
+                            + e.getMessage());
+                }
+            }
+        }
+        incoming.forEach(r -> byHash.put(r.hash(), r));
+        Set<String> followed = new HashSet<>();
+        byHash.values().forEach(r -> followed.add(r.prevHash()));
+        var plan = plans.plan(header.planId()).orElse(null);
+        for (EventRow tip : incoming) {
+            if (followed.contains(tip.hash())) {
+                continue;
+            }
+            List<SessionEvent> path = new ArrayList<>();
+            boolean fromTheStart = false;
+            for (EventRow r = tip; r != null && path.size() <= LogRules.MAX_EVENTS; r = byHash.get(r.prevHash())) {
+                path.add(events.get(r.id()));
+                if (r.prevHash().equals(EventChain.GENESIS)) {
+                    fromTheStart = true;
+                    break;
+                }
+            }
+            if (!fromTheStart && path.size() <= LogRules.MAX_EVENTS) {
+                continue; // a log whose chain does not reach its first event: refused by the chain's check
+            }
+            java.util.Collections.reverse(path);
+            Optional<LogRules.Problem> problem = LogRules.check(plan, path);
+            if (problem.isPresent()) {
+                throw new PackageRefused(entry, "the log of session " + header.id() + " could not have been recorded: "
+                        + problem.get().describe());
             }
         }
     }

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.util.HashSet;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,9 +111,15 @@ final class PackageReader implements AutoCloseable {
             return openZip(decrypt(Files.readAllBytes(file), decryptionKey), true);
         }
         checkZipShape(head, tail(file, size));
+        List<ZipLayout.Entry> layout;
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            layout = ZipLayout.check(ZipLayout.of(f));
+        } catch (EOFException e) {
+            throw new PackageRefused(null, damaged(e));
+        }
         InputStream in = Files.newInputStream(file);
         try {
-            return start(new ZipInputStream(new BufferedInputStream(in, 64 * 1024)), false);
+            return start(new ZipInputStream(new BufferedInputStream(in, 64 * 1024)), false, layout);
         } catch (PackageRefused | RuntimeException e) {
             in.close();
             throw e;
@@ -140,7 +147,13 @@ final class PackageReader implements AutoCloseable {
         byte[] tail = new byte[tailLength];
         System.arraycopy(zip, zip.length - tailLength, tail, 0, tailLength);
         checkZipShape(java.util.Arrays.copyOf(zip, Math.min(4, zip.length)), tail);
-        return start(new ZipInputStream(new ByteArrayInputStream(zip)), encrypted);
+        List<ZipLayout.Entry> layout;
+        try {
+            layout = ZipLayout.check(ZipLayout.of(zip));
+        } catch (IOException e) {
+            throw new PackageRefused(null, damaged(e));
+        }
+        return start(new ZipInputStream(new ByteArrayInputStream(zip)), encrypted, layout);
     }
 
     private static byte[] tail(Path file, long size) throws IOException {
@@ -169,7 +182,8 @@ final class PackageReader implements AutoCloseable {
     }
 
     /** Reads and checks the manifest and its signature, the package's first two entries, and the manifest's list. */
-    private static PackageReader start(ZipInputStream zip, boolean encrypted) throws PackageRefused {
+    private static PackageReader start(ZipInputStream zip, boolean encrypted, List<ZipLayout.Entry> layout)
+            throws PackageRefused {
         try {
             byte[] manifestBytes = firstEntries(zip, PackageFormat.MANIFEST, PackageFormat.MAX_MANIFEST_BYTES, true);
             byte[] signature = firstEntries(zip, PackageFormat.SIGNATURE, PackageFormat.MAX_SIGNATURE_BYTES, false);
@@ -198,7 +212,9 @@ final class PackageReader implements AutoCloseable {
                 throw new PackageRefused(PackageFormat.MANIFEST, "names certificate " + manifest.get("certificateFingerprint").asText()
                         + " but was signed with " + fingerprint);
             }
-            return new PackageReader(zip, manifest, signer, encrypted, checkList(manifest),
+            Map<String, Listed> listed = checkList(manifest);
+            checkDirectoryAgainstManifest(layout, listed);
+            return new PackageReader(zip, manifest, signer, encrypted, listed,
                     manifestBytes.length + (long) signature.length);
         } catch (ZipException | EOFException e) {
             throw new PackageRefused(null, damaged(e));
@@ -241,6 +257,32 @@ final class PackageReader implements AutoCloseable {
             return org.epaworkbench.packs.JsonFiles.mapper().readTree(manifest).get("formatVersion");
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /**
+     * The zip directory lists exactly the manifest, its signature and the entries the signed manifest
+     * lists, in that order for the first two: nothing outside the manifest, nothing missing.
+     */
+    private static void checkDirectoryAgainstManifest(List<ZipLayout.Entry> layout, Map<String, Listed> listed)
+            throws PackageRefused {
+        if (layout.size() < 2 || !layout.get(0).name().equals(PackageFormat.MANIFEST)
+                || !layout.get(1).name().equals(PackageFormat.SIGNATURE)) {
+            throw new PackageRefused(null, "the package's zip directory does not list " + PackageFormat.MANIFEST + " and "
+                    + PackageFormat.SIGNATURE + " first, as its entries do");
+        }
+        Set<String> inZip = new HashSet<>();
+        for (ZipLayout.Entry e : layout.subList(2, layout.size())) {
+            if (!listed.containsKey(e.name())) {
+                throw new PackageRefused(printableName(e.name()), "is in the package's zip directory but not in the signed "
+                        + "manifest");
+            }
+            inZip.add(e.name());
+        }
+        for (String name : listed.keySet()) {
+            if (!inZip.contains(name)) {
+                throw new PackageRefused(name, "listed in the manifest but missing from the package's zip directory");
+            }
         }
     }
 

@@ -67,6 +67,142 @@ class PackageFuzzTest {
         }
     }
 
+    static final int DIRECTORY_MUTATIONS = 400;
+
+    /**
+     * The same for the zip's central directory and end record: bytes flipped, zeroed, inserted or
+     * removed there, an entry renamed, listed twice or left out (with the end record's counts made to
+     * fit), data appended after the end. Each is refused cleanly or, where it touched nothing that
+     * matters (a time, a version made-by), imported whole; never read one way by the importer and
+     * another by other tools.
+     */
+    @Test
+    void centralDirectoryMutationsAreRefusedCleanlyOrImportedWhole() throws Exception {
+        byte[] good;
+        String expected;
+        try (SyncFixture device = SyncFixture.assessorDevice(dir.resolve("laptop"))) {
+            Outbox outbox = device.outbox();
+            var observation = device.records.all().stream().filter(r -> r.fileName().contains("observation")).toList();
+            good = Files.readAllBytes(outbox.export(outbox.chosen(List.of(observation.get(0).id())), dir.resolve("usb"),
+                    device.identity(), null).file());
+            try (SyncFixture reference = new SyncFixture(dir.resolve("reference"))) {
+                reference.importer().importPackage(good, null, SyncFixture.FIRST_USE, false);
+                expected = counts(reference);
+            }
+        }
+        int end = good.length - 22;
+        int directory = (good[end + 16] & 0xff) | (good[end + 17] & 0xff) << 8 | (good[end + 18] & 0xff) << 16
+                | (good[end + 19] & 0xff) << 24;
+        try (SyncFixture office = new SyncFixture(dir.resolve("office"))) {
+            Random random = new Random(20261202L);
+            int refused = 0;
+            int imported = 0;
+            java.util.Map<String, Integer> refusedBy = new java.util.TreeMap<>();
+            for (int i = 0; i < DIRECTORY_MUTATIONS; i++) {
+                String before = counts(office);
+                String[] kinds = {"flip", "zero", "insert", "delete", "rename", "twice", "drop", "append"};
+                String kind = kinds[random.nextInt(kinds.length)];
+                byte[] mutated = directoryMutation(kind, good, directory, end, random);
+                try {
+                    office.importer().importPackage(mutated, null, SyncFixture.FIRST_USE, false);
+                    imported++;
+                    assertThat(counts(office)).as("an accepted package is imported whole (%s)", kind).isEqualTo(expected);
+                } catch (PackageRefused e) {
+                    refused++;
+                    refusedBy.merge(kind, 1, Integer::sum);
+                    assertThat(e.getMessage()).isNotBlank();
+                    assertThat(counts(office)).as("a refused package changes nothing (%s)", kind).isEqualTo(before);
+                } catch (Throwable t) {
+                    fail("directory mutation " + i + " (" + kind + ") caused " + t, t);
+                }
+            }
+            assertThat(refused + imported).isEqualTo(DIRECTORY_MUTATIONS);
+            assertThat(refusedBy).as("every kind of directory change that matters is refused")
+                    .containsKeys("insert", "delete", "rename", "twice", "drop", "append");
+            assertThat(refusedBy.get("rename") + refusedBy.get("twice") + refusedBy.get("drop") + refusedBy.get("append")
+                    + refusedBy.get("insert") + refusedBy.get("delete")).as("structural changes are always refused")
+                    .isEqualTo(refused - refusedBy.getOrDefault("flip", 0) - refusedBy.getOrDefault("zero", 0));
+        }
+    }
+
+    /** One change to the zip's central directory or end record. */
+    static byte[] directoryMutation(String kind, byte[] in, int directory, int end, Random r) {
+        int span = end - directory;
+        switch (kind) {
+            case "flip", "zero" -> {
+                byte[] out = in.clone();
+                int at = directory + r.nextInt(in.length - directory);
+                out[at] = kind.equals("flip") ? (byte) (out[at] ^ (1 + r.nextInt(255))) : 0;
+                return out;
+            }
+            case "insert" -> {
+                int at = directory + r.nextInt(span + 1);
+                byte[] extra = new byte[1 + r.nextInt(40)];
+                r.nextBytes(extra);
+                return splice(in, at, 0, extra);
+            }
+            case "delete" -> {
+                int at = directory + r.nextInt(span);
+                return splice(in, at, 1 + r.nextInt(Math.min(40, end - at)), new byte[0]);
+            }
+            case "append" -> {
+                byte[] extra = new byte[1 + r.nextInt(64)];
+                r.nextBytes(extra);
+                return splice(in, in.length, 0, extra);
+            }
+            default -> {
+                // rename, twice, drop: act on one whole directory entry, then make the end record fit
+                List<int[]> entries = new java.util.ArrayList<>();
+                for (int p = directory; p < end; ) {
+                    int n = (in[p + 28] & 0xff) | (in[p + 29] & 0xff) << 8;
+                    int x = (in[p + 30] & 0xff) | (in[p + 31] & 0xff) << 8;
+                    int c = (in[p + 32] & 0xff) | (in[p + 33] & 0xff) << 8;
+                    entries.add(new int[] {p, 46 + n + x + c, n});
+                    p += 46 + n + x + c;
+                }
+                int[] e = entries.get(r.nextInt(entries.size()));
+                byte[] out;
+                int count = entries.size();
+                if (kind.equals("rename")) {
+                    out = in.clone();
+                    int at = e[0] + 46 + r.nextInt(e[2]);
+                    out[at] = (byte) (out[at] == 'x' ? 'y' : 'x');
+                    return out;
+                } else if (kind.equals("twice")) {
+                    byte[] copy = java.util.Arrays.copyOfRange(in, e[0], e[0] + e[1]);
+                    out = splice(in, end, 0, copy);
+                    count++;
+                    return withEnd(out, count, span + copy.length);
+                } else {
+                    out = splice(in, e[0], e[1], new byte[0]);
+                    count--;
+                    return withEnd(out, count, span - e[1]);
+                }
+            }
+        }
+    }
+
+    static byte[] splice(byte[] in, int at, int remove, byte[] insert) {
+        byte[] out = new byte[in.length - remove + insert.length];
+        System.arraycopy(in, 0, out, 0, at);
+        System.arraycopy(insert, 0, out, at, insert.length);
+        System.arraycopy(in, at + remove, out, at + insert.length, in.length - at - remove);
+        return out;
+    }
+
+    /** The end record (the last 22 bytes) with its entry counts and directory size set. */
+    static byte[] withEnd(byte[] zip, int count, int directorySize) {
+        int end = zip.length - 22;
+        zip[end + 8] = (byte) count;
+        zip[end + 9] = (byte) (count >> 8);
+        zip[end + 10] = (byte) count;
+        zip[end + 11] = (byte) (count >> 8);
+        for (int i = 0; i < 4; i++) {
+            zip[end + 12 + i] = (byte) (directorySize >> (8 * i));
+        }
+        return zip;
+    }
+
     /** Row counts of everything an import writes, and the PDF files present. */
     static String counts(SyncFixture f) throws Exception {
         StringBuilder s = new StringBuilder();

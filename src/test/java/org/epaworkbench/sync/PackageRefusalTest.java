@@ -299,12 +299,13 @@ class PackageRefusalTest {
                 device.sessions.deviceId(), identity, null);
     }
 
-    /** Adds an event of {@code type} after the last one of the first session that ended. */
+    /** Adds an event of {@code type} after the last one of the (ended) observation, whose criteria include S2.8. */
     Map<String, byte[]> withEventAfterTheEnd(String type, com.fasterxml.jackson.databind.node.ObjectNode payload)
             throws Exception {
         Map<String, byte[]> m = entries(good);
         String session = m.keySet().stream().filter(n -> n.startsWith("records/sessions/"))
-                .filter(n -> new String(m.get(n), StandardCharsets.UTF_8).contains("\"ended\"")).findFirst().orElseThrow();
+                .filter(n -> new String(m.get(n), StandardCharsets.UTF_8).contains("\"componentId\" : \"observation\""))
+                .findFirst().orElseThrow();
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) org.epaworkbench.packs.JsonFiles.mapper().readTree(m.get(session));
         var events = (com.fasterxml.jackson.databind.node.ArrayNode) json.get("events");
         var last = events.get(events.size() - 1);

@@ -104,9 +104,11 @@ class RecordOwnershipTest {
             var produced = b.producer().signSession(interview, b.identity(), null, s -> { });
             byte[] fromB = Files.readAllBytes(b.exportPending(dir.resolve("usb-b")));
             String before = office.snapshot();
+            // the package carries the record's session, which is A's from its first event: refused there, before its PDF
+            assertThat(produced.record().sessionId()).isEqualTo(interview);
             assertThatThrownBy(() -> office.importer().importPackage(fromB, null, SyncFixture.FIRST_USE, false))
                     .isInstanceOf(PackageRefused.class)
-                    .hasMessageStartingWith("pdf/" + produced.record().fileName())
+                    .hasMessageStartingWith(PackageFormat.SESSIONS + interview + ".json")
                     .hasMessageContaining("adds to session " + interview);
             assertThat(office.snapshot()).isEqualTo(before);
         }

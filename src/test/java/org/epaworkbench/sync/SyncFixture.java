@@ -67,6 +67,26 @@ final class SyncFixture implements AutoCloseable {
         return f;
     }
 
+    /**
+     * An assessor's device as it is once the assessor has a signing key: the key is made first, so the
+     * three sessions are planned with it known (their ids made from it); each has a signed record.
+     */
+    static SyncFixture keyedAssessorDevice(Path root) throws Exception {
+        SyncFixture f = new SyncFixture(root);
+        f.people.saveAssessor(new org.epaworkbench.people.AssessorProfile("Sam Assessor", "EPA-000123", "Highfield Assessment",
+                false));
+        SigningIdentity id = f.identity();
+        SampleDataMaker.Made made = new SampleDataMaker(f.plans, f.people, f.sessions, CLOCK)
+                .ownedBy(org.epaworkbench.keys.Certificates.publicKeyFingerprint(id.certificate())).make(false);
+        RecordProducer producer = f.producer();
+        for (String s : made.sessionIds()) {
+            var p = producer.signSession(s, id, null, step -> { });
+            RecordedSession.open(f.sessions, f.plans, s, SessionClock.system(), SessionSettings.DEFAULT)
+                    .perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()));
+        }
+        return f;
+    }
+
     RecordProducer producer() {
         return new RecordProducer(plans, sessions, people, records, new AssessorKeyStore(root, CLOCK), CLOCK, ZoneId.of("UTC"));
     }
@@ -84,7 +104,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     PackageImporter importer() {
-        return new PackageImporter(sync, records.folder(), CLOCK);
+        return new PackageImporter(sync, records.folder(), CLOCK, plans);
     }
 
     Path exportPending(Path folder) throws Exception {

@@ -119,12 +119,10 @@ class ZipBombTest {
 
     @Test
     void entriesTheManifestDoesNotListAreRefusedUnread() throws Exception {
-        try (PackageReader reader = PackageReader.open(unlisted, null)) {
-            Path staging = Files.createDirectories(dir.resolve("staging-2"));
-            assertThatThrownBy(() -> reader.readEntries(staging)).isInstanceOf(PackageRefused.class)
-                    .hasMessageContaining("pdf/bomb-0.pdf").hasMessageContaining("not in the signed manifest");
-            assertThat(reader.inflated()).isLessThan(100_000);
-        }
+        // the zip's directory is compared with the signed manifest when the package is opened: refused before any
+        // entry but the manifest and its signature is unpacked
+        assertThatThrownBy(() -> PackageReader.open(unlisted, null)).isInstanceOf(PackageRefused.class)
+                .hasMessageContaining("pdf/bomb-0.pdf").hasMessageContaining("not in the signed manifest");
     }
 
     @Test

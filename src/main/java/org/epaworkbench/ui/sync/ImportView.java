@@ -337,7 +337,7 @@ public final class ImportView extends BorderPane {
 
     private void run(Path file, PrivateKey key, boolean dryRun) {
         PackageImporter importer = new PackageImporter(new SyncStore(workbench.database()), workbench.signedRecords().folder(),
-                workbench.clock());
+                workbench.clock(), workbench.plans());
         PackageImporter.UnknownSigners unknown = firstUse.isSelected() ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE
                 : PackageImporter.UnknownSigners.REFUSE;
         background.run(() -> importer.importPackage(file, key, unknown, dryRun), o -> {

@@ -1,0 +1,88 @@
+package org.epaworkbench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.epaworkbench.report.ChainStamp;
+import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.SessionLogChanged;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.store.StorageException;
+
+/**
+ * What the data folder knows about a record, for {@code verify}: the SHA-256 the app recorded when
+ * it signed (or imported) the file, and the session log the record signs. A file whose signature
+ * checks but which is not the file the app recorded, or whose session's log here is not the log it
+ * signs, does not verify. Nothing is compared when the data folder has no database, or no record of
+ * the file or its session.
+ *
+ * @param notes what was compared and found to agree, or why nothing was compared
+ * @param problems what disagrees; the file does not verify when there is any
+ */
+record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStamp> stamp) {
+
+    static RecordTrail check(CliContext ctx, Path file, byte[] pdf) {
+        List<String> notes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Optional<ChainStamp> stamp = ChainStamp.readFrom(pdf);
+        stamp.ifPresent(s -> notes.add("Session log signed: " + s.events() + " events of session " + s.sessionId()
+                + ", chain head " + s.headHash()));
+        if (!Files.isRegularFile(ctx.dataDirectory().databaseFile())) {
+            notes.add("Audit trail: no data folder here (" + ctx.dataDirectory().root() + ") to compare the file with.");
+            return new RecordTrail(notes, problems, stamp);
+        }
+        try {
+            List<SignedRecord> records = new SignedRecords(ctx.database()).all();
+            String sha = RecordProducer.sha256(pdf);
+            Optional<SignedRecord> same = records.stream().filter(r -> r.sha256().equals(sha)).findFirst();
+            String name = file.getFileName().toString();
+            List<SignedRecord> ofSession = stamp.map(s -> records.stream().filter(r -> s.sessionId().equals(r.sessionId()))
+                    .toList()).orElse(List.of());
+            Optional<SignedRecord> sameName = records.stream().filter(r -> r.fileName().equals(name)).findFirst();
+            if (same.isPresent()) {
+                notes.add("Audit trail: the file's SHA-256 is the one recorded when " + same.get().fileName() + " was "
+                        + (same.get().imported() ? "imported" : "signed") + " (" + same.get().signedAt() + ").");
+            } else if (sameName.isPresent()) {
+                problems.add("The file's SHA-256 (" + sha + ") is not the one the app recorded for " + name + " ("
+                        + sameName.get().sha256() + "): the file was changed after it was signed, even though its "
+                        + "signature still checks.");
+            } else if (!ofSession.isEmpty()) {
+                problems.add("The app recorded " + ofSession.size() + " signed record" + (ofSession.size() == 1 ? "" : "s")
+                        + " of session " + stamp.get().sessionId() + ", and this file (SHA-256 " + sha + ") is none of them: "
+                        + "it was changed after it was signed, even though its signature still checks.");
+            } else {
+                notes.add("Audit trail: this data folder has no record of this file to compare it with.");
+            }
+            if (stamp.isPresent()) {
+                ChainStamp s = stamp.get();
+                SessionStore sessions = ctx.sessions();
+                if (sessions.summary(s.sessionId()).isPresent()) {
+                    try {
+                        Optional<String> here = sessions.chainHashAt(s.sessionId(), s.events());
+                        if (here.isEmpty()) {
+                            problems.add("The record signs " + s.events() + " events of session " + s.sessionId()
+                                    + ", but its log here has fewer: events were removed from the log after signing.");
+                        } else if (!here.get().equals(s.headHash())) {
+                            problems.add("The record signs the log of session " + s.sessionId() + " up to event " + s.events()
+                                    + " (chain head " + s.headHash() + "), but the log here has another event there: the "
+                                    + "log here, or the record, was changed after signing.");
+                        } else {
+                            notes.add("Session log: the log of session " + s.sessionId() + " here is the one the record "
+                                    + "signs (" + s.events() + " events).");
+                        }
+                    } catch (SessionLogChanged e) {
+                        problems.add(e.finding());
+                    }
+                }
+            }
+        } catch (StorageException | SQLException e) {
+            notes.add("Audit trail: the data folder could not be read, so nothing was compared (" + e.getMessage() + ").");
+        }
+        return new RecordTrail(notes, problems, stamp);
+    }
+}

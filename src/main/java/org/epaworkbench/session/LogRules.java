@@ -1,0 +1,161 @@
+package org.epaworkbench.session;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+
+/**
+ * The rules every session log keeps, because the app records by them: the app refuses to record an
+ * event that breaks them, and an import refuses a log that breaks them (docs/package-format.md lists
+ * the limits). A log is numbered 1, 2, 3… without a gap or a repeat; its first event, and only that,
+ * plans the session, for a plan and component that exist; every criterion it names is one of that
+ * component's; every text is within its limit.
+ */
+public final class LogRules {
+
+    /** Events in one session's log. A long observation records a few hundred. */
+    public static final int MAX_EVENTS = 20_000;
+    /** Characters in a note, a question, a follow-up prompt, a reason or a declaration's statement. */
+    public static final int MAX_TEXT = 10_000;
+    /** Characters in a location, an ID document, an evidence reference, a name, a file name or an id. */
+    public static final int MAX_SHORT = 500;
+    /** Characters of a drawn signature (a PNG, in Base64): about 512 KiB of image. */
+    public static final int MAX_SIGNATURE = 700_000;
+
+    private LogRules() {
+    }
+
+    /** Where a log breaks a rule, and which. */
+    public record Problem(long seq, String eventId, String type, String why) {
+        public String describe() {
+            return "event " + seq + (type == null ? "" : " (" + type + ")") + " " + why;
+        }
+    }
+
+    /**
+     * The first rule the log breaks, if any.
+     *
+     * @param plan the installed plan the log's planning event names, or null if it is not installed
+     * @param log the session's events in order, as one version of the log
+     */
+    public static Optional<Problem> check(AssessmentPlan plan, List<SessionEvent> log) {
+        if (log.isEmpty()) {
+            return Optional.of(new Problem(1, null, null, "is missing: a session starts with its planning event"));
+        }
+        if (log.size() > MAX_EVENTS) {
+            return Optional.of(new Problem(MAX_EVENTS + 1, log.get(MAX_EVENTS).id(), log.get(MAX_EVENTS).type(),
+                    "is one too many: a session's log holds at most " + MAX_EVENTS + " events"));
+        }
+        Component component = null;
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < log.size(); i++) {
+            SessionEvent e = log.get(i);
+            long expected = i + 1;
+            if (e.seq() != expected) {
+                return problem(e, e.seq() < expected ? "repeats position " + e.seq() + " of the log"
+                        : "comes after a gap: position " + expected + " is missing");
+            }
+            if (!ids.add(e.id())) {
+                return problem(e, "has the id of an earlier event");
+            }
+            if (e.body() instanceof EventBody.SessionPlanned p) {
+                if (i > 0) {
+                    return problem(e, "plans the session a second time: a session has one planning event, its first");
+                }
+                if (plan == null || !plan.id().equals(p.details().planId())) {
+                    return problem(e, "names plan '" + p.details().planId() + "', which is not installed here (import its plan "
+                            + "pack first)");
+                }
+                component = plan.component(p.details().componentId()).orElse(null);
+                if (component == null) {
+                    return problem(e, "names component '" + p.details().componentId() + "', which plan " + plan.id()
+                            + " does not have");
+                }
+            } else if (i == 0) {
+                return problem(e, "comes first, but a session starts with its planning event");
+            }
+            Optional<String> why = problem(component, e.body());
+            if (why.isPresent()) {
+                return problem(e, why.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> problem(SessionEvent e, String why) {
+        return Optional.of(new Problem(e.seq(), e.id(), e.type(), why));
+    }
+
+    /** What is wrong with one event's content for this component, if anything. */
+    static Optional<String> problem(Component c, EventBody body) {
+        if (body instanceof EventBody.SessionPlanned p) {
+            SessionDetails d = p.details();
+            return firstOf(tooLong("the location", d.location(), MAX_SHORT), tooLong("the ID document", d.idDocumentSeen(),
+                    MAX_SHORT), tooLong("the plan version", d.planVersion(), MAX_SHORT));
+        } else if (body instanceof EventBody.DetailsRecorded d) {
+            return firstOf(tooLong("the location", d.location(), MAX_SHORT), tooLong("the ID document", d.idDocumentSeen(),
+                    MAX_SHORT));
+        } else if (body instanceof EventBody.Paused p) {
+            return tooLong("the reason", p.reason(), MAX_TEXT);
+        } else if (body instanceof EventBody.CriterionJudged j) {
+            return criterion(c, j.criterionId());
+        } else if (body instanceof EventBody.JudgementCleared j) {
+            return criterion(c, j.criterionId());
+        } else if (body instanceof EventBody.NoteAdded n) {
+            return firstOf(n.criterionId() == null ? Optional.empty() : criterion(c, n.criterionId()),
+                    tooLong("the note", n.text(), MAX_TEXT));
+        } else if (body instanceof EventBody.EvidenceReferenced r) {
+            return firstOf(criterion(c, r.criterionId()), tooLong("the evidence reference", r.reference(), MAX_SHORT));
+        } else if (body instanceof EventBody.QuestionAsked q) {
+            return firstOf(tooLong("the question", q.text(), MAX_TEXT), tooLong("the question bank id", q.bankId(), MAX_SHORT));
+        } else if (body instanceof EventBody.FollowUpAsked f) {
+            return tooLong("the follow-up prompt", f.text(), MAX_TEXT);
+        } else if (body instanceof EventBody.Ended e) {
+            return tooLong("the reason", e.reason(), MAX_TEXT);
+        } else if (body instanceof EventBody.DeclarationSigned d) {
+            return firstOf(tooLong("the signer's name", d.signerName(), MAX_SHORT), tooLong("the statement", d.statement(),
+                    MAX_TEXT), tooLong("the drawn signature", d.signaturePngBase64(), MAX_SIGNATURE),
+                    tooLong("the role", d.role(), MAX_SHORT));
+        } else if (body instanceof EventBody.RecordSigned r) {
+            return firstOf(tooLong("the file name", r.fileName(), MAX_SHORT), tooLong("the SHA-256", r.sha256(), MAX_SHORT),
+                    tooLong("the certificate fingerprint", r.certificateFingerprint(), MAX_SHORT));
+        } else if (body instanceof EventBody.Amended a) {
+            return firstOf(tooLong("the reason", a.reason(), MAX_TEXT), problem(c, a.correction()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> criterion(Component c, String criterionId) {
+        if (c == null || criterionId == null || c.criterion(criterionId).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("names criterion '" + shortened(criterionId) + "', which the " + c.title().toLowerCase()
+                + " does not have");
+    }
+
+    /** Whether a text the assessor gives is within its limit; the message says which and by how much. */
+    public static Optional<String> tooLong(String what, String text, int limit) {
+        if (text == null || text.length() <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of("has " + what + " of " + String.format(java.util.Locale.UK, "%,d", text.length())
+                + " characters, more than the " + String.format(java.util.Locale.UK, "%,d", limit) + " the app records");
+    }
+
+    @SafeVarargs
+    private static Optional<String> firstOf(Optional<String>... checks) {
+        for (Optional<String> c : checks) {
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String shortened(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}
