@@ -31,7 +31,6 @@ import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.session.AskedQuestion;
 import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.ElapsedText;
-import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.GapQuestion;
 import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
@@ -50,6 +49,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SessionScreen extends BorderPane implements SessionActions, CriterionActions {
 
     private final LiveSessionModel model;
+    private final SessionDecisions decisions;
     private final CriteriaPanel criteria;
     private final CriterionDetailPanel detail;
     private final Label problem = new Label();
@@ -59,6 +59,32 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     public SessionScreen(LiveSessionModel model, Runnable onBack) {
         this.model = model;
+        this.decisions = new SessionDecisions(new SessionDecisions.Session() {
+            @Override
+            public LiveSnapshot snapshot() {
+                return model.snapshot();
+            }
+
+            @Override
+            public Duration elapsedNow() {
+                return model.elapsedNow();
+            }
+
+            @Override
+            public DurationState durationStateNow() {
+                return model.durationStateNow();
+            }
+
+            @Override
+            public SessionClock.Reading now() {
+                return model.workbench().sessionClock().read();
+            }
+
+            @Override
+            public void perform(org.epaworkbench.store.RecordedSession.Action action, Runnable afterCommit) {
+                model.perform(action, afterCommit);
+            }
+        });
         this.onBack = onBack;
         getStyleClass().add("session-screen");
         setId("session-screen");
@@ -507,58 +533,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void pause() {
-        if (model.snapshot().state().status() != SessionStatus.RUNNING) {
-            model.perform(l -> l.pause("-"));
-            return;
-        }
-        // the pause starts now, at the press; the reason typed next is added to it
-        SessionClock.Reading pressed = model.workbench().sessionClock().read();
-        Dialogs.reason(window(), "Pause", "Paused at " + ElapsedText.format(model.elapsedNow())
-                        + ": the time spent writing the reason is not session time. Why is the session pausing?",
-                "e.g. fire alarm, apprentice comfort break, customer data protection")
-                .ifPresent(reason -> model.perform(l -> l.pause(reason, pressed)));
+        decisions.pause(asker());
     }
 
     @Override
     public void end() {
-        SessionStatus st = model.snapshot().state().status();
-        if (st != SessionStatus.RUNNING && st != SessionStatus.PAUSED) {
-            model.perform(l -> l.end(null));
-            return;
-        }
-        DurationState ds = model.durationStateNow();
-        Duration elapsed = model.elapsedNow();
-        Label notJudged = neverJudged();
-        if (ds.outsideWindow()) {
-            String where = ds == DurationState.BEFORE_MINIMUM ? "before the minimum" : "after the maximum";
-            Dialogs.reason(window(), "End the session", "Ending now, at " + ElapsedText.format(elapsed) + ", is " + where
-                            + ": the plan allows " + model.snapshot().component().timing().describe()
-                            + ". Why? The session ends when you record the reason.",
-                    "e.g. apprentice unwell; all criteria evidenced early; store emergency", notJudged)
-                    .ifPresent(reason -> model.perform(l -> l.end(reason)));
-        } else if (Dialogs.confirm(window(), "End the session", "End the session at " + ElapsedText.format(elapsed)
-                + "? After the end the record is locked; corrections become amendments with a reason.", "End session",
-                notJudged)) {
-            model.perform(l -> l.end(null));
-        }
-    }
-
-    /** The criteria with no judgement, for the end dialog to name; null when every criterion is judged. */
-    private Label neverJudged() {
-        LiveSnapshot s = model.snapshot();
-        java.util.List<Criterion> all = s.component().criteria();
-        java.util.List<String> codes = all.stream().filter(c -> !s.state().judgements().containsKey(c.id()))
-                .map(Criterion::code).toList();
-        if (codes.isEmpty()) {
-            return null;
-        }
-        Label l = new Label("Never judged: " + codes.size() + " of " + all.size() + " criteria — " + String.join(", ", codes)
-                + ". After the end they can be judged only as amendments, each with a reason.");
-        l.setId("end-not-judged");
-        l.setWrapText(true);
-        l.setMaxWidth(520);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        decisions.end(asker());
     }
 
     @Override
@@ -631,63 +611,49 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void judge(Criterion criterion, CriterionState state) {
-        LiveSnapshot s = model.snapshot();
-        Judgement current = s.state().judgements().get(criterion.id());
-        boolean clear = current != null && current.state() == state;
-        EventBody change = clear ? new EventBody.JudgementCleared(criterion.id())
-                : new EventBody.CriterionJudged(criterion.id(), state);
-        if (s.state().ended()) {
-            amend(change);
-        } else if (clear) {
-            model.perform(l -> l.clearJudgement(criterion.id()));
-        } else {
-            model.perform(l -> l.judge(criterion.id(), state));
-        }
+        decisions.judge(criterion, state, asker());
     }
 
     @Override
     public void addNote(Criterion criterion, String text) {
-        if (model.snapshot().state().ended()) {
-            // the text stays in the box until the amendment is committed (kept if the reason is cancelled)
-            amend(new EventBody.NoteAdded(criterion.id(), text.strip()), detail::clearNoteInput);
-        } else {
-            model.perform(l -> l.note(criterion.id(), text), detail::clearNoteInput);
-        }
+        // after the end the text stays in the box until the amendment is committed (kept if the reason is cancelled)
+        decisions.note(criterion, text, detail::clearNoteInput, asker());
     }
 
     @Override
     public void addEvidence(Criterion criterion, String reference) {
-        if (model.snapshot().state().ended()) {
-            amend(new EventBody.EvidenceReferenced(criterion.id(), reference.strip()), detail::clearEvidenceInput);
-        } else {
-            model.perform(l -> l.evidence(criterion.id(), reference), detail::clearEvidenceInput);
-        }
-    }
-
-    private void amend(EventBody change) {
-        amend(change, () -> { });
-    }
-
-    /** Asks for the amendment's reason; {@code afterCommit} runs only once the amendment is saved. */
-    private void amend(EventBody change, Runnable afterCommit) {
-        Dialogs.reason(window(), "Amend the record", "The session has ended, so this is recorded as an amendment: "
-                        + change.describe() + ". Why is it being corrected?",
-                "e.g. misclicked during the session; evidence confirmed afterwards")
-                .ifPresent(reason -> model.perform(l -> l.amend(reason, change), afterCommit));
+        decisions.evidence(criterion, reference, detail::clearEvidenceInput, asker());
     }
 
     private void sessionNote() {
-        boolean ended = model.snapshot().state().ended();
-        Dialogs.reason(window(), "Session note", ended ? "Note on the whole session (recorded as an amendment)"
-                        : "Note on the whole session at " + ElapsedText.format(model.elapsedNow()),
-                "e.g. apprentice moved to the returns desk")
-                .ifPresent(text -> {
-                    if (ended) {
-                        amend(new EventBody.NoteAdded(null, text));
-                    } else {
-                        model.perform(l -> l.note(null, text));
-                    }
-                });
+        decisions.sessionNote(asker());
+    }
+
+    /** The decisions' dialogs, shown over this screen; a detail (criteria never judged) under the question. */
+    private SessionDecisions.Asker asker() {
+        return new SessionDecisions.Asker() {
+            @Override
+            public Optional<String> reason(String title, String question, String prompt, String detail) {
+                return Dialogs.reason(window(), title, question, prompt, detailLabel(detail));
+            }
+
+            @Override
+            public boolean confirm(String title, String question, String yes, String detail) {
+                return Dialogs.confirm(window(), title, question, yes, detailLabel(detail));
+            }
+        };
+    }
+
+    private static Label detailLabel(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        Label l = new Label(detail);
+        l.setId("end-not-judged");
+        l.setWrapText(true);
+        l.setMaxWidth(520);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void showAudit() {
