@@ -1,0 +1,200 @@
+package org.epaworkbench.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.Uln;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.ManualClock;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.ui.Screenshots;
+import org.epaworkbench.ui.Theme;
+import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.ui.common.Background;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 11 items 6 and 8: the session screen at the laptop sizes assessors have (1280×720, 1366×768), and
+ * the Ask-question dialog of an interview.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SessionScreenSizesTest {
+
+    @TempDir
+    Path dir;
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    Workbench workbench;
+    Background background;
+    StackPane root;
+    Stage stage;
+    volatile SessionScreen screen;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        root = new StackPane();
+        Scene scene = new Scene(root, 1366, 768);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (screen != null) {
+            WaitForAsyncUtils.asyncFx(() -> screen.model().stop()).get();
+        }
+        if (background != null) {
+            background.close();
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    void openSession(String planId, String componentId) throws Exception {
+        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
+                clock);
+        background = new Background();
+        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
+                planId, LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
+        workbench.people().save(a);
+        AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
+        String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
+                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", "Passport"),
+                clock, SessionSettings.DEFAULT, false).id();
+        Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
+            screen = new SessionScreen(model, () -> { });
+            root.getChildren().setAll(screen);
+        }, Throwable::printStackTrace));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    LiveSessionModel model() {
+        return screen.model();
+    }
+
+    void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().savingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void startSession(FxRobot robot) throws Exception {
+        robot.clickOn("#start-button");
+        settle();
+        assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.RUNNING);
+    }
+
+    boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
+    }
+
+    Window askDialog(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#criteria-list").query().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#question-bank"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = robot.lookup("#question-bank").query().getScene().getWindow();
+        robot.targetWindow(dialog); // what the robot writes goes where the keyboard is, as a person's typing does
+        return dialog;
+    }
+
+    /** The rows of the list a person sees whole. */
+    static long visibleRows(ListView<?> list) {
+        Bounds view = list.localToScene(list.getLayoutBounds());
+        return list.lookupAll(".list-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getItem() != null)
+                .filter(c -> {
+                    Bounds b = c.localToScene(c.getLayoutBounds());
+                    return b.getHeight() > 0 && b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+                }).count();
+    }
+
+    /** Every button whose words are cut short ("E…", "Restore plan exa…"). */
+    static List<String> truncatedButtons(Node root) {
+        return root.lookupAll(".button").stream().filter(n -> n instanceof Button b && b.isVisible() && b.getText() != null
+                && !b.getText().isEmpty()).map(n -> (Button) n).filter(b -> b.lookupAll(".text").stream()
+                        .filter(t -> t instanceof Text).map(t -> ((Text) t).getText()).noneMatch(b.getText()::equals))
+                .map(Button::getText).toList();
+    }
+
+    @Test
+    void theAskDialogShowsTheBankAsAListToFilterAndEnterAsks(FxRobot robot) throws Exception {
+        openSession("highfield-css-l3", "wbp-interview");
+        // the plan's six examples and four of the assessor's own
+        AssessmentPlan plan = workbench.plans().plan("highfield-css-l3").orElseThrow();
+        var component = plan.component("wbp-interview").orElseThrow();
+        for (String q : new String[] {"How do you handle a complaint you cannot resolve yourself?",
+                "Which customer feedback changed how your team works?", "How do you keep customer records safe?",
+                "Tell me about a service improvement you proposed."}) {
+            workbench.questionBank().add(plan, component, "My questions", q);
+        }
+        startSession(robot);
+
+        Window dialog = askDialog(robot);
+        ListView<?> bank = robot.lookup("#question-bank").queryAs(ListView.class);
+        assertThat(bank.getItems()).hasSize(10);
+        assertThat(visibleRows(bank)).as("questions visible at once").isGreaterThanOrEqualTo(8);
+        assertThat(((Stage) dialog).isResizable()).isTrue();
+        assertThat(truncatedButtons(dialog.getScene().getRoot())).isEmpty();
+
+        // typing filters the bank; ↓ chooses the first match; Enter asks it (not Cancel)
+        robot.write("mission statement");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bank.getItems()).hasSize(2);
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+        settle();
+        assertThat(model().snapshot().state().questions()).singleElement().satisfies(q -> {
+            assertThat(q.text()).isEqualTo("What is the impact of the organisation’s mission statement?");
+            assertThat(q.bankId()).startsWith("plan:highfield-css-l3:wbp-interview:");
+        });
+        assertThat(dialog.isShowing()).isFalse();
+
+        // a question the bank does not have: typed, Enter asks it as typed
+        askDialog(robot);
+        robot.write("What would you change about the returns desk?");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#question-bank").queryAs(ListView.class).getItems()).isEmpty();
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertThat(model().snapshot().state().questions()).hasSize(2);
+        assertThat(model().snapshot().state().questions().get(1).text()).isEqualTo("What would you change about the returns desk?");
+        assertThat(model().snapshot().state().questions().get(1).bankId()).isNull();
+    }
+}
