@@ -80,16 +80,21 @@ public final class PaperSessionScreen extends BorderPane {
         date = new DateField("paper-date", form.date.get());
         date.valueProperty().bindBidirectional(form.date);
         form.dateRefused.bind(date.problemProperty());
+        // the date's own message wraps within the form's column, so the field beneath never covers it
+        if (date.lookup("#paper-date-problem") instanceof Label dateMessage) {
+            dateMessage.setMaxWidth(320);
+        }
 
         setTop(header());
-        HBox columns = new HBox(24, left(), right());
-        columns.setPadding(new Insets(12, 16, 16, 16));
-        HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
-        ScrollPane scroll = new ScrollPane(columns);
-        scroll.setId("paper-scroll");
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        setCenter(scroll);
+        // each side scrolls on its own: the times stay in sight while the criteria are worked through
+        ScrollPane session = scroller("paper-session-scroll", left(), new Insets(12, 12, 16, 16));
+        ScrollPane criteria = scroller("paper-judgements-scroll", right(), new Insets(12, 16, 16, 12));
+        session.setMinWidth(500);
+        session.setPrefWidth(590);
+        session.setMaxWidth(630);
+        HBox columns = new HBox(0, session, criteria);
+        HBox.setHgrow(criteria, Priority.ALWAYS);
+        setCenter(columns);
         setBottom(footer());
     }
 
@@ -176,44 +181,62 @@ public final class PaperSessionScreen extends BorderPane {
         id.setMaxWidth(Double.MAX_VALUE);
         TextArea reason = new TextArea();
         reason.setId("paper-reason");
-        reason.setPrefRowCount(2);
+        reason.setPrefRowCount(3);
         reason.setWrapText(true);
         reason.setPromptText("e.g. the laptop's battery failed on arrival");
         reason.textProperty().bindBidirectional(form.reason);
         TextBoxes.tabMovesFocus(reason);
 
-        GridPane details = grid();
-        int r = 0;
-        details.addRow(r++, label("Apprentice"), withProblem(who, "paper-apprentice", form.problem(PaperSessionForm.APPRENTICE)));
-        details.addRow(r++, label("Component"), withProblem(component, "paper-component", form.problem(PaperSessionForm.COMPONENT)));
-        details.addRow(r++, label("Attempt"), new HBox(12, attempt, label("Mode"), mode));
-        details.addRow(r++, label("Location"), location);
-        details.addRow(r++, label("ID check"), id);
-        details.addRow(r++, label("Date"), withProblem(date, "paper-date-missing", form.problem(PaperSessionForm.DATE)));
-        details.addRow(r++, label("Why on paper"), withProblem(reason, "paper-reason", form.problem(PaperSessionForm.REASON)));
-
         TextField start = time("paper-start", form.start);
         TextField end = time("paper-end", form.end);
         TextField endReason = new TextField();
         endReason.setId("paper-end-reason");
-        endReason.setPromptText("Only if it ended before the minimum or after the maximum");
+        endReason.setPromptText("Only if outside the time window below");
         endReason.textProperty().bindBidirectional(form.endReason);
         Label timing = TextBoxes.hint("");
         timing.setId("paper-timing");
         timing.textProperty().bind(form.timingProperty());
-        GridPane times = grid();
-        times.addRow(0, label("Start"), withProblem(start, "paper-start", form.problem(PaperSessionForm.START)));
-        times.addRow(1, label("End"), withProblem(end, "paper-end", form.problem(PaperSessionForm.END)));
-        times.addRow(2, label("Reason for the length"), endReason);
-        times.add(timing, 1, 3);
+        attempt.setPrefWidth(200);
+        mode.setPrefWidth(200);
+
+        // one grid, so that every field of the session and its times lines up under the one before
+        GridPane details = grid();
+        int r = 0;
+        details.add(heading("The session"), 0, r++, 2, 1);
+        details.addRow(r++, label("Apprentice"), withProblem(who, "paper-apprentice", form.problem(PaperSessionForm.APPRENTICE)));
+        details.addRow(r++, label("Component"), withProblem(component, "paper-component", form.problem(PaperSessionForm.COMPONENT)));
+        details.addRow(r++, label("Attempt"), attempt);
+        details.addRow(r++, label("Mode"), mode);
+        details.addRow(r++, label("Location"), location);
+        details.addRow(r++, label("ID check"), id);
+        details.addRow(r++, label("Date"), withProblem(date, "paper-date-missing", form.problem(PaperSessionForm.DATE)));
+        details.addRow(r++, label("Why on paper"), withProblem(reason, "paper-reason", form.problem(PaperSessionForm.REASON)));
+        details.add(heading("Times"), 0, r++, 2, 1);
+        details.add(TextBoxes.hint("Clock times from the form, on the 24-hour clock (09:30, 14:05)."), 0, r++, 2, 1);
+        details.addRow(r++, label("Start"), withProblem(start, "paper-start", form.problem(PaperSessionForm.START)));
+        details.addRow(r++, label("End"), withProblem(end, "paper-end", form.problem(PaperSessionForm.END)));
+        details.addRow(r++, label("Reason for ending"), endReason);
+        details.add(timing, 1, r++);
+        for (Node n : details.getChildren()) {
+            if (n instanceof Label l && GridPane.getColumnIndex(l) == 0 && GridPane.getColumnSpan(l) == null) {
+                GridPane.setValignment(l, javafx.geometry.VPos.TOP);
+                l.setPadding(new Insets(8, 0, 0, 0)); // level with the text in the field beside it
+            }
+        }
 
         Button addPause = new Button("Add a pause", new FontIcon("mdi2p-plus"));
         addPause.setId("paper-add-pause");
-        addPause.setOnAction(e -> form.addPause());
+        addPause.setOnAction(e -> {
+            form.addPause();
+            focusLast(pauseRows);
+        });
         rows(form.pauses(), pauseRows, this::pauseRow);
         Button addQuestioning = new Button("Add questioning time", new FontIcon("mdi2p-plus"));
         addQuestioning.setId("paper-add-questioning");
-        addQuestioning.setOnAction(e -> form.addQuestioning());
+        addQuestioning.setOnAction(e -> {
+            form.addQuestioning();
+            focusLast(questioningRows);
+        });
         rows(form.questioning(), questioningRows, this::questioningRow);
         VBox questioning = new VBox(6, subheading("Questioning time"), TextBoxes.hint("Each stretch of questioning, as the form "
                 + "times it."), questioningRows, addQuestioning);
@@ -229,19 +252,14 @@ public final class PaperSessionScreen extends BorderPane {
         TextBoxes.tabMovesFocus(notes);
         TextField notesAt = time("paper-notes-at", form.notesAt);
         notesAt.setPromptText("at end");
-        HBox notesTime = new HBox(8, label("Written at"), withProblem(notesAt, "paper-notes-at", form.problem(PaperSessionForm.NOTES_AT)),
-                TextBoxes.hint("blank: at the end of the session"));
-        notesTime.setAlignment(Pos.TOP_LEFT);
+        HBox notesTimeLine = new HBox(8, label("Written at"), notesAt, TextBoxes.hint("blank: at the end of the session"));
+        notesTimeLine.setAlignment(Pos.CENTER_LEFT);
+        Node notesTime = withProblem(notesTimeLine, "paper-notes-at", form.problem(PaperSessionForm.NOTES_AT));
 
-        VBox left = new VBox(10,
-                heading("The session"), details,
-                heading("Times"), TextBoxes.hint("Clock times from the form, on the 24-hour clock (09:30, 14:05)."), times,
+        VBox left = new VBox(10, details,
                 subheading("Pauses"), pauseRows, addPause,
                 questioning,
                 heading("Session notes"), withProblem(notes, "paper-notes", form.problem(PaperSessionForm.NOTES)), notesTime);
-        left.setPrefWidth(520);
-        left.setMinWidth(460);
-        left.setMaxWidth(560);
         return left;
     }
 
@@ -251,7 +269,7 @@ public final class PaperSessionScreen extends BorderPane {
         TextField until = time("paper-pause-" + i + "-until", row.until);
         TextField reason = new TextField();
         reason.setId("paper-pause-" + i + "-reason");
-        reason.setPromptText("Reason, e.g. fire alarm");
+        reason.setPromptText("Reason");
         reason.textProperty().bindBidirectional(row.reason);
         HBox.setHgrow(reason, Priority.ALWAYS);
         Button remove = removeButton("Remove this pause", () -> form.removePause(row));
@@ -312,6 +330,7 @@ public final class PaperSessionScreen extends BorderPane {
         CriterionState[] all = CriterionState.values();
         for (CriterionState s : all) {
             ToggleButton b = new ToggleButton(s.label());
+            b.getStyleClass().add("state-" + s.word().replace('_', '-'));
             b.getStyleClass().add(s.ordinal() == 0 ? "left-pill" : s.ordinal() == all.length - 1 ? "right-pill" : "center-pill");
             b.setId(id + "-" + s.word().replace('_', '-'));
             b.setUserData(s);
@@ -446,6 +465,27 @@ public final class PaperSessionScreen extends BorderPane {
             }
         });
         return t;
+    }
+
+    /** The first field of the row just added, ready to type its time. */
+    private static void focusLast(VBox rows) {
+        if (!rows.getChildren().isEmpty()) {
+            Node first = rows.getChildren().get(rows.getChildren().size() - 1).lookup(".text-field");
+            if (first != null) {
+                first.requestFocus();
+            }
+        }
+    }
+
+    private static ScrollPane scroller(String id, Node content, Insets padding) {
+        VBox box = new VBox(content);
+        box.setPadding(padding);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static Button removeButton(String tip, Runnable action) {

@@ -84,8 +84,12 @@ class PaperRecordScreenTest {
     /** Scrolls the form so that {@code query} is on screen, as an assessor would. */
     void reveal(FxRobot robot, String query) {
         robot.interact(() -> {
-            ScrollPane sp = robot.lookup("#paper-scroll").queryAs(ScrollPane.class);
             Node n = robot.lookup(query).query();
+            Node up = n.getParent();
+            while (!(up instanceof ScrollPane)) {
+                up = up.getParent();
+            }
+            ScrollPane sp = (ScrollPane) up;
             Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getBoundsInLocal()));
             double room = sp.getContent().getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
             sp.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 60) / room)));
