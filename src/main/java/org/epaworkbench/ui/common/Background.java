@@ -40,14 +40,21 @@ public final class Background implements AutoCloseable {
         return start(executor, task(work, onDone, onFailed));
     }
 
-    /** Runs a long flow (signing, export, import, backup, restore) in its own lane; handlers run on the FX thread. */
+    /**
+     * Runs a long flow (signing, export, import, backup) in its own lane; handlers run on the FX thread.
+     * It starts once the writes asked for before it are saved, so a record or a package never misses
+     * the assessor's last action; writes asked for after it do not wait for it.
+     */
     public <T> Task<T> flow(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onFailed) {
-        return start(flows, task(work, onDone, onFailed));
+        return flow(task(work, onDone, onFailed));
     }
 
-    /** Runs a long flow that reports its own progress in its own lane; its handlers run on the FX thread. */
+    /** Runs a long flow that reports its own progress in its own lane, after the writes before it; handlers on the FX thread. */
     public <T> Task<T> flow(Task<T> task) {
-        return start(flows, task);
+        if (!executor.isShutdown()) {
+            executor.execute(() -> start(flows, task));
+        }
+        return task;
     }
 
     private static <T> Task<T> start(ExecutorService lane, Task<T> task) {

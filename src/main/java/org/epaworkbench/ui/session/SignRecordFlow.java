@@ -285,12 +285,12 @@ final class SignRecordFlow {
                     });
         });
         task.setOnFailed(e -> Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(task.getException())));
-        model.background().run(task);
+        model.background().flow(task);
     }
 
     /** A signed record is a moment worth keeping: back the database up, in the background. */
     private void backUpAfterSigning() {
-        model.background().run(() -> workbench.backUp(Backups.Reason.SIGNING), b -> { },
+        model.background().flow(() -> workbench.backUp(Backups.Reason.SIGNING), b -> { },
                 failure -> model.problemProperty().set("The record is signed, but the automatic backup failed: "
                         + failure.getMessage()));
     }

@@ -340,7 +340,7 @@ public final class ImportView extends BorderPane {
                 workbench.clock(), workbench.plans());
         PackageImporter.UnknownSigners unknown = firstUse.isSelected() ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE
                 : PackageImporter.UnknownSigners.REFUSE;
-        background.run(() -> importer.importPackage(file, key, unknown, dryRun), o -> {
+        background.flow(() -> importer.importPackage(file, key, unknown, dryRun), o -> {
             var a = o.applied();
             String summary = (dryRun ? "Checked: signature valid, every entry intact. Importing would add " : "Imported: ")
                     + Wording.count(a.newSessions(), "session") + ", " + Wording.count(a.newEvents(), "event") + ", "

@@ -194,7 +194,7 @@ public final class OutboxView extends BorderPane {
                 progress.close();
                 Dialogs.problem(window, "Not exported", task.getException().getMessage());
             });
-            background.run(task);
+            background.flow(task);
             progress.show();
         });
     }

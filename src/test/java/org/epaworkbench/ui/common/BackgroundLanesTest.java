@@ -70,4 +70,22 @@ class BackgroundLanesTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> done.size() == 2);
         assertThat(done).containsExactly("sign", "export");
     }
+
+    @Test
+    void aFlowStartsOnlyOnceTheWritesAskedForBeforeItAreSaved() throws Exception {
+        List<String> done = new CopyOnWriteArrayList<>();
+        CountDownLatch lastActionMaySave = new CountDownLatch(1);
+        background.run(() -> {
+            lastActionMaySave.await(); // the assessor's last judgement, still being saved
+            done.add("judgement saved");
+            return null;
+        }, ok -> { }, failure -> { });
+        background.flow(() -> {
+            done.add("signing starts");
+            return null;
+        }, ok -> { }, failure -> { });
+        lastActionMaySave.countDown();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> done.size() == 2);
+        assertThat(done).containsExactly("judgement saved", "signing starts");
+    }
 }
