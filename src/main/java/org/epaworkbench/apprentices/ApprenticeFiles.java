@@ -192,7 +192,8 @@ public final class ApprenticeFiles {
             String id = latest.get(c.id());
             if (id != null) {
                 SessionState st = ended.get(id);
-                judgements.put(c.id(), new ComponentJudgements(st.details().attempt(), st.criterionStates(), Map.of(), false));
+                judgements.put(c.id(), new ComponentJudgements(st.details().attempt(),
+                        org.epaworkbench.session.GradePreview.knownStates(c, st), Map.of(), false));
             }
         }
         EpaResult result = engine.grade(plan, new EpaJudgements(judgements));
@@ -205,7 +206,7 @@ public final class ApprenticeFiles {
                 Optional<Component> c = plan.component(componentId);
                 if (c.isPresent()) {
                     bySession.put(e.getKey(), engine.gradeComponent(plan, c.get(), new ComponentJudgements(st.details().attempt(),
-                            st.criterionStates(), Map.of(), false), Map.of()));
+                            org.epaworkbench.session.GradePreview.knownStates(c.get(), st), Map.of(), false), Map.of()));
                 }
             }
         }

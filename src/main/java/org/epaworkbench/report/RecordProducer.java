@@ -189,7 +189,8 @@ public final class RecordProducer {
         List<RecordHtml.ComponentLine> lines = new ArrayList<>();
         for (Component c : plan.components()) {
             SessionState st = sessions.state(latest.get(c.id()).id()).orElseThrow();
-            judgements.put(c.id(), new ComponentJudgements(st.details().attempt(), st.criterionStates(), Map.of(), false));
+            judgements.put(c.id(), new ComponentJudgements(st.details().attempt(), GradePreview.knownStates(c, st), Map.of(),
+                    false));
         }
         EpaResult result;
         try {

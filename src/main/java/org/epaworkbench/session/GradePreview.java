@@ -22,18 +22,28 @@ public final class GradePreview {
      */
     public static ComponentResult of(AssessmentPlan plan, Component component, SessionState state) {
         AttemptKind attempt = state.details() == null ? AttemptKind.FIRST : state.details().attempt();
-        Map<String, org.epaworkbench.grading.CriterionState> known = new java.util.LinkedHashMap<>();
-        state.criterionStates().forEach((id, st) -> {
-            if (component.criterion(id).isPresent()) {
-                known.put(id, st);
-            }
-        });
+        Map<String, org.epaworkbench.grading.CriterionState> known = knownStates(component, state);
         try {
             return new GradingEngine().gradeComponent(plan, component,
                     new ComponentJudgements(attempt, known, Map.of(), false), Map.of());
         } catch (GradingInputException e) {
             throw new IllegalStateException("a session only records criteria of its component: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The session's judgements of the component's own criteria: what every grade (the session's, the
+     * apprentice's overall result) is computed from. A judgement of a criterion the component does not
+     * have is left out; {@link #unknownCriteria} names it.
+     */
+    public static Map<String, org.epaworkbench.grading.CriterionState> knownStates(Component component, SessionState state) {
+        Map<String, org.epaworkbench.grading.CriterionState> known = new java.util.LinkedHashMap<>();
+        state.criterionStates().forEach((id, st) -> {
+            if (component.criterion(id).isPresent()) {
+                known.put(id, st);
+            }
+        });
+        return known;
     }
 
     /** Criteria the session's judgements, notes or evidence name that its component does not have; normally none. */

@@ -29,6 +29,7 @@ class UnknownCriterionShowTest {
         CliRunner.Run demo = new CliRunner(dataDir).run("demo", "--json");
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         String observation = JsonFiles.mapper().readTree(demo.out()).get("sessionIds").get(2).asText();
+        String apprentice = JsonFiles.mapper().readTree(demo.out()).get("apprenticeId").asText();
         try (Database db = Database.open(DataDirectory.at(dataDir))) {
             SessionStore store = new SessionStore(db);
             List<SessionEvent> log = store.events(observation);
@@ -46,6 +47,17 @@ class UnknownCriterionShowTest {
         }
         assertThat(new CliRunner(dataDir).run("session", "show", observation).out())
                 .contains("S9.99 is not a criterion of the practical observation");
+        // the apprentice's overall result, which grades the same session, does not fail on it either
+        for (String[] args : new String[][] {{"apprentice", "list"}, {"apprentice", "check", apprentice},
+                {"apprentice", "check", apprentice, "--json"}}) {
+            CliRunner.Run run = new CliRunner(dataDir).run(args);
+            assertThat(run.err()).as(String.join(" ", args)).doesNotContain("internal error").doesNotContain("Exception");
+            assertThat(run.exitCode()).as(run.err()).isNotEqualTo(ExitCodes.FAILED);
+        }
+        CliRunner.Run overall = new CliRunner(dataDir).withKeystorePassword("first-password")
+                .run("report", "--overall", apprentice, "--out", dataDir.resolve("overall.pdf").toString());
+        assertThat(overall.err()).doesNotContain("internal error").doesNotContain("Exception");
+        assertThat(overall.exitCode()).as(overall.err()).isZero();
     }
 
 
