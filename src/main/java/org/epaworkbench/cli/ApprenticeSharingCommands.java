@@ -42,7 +42,7 @@ final class ApprenticeSharingCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            ApprenticeSharing store = new ApprenticeSharing(ctx.database(), ctx.clock());
+            ApprenticeSharing store = ctx.services().apprenticeSharing();
             List<ApprenticeProvenance.Field> fields = store.changes(id);
             if (fields.isEmpty()) {
                 throw new BadInputException("unknown apprentice '" + id + "'; see: apprentice list");
@@ -93,7 +93,7 @@ final class ApprenticeSharingCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            var proposals = new ApprenticeSharing(ctx.database(), ctx.clock()).proposals(all);
+            var proposals = ctx.services().apprenticeSharing().proposals(all);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode a = JsonFiles.mapper().createArrayNode();
@@ -135,7 +135,7 @@ final class ApprenticeSharingCommands {
             }
             CliContext ctx = parent.parent.root.context();
             try {
-                spec.commandLine().getOut().println(new ApprenticeSharing(ctx.database(), ctx.clock()).decide(id, accept, reason)
+                spec.commandLine().getOut().println(ctx.services().apprenticeSharing().decide(id, accept, reason)
                         .message());
             } catch (ApprenticeSharing.NotDecided e) {
                 throw new BadInputException("no open proposal '" + id + "'; see: apprentice proposals");

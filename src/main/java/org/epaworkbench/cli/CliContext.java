@@ -28,6 +28,7 @@ final class CliContext implements AutoCloseable {
     private PlanPackReader reader;
     private final List<String> warnings = new ArrayList<>();
     private boolean writing;
+    private org.epaworkbench.app.Services services;
 
     private final org.epaworkbench.store.Disk disk;
     private final java.io.PrintWriter err;
@@ -147,26 +148,40 @@ final class CliContext implements AutoCloseable {
                 library.all().stream().map(p -> p.plan().id()).toList())));
     }
 
+    /** The application's services on this data folder, wired as the desktop app wires them. */
+    org.epaworkbench.app.Services services() throws StorageException {
+        if (services == null) {
+            services = new org.epaworkbench.app.Services(dataDirectory(), database(), () -> {
+                try {
+                    return library();
+                } catch (StorageException e) {
+                    throw new IllegalStateException(e); // not reached: apprenticeFiles() loads the plans first
+                }
+            }, clock, java.time.ZoneId.systemDefault());
+        }
+        return services;
+    }
+
     org.epaworkbench.store.SessionStore sessions() throws StorageException {
-        return new org.epaworkbench.store.SessionStore(database());
+        return services().sessions();
     }
 
     org.epaworkbench.store.PeopleStore people() throws StorageException {
-        return new org.epaworkbench.store.PeopleStore(database(), clock);
+        return services().people();
     }
 
     org.epaworkbench.store.EpaStore epa() throws StorageException {
-        return new org.epaworkbench.store.EpaStore(database(), clock);
+        return services().epa();
     }
 
     org.epaworkbench.apprentices.ApprenticeFiles apprenticeFiles() throws StorageException {
-        return new org.epaworkbench.apprentices.ApprenticeFiles(library(), people(), sessions(), epa(),
-                new org.epaworkbench.store.SignedRecords(database()), clock, java.time.ZoneId.systemDefault());
+        library(); // loaded here, so a failure to read the plans is said in words
+        return services().apprenticeFiles();
     }
 
     org.epaworkbench.session.SessionSettings sessionSettings() throws StorageException {
         try {
-            return new org.epaworkbench.store.SettingsStore(database()).sessionSettings();
+            return services().settings().sessionSettings();
         } catch (SQLException e) {
             throw new StorageException("Cannot read settings: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import org.epaworkbench.store.HeldJournal;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;
 import java.time.ZoneId;
+import org.epaworkbench.app.Services;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.DrawnSignature;
 import org.epaworkbench.report.RecordProducer;
@@ -36,11 +37,8 @@ public final class Workbench implements AutoCloseable {
     private final List<String> warnings;
     private final Clock clock;
     private final SessionClock sessionClock;
+    private final Services services;
     private final SessionStore sessions;
-    private final PeopleStore people;
-    private final SettingsStore settings;
-    private final QuestionBankStore questionBank;
-    private final EpaStore epa;
     private final InstanceLock lock;
 
     private Workbench(DataDirectory directory, Database database, InstanceLock lock, PlanLibrary plans, List<String> warnings,
@@ -52,11 +50,8 @@ public final class Workbench implements AutoCloseable {
         this.warnings = new ArrayList<>(warnings);
         this.clock = clock;
         this.sessionClock = sessionClock;
-        this.sessions = new SessionStore(database);
-        this.people = new PeopleStore(database, clock);
-        this.settings = new SettingsStore(database);
-        this.questionBank = new QuestionBankStore(database, clock);
-        this.epa = new EpaStore(database, clock);
+        this.services = new Services(directory, database, plans, clock, ZoneId.systemDefault());
+        this.sessions = services.sessions();
         this.heldJournal = HeldJournal.of(directory);
     }
 
@@ -130,7 +125,7 @@ public final class Workbench implements AutoCloseable {
 
     /** The automatic backups of this data folder. */
     public Backups backups() {
-        return new Backups(directory, clock);
+        return services.backups();
     }
 
     /** Takes a backup now (on start, after signing); runs in the background. */
@@ -160,7 +155,7 @@ public final class Workbench implements AutoCloseable {
 
     /** The time zone the app shows dates in and counts days by: the computer's. */
     public ZoneId zone() {
-        return ZoneId.systemDefault();
+        return services.zone();
     }
 
     /** The clock sessions are timed with: monotonic for elapsed time, wall clock for time stamps. */
@@ -173,43 +168,48 @@ public final class Workbench implements AutoCloseable {
     }
 
     public PeopleStore people() {
-        return people;
+        return services.people();
     }
 
     public SettingsStore settings() {
-        return settings;
+        return services.settings();
     }
 
     public QuestionBankStore questionBank() {
-        return questionBank;
+        return services.questionBank();
     }
 
     public EpaStore epa() {
-        return epa;
+        return services.epa();
     }
 
     public Attachments attachments() {
-        return new Attachments(directory);
+        return services.attachments();
     }
 
     public ApprenticeFiles apprenticeFiles() {
-        return new ApprenticeFiles(plans, people, sessions, epa, signedRecords(), clock, zone());
+        return services.apprenticeFiles();
     }
 
     public SignedRecords signedRecords() {
-        return new SignedRecords(database);
+        return services.signedRecords();
     }
 
     public AssessorKeyStore keyStore() {
-        return new AssessorKeyStore(directory.root(), clock);
+        return services.keyStore();
     }
 
     public DrawnSignature drawnSignature() {
-        return new DrawnSignature(directory.root());
+        return services.drawnSignature();
     }
 
     public RecordProducer recordProducer() {
-        return new RecordProducer(plans, sessions, people, signedRecords(), keyStore(), clock, ZoneId.systemDefault());
+        return services.recordProducer();
+    }
+
+    /** The application's services, wired once (the same composition root the command line uses). */
+    public Services services() {
+        return services;
     }
 
     @Override

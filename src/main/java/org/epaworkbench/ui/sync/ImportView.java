@@ -63,8 +63,7 @@ public final class ImportView extends BorderPane {
     public ImportView(Workbench workbench, Background background) {
         this.workbench = workbench;
         this.background = background;
-        this.proposals = new ApprenticeProposalsPane(new ApprenticeProposalsModel(
-                new org.epaworkbench.app.ApprenticeSharing(workbench.database(), workbench.clock())), background);
+        this.proposals = new ApprenticeProposalsPane(new ApprenticeProposalsModel(workbench.services().apprenticeSharing()), background);
         setId("import-view");
         Label heading = new Label("Import a package");
         heading.getStyleClass().add("pane-heading");

@@ -1,0 +1,140 @@
+package org.epaworkbench.app;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.epaworkbench.apprentices.ApprenticeFiles;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.DrawnSignature;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.store.Attachments;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.Database;
+import org.epaworkbench.store.EpaStore;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.QuestionBankStore;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SettingsStore;
+import org.epaworkbench.store.SignedRecords;
+
+/**
+ * The composition root: everything the desktop app and the command line work with once a data folder
+ * is open, wired once, here. The desktop app ({@code ui.Workbench}) and the command line
+ * ({@code cli.CliContext}) differ only in how they open the folder (the app takes it whole; a command
+ * may read it while the app has it) and both hand the open database to this.
+ */
+public final class Services {
+
+    private final DataDirectory directory;
+    private final Database database;
+    private final java.util.function.Supplier<PlanLibrary> plansLoaded;
+    private PlanLibrary plans;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final SessionStore sessions;
+    private final PeopleStore people;
+    private final SettingsStore settings;
+    private final QuestionBankStore questionBank;
+    private final EpaStore epa;
+    private final SignedRecords signedRecords;
+
+    public Services(DataDirectory directory, Database database, PlanLibrary plans, Clock clock, ZoneId zone) {
+        this(directory, database, () -> plans, clock, zone);
+    }
+
+    /** With the plans loaded only when first needed (a command that reads sessions only does not load them). */
+    public Services(DataDirectory directory, Database database, java.util.function.Supplier<PlanLibrary> plans, Clock clock,
+            ZoneId zone) {
+        this.directory = directory;
+        this.database = database;
+        this.plansLoaded = plans;
+        this.clock = clock;
+        this.zone = zone;
+        this.sessions = new SessionStore(database);
+        this.people = new PeopleStore(database, clock);
+        this.settings = new SettingsStore(database);
+        this.questionBank = new QuestionBankStore(database, clock);
+        this.epa = new EpaStore(database, clock);
+        this.signedRecords = new SignedRecords(database);
+    }
+
+    public DataDirectory directory() {
+        return directory;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public synchronized PlanLibrary plans() {
+        if (plans == null) {
+            plans = plansLoaded.get();
+        }
+        return plans;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The time zone dates are shown in and days counted by: the computer's. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public PeopleStore people() {
+        return people;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public QuestionBankStore questionBank() {
+        return questionBank;
+    }
+
+    public EpaStore epa() {
+        return epa;
+    }
+
+    public SignedRecords signedRecords() {
+        return signedRecords;
+    }
+
+    public Attachments attachments() {
+        return new Attachments(directory);
+    }
+
+    public Backups backups() {
+        return new Backups(directory, clock);
+    }
+
+    /** Where each apprentice's EPA stands, from their sessions, records, gateway and project. */
+    public ApprenticeFiles apprenticeFiles() {
+        return new ApprenticeFiles(plans(), people, sessions, epa, signedRecords, clock, zone);
+    }
+
+    public AssessorKeyStore keyStore() {
+        return new AssessorKeyStore(directory.root(), clock);
+    }
+
+    public DrawnSignature drawnSignature() {
+        return new DrawnSignature(directory.root());
+    }
+
+    /** Makes and signs records. */
+    public RecordProducer recordProducer() {
+        return new RecordProducer(plans(), sessions, people, signedRecords, keyStore(), clock, zone);
+    }
+
+    /** Apprentice details shared between assessors: who changed what, and proposals to decide. */
+    public ApprenticeSharing apprenticeSharing() {
+        return new ApprenticeSharing(database, clock);
+    }
+}
