@@ -155,10 +155,10 @@ public final class DialogPlacement {
         if (h <= stage.getHeight() + 0.5) {
             return;
         }
+        // it grows about its middle, so a dialog centred on its owner stays centred (and on the screen)
+        double y = stage.getY() - (h - stage.getHeight()) / 2;
         stage.setHeight(h);
-        if (stage.getY() + h > area.getMaxY()) {
-            stage.setY(Math.max(area.getMinY(), area.getMaxY() - h));
-        }
+        stage.setY(Math.max(area.getMinY(), Math.min(y, area.getMaxY() - h)));
     }
 
     /** A dialog with a list or table in it is one a person may want larger. */

@@ -30,6 +30,7 @@ public final class Dialogs {
     /** As {@link #reason(Window, String, String, String)}, with {@code extra} (if not null) shown above the box. */
     public static Optional<String> reason(Window owner, String title, String question, String prompt, Node extra) {
         ClickThroughGuard.install();
+        DialogPlacement.install();
         Dialog<String> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
@@ -67,6 +68,7 @@ public final class Dialogs {
     /** As {@link #confirm(Window, String, String, String)}, with {@code extra} (if not null) below the question. */
     public static boolean confirm(Window owner, String title, String question, String yes, Node extra) {
         ClickThroughGuard.install();
+        DialogPlacement.install();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(owner);
         a.setTitle(title);
@@ -82,6 +84,7 @@ public final class Dialogs {
 
     public static void info(Window owner, String title, String message) {
         ClickThroughGuard.install();
+        DialogPlacement.install();
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(owner);
         a.setTitle(title);
@@ -97,6 +100,7 @@ public final class Dialogs {
 
     public static void problem(Window owner, String title, String message) {
         ClickThroughGuard.install();
+        DialogPlacement.install();
         Alert a = new Alert(Alert.AlertType.WARNING);
         a.initOwner(owner);
         a.setTitle(title);

@@ -64,6 +64,7 @@ final class QuestionBankDialog {
 
     Optional<Choice> show(Window owner, int nextNumber, List<BankQuestion> bank, java.util.Set<String> alreadyAsked) {
         ClickThroughGuard.install();
+        org.epaworkbench.ui.common.DialogPlacement.install();
         questions.setAll(bank);
         FilteredList<BankQuestion> shown = new FilteredList<>(questions, q -> true);
         list.setId("question-bank");
