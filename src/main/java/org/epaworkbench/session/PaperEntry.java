@@ -87,7 +87,15 @@ public final class PaperEntry {
             if (!p.until().isAfter(p.from())) {
                 throw new Problem(p.where(), "The pause ends (" + time(r, p.until()) + ") before or when it begins (" + time(r, p.from()) + ").");
             }
-            steps.add(new Step(p.from(), PAUSE, p.where(), (live, c) -> live.pause(p.reason())));
+            steps.add(new Step(p.from(), PAUSE, p.where(), (live, c) -> {
+                // on paper, a pause that begins inside another is two pauses written over each other
+                java.util.Optional<Pause> open = live.state().currentPause();
+                if (open.isPresent()) {
+                    throw new Problem(p.where() + ".from", "This pause begins (" + time(r, p.from()) + ") while the session is already "
+                            + "paused (from " + time(r, open.get().from()) + "); pauses must not overlap.");
+                }
+                return live.pause(p.reason());
+            }));
             steps.add(new Step(p.until(), RESUME, p.where() + ".until", (live, c) -> live.resume()));
         }
         for (PaperRecord.Span q : r.questioning()) {

@@ -399,6 +399,13 @@ public final class MainWindow extends BorderPane {
      * first (the assessor can cancel), and the app closes once every pause is saved.
      */
     public boolean confirmClose(Runnable close) {
+        // a paper record typed and not yet entered is nowhere else: closing loses it
+        var paper = home.paperScreen();
+        if (paper != null && paper.form().typed() && !Dialogs.confirm(window(), "A paper record is not entered",
+                "The session you are typing from the paper form is not entered yet, so it is not saved. If you close now, "
+                        + "what you typed is lost.", "Close and lose it")) {
+            return false;
+        }
         List<SessionScreen> open = openSessions();
         int unsaved = open.stream().mapToInt(s -> s.model().unsavedProperty().get().actions()).sum();
         if (unsaved > 0) {

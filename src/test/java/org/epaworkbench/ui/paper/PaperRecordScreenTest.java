@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -110,7 +112,32 @@ class PaperRecordScreenTest {
     }
 
     @Test
-    void aSessionFromThePaperFormIsEnteredThroughTheScreenAndListedAsFromPaper(FxRobot robot) throws Exception {
+    void closingTheAppWithAPaperRecordTypedAndNotEnteredAsksFirst(FxRobot robot) throws Exception {
+        open(robot);
+        robot.clickOn("#enter-paper-record");
+        await(() -> robot.lookup("#paper-screen").tryQuery().isPresent());
+        type(robot, "#paper-reason", "Laptop battery failed on arrival");
+
+        AtomicBoolean allowed = new AtomicBoolean(true);
+        Platform.runLater(() -> allowed.set(main.confirmClose(() -> { })));
+        await(() -> robot.lookup("#confirm-ok").tryQuery().map(Node::isVisible).orElse(false));
+        assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAllAs(Label.class).stream().map(Label::getText).toList())
+                .anySatisfy(t -> assertThat(t).contains("not entered yet"));
+        robot.type(KeyCode.ESCAPE); // stay
+        await(() -> robot.lookup("#confirm-ok").tryQuery().isEmpty());
+        assertThat(allowed.get()).isFalse();
+        assertThat(robot.lookup("#paper-reason").queryAs(javafx.scene.control.TextArea.class).getText())
+                .isEqualTo("Laptop battery failed on arrival");
+
+        Platform.runLater(() -> allowed.set(main.confirmClose(() -> { })));
+        await(() -> robot.lookup("#confirm-ok").tryQuery().map(Node::isVisible).orElse(false));
+        robot.clickOn("#confirm-ok");
+        await(() -> robot.lookup("#confirm-ok").tryQuery().isEmpty());
+        assertThat(allowed.get()).isTrue();
+    }
+
+    /** Sam's data folder with Priya on the Highfield Specialist plan, and the main window on the Sessions list. */
+    void open(FxRobot robot) throws Exception {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
         background = new Background();
         workbench.people().saveAssessor(new AssessorProfile("Sam Assessor", "EPA-000123", "Highfield Assessment", false));
@@ -121,7 +148,11 @@ class PaperRecordScreenTest {
             root.getChildren().setAll(main);
         });
         await(() -> robot.lookup("#enter-paper-record").tryQuery().isPresent());
+    }
 
+    @Test
+    void aSessionFromThePaperFormIsEnteredThroughTheScreenAndListedAsFromPaper(FxRobot robot) throws Exception {
+        open(robot);
         robot.clickOn("#enter-paper-record");
         await(() -> robot.lookup("#paper-screen").tryQuery().isPresent());
         robot.clickOn("#paper-component");

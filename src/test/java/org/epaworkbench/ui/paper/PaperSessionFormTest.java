@@ -104,6 +104,26 @@ class PaperSessionFormTest {
     }
 
     @Test
+    void overlappingPausesAreSaidToOverlapBesideTheSecond() {
+        PaperSessionForm f = form();
+        f.end.set("10:45");
+        PaperSessionForm.PauseRow first = f.addPause();
+        first.from.set("10:00");
+        first.until.set("10:10");
+        first.reason.set("Fire alarm test");
+        PaperSessionForm.PauseRow second = f.addPause();
+        second.from.set("10:05");
+        second.until.set("10:12");
+        second.reason.set("Apprentice's comfort break");
+
+        assertThat(f.check()).isEmpty();
+        assertThat(first.problemProperty().get()).isEmpty();
+        assertThat(second.problemProperty().get()).isEqualTo(
+                "This pause begins (10:05) while the session is already paused (from 10:00); pauses must not overlap.");
+        assertThat(second.invalid()).containsExactly("from");
+    }
+
+    @Test
     void theReasonItWasOnPaperIsAskedForInTheRulesWords() {
         PaperSessionForm f = form();
         f.reason.set(" ");
