@@ -466,7 +466,8 @@ public final class LiveSession {
     private void withinTheRules(EventBody body) throws SessionRuleException {
         Optional<String> why = LogRules.problem(component, body);
         if (why.isPresent()) {
-            throw new SessionRuleException("Not recorded: it " + why.get() + ". Shorten it and try again.");
+            throw new SessionRuleException("Not recorded: it " + why.get()
+                    + (why.get().contains("characters, more than") ? ". Shorten it and try again." : "."));
         }
     }
 

@@ -98,6 +98,8 @@ public final class LogRules {
         } else if (body instanceof EventBody.DetailsRecorded d) {
             return firstOf(tooLong("the location", d.location(), MAX_SHORT), tooLong("the ID document", d.idDocumentSeen(),
                     MAX_SHORT));
+        } else if (body instanceof EventBody.EnteredFromPaper f) {
+            return tooLong("the reason it was recorded on paper", f.reason(), MAX_TEXT);
         } else if (body instanceof EventBody.Paused p) {
             return tooLong("the reason", p.reason(), MAX_TEXT);
         } else if (body instanceof EventBody.CriterionJudged j) {
@@ -118,7 +120,7 @@ public final class LogRules {
         } else if (body instanceof EventBody.DeclarationSigned d) {
             return firstOf(tooLong("the signer's name", d.signerName(), MAX_SHORT), tooLong("the statement", d.statement(),
                     MAX_TEXT), tooLong("the drawn signature", d.signaturePngBase64(), MAX_SIGNATURE),
-                    tooLong("the role", d.role(), MAX_SHORT));
+                    tooLong("the role", d.role(), MAX_SHORT), tooLong("the reason for the way it was made", d.reason(), MAX_TEXT));
         } else if (body instanceof EventBody.RecordSigned r) {
             return firstOf(tooLong("the file name", r.fileName(), MAX_SHORT), tooLong("the SHA-256", r.sha256(), MAX_SHORT),
                     tooLong("the certificate fingerprint", r.certificateFingerprint(), MAX_SHORT));

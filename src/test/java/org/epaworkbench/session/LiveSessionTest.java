@@ -39,6 +39,21 @@ class LiveSessionTest {
         return r;
     }
 
+    @Test
+    void textsOverTheLimitsAnImportChecksAreNotRecorded() throws Exception {
+        Recorder r = start("highfield-css-l3", "observation");
+        int events = r.log.size();
+        assertThatThrownBy(() -> r.live.note("S2.3", "x".repeat(LogRules.MAX_TEXT + 1)))
+                .isInstanceOf(SessionRuleException.class)
+                .hasMessage("Not recorded: it has the note of 10,001 characters, more than the 10,000 the app records. "
+                        + "Shorten it and try again.");
+        assertThatThrownBy(() -> r.live.pause("y".repeat(LogRules.MAX_TEXT + 1)))
+                .isInstanceOf(SessionRuleException.class).hasMessageContaining("the reason of 10,001 characters");
+        assertThat(r.log).hasSize(events);
+        r.record(r.live.note("S2.3", "x".repeat(LogRules.MAX_TEXT)));
+        assertThat(r.live.state().notes()).hasSize(1);
+    }
+
     @Nested
     class Declarations {
         Recorder ended() throws Exception {
