@@ -51,12 +51,21 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
                 problems.add("The file's SHA-256 (" + sha + ") is not the one the app recorded for " + name + " ("
                         + sameName.get().sha256() + "): the file was changed after it was signed, even though its "
                         + "signature still checks.");
-            } else if (!ofSession.isEmpty()) {
-                problems.add("The app recorded " + ofSession.size() + " signed record" + (ofSession.size() == 1 ? "" : "s")
-                        + " of session " + stamp.get().sessionId() + ", and this file (SHA-256 " + sha + ") is none of them: "
-                        + "it was changed after it was signed, even though its signature still checks.");
             } else {
-                notes.add("Audit trail: this data folder has no record of this file to compare it with.");
+                Optional<SignedRecord> sameLog = stamp.flatMap(st -> ofSession.stream()
+                        .filter(r -> stampOf(ctx, r).filter(st::equals).isPresent()).findFirst());
+                if (sameLog.isPresent()) {
+                    problems.add("The app recorded " + sameLog.get().fileName() + " (SHA-256 " + sameLog.get().sha256()
+                            + ") as the signed record of this very log of session " + stamp.get().sessionId() + " ("
+                            + stamp.get().events() + " events), and this file (SHA-256 " + sha + ") is not it: it was "
+                            + "changed after it was signed, or signed again elsewhere, even though its signature still checks.");
+                } else if (!ofSession.isEmpty()) {
+                    notes.add("Audit trail: this data folder has " + ofSession.size() + " signed record"
+                            + (ofSession.size() == 1 ? "" : "s") + " of session " + stamp.get().sessionId()
+                            + ", none of this version of its log, and none is this file: its SHA-256 could not be compared.");
+                } else {
+                    notes.add("Audit trail: this data folder has no record of this file to compare it with.");
+                }
             }
             if (stamp.isPresent()) {
                 ChainStamp s = stamp.get();
@@ -65,12 +74,21 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
                     try {
                         Optional<String> here = sessions.chainHashAt(s.sessionId(), s.events());
                         if (here.isEmpty()) {
-                            problems.add("The record signs " + s.events() + " events of session " + s.sessionId()
-                                    + ", but its log here has fewer: events were removed from the log after signing.");
+                            long have = sessions.check(s.sessionId()).events();
+                            if (same.isPresent()) {
+                                problems.add("The record signs " + s.events() + " events of session " + s.sessionId()
+                                        + ", but its log here has only " + have + ": events were removed from the log after "
+                                        + "signing.");
+                            } else {
+                                notes.add("Session log: the record signs " + s.events() + " events of session " + s.sessionId()
+                                        + "; this data folder has " + have + " of them, so the rest could not be compared "
+                                        + "(not received here yet).");
+                            }
                         } else if (!here.get().equals(s.headHash())) {
                             problems.add("The record signs the log of session " + s.sessionId() + " up to event " + s.events()
                                     + " (chain head " + s.headHash() + "), but the log here has another event there: the "
-                                    + "log here, or the record, was changed after signing.");
+                                    + "log here, or the record, was changed after signing (or the log here follows another "
+                                    + "version of the session, see conflicts).");
                         } else {
                             notes.add("Session log: the log of session " + s.sessionId() + " here is the one the record "
                                     + "signs (" + s.events() + " events).");
@@ -84,5 +102,15 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
             notes.add("Audit trail: the data folder could not be read, so nothing was compared (" + e.getMessage() + ").");
         }
         return new RecordTrail(notes, problems, stamp);
+    }
+
+    /** The session log a stored record signs, if its file is here and carries one. */
+    private static Optional<ChainStamp> stampOf(CliContext ctx, SignedRecord r) {
+        try {
+            Path stored = new SignedRecords(ctx.database()).folder().resolve(r.fileName());
+            return Files.isRegularFile(stored) ? ChainStamp.readFrom(Files.readAllBytes(stored)) : Optional.empty();
+        } catch (java.io.IOException | RuntimeException | StorageException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -10,7 +10,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
+import java.util.ArrayList;
+import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.session.EventBody;
+import org.epaworkbench.session.SessionClock;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.Database;
+import org.epaworkbench.store.ImportedPlanPacks;
+import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.store.SessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,14 +90,44 @@ class RecordTrailTest {
         CliRunner.Run v = cli(data, SIGNED).run("verify", other.toString());
         assertThat(v.exitCode()).as(v.out()).isEqualTo(VerifyCommand.NOT_VERIFIED);
         assertThat(v.out()).contains("NOT VERIFIED").contains("Signature valid:          yes")
-                .contains("Problem: The app recorded 1 signed record of session " + observation)
-                .contains("it was changed after it was signed, even though its signature still checks")
+                .contains("as the signed record of this very log of session " + observation)
+                .contains("changed after it was signed, or signed again elsewhere, even though its signature still checks")
                 .doesNotContain("Exception");
         JsonNode json = JsonFiles.mapper().readTree(cli(data, SIGNED).run("verify", other.toString(), "--json").out());
         assertThat(json.get("verified").asBoolean()).isFalse();
         assertThat(json.get("intact").asBoolean()).isFalse();
         assertThat(json.get("sessionLog").get("sessionId").asText()).isEqualTo(observation);
-        assertThat(json.get("problems").toString()).contains("is none of them");
+        assertThat(json.get("problems").toString()).contains("and this file (SHA-256 ");
+
+        // a genuine later record of the session (amended on the laptop since) that this folder has not received yet:
+        // nothing here to compare it with, and that is said, not taken for a change
+        try (Database db = Database.open(DataDirectory.at(copy))) {
+            SessionStore sessions = new SessionStore(db);
+            PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(db, LATER), new ArrayList<>());
+            RecordedSession.open(sessions, plans, observation, SessionClock.system(), SessionSettings.DEFAULT)
+                    .perform(l -> l.amend("Seen again on the recording", new EventBody.CriterionJudged("S2.8",
+                            CriterionState.NOT_MET)));
+        }
+        Path amended = dir.resolve("observation-amended.pdf");
+        CliRunner.Run later = cli(copy, LATER).run("report", "--session", observation, "--out", amended.toString());
+        assertThat(later.exitCode()).as(later.err()).isZero();
+        CliRunner.Run notYet = cli(data, SIGNED).run("verify", amended.toString());
+        assertThat(notYet.exitCode()).as(notYet.out()).isZero();
+        assertThat(notYet.out()).contains("VERIFIED").contains("none of this version of its log")
+                .contains("so the rest could not be compared (not received here yet)").doesNotContain("Problem:");
+
+        // the log here cut short after signing (its last events deleted with sqlite3): the record is not taken as proof
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("workbench.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TRIGGER IF EXISTS session_event_is_append_only");
+            st.execute("DELETE FROM session_event WHERE session_id = '" + observation + "' AND seq > (SELECT max(seq) - 3 "
+                    + "FROM session_event WHERE session_id = '" + observation + "')");
+        }
+        CliRunner.Run cut = cli(data, SIGNED).run("verify", recorded.toString());
+        assertThat(cut.exitCode()).as(cut.out()).isEqualTo(VerifyCommand.NOT_VERIFIED);
+        assertThat(cut.out()).contains("NOT VERIFIED").contains("Audit trail: the file's SHA-256 is the one recorded")
+                .contains("Problem: The log of session " + observation + " was changed outside EPA Workbench")
+                .contains("events at its end were removed");
 
         // a data folder with no record of the file says that nothing was compared
         CliRunner.Run nowhere = cli(dir.resolve("empty"), SIGNED).run("verify", recorded.toString());
