@@ -55,6 +55,14 @@ public final class ChainCheck {
                         + "certificates and signs nothing else");
             }
         }
+        if (signer.getBasicConstraints() >= 0) {
+            return new Result(Optional.empty(), "it is a certificate authority's certificate, which issues certificates and "
+                    + "signs nothing else; an assessor's certificate is not one");
+        }
+        boolean[] usage = signer.getKeyUsage();
+        if (usage != null && !usage[0] && !usage[1]) {
+            return new Result(Optional.empty(), "its key usage does not allow signing documents");
+        }
         try {
             signer.checkValidity(Date.from(at));
         } catch (CertificateExpiredException e) {
@@ -78,7 +86,14 @@ public final class ChainCheck {
             pool.add(signer);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
             PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            return new Result(Optional.of(result.getTrustAnchor().getTrustedCert()), null);
+            X509Certificate anchor = result.getTrustAnchor().getTrustedCert();
+            // the runtime does not apply the root's own path length: a root of path length 0 issues end-entity certificates only
+            int intermediates = result.getCertPath().getCertificates().size() - 1;
+            if (intermediates > anchor.getBasicConstraints()) {
+                return new Result(Optional.empty(), "it is issued by a certificate authority below the organisation root, "
+                        + "which issues assessors' certificates itself and no other authority");
+            }
+            return new Result(Optional.of(anchor), null);
         } catch (CertPathBuilderException e) {
             return new Result(Optional.empty(), "it is not issued by any organisation root installed here");
         } catch (GeneralSecurityException e) {

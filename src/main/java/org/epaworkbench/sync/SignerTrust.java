@@ -64,11 +64,18 @@ public final class SignerTrust {
     private final List<X509Certificate> roots;
     private final List<PinnedSigner> register;
     private final String ownFingerprint;
+    /** This computer's time when loaded: a certificate is never checked at a time after it (see {@link #decide}). */
+    private final java.time.Instant now;
 
     SignerTrust(List<X509Certificate> roots, List<PinnedSigner> register, String ownFingerprint) {
+        this(roots, register, ownFingerprint, null);
+    }
+
+    private SignerTrust(List<X509Certificate> roots, List<PinnedSigner> register, String ownFingerprint, java.time.Instant now) {
         this.roots = List.copyOf(roots);
         this.register = List.copyOf(register);
         this.ownFingerprint = ownFingerprint;
+        this.now = now;
     }
 
     /** The roots, register and own certificate of the data folder {@code store} belongs to. */
@@ -88,22 +95,29 @@ public final class SignerTrust {
         } catch (KeyStoreProblem e) {
             own = null;
         }
-        return new SignerTrust(roots, store.register(), own);
+        return new SignerTrust(roots, store.register(), own, clock.instant());
     }
 
     /** The same, also trusting {@code root} (a root given for one check, e.g. {@code verify --root}). */
     public SignerTrust withRoot(X509Certificate root) {
         List<X509Certificate> more = new ArrayList<>(roots);
         more.add(root);
-        return new SignerTrust(more, register, ownFingerprint);
+        return new SignerTrust(more, register, ownFingerprint, now);
     }
 
     public List<X509Certificate> roots() {
         return roots;
     }
 
-    /** Decides about {@code signer}, whose signature carries {@code carried}, made at {@code at}. */
+    /**
+     * Decides about {@code signer}, whose signature carries {@code carried}, made at {@code at}. The signing time is
+     * the signer's claim: one after this computer's time is not believed, and the certificate is checked now instead
+     * (so a certificate that becomes valid next month is not trusted today by a file dated next month).
+     */
     public Decision decide(X509Certificate signer, List<X509Certificate> carried, java.time.Instant at) {
+        if (now != null && at.isAfter(now)) {
+            at = now;
+        }
         String fingerprint = Certificates.fingerprint(signer);
         ChainCheck.Result chain = ChainCheck.check(signer, carried, roots, at);
         if (chain.chains()) {
