@@ -38,6 +38,7 @@ public final class Workbench implements AutoCloseable {
     private final Clock clock;
     private final SessionClock sessionClock;
     private final Services services;
+    private final org.epaworkbench.app.RunningSessions running = org.epaworkbench.app.RunningSessions.beating();
     private final SessionStore sessions;
     private final InstanceLock lock;
 
@@ -212,8 +213,14 @@ public final class Workbench implements AutoCloseable {
         return services;
     }
 
+    /** The sessions open in the app and their heartbeat. */
+    public org.epaworkbench.app.RunningSessions running() {
+        return running;
+    }
+
     @Override
     public void close() {
+        running.close();
         database.close();
         lock.close();
     }

@@ -81,6 +81,15 @@ public final class Background implements AutoCloseable {
         return start(executor, task);
     }
 
+    /** The ordered writer itself, for work that reports back by other means (the sessions' heartbeat). */
+    public java.util.concurrent.Executor writer() {
+        return command -> {
+            if (!executor.isShutdown()) {
+                executor.execute(command);
+            }
+        };
+    }
+
     @Override
     public void close() {
         executor.shutdown();

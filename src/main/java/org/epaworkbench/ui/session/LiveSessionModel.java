@@ -27,7 +27,8 @@ import org.epaworkbench.ui.common.Background;
  * The live session as the screen sees it. Actions run on the background writer thread; the screen
  * changes only when the event is committed (a new {@link LiveSnapshot} arrives). The running timer,
  * duration state and questioning budget are recomputed from the snapshot and the monotonic clock
- * four times a second on the FX thread; a heartbeat is saved every five seconds.
+ * four times a second on the FX thread. While the model is open its session is among the app's
+ * {@link org.epaworkbench.app.RunningSessions}, whose heartbeat saves its time every five seconds.
  */
 public final class LiveSessionModel {
 
@@ -45,7 +46,6 @@ public final class LiveSessionModel {
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final ObjectProperty<Unsaved> unsaved = new SimpleObjectProperty<>(Unsaved.NONE);
     private final Timeline ticker;
-    private final Timeline heartbeat;
 
     private LiveSessionModel(Workbench workbench, Background background, RecordedSession recorded, Apprentice apprentice,
             ApprenticeEvidence evidence, LiveSnapshot first) {
@@ -59,9 +59,19 @@ public final class LiveSessionModel {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> tick()));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
-        heartbeat = new Timeline(new KeyFrame(javafx.util.Duration.seconds(5), e -> saveHeartbeat()));
-        heartbeat.setCycleCount(Animation.INDEFINITE);
-        heartbeat.play();
+        workbench.running().open(recorded, background.writer(), new org.epaworkbench.app.RunningSessions.Listener() {
+            @Override
+            public void saved(org.epaworkbench.app.RunningSessions.Held held) {
+                javafx.application.Platform.runLater(() -> showUnsaved(new Unsaved(held.actions(), held.because(), held.since())));
+            }
+
+            @Override
+            public void failed(Exception e) {
+                if (StorageProblem.of(e).isEmpty()) {
+                    javafx.application.Platform.runLater(() -> problem.set("Could not save the timer checkpoint: " + e.getMessage()));
+                }
+            }
+        });
     }
 
     /** Opens a stored session in the background, then hands the model to {@code onReady} on the FX thread. */
@@ -91,22 +101,6 @@ public final class LiveSessionModel {
         durationState.set(s.state().ending().map(e -> e.durationState()).orElse(s.durationState(now)));
         questioning.set(s.questioning(now).orElse(null));
         elapsed.set(s.elapsed(now));
-    }
-
-    /** Every five seconds: save the timer checkpoint, or, while actions are held in memory, try saving them. */
-    private void saveHeartbeat() {
-        background.run(() -> {
-            if (recorded.held() > 0) {
-                recorded.saveHeld();
-            } else {
-                recorded.heartbeat();
-            }
-            return unsaved();
-        }, this::showUnsaved, failure -> {
-            if (StorageProblem.of(failure).isEmpty()) {
-                problem.set("Could not save the timer checkpoint: " + failure.getMessage());
-            }
-        });
     }
 
     /** What is held in memory now; read on the background writer, shown on the FX thread. */
@@ -195,12 +189,12 @@ public final class LiveSessionModel {
     /** Stops the timer and the heartbeat: the screen no longer follows this session. */
     public void stop() {
         ticker.stop();
-        heartbeat.stop();
+        workbench.running().close(recorded.id());
     }
 
-    /** Whether the timer and the heartbeat still run (a session kept running in the background). */
+    /** Whether the session is still open, heartbeat and all (a session kept running in the background). */
     public boolean active() {
-        return heartbeat.getStatus() == Animation.Status.RUNNING;
+        return workbench.running().isOpen(recorded.id());
     }
 
     /**
