@@ -199,6 +199,15 @@ class ZipReadingTest {
     }
 
     @Test
+    void anEntryWrittenTwiceIsRefused() throws Exception {
+        List<Part> parts = parts();
+        Part apprentices = parts.stream().filter(p -> p.localName().equals(PackageFormat.APPRENTICES)).findFirst().orElseThrow();
+        parts.add(Part.of(PackageFormat.APPRENTICES, "[]".getBytes(StandardCharsets.UTF_8)));
+        assertThat(apprentices.data()).isNotEqualTo("[]".getBytes(StandardCharsets.UTF_8));
+        refused(zip(parts, List.of(), new byte[0]), "cannot be read one way only", "lists “records/apprentices.json” twice");
+    }
+
+    @Test
     void anEntryOutsideTheManifestInBothReadingsIsRefused() throws Exception {
         List<Part> parts = parts();
         parts.add(Part.of("records/extra.json", "[]".getBytes(StandardCharsets.UTF_8)));
