@@ -126,6 +126,22 @@ public final class PaperSessionForm {
         }
     }
 
+    /** A competency question of an interview, as written on the form: the time it was asked and the question. */
+    public static final class QuestionRow extends Row {
+        public final StringProperty at = new SimpleStringProperty("");
+        public final StringProperty text = new SimpleStringProperty("");
+
+        @Override
+        List<Observable> inputs() {
+            return List.of(at, text);
+        }
+
+        @Override
+        boolean typed() {
+            return !(at.get().isBlank() && text.get().isBlank());
+        }
+    }
+
     /** One criterion of the component: its judgement (none yet: null), the time it was judged, and a note. */
     public static final class JudgementRow extends Row {
         private final Criterion criterion;
@@ -190,6 +206,7 @@ public final class PaperSessionForm {
     public final StringProperty notesAt = new SimpleStringProperty("");
     private final ObservableList<PauseRow> pauses = FXCollections.observableArrayList();
     private final ObservableList<QuestioningRow> questioning = FXCollections.observableArrayList();
+    private final ObservableList<QuestionRow> questions = FXCollections.observableArrayList();
     private final ObservableList<JudgementRow> judgements = FXCollections.observableArrayList();
     /** The rows typed for each component, kept when another component is chosen and back again. */
     private final Map<String, List<JudgementRow>> judgementsByComponent = new HashMap<>();
@@ -197,6 +214,7 @@ public final class PaperSessionForm {
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper questioningTracked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper questionsAsked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper timing = new ReadOnlyStringWrapper("");
     private final BooleanProperty checking = new SimpleBooleanProperty();
     private final InvalidationListener recheck = o -> {
@@ -230,6 +248,9 @@ public final class PaperSessionForm {
                 return rows;
             }));
             questioningTracked.set(now != null && now.questioningLimit().isPresent());
+            questionsAsked.set(now == null ? "" : now.questions().map(q -> "The " + now.title().toLowerCase(java.util.Locale.ROOT)
+                    + " has " + q.exactly() + " competency questions (" + q.source().shortForm() + "). Each as asked, with the time it "
+                    + "was asked.").orElse(""));
             timing.set(now == null ? "" : now.title() + ": " + now.timing().describe()
                     + now.questioningLimit().map(q -> "; questioning up to " + q.describe()).orElse(""));
         });
@@ -239,6 +260,7 @@ public final class PaperSessionForm {
         }
         pauses.addListener(recheck);
         questioning.addListener(recheck);
+        questions.addListener(recheck);
         if (apprentices.size() == 1) {
             apprentice.set(apprentices.get(0));
         }
@@ -271,6 +293,30 @@ public final class PaperSessionForm {
 
     public ObservableList<QuestioningRow> questioning() {
         return questioning;
+    }
+
+    /** The interview's questions, as written on the form. */
+    public ObservableList<QuestionRow> questions() {
+        return questions;
+    }
+
+    /**
+     * For a component whose plan sets a number of competency questions, what to write (shown above the questions);
+     * "" when the component has none, and then its questions are not asked for.
+     */
+    public ReadOnlyStringProperty questionsAskedProperty() {
+        return questionsAsked.getReadOnlyProperty();
+    }
+
+    public QuestionRow addQuestion() {
+        QuestionRow row = new QuestionRow();
+        watch(row);
+        questions.add(row);
+        return row;
+    }
+
+    public void removeQuestion(QuestionRow row) {
+        questions.remove(row);
     }
 
     /** A row per criterion of the chosen component, in the plan's order. */
@@ -330,6 +376,7 @@ public final class PaperSessionForm {
         return !(reason.get().isBlank() && start.get().isBlank() && end.get().isBlank() && endReason.get().isBlank()
                 && notes.get().isBlank() && location.get().isBlank() && idSeen.get().isBlank()
                 && pauses.stream().noneMatch(Row::typed) && questioning.stream().noneMatch(Row::typed)
+                && questions.stream().noneMatch(Row::typed)
                 && judgementsByComponent.values().stream().flatMap(List::stream).noneMatch(Row::typed));
     }
 
@@ -365,6 +412,7 @@ public final class PaperSessionForm {
         problems.clear();
         pauses.forEach(Row::clearProblem);
         questioning.forEach(Row::clearProblem);
+        questions.forEach(Row::clearProblem);
         judgements.forEach(Row::clearProblem);
         Map<String, Place> places = new HashMap<>();
         places(places);
@@ -403,6 +451,16 @@ public final class PaperSessionForm {
                 }
             }
         }
+        List<PaperRecord.TimedQuestion> asked = new ArrayList<>();
+        if (!questionsAsked.get().isEmpty()) {
+            for (int i = 0; i < questions.size(); i++) {
+                QuestionRow q = questions.get(i);
+                if (q.typed()) {
+                    asked.add(new PaperRecord.TimedQuestion(q.text.get().strip(), time(day, q.at.get(), null, q, "at"), null, List.of(),
+                            "question." + i));
+                }
+            }
+        }
         List<PaperRecord.TimedJudgement> judged = new ArrayList<>();
         List<PaperRecord.TimedNote> noted = new ArrayList<>();
         for (JudgementRow j : judgements) {
@@ -431,7 +489,7 @@ public final class PaperSessionForm {
         SessionDetails details = new SessionDetails(who.id(), plan.id(), plan.version(), c.id(), attempt.get(), mode.get(),
                 location.get().strip(), idSeen.get().strip());
         PaperRecord record = new PaperRecord(details, reason.get(), startAt, pauseList, spans, endAt, blankToNull(endReason.get()),
-                judged, noted, List.of(), List.of(), zone);
+                judged, noted, List.of(), asked, zone);
         try {
             PaperEntry.transcribe(UUID.randomUUID().toString(), plan, record, clock.instant(), settings);
         } catch (PaperEntry.Problem p) {
@@ -445,6 +503,7 @@ public final class PaperSessionForm {
 
     private boolean rowsRefused() {
         return pauses.stream().anyMatch(r -> !r.problemProperty().get().isEmpty())
+                || questions.stream().anyMatch(r -> !r.problemProperty().get().isEmpty())
                 || questioning.stream().anyMatch(r -> !r.problemProperty().get().isEmpty())
                 || judgements.stream().anyMatch(r -> !r.problemProperty().get().isEmpty());
     }
@@ -486,6 +545,12 @@ public final class PaperSessionForm {
             places.put(w, new Place(row, null, null));
             places.put(w + ".from", new Place(row, "from", null));
             places.put(w + ".until", new Place(row, "until", null));
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            String w = "question." + i;
+            QuestionRow row = questions.get(i);
+            places.put(w, new Place(row, null, null));
+            places.put(w + ".at", new Place(row, "at", null));
         }
         for (JudgementRow j : judgements) {
             String w = "judgement." + j.criterion.id();
@@ -529,6 +594,11 @@ public final class PaperSessionForm {
         for (int i = 0; i < questioning.size(); i++) {
             if (!questioning.get(i).problemProperty().get().isEmpty()) {
                 where.put("Questioning " + (i + 1), true);
+            }
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            if (!questions.get(i).problemProperty().get().isEmpty()) {
+                where.put("Question " + (i + 1), true);
             }
         }
         for (JudgementRow j : judgements) {

@@ -61,6 +61,7 @@ public final class PaperSessionScreen extends BorderPane {
     private final Label failure = new Label();
     private final VBox pauseRows = new VBox(6);
     private final VBox questioningRows = new VBox(6);
+    private final VBox questionRows = new VBox(6);
     private final VBox judgementRows = new VBox(0);
 
     /**
@@ -243,6 +244,19 @@ public final class PaperSessionScreen extends BorderPane {
         questioning.visibleProperty().bind(form.questioningTrackedProperty());
         questioning.managedProperty().bind(questioning.visibleProperty());
 
+        Button addQuestion = new Button("Add a question", new FontIcon("mdi2p-plus"));
+        addQuestion.setId("paper-add-question");
+        addQuestion.setOnAction(e -> {
+            form.addQuestion();
+            focusLast(questionRows);
+        });
+        rows(form.questions(), questionRows, this::questionRow);
+        Label questionsHint = TextBoxes.hint("");
+        questionsHint.textProperty().bind(form.questionsAskedProperty());
+        VBox questions = new VBox(6, subheading("Questions asked"), questionsHint, questionRows, addQuestion);
+        questions.visibleProperty().bind(form.questionsAskedProperty().isNotEmpty());
+        questions.managedProperty().bind(questions.visibleProperty());
+
         TextArea notes = new TextArea();
         notes.setId("paper-notes");
         notes.setPrefRowCount(3);
@@ -259,6 +273,7 @@ public final class PaperSessionScreen extends BorderPane {
         VBox left = new VBox(10, details,
                 subheading("Pauses"), pauseRows, addPause,
                 questioning,
+                questions,
                 heading("Session notes"), withProblem(notes, "paper-notes", form.problem(PaperSessionForm.NOTES)), notesTime);
         return left;
     }
@@ -286,6 +301,25 @@ public final class PaperSessionScreen extends BorderPane {
         HBox line = new HBox(6, label("From"), from, label("to"), until, remove);
         line.setAlignment(Pos.CENTER_LEFT);
         return rowBox(line, row, "paper-questioning-" + i, from, until, null);
+    }
+
+    private Node questionRow(PaperSessionForm.QuestionRow row) {
+        int i = form.questions().indexOf(row);
+        TextField at = time("paper-question-" + i + "-at", row.at);
+        TextField text = new TextField();
+        text.setId("paper-question-" + i + "-text");
+        text.setPromptText("The question as asked");
+        text.textProperty().bindBidirectional(row.text);
+        Button remove = removeButton("Remove this question", () -> form.removeQuestion(row));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(6, label("Question " + (i + 1) + ", asked at"), at, gap, remove);
+        top.setAlignment(Pos.CENTER_LEFT);
+        Node box = rowBox(new VBox(4, top, text), row, "paper-question-" + i, null, null, null);
+        row.invalid().addListener((javafx.collections.SetChangeListener<String>) c -> at.pseudoClassStateChanged(DANGER,
+                row.invalid().contains("at")));
+        at.pseudoClassStateChanged(DANGER, row.invalid().contains("at"));
+        return box;
     }
 
     // ---- the judgements ----

@@ -124,6 +124,27 @@ class PaperSessionFormTest {
     }
 
     @Test
+    void anInterviewsQuestionsAreEnteredWithTheirTimesAndNoMoreThanThePlanSets() {
+        PaperSessionForm f = form();
+        assertThat(f.questionsAskedProperty().get()).isEmpty(); // the observation sets no number of questions
+        f.componentProperty().set(f.components().stream().filter(c -> c.id().equals("wbp-interview")).findFirst().orElseThrow());
+        assertThat(f.questionsAskedProperty().get()).contains("10 competency questions");
+        for (int i = 0; i < 11; i++) {
+            PaperSessionForm.QuestionRow q = f.addQuestion();
+            q.at.set(String.format("%02d:%02d", 9 + (35 + 5 * i) / 60, (35 + 5 * i) % 60));
+            q.text.set("Question " + (i + 1));
+        }
+        assertThat(f.check()).isEmpty();
+        assertThat(f.questions().get(10).problemProperty().get()).startsWith("All 10 questions have been asked.");
+        assertThat(f.summaryProperty().get()).contains("Question 11");
+
+        f.removeQuestion(f.questions().get(10));
+        var record = f.check().orElseThrow().record();
+        assertThat(record.questions()).hasSize(10);
+        assertThat(record.questions().get(0).at()).isEqualTo(Instant.parse("2026-11-20T09:35:00Z"));
+    }
+
+    @Test
     void theReasonItWasOnPaperIsAskedForInTheRulesWords() {
         PaperSessionForm f = form();
         f.reason.set(" ");
