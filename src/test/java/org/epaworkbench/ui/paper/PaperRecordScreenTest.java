@@ -106,6 +106,29 @@ class PaperRecordScreenTest {
         robot.write(text);
     }
 
+    /** Shown and visible as the robot sees it (a dialog's window can be showing a moment before its nodes are). */
+    static boolean showing(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
+    }
+
+    /** Scrolls the declarations so that a signature pad is in view, to draw in it. */
+    static void scrollTo(Node n) {
+        Node p = n.getParent();
+        while (p != null && !(p instanceof ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof ScrollPane sp) {
+            Node content = sp.getContent();
+            Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+            double extra = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (extra > 0) {
+                sp.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 20) / extra)));
+            }
+            sp.layout();
+        }
+    }
+
     String text(FxRobot robot, String query) {
         Node n = robot.lookup(query).query();
         return n instanceof Label l ? l.getText() : ((TextField) n).getText();
@@ -201,6 +224,30 @@ class PaperRecordScreenTest {
         assertThat(state.enteredFromPaper().orElseThrow().reason()).startsWith("Laptop battery failed on arrival");
         assertThat(state.elapsedAtLastEvent()).hasMinutes(61);
 
+        // signed like any other, its record saying it was entered from paper
+        robot.clickOn("#sign-record");
+        await(() -> showing(robot, "#declarations-ok"));
+        for (Node canvas : robot.lookup("#signature-canvas").queryAll()) {
+            robot.interact(() -> scrollTo(canvas));
+            robot.moveTo(canvas).moveBy(-120, 10).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(60, -25).moveBy(60, 30)
+                    .moveBy(70, -20).release(javafx.scene.input.MouseButton.PRIMARY);
+        }
+        robot.clickOn("#declarations-ok");
+        await(() -> showing(robot, "#keystore-password"));
+        robot.clickOn("#keystore-password").write("a long password");
+        robot.clickOn("#keystore-password-again").write("a long password");
+        robot.clickOn("#password-ok");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        assertThat(robot.lookup("#info-message").queryAs(Label.class).getText())
+                .contains("signature is valid and covers the whole document");
+        var record = workbench.signedRecords().forSession(stored.id()).get(0);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(workbench.signedRecords().folder().resolve(record.fileName()).toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("ENTERED FROM PAPER").contains("Laptop battery failed on arrival");
+        }
+        robot.type(KeyCode.ENTER);
+        await(() -> !showing(robot, "#info-message"));
+
         // back in the list, marked as from paper
         robot.clickOn("#back-to-sessions");
         await(() -> main.sessionScreen() == null && robot.lookup("#session-table .paper-badge").tryQuery().isPresent());
@@ -209,5 +256,9 @@ class PaperRecordScreenTest {
                 .orElseThrow();
         assertThat(((Label) cell.getGraphic()).getText()).isEqualTo("Entered from paper");
         assertThat(cell.getText()).isEqualTo("Practical observation with Q&As");
+        TableCell<?, ?> status = robot.lookup("#session-table .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableRow() == cell.getTableRow() && "Status".equals(c.getTableColumn().getText())).findFirst()
+                .orElseThrow();
+        assertThat(status.getText()).isEqualTo("Signed");
     }
 }
