@@ -514,7 +514,7 @@ public final class PackageImporter {
                                 + "record of that id here. A signed record never changes, so the package is forged or damaged.");
                     }
                 } else {
-                    checkNewRecord(pdfEntry, record, bytes, cert, signer, sessionIds, owners);
+                    checkNewRecord(pdfEntry, record, bytes, cert, signer, sessionIds, owners, events);
                 }
                 records.add(record);
             }
@@ -530,7 +530,7 @@ public final class PackageImporter {
 
     /** A record new here: its PDF verifies, is signed by the package's signer, and its session is the signer's. */
     private void checkNewRecord(String pdfEntry, SignedRecord record, byte[] pdf, X509Certificate cert, String signer,
-            Set<String> sessionsInPackage, Owners owners) throws PackageRefused, SQLException {
+            Set<String> sessionsInPackage, Owners owners, List<EventRow> events) throws PackageRefused, SQLException {
         SignatureReport report = new PadesVerifier().verify(pdfEntry, pdf);
         if (!report.verified()) {
             throw new PackageRefused(pdfEntry, "does not verify: " + (report.problems().isEmpty() ? "not signed"
@@ -550,6 +550,20 @@ public final class PackageImporter {
             if (!newHere && !owners.keyOf(record.sessionId()).map(Certificates.publicKeyFingerprint(cert)::equals)
                     .orElse(false)) {
                 throw notTheirs(pdfEntry, record.sessionId(), owners, cert);
+            }
+        }
+        Optional<org.epaworkbench.report.ChainStamp> stamp = org.epaworkbench.report.ChainStamp.readFrom(pdf);
+        if (stamp.isPresent() && record.sessionId() != null) {
+            // the record signs the head of its session's log: that event must be in the log, here or in the package
+            org.epaworkbench.report.ChainStamp st = stamp.get();
+            List<EventRow> log = new ArrayList<>(store.storedEvents(record.sessionId()));
+            events.stream().filter(e -> e.sessionId().equals(record.sessionId())).forEach(log::add);
+            boolean found = st.sessionId().equals(record.sessionId()) && log.stream()
+                    .anyMatch(e -> e.seq() == st.events() && e.hash().equals(st.headHash()));
+            if (!found) {
+                throw new PackageRefused(pdfEntry, "the record signs " + st.events() + " events of session " + st.sessionId()
+                        + " ending with the event whose hash is " + st.headHash() + ", but the log of session "
+                        + record.sessionId() + " has no such event: the log was changed after the record was signed.");
             }
         }
     }
