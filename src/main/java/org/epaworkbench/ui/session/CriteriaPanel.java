@@ -7,6 +7,7 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -31,6 +32,8 @@ final class CriteriaPanel extends BorderPane {
     private final TextField goTo = new TextField();
     private final Label goToProblem = new Label();
     private final LiveSessionModel model;
+    /** The selected criterion's notes and evidence, folded under its row; null when they have a column of their own. */
+    private Node folded;
 
     CriteriaPanel(LiveSessionModel model, CriterionActions actions) {
         this.model = model;
@@ -81,7 +84,10 @@ final class CriteriaPanel extends BorderPane {
         scroll.setFitToWidth(true);
         setCenter(scroll);
 
-        selected.addListener((o, a, b) -> rows.forEach(r -> r.setSelected(r.criterion().equals(b))));
+        selected.addListener((o, a, b) -> {
+            rows.forEach(r -> r.setSelected(r.criterion().equals(b)));
+            placeFolded();
+        });
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         model.unsavedProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -92,6 +98,32 @@ final class CriteriaPanel extends BorderPane {
         LiveSnapshot s = model.snapshot();
         boolean editable = s.state().status().started() && s.gap().isEmpty();
         rows.forEach(r -> r.show(s.state(), editable, model.unsavedProperty().get()));
+    }
+
+    /** Shows {@code detail} under the selected criterion's row (null: nowhere in the list). */
+    void fold(Node detail) {
+        if (folded != null) {
+            list.getChildren().remove(folded);
+        }
+        folded = detail;
+        placeFolded();
+    }
+
+    private void placeFolded() {
+        if (folded == null) {
+            return;
+        }
+        Optional<CriterionLiveRow> row = row(selected.get());
+        if (row.isEmpty()) {
+            return;
+        }
+        int at = list.getChildren().indexOf(row.get()) + 1;
+        int now = list.getChildren().indexOf(folded);
+        if (now == at || now >= 0 && now == at - 1) {
+            return;
+        }
+        list.getChildren().remove(folded);
+        list.getChildren().add(list.getChildren().indexOf(row.get()) + 1, folded);
     }
 
     ObjectProperty<Criterion> selectedProperty() {
@@ -155,6 +187,13 @@ final class CriteriaPanel extends BorderPane {
             return;
         }
         Bounds b = row.getBoundsInParent();
+        int after = list.getChildren().indexOf(row) + 1;
+        if (folded != null && after < list.getChildren().size() && list.getChildren().get(after) == folded) {
+            // the row with its notes and evidence beneath it, as far as they fit
+            Bounds f = folded.getBoundsInParent();
+            b = new javafx.geometry.BoundingBox(b.getMinX(), b.getMinY(), b.getWidth(),
+                    Math.min(f.getMaxY() - b.getMinY(), viewport - 80));
+        }
         double top = scroll.getVvalue() * (contentHeight - viewport);
         if (b.getMinY() < top) {
             scroll.setVvalue(Math.max(0, b.getMinY() - 40) / (contentHeight - viewport));

@@ -49,6 +49,28 @@ final class CriterionDetailPanel extends VBox {
     private final Label ksbHeading = new Label("KNOWLEDGE, SKILLS AND BEHAVIOURS");
     private final VBox ksb = new VBox();
     private Criterion ksbShownFor;
+    private VBox content;
+    private ScrollPane scroll;
+
+    /**
+     * Folded under its criterion in the list (a narrow window): no scroll pane of its own (the list scrolls), and
+     * the code, level and text are not repeated, the row above shows them. Beside the list: a column of its own.
+     */
+    void setFolded(boolean folded) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {code, badges, text, judgement}) {
+            n.setVisible(!folded);
+            n.setManaged(!folded);
+        }
+        if (folded && getChildren().contains(scroll)) {
+            scroll.setContent(null);
+            getChildren().setAll(content);
+        } else if (!folded && !getChildren().contains(scroll)) {
+            getChildren().clear();
+            scroll.setContent(content);
+            getChildren().setAll(scroll);
+        }
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("folded"), folded);
+    }
 
     CriterionDetailPanel(LiveSessionModel model, CriterionActions actions) {
         this.model = model;
@@ -126,7 +148,8 @@ final class CriterionDetailPanel extends VBox {
         }
         VBox content = new VBox(8, code, badges, text, note, judgement, ksbHeading, ksb, portfolioHeading, portfolio, reportHeading, reportLocation,
                 notesHeading, notes, noteInput, noteFeedback, addNote, evidenceHeading, evidence, evidenceRow);
-        ScrollPane scroll = new ScrollPane(content);
+        this.content = content;
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -5,6 +5,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.plan.Criterion;
@@ -62,6 +63,34 @@ final class GradePreviewPanel extends VBox {
                 distinctionMissing);
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         refresh();
+    }
+
+    /**
+     * Compact (over the criteria in a narrow window): the grade and the two summary lines on one row, each list
+     * of codes still needed on one row after its words; otherwise one line under another, in a column.
+     */
+    void setCompact(boolean compact) {
+        for (javafx.scene.Node n : new javafx.scene.Node[] {passMissing, distinctionMissing}) {
+            HBox.setHgrow(n, compact ? javafx.scene.layout.Priority.ALWAYS : null);
+        }
+        if (compact) {
+            javafx.scene.layout.FlowPane summary = new javafx.scene.layout.FlowPane(14, 2, heading, grade, passLine, distinctionLine);
+            summary.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+            getChildren().setAll(summary, row(passNeeded, passMissing), row(distinctionNeeded, distinctionMissing));
+        } else {
+            getChildren().setAll(heading, grade, passLine, distinctionLine, passNeeded, passMissing, distinctionNeeded,
+                    distinctionMissing);
+        }
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("compact"), compact);
+    }
+
+    private static HBox row(Label words, FlowPane codes) {
+        words.setMinWidth(Label.USE_PREF_SIZE);
+        HBox row = new HBox(6, words, codes);
+        row.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        row.visibleProperty().bind(codes.visibleProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
     }
 
     private void refresh() {

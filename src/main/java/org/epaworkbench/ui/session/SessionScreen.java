@@ -52,6 +52,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     private final SessionDecisions decisions;
     private final CriteriaPanel criteria;
     private final CriterionDetailPanel detail;
+    /** Below this width the screen has two columns, not three. */
+    static final double NARROW = 1500;
+    private GradePreviewPanel grade;
+    private VBox left;
+    private Boolean narrow;
     private final Label problem = new Label();
     private final Label saving = new Label("Saving…");
     private final Runnable onBack;
@@ -112,7 +117,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
                     + ", " + source.section() + "."));
             left.getChildren().add(none);
         }
-        left.getChildren().add(new GradePreviewPanel(model, this));
+        grade = new GradePreviewPanel(model, this);
+        left.getChildren().add(grade);
         // below the timer, questioning and grade, which are glanced at: the plan's rules for this attempt, read before starting
         PlanRulesPanel rules = new PlanRulesPanel(first.plan(), component, first.state().details().attempt());
         if (rules.hasRules()) {
@@ -137,6 +143,10 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         setRight(detail);
         criteria.selectedProperty().addListener((o, a, c) -> detail.show(c));
         detail.show(criteria.selectedProperty().get());
+        this.left = left;
+        // a laptop's 1280 or 1366 pixels: the criteria keep their width (no third column squeezing them), the
+        // selected criterion's notes and evidence fold under it in the list, and the grade sits above the list
+        widthProperty().addListener((o, a, w) -> arrange(w.doubleValue() < NARROW));
 
         setTop(new VBox(header(), messageBar()));
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
@@ -161,6 +171,49 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
                 }
             });
         }
+    }
+
+    /** Three columns (wide), or two with the detail folded under the selected criterion (narrow). */
+    private void arrange(boolean narrowNow) {
+        if (Boolean.valueOf(narrowNow).equals(narrow)) {
+            return;
+        }
+        narrow = narrowNow;
+        if (narrowNow) {
+            setRight(null);
+            left.getChildren().remove(grade);
+            grade.setCompact(true);
+            VBox centre = new VBox(0, grade, criteria);
+            VBox.setMargin(grade, new Insets(12, 8, 0, 8));
+            VBox.setVgrow(criteria, Priority.ALWAYS);
+            detail.setFolded(true);
+            detail.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            detail.setMinWidth(0);
+            criteria.fold(detail);
+            setCenter(centre);
+        } else {
+            criteria.fold(null);
+            detail.setFolded(false);
+            detail.setPrefWidth(330);
+            detail.setMinWidth(280);
+            grade.setCompact(false);
+            VBox.setMargin(grade, null);
+            setCenter(criteria);
+            left.getChildren().add(Math.min(left.getChildren().size(), gradeIndex()), grade);
+            setRight(detail);
+        }
+    }
+
+    /** Where the grade goes in the left column: after the timer and the questioning or interview panel. */
+    private int gradeIndex() {
+        int i = 0;
+        for (Node n : left.getChildren()) {
+            if (n instanceof PlanRulesPanel) {
+                return i;
+            }
+            i++;
+        }
+        return i;
     }
 
     private Node header() {

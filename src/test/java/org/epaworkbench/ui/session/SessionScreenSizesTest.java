@@ -197,4 +197,89 @@ class SessionScreenSizesTest {
         assertThat(model().snapshot().state().questions().get(1).text()).isEqualTo("What would you change about the returns desk?");
         assertThat(model().snapshot().state().questions().get(1).bankId()).isNull();
     }
+
+    /** Whether the whole of {@code n} shows: inside the window, and inside the visible part of every scroll pane around it. */
+    static boolean shownWhole(Node n) {
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        Scene scene = n.getScene();
+        if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5) {
+            return false;
+        }
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                Node viewport = sp.lookup(".viewport");
+                Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+                if (b.getMinY() < v.getMinY() - 0.5 || b.getMaxY() > v.getMaxY() + 0.5 || b.getMinX() < v.getMinX() - 0.5
+                        || b.getMaxX() > v.getMaxX() + 0.5) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    void layoutAt(FxRobot robot, String planId, String componentId, int width, int height, String... glanced) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        openSession(planId, componentId);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-" + componentId + "-" + width + "x" + height));
+        String at = componentId + " at " + width + "x" + height + ": ";
+        assertThat(stage.getScene().getWidth()).isEqualTo(width);
+        for (String id : glanced) {
+            assertThat(shownWhole(robot.lookup(id).query())).as(at + id + " shown whole, without scrolling").isTrue();
+        }
+        // no horizontal scrolling anywhere on the screen
+        assertThat(screen.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar bar
+                && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()).toList())
+                .as(at + "horizontal scroll bars").isEmpty();
+        // every criterion's whole text, at a width that reads as text (not a 70-pixel column)
+        var texts = screen.lookupAll(".criterion-text");
+        assertThat(texts).hasSize(model().snapshot().component().criteria().size());
+        for (Node n : texts) {
+            javafx.scene.control.Label l = (javafx.scene.control.Label) n;
+            assertThat(l.getWidth()).as(at + "width of the text of a criterion").isGreaterThanOrEqualTo(400);
+            assertThat(l.getHeight()).as(at + "height for the whole text of " + l.getText())
+                    .isGreaterThanOrEqualTo(Math.floor(l.prefHeight(l.getWidth())));
+        }
+        // the selected criterion's notes and evidence fold under the list rather than squeezing it
+        Bounds list = robot.lookup("#criteria-list").query().localToScene(robot.lookup("#criteria-list").query().getLayoutBounds());
+        Node detail = robot.lookup("#criterion-detail").query();
+        Bounds d = detail.localToScene(detail.getLayoutBounds());
+        assertThat(d.getMinX()).as(at + "detail under the criteria, not beside them").isLessThan(list.getMaxX());
+        assertThat(d.getMinY()).as(at + "detail under the criteria").isGreaterThanOrEqualTo(list.getMinY());
+        assertThat(shownWhole(robot.lookup("#note-input").query())).as(at + "the note box shows").isTrue();
+    }
+
+    @Test
+    void anObservationAt1280x720(FxRobot robot) throws Exception {
+        layoutAt(robot, "highfield-css-l3", "observation", 1280, 720, "#elapsed-timer", "#start-button", "#questioning-used",
+                "#questioning-toggle", "#grade-preview");
+    }
+
+    @Test
+    void anObservationAt1366x768(FxRobot robot) throws Exception {
+        layoutAt(robot, "highfield-css-l3", "observation", 1366, 768, "#elapsed-timer", "#start-button", "#questioning-used",
+                "#questioning-toggle", "#grade-preview");
+    }
+
+    @Test
+    void anInterviewAt1280x720(FxRobot robot) throws Exception {
+        layoutAt(robot, "highfield-css-l3", "wbp-interview", 1280, 720, "#elapsed-timer", "#start-button", "#question-counter",
+                "#ask-question", "#grade-preview");
+    }
+
+    @Test
+    void aDiscussionAt1280x720(FxRobot robot) throws Exception {
+        layoutAt(robot, "pal-css-l3", "professional-discussion", 1280, 720, "#elapsed-timer", "#start-button",
+                "#no-questioning-limit", "#grade-preview");
+    }
+
+    @Test
+    void aDiscussionAt1366x768(FxRobot robot) throws Exception {
+        layoutAt(robot, "pal-css-l3", "professional-discussion", 1366, 768, "#elapsed-timer", "#start-button",
+                "#no-questioning-limit", "#grade-preview");
+    }
 }

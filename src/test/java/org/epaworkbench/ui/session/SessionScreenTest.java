@@ -174,7 +174,9 @@ class SessionScreenTest {
         settle();
         assertThat(state("S2.8")).isEqualTo(CriterionState.NOT_ARISEN);
 
-        // mouse: the Met button on S2.3's row; clicking the chosen state again clears it
+        // mouse: the Met button on S2.3's row (scrolled into view, as a person would); clicking the chosen state again clears it
+        robot.interact(() -> screen.jumpTo("S2.3"));
+        WaitForAsyncUtils.waitForFxEvents();
         Node s23 = robot.lookup("#criterion-S2_3").query();
         robot.clickOn(robot.from(s23).lookup(".state-met").queryAs(Button.class));
         settle();
