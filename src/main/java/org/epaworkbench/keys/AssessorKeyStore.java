@@ -291,7 +291,7 @@ public final class AssessorKeyStore {
     }
 
     private static KeyStoreProblem wrongPassword(Path file, String ifWrong) {
-        return new KeyStoreProblem("Wrong keystore password for " + file + ". " + ifWrong);
+        return new KeyStoreProblem.WrongPassword("Wrong keystore password for " + file + ". " + ifWrong);
     }
 
     private static void checkPassword(char[] password) throws KeyStoreProblem {

@@ -39,18 +39,26 @@ public final class KeystorePassword {
     }
 
     public static Optional<char[]> ask(Window owner, boolean exists) {
+        return ask(owner, exists, null);
+    }
+
+    /** As {@link #ask(Window, boolean)}; {@code again}, if not null, says why the password is asked for again. */
+    public static Optional<char[]> ask(Window owner, boolean exists, String again) {
         PasswordField password = new PasswordField();
         password.setId("keystore-password");
-        PasswordField again = new PasswordField();
-        again.setId("keystore-password-again");
-        Label problem = new Label();
+        PasswordField repeat = new PasswordField();
+        repeat.setId("keystore-password-again");
+        Label problem = new Label(again == null ? "" : again);
+        problem.setId("keystore-password-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
         problem.getStyleClass().add("inline-problem");
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, new Label(exists ? "Keystore password" : "Choose a password (at least 8 characters)"), password);
         if (!exists) {
-            grid.addRow(1, new Label("Repeat it"), again);
+            grid.addRow(1, new Label("Repeat it"), repeat);
         }
         Dialog<char[]> d = new Dialog<>();
         d.initOwner(owner);
@@ -67,7 +75,7 @@ public final class KeystorePassword {
             if (!exists && password.getText().length() < 8) {
                 problem.setText("The password must be at least 8 characters.");
                 e.consume();
-            } else if (!exists && !password.getText().equals(again.getText())) {
+            } else if (!exists && !password.getText().equals(repeat.getText())) {
                 problem.setText("The two passwords differ.");
                 e.consume();
             }

@@ -68,9 +68,12 @@ public final class RecordsView extends BorderPane {
         table.setId("records-table");
         table.setPlaceholder(new Label("No signed records yet. End a session and use “Sign record”."));
         table.getColumns().setAll(List.of(
-                TextColumn.of("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
-                TextColumn.of("Record", 90, r -> r.kind().equals("overall") ? "Overall result" : "Session"),
-                TextColumn.of("File", 420, SignedRecord::fileName),
+                TextColumn.of("Apprentice", 170, r -> about(r).apprentice()),
+                TextColumn.of("Component", 230, r -> r.kind().equals("overall") ? "Overall result" : about(r).component()),
+                TextColumn.of("Attempt", 80, r -> about(r).attempt()),
+                TextColumn.of("Grade", 100, r -> about(r).grade()),
+                TextColumn.of("Signed at", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
+                TextColumn.of("File", 260, SignedRecord::fileName),
                 TextColumn.of("Exported", 150, r -> r.imported() ? "imported (not re-exported)"
                         : r.exported() ? WHEN.format(r.exportedAt().atZone(ZoneId.systemDefault())) : "not yet")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -113,6 +116,28 @@ public final class RecordsView extends BorderPane {
         reload();
     }
 
+    /** What a record is about, for its row: read with the records, in the background. */
+    private record About(String apprentice, String component, String attempt, String grade) {
+    }
+
+    private record Loaded(List<SignedRecord> rows, java.util.Map<String, About> about, java.util.Map<String, String> names) {
+    }
+
+    private java.util.Map<String, About> about = java.util.Map.of();
+    private java.util.Map<String, String> names = java.util.Map.of();
+
+    private About about(SignedRecord r) {
+        About a = r.sessionId() == null ? null : about.get(r.sessionId());
+        if (a != null) {
+            return a;
+        }
+        return new About(names.getOrDefault(r.apprenticeId(), ""), "", "", "");
+    }
+
+    private static String capitalise(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
     public void reload() {
         background.run(() -> workbench.keyStore().certificate(), cert -> identity.setText(cert
                 .map(c -> "Signing as " + org.epaworkbench.keys.Certificates.commonName(c) + " — "
@@ -125,8 +150,24 @@ public final class RecordsView extends BorderPane {
                 .orElse("No signing identity yet: it is created, with a password you choose, the first time you sign. "
                         + "Or import the PKCS#12 file your organisation issued.")),
                 failure -> identity.setText("The signing certificate cannot be read: " + failure.getMessage()));
-        background.run(() -> workbench.signedRecords().all(), rows -> {
-            java.util.List<SignedRecord> newestFirst = new java.util.ArrayList<>(rows);
+        background.run(() -> {
+            java.util.Map<String, About> about = new java.util.HashMap<>();
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            workbench.people().apprentices().forEach(a -> names.put(a.id(), a.name()));
+            java.util.Map<String, org.epaworkbench.grading.ComponentResult> grades = new java.util.HashMap<>();
+            workbench.apprenticeFiles().all().forEach(f -> f.sessions().forEach(l -> l.result()
+                    .ifPresent(r -> grades.put(l.session().id(), r))));
+            for (var s : workbench.sessions().list()) {
+                var r = grades.get(s.id());
+                about.put(s.id(), new About(s.apprenticeName(), workbench.plans().plan(s.planId())
+                        .flatMap(p -> p.component(s.componentId())).map(c -> c.title()).orElse(s.componentId()),
+                        capitalise(s.attempt().word()), r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "")));
+            }
+            return new Loaded(workbench.signedRecords().all(), about, names);
+        }, loaded -> {
+            this.about = loaded.about();
+            this.names = loaded.names();
+            java.util.List<SignedRecord> newestFirst = new java.util.ArrayList<>(loaded.rows());
             java.util.Collections.reverse(newestFirst);
             table.getItems().setAll(newestFirst);
         },

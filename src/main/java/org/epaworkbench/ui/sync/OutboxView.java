@@ -164,8 +164,16 @@ public final class OutboxView extends BorderPane {
                 return;
             }
         }
-        X509Certificate encryptTo = recipient;
-        KeystorePassword.ask(window, true).ifPresent(password -> {
+        exportTo(folder, all, chosen, recipient, null);
+    }
+
+    /**
+     * Asks for the key's password and exports to {@code folder}. A wrong password asks again, here, saying so:
+     * the folder (and the organisation's certificate) chosen are kept. {@code again} is that message, or null.
+     */
+    void exportTo(java.io.File folder, boolean all, List<String> chosen, X509Certificate encryptTo, String again) {
+        var window = getScene().getWindow();
+        KeystorePassword.ask(window, true, again).ifPresent(password -> {
             Task<Outbox.Exported> task = new Task<>() {
                 @Override
                 protected Outbox.Exported call() throws Exception {
@@ -192,7 +200,12 @@ public final class OutboxView extends BorderPane {
             });
             task.setOnFailed(e -> {
                 progress.close();
-                Dialogs.problem(window, "Not exported", task.getException().getMessage());
+                if (task.getException() instanceof org.epaworkbench.keys.KeyStoreProblem.WrongPassword) {
+                    exportTo(folder, all, chosen, encryptTo, "That password does not unlock your signing key; nothing was "
+                            + "exported. Type it again: the package goes to " + folder + ".");
+                } else {
+                    Dialogs.problem(window, "Not exported", task.getException().getMessage());
+                }
             });
             background.flow(task);
             progress.show();

@@ -143,6 +143,19 @@ class SignRecordFlowTest {
         robot.interact(() -> root.getChildren().setAll(new RecordsView(workbench, background)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#records-table")
                 .queryTableView().getItems().isEmpty());
+        // issue 11: who, what, which attempt, the grade and when it was signed, each in a column
+        javafx.scene.control.TableView<?> records = robot.lookup("#records-table").queryTableView();
+        assertThat(records.getColumns()).extracting(c -> c.getText())
+                .contains("Apprentice", "Component", "Attempt", "Grade", "Signed at");
+        var summary = workbench.sessions().summary(sessionId).orElseThrow();
+        java.util.function.Function<String, Object> cell = name -> records.getColumns().stream()
+                .filter(c -> c.getText().equals(name)).findFirst().orElseThrow().getCellData(0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cell.apply("Apprentice")).isEqualTo(summary.apprenticeName());
+        assertThat(cell.apply("Component")).isEqualTo(workbench.plans().plan(summary.planId())
+                .flatMap(p -> p.component(summary.componentId())).orElseThrow().title());
+        assertThat((String) cell.apply("Attempt")).isEqualToIgnoringCase(summary.attempt().word());
+        assertThat((String) cell.apply("Grade")).isNotBlank();
         robot.interact(() -> robot.lookup("#records-table").queryTableView().getSelectionModel().selectFirst());
         robot.clickOn("#verify-selected");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#verification-verdict").tryQuery().isPresent());

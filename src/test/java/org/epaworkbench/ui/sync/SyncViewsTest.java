@@ -70,6 +70,43 @@ class SyncViewsTest {
         return Workbench.open(DataDirectory.at(folder), clock, new ManualClock(clock.instant()));
     }
 
+    /** Issue 11: a wrong password on export asks again in place; the folder chosen is kept. */
+    @Test
+    void aWrongPasswordOnExportAsksAgainAndKeepsTheFolder(FxRobot robot) throws Exception {
+        Path laptop = dir.resolve("laptop");
+        Path usb = dir.resolve("usb");
+        SyncTestSupport.deviceWithPackage(laptop, usb, true);
+        long before;
+        try (var files = java.nio.file.Files.list(usb)) {
+            before = files.count();
+        }
+        workbench = open(laptop);
+        background = new Background();
+        OutboxView view = new OutboxView(workbench, background);
+        robot.interact(() -> root.getChildren().setAll(view));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#outbox-records").queryTableView().getItems().isEmpty());
+
+        // the folder was chosen; the password dialog waits for its answer: open it without waiting
+        javafx.application.Platform.runLater(() -> view.exportTo(usb.toFile(), true, java.util.List.of(), null, null));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password"));
+        robot.clickOn(visible(robot, "#keystore-password")).write("not the password");
+        robot.clickOn(visible(robot, "#password-ok"));
+        // asked again, saying why and where the package goes
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> showing(robot, "#keystore-password-problem")
+                && !((Label) visible(robot, "#keystore-password-problem")).getText().isEmpty());
+        assertThat(((Label) visible(robot, "#keystore-password-problem")).getText()).contains("does not unlock")
+                .contains(usb.toString());
+        assertThat(showing(robot, "#problem-message")).as("no \"Not exported\" dead end").isFalse();
+        robot.clickOn(visible(robot, "#keystore-password")).write("device-password");
+        robot.clickOn(visible(robot, "#password-ok"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> showing(robot, "#info-message"));
+        assertThat(((Label) visible(robot, "#info-message")).getText()).contains("1 signed record");
+        try (var files = java.nio.file.Files.list(usb)) {
+            assertThat(files.count()).isEqualTo(before + 1);
+        }
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
     @Test
     void theOutboxListsPendingRecordsAndTheImportScreenImportsAPackage(FxRobot robot) throws Exception {
         Path laptop = dir.resolve("laptop");
