@@ -245,6 +245,11 @@ class PaperRecordScreenTest {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("ENTERED FROM PAPER").contains("Laptop battery failed on arrival");
         }
+        // and waits in the outbox for export, record and session, as any other does
+        var pending = new org.epaworkbench.sync.Outbox(new org.epaworkbench.store.SyncStore(workbench.database()),
+                workbench.signedRecords().folder(), workbench.sessions().deviceId(), workbench.clock()).pending();
+        assertThat(pending.sessionIds()).contains(stored.id());
+        assertThat(pending.records()).extracting(r -> r.sessionId()).contains(stored.id());
         robot.type(KeyCode.ENTER);
         await(() -> !showing(robot, "#info-message"));
 
