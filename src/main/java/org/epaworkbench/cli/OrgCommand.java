@@ -185,7 +185,7 @@ final class OrgCommand implements Callable<Integer> {
             CliContext ctx = parent.root.context();
             OrganisationRoots.Added added;
             try {
-                added = OrganisationRoots.trust(new SyncStore(ctx.database()), file, ctx.clock().instant());
+                added = SyncCommands.importing(ctx).trustRoot(file);
             } catch (CertificateProblem e) {
                 throw new BadInputException(e.getMessage());
             }
@@ -207,7 +207,7 @@ final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            var roots = new SyncStore(parent.root.context().database()).trustedRoots();
+            var roots = SyncCommands.importing(parent.root.context()).roots();
             PrintWriter out = spec.commandLine().getOut();
             if (roots.isEmpty()) {
                 out.println("No organisation root is trusted here. Install one with: org trust ROOT.crt");
@@ -230,7 +230,7 @@ final class OrgCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!new SyncStore(parent.root.context().database()).removeTrustedRoot(fingerprint.toLowerCase(java.util.Locale.ROOT))) {
+            if (!SyncCommands.importing(parent.root.context()).removeRoot(fingerprint.toLowerCase(java.util.Locale.ROOT))) {
                 throw new BadInputException("'" + fingerprint + "' is not a trusted root here; see: org roots");
             }
             spec.commandLine().getOut().println("No longer trusted: root " + fingerprint + ".");

@@ -19,7 +19,6 @@ import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.store.SessionStore;
-import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.SyncStore;
@@ -39,9 +38,6 @@ import picocli.CommandLine.Spec;
 /** {@code export}, {@code import}, {@code outbox}, {@code signers} and {@code conflicts}: moving records to the organisation. */
 final class SyncCommands {
 
-    /** On: a package from an unknown signer pins their certificate (trust on first use). Off (the default): refused. */
-    static final String FIRST_USE_SETTING = "import.trustOnFirstUse";
-
     private SyncCommands() {
     }
 
@@ -51,7 +47,12 @@ final class SyncCommands {
     }
 
     static boolean firstUse(CliContext ctx) throws Exception {
-        return new SettingsStore(ctx.database()).get(FIRST_USE_SETTING).map(Boolean::parseBoolean).orElse(false);
+        return importing(ctx).trustOnFirstUse();
+    }
+
+    /** What an office does when packages come in, on this data folder. */
+    static org.epaworkbench.app.Importing importing(CliContext ctx) throws Exception {
+        return new org.epaworkbench.app.Importing(ctx.services());
     }
 
     @Command(name = "export", description = {"Write what is in the outbox as one signed package into a folder (USB stick, synced folder).",
@@ -183,9 +184,8 @@ final class SyncCommands {
             if (head.length > 0 && (head[0] & 0xff) == 0x30) {
                 decrypt = decryptionKey(ctx);
             }
-            SyncStore sync = new SyncStore(ctx.database());
-            PackageImporter importer = new PackageImporter(sync, new SignedRecords(ctx.database()).folder(), ctx.clock(),
-                    ctx.library());
+            ctx.library(); // the plans, read here so that a problem reading them is said in words
+            PackageImporter importer = importing(ctx).importer();
             // room to unpack the package, keep its records and grow the database, before anything is written
             java.nio.file.Path data = ctx.dataDirectory().root();
             long needed = 3 * Files.size(file) + 1024L * 1024;
@@ -345,8 +345,8 @@ final class SyncCommands {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Unknown signers: " + (firstUse(ctx) ? "pinned on first use (trust on first use is on; not recommended)"
                     : "refused (trust on first use is off)"));
-            out.println("Organisation roots installed: " + new SyncStore(ctx.database()).trustedRoots().size() + " (see: org roots)");
-            for (var s : new SyncStore(ctx.database()).register()) {
+            out.println("Organisation roots installed: " + importing(ctx).roots().size() + " (see: org roots)");
+            for (var s : importing(ctx).register()) {
                 out.println("  " + s.assessorKey() + "  " + s.subject() + "  SHA-256 " + s.fingerprint() + "  (" + s.how()
                         + ", " + s.pinnedAt() + ")");
             }
@@ -368,8 +368,7 @@ final class SyncCommands {
                 X509Certificate certificate = readCertificate(cert);
                 SignerRegister.Added added;
                 try {
-                    added = SignerRegister.add(new SyncStore(parent.root.context().database()), certificate,
-                            parent.root.context().clock().instant());
+                    added = importing(parent.root.context()).addSigner(certificate);
                 } catch (SignerRegister.Conflict e) {
                     throw new BadInputException(e.getMessage());
                 }
@@ -418,7 +417,7 @@ final class SyncCommands {
             if (!value.equals("on") && !value.equals("off")) {
                 throw new BadInputException(name + " takes on or off, not '" + value + "'");
             }
-            new SettingsStore(ctx.database()).put(FIRST_USE_SETTING, Boolean.toString(value.equals("on")));
+            importing(ctx).trustOnFirstUse(value.equals("on"));
             PrintWriter out = spec.commandLine().getOut();
             if (value.equals("on")) {
                 out.println("Trust on first use is on. WARNING: a package from a signer not trusted here now pins their "
@@ -442,7 +441,7 @@ final class SyncCommands {
 
             @Override
             public Integer call() throws Exception {
-                if (!new SyncStore(parent.root.context().database()).removeSigner(key)) {
+                if (!importing(parent.root.context()).removeSigner(key)) {
                     throw new BadInputException("'" + key + "' is not in the register");
                 }
                 spec.commandLine().getOut().println("Removed " + key + " from the register.");

@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -22,12 +21,8 @@ import org.epaworkbench.Wording;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.store.SessionStore;
-import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SyncStore;
-import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
-import org.epaworkbench.sync.OrganisationRoots;
-import org.epaworkbench.sync.SignerRegister;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
@@ -42,7 +37,6 @@ import org.epaworkbench.ui.common.TextColumn;
 public final class ImportView extends BorderPane {
 
     /** The same setting as {@code signers first-use on|off}. */
-    static final String FIRST_USE = "import.trustOnFirstUse";
 
     private final Workbench workbench;
     private final Background background;
@@ -55,6 +49,7 @@ public final class ImportView extends BorderPane {
     private final TableView<SyncStore.TrustedRoot> roots = new TableView<>();
     private final TableView<SessionStore.Conflict> conflicts = new TableView<>();
     private final ApprenticeProposalsPane proposals;
+    private final org.epaworkbench.app.Importing importing;
     private final Label keyChoice = new Label();
     private final Button useOwnKey = new Button("Use own key");
     /** The organisation's PKCS#12 chosen to open encrypted packages, or null for this data folder's own key. */
@@ -63,6 +58,7 @@ public final class ImportView extends BorderPane {
     public ImportView(Workbench workbench, Background background) {
         this.workbench = workbench;
         this.background = background;
+        this.importing = new org.epaworkbench.app.Importing(workbench.services());
         this.proposals = new ApprenticeProposalsPane(new ApprenticeProposalsModel(workbench.services().apprenticeSharing()), background);
         setId("import-view");
         Label heading = new Label("Import a package");
@@ -183,9 +179,8 @@ public final class ImportView extends BorderPane {
 
     public void reload() {
         proposals.reload();
-        background.run(() -> new Loaded(new SettingsStore(workbench.database()).get(FIRST_USE).map(Boolean::parseBoolean)
-                .orElse(false), new SyncStore(workbench.database()).trustedRoots(), new SyncStore(workbench.database()).register(),
-                workbench.sessions().conflicts()), l -> {
+        background.run(() -> new Loaded(importing.trustOnFirstUse(), importing.roots(), importing.register(),
+                importing.conflicts()), l -> {
                     firstUse.setSelected(l.firstUse());
                     roots.getItems().setAll(l.roots());
                     register.getItems().setAll(l.register());
@@ -203,7 +198,7 @@ public final class ImportView extends BorderPane {
             return;
         }
         background.run(() -> {
-            new SettingsStore(workbench.database()).put(FIRST_USE, Boolean.toString(on));
+            importing.trustOnFirstUse(on);
             return null;
         }, ok -> { }, failure -> result.getChildren().setAll(new Label("Not saved: " + failure.getMessage())));
     }
@@ -220,7 +215,7 @@ public final class ImportView extends BorderPane {
 
     /** Installs an organisation root, as {@code org trust} does. */
     public void trustRoot(Path file) {
-        background.run(() -> OrganisationRoots.trust(new SyncStore(workbench.database()), file, workbench.clock().instant()),
+        background.run(() -> importing.trustRoot(file),
                 added -> {
                     show((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.root().subject()
                             + " (SHA-256 " + added.root().fingerprint() + "). Check this SHA-256 with your organisation.", false);
@@ -233,7 +228,7 @@ public final class ImportView extends BorderPane {
                 + "? Records and packages signed with certificates it issued will no longer be trusted here.", "Remove")) {
             return;
         }
-        background.run(() -> new SyncStore(workbench.database()).removeTrustedRoot(r.fingerprint()), removed -> {
+        background.run(() -> importing.removeRoot(r.fingerprint()), removed -> {
             show("No longer trusted: " + r.subject() + ".", false);
             reload();
         }, failure -> show("Not removed: " + failure.getMessage(), true));
@@ -313,8 +308,7 @@ public final class ImportView extends BorderPane {
 
     /** Adds an assessor's certificate to the register ahead of their first package. */
     public void addCertificate(Path file) {
-        background.run(() -> SignerRegister.add(new SyncStore(workbench.database()), Certificates.read(file),
-                workbench.clock().instant()), added -> {
+        background.run(() -> importing.addSigner(Certificates.read(file)), added -> {
                     show((added.alreadyThere() ? "Already in the register: " : "Added to the register: ")
                             + added.signer().subject() + " (" + added.signer().assessorKey() + ").", false);
                     reload();
@@ -328,18 +322,15 @@ public final class ImportView extends BorderPane {
                 + "organisation root installed here.", "Remove")) {
             return;
         }
-        background.run(() -> new SyncStore(workbench.database()).removeSigner(s.assessorKey()), removed -> {
+        background.run(() -> importing.removeSigner(s.assessorKey()), removed -> {
             show("Removed " + s.assessorKey() + " from the register.", false);
             reload();
         }, failure -> show("Not removed: " + failure.getMessage(), true));
     }
 
     private void run(Path file, PrivateKey key, boolean dryRun) {
-        PackageImporter importer = new PackageImporter(new SyncStore(workbench.database()), workbench.signedRecords().folder(),
-                workbench.clock(), workbench.plans());
-        PackageImporter.UnknownSigners unknown = firstUse.isSelected() ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE
-                : PackageImporter.UnknownSigners.REFUSE;
-        background.flow(() -> importer.importPackage(file, key, unknown, dryRun), o -> {
+        boolean firstUseNow = firstUse.isSelected();
+        background.flow(() -> importing.importPackage(file, key, firstUseNow, dryRun), o -> {
             var a = o.applied();
             String summary = (dryRun ? "Checked: signature valid, every entry intact. Importing would add " : "Imported: ")
                     + Wording.count(a.newSessions(), "session") + ", " + Wording.count(a.newEvents(), "event") + ", "
