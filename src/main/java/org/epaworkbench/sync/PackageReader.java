@@ -342,10 +342,12 @@ final class PackageReader implements AutoCloseable {
         Map<String, Path> pdfs = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         int count = 0;
+        String current = null;
         try {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
+                current = PackageFormat.unsafeName(name) == null ? name : null;
                 if (entry.isDirectory()) {
                     throw new PackageRefused(name, "is a folder entry; packages hold files only");
                 }
@@ -390,9 +392,9 @@ final class PackageReader implements AutoCloseable {
                 }
             }
         } catch (ZipException | EOFException e) {
-            throw new PackageRefused(null, damaged(e));
+            throw new PackageRefused(current, damaged(e));
         } catch (IllegalArgumentException e) {
-            throw new PackageRefused(null, "the package cannot be read: " + e.getMessage());
+            throw new PackageRefused(current, "the package cannot be read: " + e.getMessage());
         }
         for (String name : listed.keySet()) {
             if (!seen.contains(name)) {
