@@ -21,7 +21,6 @@ import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
-import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.Outbox;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
@@ -42,8 +41,12 @@ final class SyncCommands {
     }
 
     static Outbox outbox(CliContext ctx) throws Exception {
-        SyncStore sync = new SyncStore(ctx.database());
-        return new Outbox(sync, new SignedRecords(ctx.database()).folder(), ctx.sessions().deviceId(), ctx.clock());
+        return delivery(ctx).outbox();
+    }
+
+    /** What an assessor does to get records to the organisation, on this data folder. */
+    static org.epaworkbench.app.Delivery delivery(CliContext ctx) throws Exception {
+        return new org.epaworkbench.app.Delivery(ctx.services());
     }
 
     static boolean firstUse(CliContext ctx) throws Exception {
@@ -108,7 +111,7 @@ final class SyncCommands {
             PrintWriter stdout = spec.commandLine().getOut();
             if (selection.isEmpty()) {
                 stdout.println("Nothing to export: the outbox is empty."
-                        + (new org.epaworkbench.store.SampleData(ctx.database()).present() ? " (Sample data is never exported.)" : ""));
+                        + (delivery(ctx).sampleDataPresent() ? " (Sample data is never exported.)" : ""));
                 return ExitCodes.OK;
             }
             AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
@@ -274,7 +277,7 @@ final class SyncCommands {
         public Integer call() throws Exception {
             CliContext ctx = root.context();
             Outbox.Selection pending = outbox(ctx).pending();
-            var packages = new SyncStore(ctx.database()).exportedPackages();
+            var packages = delivery(ctx).packages();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ObjectNode n = JsonFiles.mapper().createObjectNode();
@@ -296,7 +299,7 @@ final class SyncCommands {
             }
             out.println(pending.records().size() + " signed records and " + pending.sessionIds().size()
                     + " sessions waiting to be exported."
-                    + (new org.epaworkbench.store.SampleData(ctx.database()).present() ? " Sample data is never exported." : ""));
+                    + (delivery(ctx).sampleDataPresent() ? " Sample data is never exported." : ""));
             pending.records().forEach(r -> out.println("  " + r.signedAt() + "  " + r.fileName()));
             if (!packages.isEmpty()) {
                 out.println("Packages:");
@@ -320,7 +323,7 @@ final class SyncCommands {
             @Override
             public Integer call() throws Exception {
                 CliContext ctx = parent.root.context();
-                if (!new SyncStore(ctx.database()).markUploaded(packageId, ctx.clock().instant())) {
+                if (!delivery(ctx).markUploaded(packageId)) {
                     throw new BadInputException("unknown package '" + packageId + "'; see: outbox");
                 }
                 spec.commandLine().getOut().println("Package " + packageId + " marked as uploaded.");

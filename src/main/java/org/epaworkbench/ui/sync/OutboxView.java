@@ -15,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -47,6 +46,7 @@ public final class OutboxView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
     private final Workbench workbench;
+    private final org.epaworkbench.app.Delivery delivery;
     private final Background background;
     private final TableView<SignedRecord> pending = new TableView<>();
     private final TableView<SyncStore.ExportedPackage> packages = new TableView<>();
@@ -58,6 +58,7 @@ public final class OutboxView extends BorderPane {
 
     public OutboxView(Workbench workbench, Background background) {
         this.workbench = workbench;
+        this.delivery = new org.epaworkbench.app.Delivery(workbench.services());
         this.background = background;
         setId("outbox-view");
         Label heading = new Label("Outbox");
@@ -118,17 +119,14 @@ public final class OutboxView extends BorderPane {
     }
 
     private Outbox outbox() throws java.sql.SQLException {
-        return new Outbox(new SyncStore(workbench.database()), workbench.signedRecords().folder(),
-                workbench.sessions().deviceId(), workbench.clock());
+        return delivery.outbox();
     }
 
-    /** What the screen shows, read together in the background. */
     private record Loaded(Outbox.Selection pending, List<SyncStore.ExportedPackage> packages, boolean sample) {
     }
 
     public void reload() {
-        background.run(() -> new Loaded(outbox().pending(), new SyncStore(workbench.database()).exportedPackages(),
-                new org.epaworkbench.store.SampleData(workbench.database()).present()), loaded -> {
+        background.run(() -> new Loaded(outbox().pending(), delivery.packages(), delivery.sampleDataPresent()), loaded -> {
             pending.getItems().setAll(loaded.pending().records());
             pendingSessions = loaded.pending().sessionIds();
             packages.getItems().setAll(loaded.packages());
@@ -213,7 +211,7 @@ public final class OutboxView extends BorderPane {
     }
 
     private void markUploaded(SyncStore.ExportedPackage p) {
-        background.run(() -> new SyncStore(workbench.database()).markUploaded(p.packageId(), workbench.clock().instant()),
+        background.run(() -> delivery.markUploaded(p.packageId()),
                 ok -> reload(), failure -> Dialogs.problem(getScene().getWindow(), "Not saved", failure.getMessage()));
     }
 
