@@ -1,0 +1,177 @@
+package org.epaworkbench.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.SigningIdentity;
+import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.session.SessionIds;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Logs the app could never have recorded, sent by the session's own assessor with the chain computed again (issue 12,
+ * finding 5), beyond {@link UnrecordableLogTest}: a note one character over its limit (and one at it), a judgement or a
+ * second end after the session ended, an event id used twice, an amendment of a criterion the component does not
+ * have, positions 0 and 2^40, an unknown event type. Each is refused naming the session's entry and the event.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LogRuleAttackTest {
+
+    @TempDir
+    static Path dir;
+    SyncFixture device;
+    SigningIdentity identity;
+    String ownerKey;
+    Map<String, byte[]> entries;
+    String observationEntry;
+    SyncFixture office;
+    int run;
+    String before;
+
+    @BeforeAll
+    void makePackage() throws Exception {
+        device = SyncFixture.keyedAssessorDevice(dir.resolve("laptop"));
+        identity = device.identity();
+        ownerKey = Certificates.publicKeyFingerprint(identity.certificate());
+        entries = PackageRefusalTest.entries(Files.readAllBytes(device.exportPending(dir.resolve("usb"))));
+        observationEntry = entries.keySet().stream().filter(n -> n.startsWith(PackageFormat.SESSIONS))
+                .filter(n -> new String(entries.get(n), StandardCharsets.UTF_8).contains("\"componentId\" : \"observation\""))
+                .findFirst().orElseThrow();
+    }
+
+    @BeforeEach
+    void freshOffice() throws Exception {
+        office = new SyncFixture(dir.resolve("office-" + run++));
+        before = office.snapshot();
+    }
+
+    @AfterEach
+    void closeOffice() {
+        office.close();
+    }
+
+    @AfterAll
+    void close() {
+        device.close();
+    }
+
+    /** The observation's log changed by {@code change}, renumbered only if asked, chained again and signed by its assessor. */
+    byte[] withObservation(Consumer<ArrayNode> change) throws Exception {
+        Map<String, byte[]> m = SessionClaimTest.sessionsOnly(entries, s -> {
+            if (s.get("componentId").asText().equals("observation")) {
+                change.accept((ArrayNode) s.get("events"));
+                SessionClaimTest.rechained(s, ownerKey, null);
+            }
+            return s;
+        });
+        return RecordOwnershipTest.resigned(m, identity, device.sessions.deviceId());
+    }
+
+    void refused(byte[] pkg, String... expected) throws Exception {
+        assertThatThrownBy(() -> office.importer().importPackage(pkg, null, SyncFixture.FIRST_USE, false))
+                .isInstanceOf(PackageRefused.class).hasMessageStartingWith(observationEntry)
+                .satisfies(e -> assertThat(e.getMessage()).contains(expected).doesNotContain("Exception")
+                        .doesNotContain("\tat "));
+        assertThat(office.snapshot()).as("a refused package changes nothing").isEqualTo(before);
+        assertThat(office.sync.register()).isEmpty();
+    }
+
+    static ObjectNode first(ArrayNode events, String type) {
+        for (JsonNode e : events) {
+            if (e.get("type").asText().equals(type)) {
+                return (ObjectNode) e;
+            }
+        }
+        throw new AssertionError("no " + type);
+    }
+
+    /** Appends an event of {@code type} with {@code payload} at the end of the log. */
+    static void append(ArrayNode events, String type, ObjectNode payload) {
+        ObjectNode last = (ObjectNode) events.get(events.size() - 1);
+        ObjectNode e = last.deepCopy();
+        e.put("id", SessionIds.newEventId(last.get("id").asText().substring(0, last.get("id").asText().lastIndexOf('.'))));
+        e.put("seq", last.get("seq").asLong() + 1);
+        e.put("type", type);
+        e.set("payload", payload);
+        events.add(e);
+    }
+
+    static ObjectNode payload() {
+        return JsonFiles.mapper().createObjectNode();
+    }
+
+    @Test
+    void aNoteAtItsLimitImportsAndOneCharacterMoreIsRefused() throws Exception {
+        assertThat(office.importer().importPackage(withObservation(events -> ((ObjectNode) first(events, "note-added")
+                .get("payload")).put("text", "x".repeat(10_000))), null, SyncFixture.FIRST_USE, false).applied().newSessions())
+                .isEqualTo(3);
+        try (SyncFixture second = new SyncFixture(dir.resolve("office-" + run++))) {
+            office.close();
+            office = second;
+            before = office.snapshot();
+            refused(withObservation(events -> ((ObjectNode) first(events, "note-added").get("payload"))
+                    .put("text", "x".repeat(10_001))), "(note-added)", "10,001 characters", "10,000");
+        }
+    }
+
+    @Test
+    void aJudgementAfterTheEndIsRefused() throws Exception {
+        refused(withObservation(events -> append(events, "criterion-judged", payload().put("criterionId",
+                first(events, "criterion-judged").get("payload").get("criterionId").asText()).put("state", "met"))),
+                "criterion-judged", "after the session ended");
+    }
+
+    @Test
+    void aSecondEndIsRefused() throws Exception {
+        refused(withObservation(events -> append(events, "ended", first(events, "ended").get("payload").deepCopy())),
+                "(ended, position", "after the session ended");
+    }
+
+    @Test
+    void anEventIdUsedTwiceIsRefused() throws Exception {
+        refused(withObservation(events -> ((ObjectNode) events.get(4)).put("id", events.get(3).get("id").asText())),
+                events3Id());
+    }
+
+    String events3Id() throws Exception {
+        JsonNode s = JsonFiles.mapper().readTree(entries.get(observationEntry));
+        return s.get("events").get(3).get("id").asText();
+    }
+
+    @Test
+    void anAmendmentOfACriterionTheComponentDoesNotHaveIsRefused() throws Exception {
+        refused(withObservation(events -> {
+            ObjectNode correction = payload().put("criterionId", "S9.99").put("state", "met");
+            ObjectNode amended = payload().put("reason", "Typo").put("correctionType", "criterion-judged");
+            amended.set("correction", correction);
+            append(events, "amended", amended);
+        }), "S9.99");
+    }
+
+    @Test
+    void positionsZeroAndHugeAreRefused() throws Exception {
+        refused(withObservation(events -> ((ObjectNode) events.get(events.size() - 1)).put("seq", 0)), "seq");
+        refused(withObservation(events -> ((ObjectNode) events.get(events.size() - 1)).put("seq", 1L << 40)), "comes after a gap: position 40 is missing");
+    }
+
+    @Test
+    void anUnknownEventTypeIsRefused() throws Exception {
+        refused(withObservation(events -> append(events, "grade-awarded", payload().put("grade", "distinction"))),
+                "grade-awarded");
+    }
+}
