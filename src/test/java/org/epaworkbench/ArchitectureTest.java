@@ -48,4 +48,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.epaworkbench.(*)..").should().beFreeOfCycles()
             .because("each package can then be understood, tested and replaced from the ones below it");
+
+    @ArchTest
+    static final ArchRule screensDoNotDependOnEachOtherInCircles = slices().matching("org.epaworkbench.ui.(*)..")
+            .should().beFreeOfCycles()
+            .because("a screen is understood, tested and changed on its own; one screen may open another, never both ways");
+
+    @ArchTest
+    static final ArchRule theApplicationLayerHasNoScreensOrCommandLine = noClasses().that().resideInAPackage("org.epaworkbench.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.epaworkbench.ui..", "org.epaworkbench.cli..", "javafx..",
+                    "picocli..")
+            .because("the desktop app, the command line, the benchmarks and the intake service all use the same services");
 }
