@@ -124,6 +124,42 @@ public final class WindowPlaces {
         }
     }
 
+    /**
+     * For the first seconds after showing: a size or position the window manager gives the window while mapping it
+     * (openbox maps it at its minimum size) is replaced by its place again.
+     */
+    static void keepWhileMapping(Stage stage, Place place) {
+        javafx.beans.value.ChangeListener<Number> back = (o, was, is) -> javafx.application.Platform.runLater(() -> reapply(stage, place));
+        stage.widthProperty().addListener(back);
+        stage.heightProperty().addListener(back);
+        stage.xProperty().addListener(back);
+        stage.yProperty().addListener(back);
+        javafx.application.Platform.runLater(() -> reapply(stage, place));
+        javafx.animation.PauseTransition settled = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        settled.setOnFinished(e -> {
+            stage.widthProperty().removeListener(back);
+            stage.heightProperty().removeListener(back);
+            stage.xProperty().removeListener(back);
+            stage.yProperty().removeListener(back);
+        });
+        settled.play();
+    }
+
+    /** Gives a shown window (not maximised) its place again, if the window manager changed it while mapping it. */
+    static void reapply(Stage stage, Place place) {
+        if (!stage.isShowing() || stage.isMaximized()) {
+            return;
+        }
+        if (Math.abs(stage.getWidth() - place.width()) > 1 || Math.abs(stage.getHeight() - place.height()) > 1) {
+            stage.setWidth(place.width());
+            stage.setHeight(place.height());
+        }
+        if (Math.abs(stage.getX() - place.x()) > 1 || Math.abs(stage.getY() - place.y()) > 1) {
+            stage.setX(place.x());
+            stage.setY(place.y());
+        }
+    }
+
     /** A place whose title bar would show on one of the screens, at least 200 pixels of it. */
     static boolean onAScreen(Place p) {
         if (p.width() < 200 || p.height() < 150) {
@@ -153,7 +189,9 @@ public final class WindowPlaces {
             y = applied.y();
             width = applied.width();
             height = applied.height();
-            javafx.beans.InvalidationListener moved = o -> {
+            // change listeners, not invalidation ones: a change while maximised (not read then) must not leave the
+            // properties invalid, which would silence every later move and resize
+            javafx.beans.value.ChangeListener<Number> moved = (o, was, is) -> {
                 if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen()) {
                     remember();
                 }
@@ -163,7 +201,7 @@ public final class WindowPlaces {
             stage.yProperty().addListener(moved);
             stage.widthProperty().addListener(moved);
             stage.heightProperty().addListener(moved);
-            stage.maximizedProperty().addListener(o -> onChange.run());
+            stage.maximizedProperty().addListener((o, was, is) -> onChange.run());
         }
 
         private void remember() {

@@ -77,6 +77,11 @@ public final class WorkbenchApp extends Application {
             java.util.Optional<WindowPlaces.Place> saved) {
         WindowPlaces.Place applied = WindowPlaces.apply(stage, saved);
         stage.show();
+        // some window managers (openbox) map a window at its minimum size, whatever it was given before showing:
+        // given its place again once it is mapped
+        if (!applied.maximized()) {
+            WindowPlaces.keepWhileMapping(stage, applied);
+        }
         StartupProbe.windowShown(scene);
         followPlace(stage, screens, applied);
         openData(stage, scene, directory, theme);

@@ -101,6 +101,33 @@ class MainWindowPlaceTest {
                 .contains(new WindowPlaces.Place(100, 80, 1200, 700, true));
     }
 
+    /**
+     * A window manager maximises the window (moving and sizing it) and later restores it; then the assessor moves
+     * and resizes it. Each of those is followed, not only the first change after the window opened.
+     */
+    @Test
+    void theWindowIsFollowedThroughMaximiseAndRestore(FxRobot robot) throws Exception {
+        WindowPlaces.Place[] now = new WindowPlaces.Place[1];
+        robot.interact(() -> {
+            second = new Stage();
+            second.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 800, 600));
+            second.show();
+            WindowPlaces.Tracker tracker = new WindowPlaces.Tracker(second, new WindowPlaces.Place(0, 0, 800, 600, false), () -> { });
+            second.setMaximized(true);
+            second.setX(0);
+            second.setY(0);
+            second.setWidth(1900);
+            second.setHeight(1100);
+            second.setMaximized(false);
+            second.setX(33);
+            second.setY(44);
+            second.setWidth(1000);
+            second.setHeight(600);
+            now[0] = tracker.place();
+        });
+        assertThat(now[0]).isEqualTo(new WindowPlaces.Place(33, 44, 1000, 600, false));
+    }
+
     @Test
     void aPlaceOffEveryScreenOrUnreadableIsIgnored() throws Exception {
         String screens = WaitForAsyncUtils.asyncFx(() -> WindowPlaces.screens()).get();
