@@ -240,6 +240,35 @@ class CertificateAttackTest {
         assertThat(office.sync.register()).isEmpty();
     }
 
+    /** The same attacks on a record, through {@code verify} with the root given: UNTRUSTED, exit code 3, the reason in words. */
+    @Test
+    void verifySaysUntrustedForARecordSignedWithACaCertificateOrDatedIntoACertificatesFuture() throws Exception {
+        Path rootFile = dir.resolve("root.crt");
+        Files.writeString(rootFile, org.epaworkbench.keys.Certificates.toPem(root));
+        java.security.PublicKey samKey = sam.identity().certificate().getPublicKey();
+        String session = sam.sync.allSessions().get(0);
+        record Case(String name, X509Certificate cert, Instant signedAt, String reason) {
+        }
+        for (Case k : List.of(
+                new Case("ca", issued(samKey, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)), true), NOW,
+                        "certificate authority"),
+                new Case("future", issued(samKey, NOW.plus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(400)), false),
+                        NOW.plus(Duration.ofDays(31)), "not yet valid"))) {
+            SigningIdentity id = new SigningIdentity(sam.identity().privateKey(), List.of(k.cert(), root));
+            java.time.Clock at = java.time.Clock.fixed(k.signedAt(), java.time.ZoneOffset.UTC);
+            var produced = new org.epaworkbench.report.RecordProducer(sam.plans, sam.sessions, sam.people, sam.records,
+                    new org.epaworkbench.keys.AssessorKeyStore(sam.root, at), at, java.time.ZoneId.of("UTC"))
+                    .signSession(session, id, null, step -> { });
+            Path pdf = dir.resolve(k.name() + ".pdf");
+            Files.copy(sam.records.folder().resolve(produced.record().fileName()), pdf);
+            org.epaworkbench.cli.CliRunner.Run run = new org.epaworkbench.cli.CliRunner(dir.resolve("verifier-" + k.name()),
+                    SyncFixture.CLOCK).run("verify", pdf.toString(), "--root", rootFile.toString());
+            assertThat(run.exitCode()).as(k.name() + ": " + run.out() + run.err()).isEqualTo(3);
+            assertThat(run.out()).contains(": UNTRUSTED").contains(k.reason());
+            assertThat(run.out() + run.err()).doesNotContain("Exception");
+        }
+    }
+
     @Test
     void theRootItselfSigningAsAnAssessorIsUntrusted() throws Exception {
         SigningIdentity id = new SigningIdentity(rootKeys.getPrivate(), List.of(root));
