@@ -174,4 +174,18 @@ class LogRuleAttackTest {
         refused(withObservation(events -> append(events, "grade-awarded", payload().put("grade", "distinction"))),
                 "grade-awarded");
     }
+
+    /**
+     * A judgement dated 2099 could never have been recorded by a computer whose clock is right, and dates drive
+     * deadlines and the order of the record; apprentice details dated beyond the skew are refused, event times are not.
+     * Not fixed here: the sync fixtures record record-signed events at the system clock while the office runs at the
+     * fixture's (earlier) clock, so refusing future events needs those fixtures moved to one clock first.
+     */
+    @org.junit.jupiter.api.Disabled("defect: an event dated beyond the clock skew (2099) in a session log is imported; "
+            + "only apprentice details and session creation times are checked against the office's clock")
+    @Test
+    void anEventDatedInTheFutureIsRefused() throws Exception {
+        refused(withObservation(events -> ((ObjectNode) first(events, "criterion-judged")).put("at", "2099-01-01T00:00:00Z")),
+                "(criterion-judged", "2099-01-01T00:00:00Z");
+    }
 }
