@@ -553,12 +553,17 @@ public final class PackageImporter {
             }
         }
         Optional<org.epaworkbench.report.ChainStamp> stamp = org.epaworkbench.report.ChainStamp.readFrom(pdf);
-        if (stamp.isPresent() && record.sessionId() != null) {
+        if (stamp.isPresent()) {
             // the record signs the head of its session's log: that event must be in the log, here or in the package
             org.epaworkbench.report.ChainStamp st = stamp.get();
+            if (!st.sessionId().equals(record.sessionId())) {
+                throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " (" + pdfEntry + ") is the "
+                        + "record of session " + st.sessionId() + ", but the package lists it " + (record.sessionId() == null
+                        ? "as an overall result" : "as the record of session " + record.sessionId()));
+            }
             List<EventRow> log = new ArrayList<>(store.storedEvents(record.sessionId()));
             events.stream().filter(e -> e.sessionId().equals(record.sessionId())).forEach(log::add);
-            boolean found = st.sessionId().equals(record.sessionId()) && log.stream()
+            boolean found = log.stream()
                     .anyMatch(e -> e.seq() == st.events() && e.hash().equals(st.headHash()));
             if (!found) {
                 throw new PackageRefused(pdfEntry, "the record signs " + st.events() + " events of session " + st.sessionId()
