@@ -145,6 +145,46 @@ public final class WindowPlaces {
         settled.play();
     }
 
+    /**
+     * A modal dialog makes its owner fixed-size while it is open (JavaFX on Linux), and some window managers
+     * (openbox) then take the owner out of its maximised state. The main window, maximised when a dialog opened
+     * and restored while dialogs were open, is maximised again when the last of them closes.
+     */
+    static void keepMaximisedThroughDialogs(Stage main) {
+        boolean[] maximisedAtOpen = {false};
+        javafx.collections.ListChangeListener<javafx.stage.Window> dialogs = c -> {
+            boolean open = javafx.stage.Window.getWindows().stream().anyMatch(w -> w != main && w instanceof Stage s
+                    && s.getOwner() != null && s.isShowing());
+            while (c.next()) {
+                if (c.wasAdded() && c.getAddedSubList().stream().anyMatch(w -> w instanceof Stage s && s.getOwner() != null)
+                        && main.isMaximized()) {
+                    maximisedAtOpen[0] = true;
+                }
+            }
+            if (!open && maximisedAtOpen[0]) {
+                maximisedAtOpen[0] = false;
+                // once the owner is resizable again (after this pulse); JavaFX may still believe it is maximised,
+                // so it is told both ways
+                javafx.animation.PauseTransition after = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
+                after.setOnFinished(e -> {
+                    if (main.isShowing()) {
+                        if (main.isMaximized()) {
+                            main.setMaximized(false);
+                        }
+                        main.setMaximized(true);
+                    }
+                });
+                after.play();
+            }
+        };
+        javafx.stage.Window.getWindows().addListener(dialogs);
+        main.showingProperty().addListener((o, was, is) -> {
+            if (!is) {
+                javafx.stage.Window.getWindows().removeListener(dialogs);
+            }
+        });
+    }
+
     /** Gives a shown window (not maximised) its place again, if the window manager changed it while mapping it. */
     static void reapply(Stage stage, Place place) {
         if (!stage.isShowing() || stage.isMaximized()) {

@@ -82,6 +82,7 @@ public final class WorkbenchApp extends Application {
         if (!applied.maximized()) {
             WindowPlaces.keepWhileMapping(stage, applied);
         }
+        WindowPlaces.keepMaximisedThroughDialogs(stage);
         StartupProbe.windowShown(scene);
         followPlace(stage, screens, applied);
         openData(stage, scene, directory, theme);

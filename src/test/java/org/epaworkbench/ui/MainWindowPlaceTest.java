@@ -128,6 +128,25 @@ class MainWindowPlaceTest {
         assertThat(now[0]).isEqualTo(new WindowPlaces.Place(33, 44, 1000, 600, false));
     }
 
+    /** Openbox takes a window out of its maximised state while a modal dialog makes it fixed-size: it is maximised again after. */
+    @Test
+    void aMaximisedWindowIsMaximisedAgainWhenItsDialogCloses(FxRobot robot) throws Exception {
+        app = startOn(robot, first);
+        assertThat(first.isMaximized()).isTrue();
+        Stage[] dialog = new Stage[1];
+        robot.interact(() -> {
+            dialog[0] = new Stage();
+            dialog[0].initOwner(first);
+            dialog[0].initModality(javafx.stage.Modality.WINDOW_MODAL);
+            dialog[0].setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new javafx.scene.control.Label("About")), 300, 200));
+            dialog[0].show();
+        });
+        robot.interact(() -> first.setMaximized(false)); // as openbox does while the dialog is open
+        robot.interact(() -> dialog[0].close());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, first::isMaximized);
+        assertThat(first.isMaximized()).isTrue();
+    }
+
     @Test
     void aPlaceOffEveryScreenOrUnreadableIsIgnored() throws Exception {
         String screens = WaitForAsyncUtils.asyncFx(() -> WindowPlaces.screens()).get();
