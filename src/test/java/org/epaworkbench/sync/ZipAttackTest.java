@@ -323,6 +323,32 @@ class ZipAttackTest {
         refused(with(null, e -> e.flags = 1), "encrypted");
     }
 
+    /** The same refusals through the command line: a non-zero exit, the file and the entry named, no stack trace. */
+    @Test
+    void importRefusesTheForgeriesInWords() throws Exception {
+        org.epaworkbench.cli.CliRunner cli = new org.epaworkbench.cli.CliRunner(dir.resolve("cli-office"), SyncFixture.CLOCK);
+        String entry = entries.get(2).getKey();
+        Map<String, byte[]> forged = Map.of(
+                "crc.epapkg", with(null, e -> e.crc ^= 1),
+                "hidden.epapkg", with(null, e -> e.before = "hidden".getBytes(StandardCharsets.UTF_8)),
+                "zip64.epapkg", with(null, e -> {
+                    e.directoryCompressed = 0xFFFFFFFFL;
+                    e.directorySize = 0xFFFFFFFFL;
+                }));
+        for (var f : forged.entrySet()) {
+            Path file = dir.resolve(f.getKey());
+            Files.write(file, f.getValue());
+            org.epaworkbench.cli.CliRunner.Run run = cli.run("import", file.toString(), "--trust-on-first-use");
+            assertThat(run.exitCode()).as(f.getKey()).isNotZero();
+            assertThat(run.err()).as(f.getKey()).contains(f.getKey()).contains(entry)
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        try (SyncFixture office = new SyncFixture(dir.resolve("cli-office"))) {
+            assertThat(office.sessions.list()).as("nothing imported").isEmpty();
+            assertThat(office.sync.register()).as("nothing pinned").isEmpty();
+        }
+    }
+
     static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
