@@ -167,6 +167,11 @@ public final class WindowPlaces {
                 // so it is told both ways
                 javafx.animation.PauseTransition after = new javafx.animation.PauseTransition(javafx.util.Duration.millis(150));
                 after.setOnFinished(e -> {
+                    if (javafx.stage.Window.getWindows().stream().anyMatch(w -> w != main && w instanceof Stage s
+                            && s.getOwner() != null && s.isShowing())) {
+                        maximisedAtOpen[0] = true; // the next dialog came at once (Assessor profile, then New session)
+                        return;
+                    }
                     if (main.isShowing()) {
                         if (main.isMaximized()) {
                             main.setMaximized(false);
