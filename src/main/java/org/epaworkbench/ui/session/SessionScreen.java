@@ -199,7 +199,9 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             grade.setCompact(false);
             VBox.setMargin(grade, null);
             setCenter(criteria);
-            left.getChildren().add(Math.min(left.getChildren().size(), gradeIndex()), grade);
+            if (grade.getParent() != left) { // on opening wide it is already there
+                left.getChildren().add(Math.min(left.getChildren().size(), gradeIndex()), grade);
+            }
             setRight(detail);
         }
     }
