@@ -76,6 +76,10 @@ final class QuestionBankDialog {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setPlaceholder(new Label("No question in the bank has these words: Enter asks the question as typed."));
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list, never wider: a long question ends in "…", no sideways scrolling
+            }
+
             @Override
             protected void updateItem(BankQuestion q, boolean empty) {
                 super.updateItem(q, empty);

@@ -162,7 +162,8 @@ class SessionScreenSizesTest {
         var component = plan.component("wbp-interview").orElseThrow();
         for (String q : new String[] {"How do you handle a complaint you cannot resolve yourself?",
                 "Which customer feedback changed how your team works?", "How do you keep customer records safe?",
-                "Tell me about a service improvement you proposed."}) {
+                "Tell me about a time a customer's complaint showed that a process in your team needed to change, what you "
+                        + "proposed, who you had to convince, and how you measured whether the change made things better."}) {
             workbench.questionBank().add(plan, component, "My questions", q);
         }
         startSession(robot);
@@ -173,6 +174,9 @@ class SessionScreenSizesTest {
         assertThat(visibleRows(bank)).as("questions visible at once").isGreaterThanOrEqualTo(8);
         assertThat(((Stage) dialog).isResizable()).isTrue();
         assertThat(truncatedButtons(dialog.getScene().getRoot())).isEmpty();
+        assertThat(bank.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).toList())
+                .as("no sideways scrolling in the bank").isEmpty();
 
         // typing filters the bank; ↓ chooses the first match; Enter asks it (not Cancel)
         robot.write("mission statement");
