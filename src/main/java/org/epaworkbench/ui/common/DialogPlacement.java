@@ -157,16 +157,7 @@ public final class DialogPlacement {
         }
         // it grows about its middle, so a dialog centred on its owner stays centred (and on the screen)
         double y = stage.getY() - (h - stage.getHeight()) / 2;
-        // a fixed-size window tells the window manager its size is fixed (openbox then refuses to make it taller):
-        // resizable for the moment it grows
-        boolean fixed = !stage.isResizable();
-        if (fixed) {
-            stage.setResizable(true);
-        }
         stage.setHeight(h);
-        if (fixed) {
-            Platform.runLater(() -> stage.setResizable(false));
-        }
         stage.setY(Math.max(area.getMinY(), Math.min(y, area.getMaxY() - h)));
     }
 
