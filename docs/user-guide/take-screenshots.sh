@@ -81,10 +81,15 @@ stop_app() {
     fi
 }
 
-# the main window, filling the screen
+# the main window, filling the screen. The app opens it maximised on a first start: restored first (a
+# double-click on the title bar in openbox), then sized, as the steps' places are measured so
 main_window() {
     local id
     id=$(xdotool search --name '^EPA Workbench$' | head -1)
+    if xprop -id "$id" _NET_WM_STATE | grep -q MAXIMIZED; then
+        xdotool mousemove 683 9 click --repeat 2 --delay 80 1
+        sleep 1.5
+    fi
     xdotool windowmove "$id" 0 0 windowsize "$id" $W $((H - 18))
     xdotool windowactivate "$id" 2>/dev/null || true
     sleep 1
@@ -252,7 +257,7 @@ new_session() {
     in_dialog 200 287                     # ID check
     type_text "Passport"
     shoot_dialog 04-new-session
-    from_corner 80 31 3                   # Create session
+    key Return; sleep 3                   # Create session
     shoot_screen 05-session-ready
 }
 

@@ -155,10 +155,30 @@ public final class DialogPlacement {
         if (h <= stage.getHeight() + 0.5) {
             return;
         }
-        // it grows about its middle, so a dialog centred on its owner stays centred (and on the screen)
-        double y = stage.getY() - (h - stage.getHeight()) / 2;
+        // it grows about its middle, so a dialog centred on its owner stays centred (and on the screen); moved only
+        // once it has grown (some window managers, openbox, refuse to make a fixed-size dialog taller)
+        double before = stage.getHeight();
+        double middle = stage.getY() + before / 2;
         stage.setHeight(h);
-        stage.setY(Math.max(area.getMinY(), Math.min(y, area.getMaxY() - h)));
+        if (stage.getHeight() > before + 0.5) {
+            centreDown(stage, area, middle);
+        } else {
+            javafx.beans.value.ChangeListener<Number> grown = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number is) {
+                    stage.heightProperty().removeListener(this);
+                    if (is.doubleValue() > before + 0.5) {
+                        centreDown(stage, area, middle);
+                    }
+                }
+            };
+            stage.heightProperty().addListener(grown);
+        }
+    }
+
+    private static void centreDown(Stage stage, Rectangle2D area, double middle) {
+        double h = stage.getHeight();
+        stage.setY(Math.max(area.getMinY(), Math.min(middle - h / 2, area.getMaxY() - h)));
     }
 
     /** A dialog with a list or table in it is one a person may want larger. */
