@@ -118,7 +118,7 @@ final class ReportCommand implements Callable<Integer>, WritesData {
             if (target.sessionId != null) {
                 produced = producer.signSession(target.sessionId, unlocked.identity(), drawn, step -> { });
                 RecordedSession session = RecordedSession.open(ctx.sessions(), ctx.library(), target.sessionId,
-                        org.epaworkbench.session.SessionClock.system(), ctx.sessionSettings());
+                        org.epaworkbench.session.SessionClock.of(ctx.clock()), ctx.sessionSettings());
                 session.perform(l -> l.recordSigned(produced.record().fileName(), produced.record().sha256(),
                         produced.record().certificateFingerprint()));
             } else {

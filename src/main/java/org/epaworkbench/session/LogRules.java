@@ -1,5 +1,8 @@
 package org.epaworkbench.session;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +28,49 @@ public final class LogRules {
     /** Characters of a drawn signature (a PNG, in Base64): about 512 KiB of image. */
     public static final int MAX_SIGNATURE = 700_000;
 
+    /**
+     * No event is dated before this: the app did not exist, and a computer whose clock says 1970 or 1999 has lost its
+     * date (a flat clock battery, a reset), so its times mean nothing.
+     */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private LogRules() {
+    }
+
+    /**
+     * What is wrong with when an event is dated, if anything, for a computer whose clock reads {@code now}: an event is
+     * not dated before {@link #EARLIEST}, nor before its session's planning event by more than {@code skew} (another
+     * device's clock may be a little behind), nor after {@code now} by more than {@code skew}. The app stamps each event
+     * with the clock of the computer that records it, so an event dated otherwise comes from a computer whose clock is
+     * wrong, or was dated by hand (to come first, or last, or to move a deadline).
+     *
+     * @param plannedAt when the session's planning event is dated (null for the planning event itself)
+     */
+    public static Optional<String> timeProblem(Instant at, Instant plannedAt, Instant now, Duration skew) {
+        if (at.isBefore(EARLIEST)) {
+            return Optional.of("is dated " + at + ", before " + EARLIEST.atZone(ZoneOffset.UTC).getYear()
+                    + ": the clock of the computer that recorded it was wrong (reset, or never set)");
+        }
+        if (plannedAt != null && at.isBefore(plannedAt.minus(skew))) {
+            return Optional.of("is dated " + at + ", " + span(Duration.between(at, plannedAt)) + " before the session was "
+                    + "planned (" + plannedAt + "; up to " + skew.toMinutes() + " minutes is allowed): the clock of the "
+                    + "computer that recorded it was wrong");
+        }
+        if (at.isAfter(now.plus(skew))) {
+            return Optional.of("is dated " + at + ", " + span(Duration.between(now, at)) + " ahead of this computer's clock ("
+                    + now + "; up to " + skew.toMinutes() + " minutes is allowed): the sending computer's clock is wrong (or "
+                    + "the date was changed by hand); ask the assessor to set its date and time correctly");
+        }
+        return Optional.empty();
+    }
+
+    /** A length of time in words, roughly: "3 days", "5 hours", "12 minutes". */
+    public static String span(Duration d) {
+        long days = d.toDays();
+        if (days >= 2) {
+            return String.format(java.util.Locale.UK, "%,d days", days);
+        }
+        return d.toHours() >= 2 ? d.toHours() + " hours" : Math.max(1, d.toMinutes()) + " minutes";
     }
 
     /** Where a log breaks a rule, and which. */

@@ -24,6 +24,24 @@ public interface SessionClock {
     record Reading(Instant at, long monotonicNanos) {
     }
 
+    /**
+     * Wall-clock time from {@code wall}, elapsed time from {@code System.nanoTime()}: for an event recorded beside
+     * something else dated by {@code wall} (the command line's record-signed event, dated like its record).
+     */
+    static SessionClock of(java.time.Clock wall) {
+        return new SessionClock() {
+            @Override
+            public Instant now() {
+                return wall.instant();
+            }
+
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+        };
+    }
+
     /** The system's clocks: {@code Instant.now()} and {@code System.nanoTime()}. */
     static SessionClock system() {
         return new SessionClock() {

@@ -84,6 +84,12 @@ public final class PackageImporter {
                 + "(by phone, not by e-mail). Better: certify assessors with the organisation's root (org certify).";
     }
 
+    /**
+     * How far a record's {@code signedAt} in {@code signed-records.json} may be from the signing time in its PDF's
+     * signature: the app reads its clock for each, a moment apart.
+     */
+    public static final java.time.Duration SIGNING_TIME_TOLERANCE = java.time.Duration.ofMinutes(2);
+
     private final SyncStore store;
     private final Path recordsFolder;
     private final Clock clock;
@@ -407,6 +413,7 @@ public final class PackageImporter {
             boolean theirs = here.isEmpty() || owners.keyOf(id).map(signerKey::equals).orElse(false);
             sessions.add(header);
             List<EventRow> sessionEvents = new ArrayList<>();
+            Set<String> newHere = new HashSet<>();
             Map<String, SessionEvent> decoded = new HashMap<>();
             boolean planned = false;
             for (JsonNode ev : s.get("events")) {
@@ -449,6 +456,7 @@ public final class PackageImporter {
                                 + "never change once recorded, so the package is forged or damaged.");
                     }
                 } else {
+                    newHere.add(eventId);
                     if (!asWritten(body, ev.get("payload"))) {
                         throw new PackageRefused(name, "event " + eventId + " (" + type + ", position " + seq + ") has a "
                                 + "payload the app does not write: fields it does not have, or values of the wrong kind");
@@ -472,6 +480,7 @@ public final class PackageImporter {
                 throw new PackageRefused(name, "the log has no planning event (position 1)");
             }
             checkOwnedFromTheStart(name, id, sessionEvents, cert, signerKey, owners);
+            checkDated(name, sessionEvents, newHere, decoded);
             checkRecordable(name, header, sessionEvents, decoded);
             checkChain(name, id, sessionEvents);
             checkLockedAfterEnd(name, id, sessionEvents);
@@ -545,6 +554,7 @@ public final class PackageImporter {
             throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " names certificate "
                     + record.certificateFingerprint() + ", but its PDF is signed with " + signer);
         }
+        checkSigningTime(pdfEntry, record, report.signingTime());
         if (record.sessionId() != null) {
             boolean newHere = store.header(record.sessionId()).isEmpty() && sessionsInPackage.contains(record.sessionId());
             if (!newHere && !owners.keyOf(record.sessionId()).map(Certificates.publicKeyFingerprint(cert)::equals)
@@ -570,6 +580,32 @@ public final class PackageImporter {
                         + " ending with the event whose hash is " + st.headHash() + ", but the log of session "
                         + record.sessionId() + " has no such event: the log was changed after the record was signed.");
             }
+        }
+    }
+
+    /**
+     * A record's {@code signedAt} is the signing time in its PDF's signature, give or take {@link #SIGNING_TIME_TOLERANCE}
+     * (the app reads the clock once for the signature and once for the list), and is dated as a computer with a right clock
+     * would date it (see {@link LogRules#timeProblem}).
+     */
+    private void checkSigningTime(String pdfEntry, SignedRecord record, Instant inPdf) throws PackageRefused {
+        if (inPdf == null) {
+            throw new PackageRefused(pdfEntry, "record " + record.id() + ": the PDF's signature does not say when it was "
+                    + "made; every record the app signs does");
+        }
+        Instant listed = record.signedAt();
+        if (java.time.Duration.between(inPdf, listed).abs().compareTo(SIGNING_TIME_TOLERANCE) > 0) {
+            throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " (" + record.fileName()
+                    + ") is listed as signed at " + listed + ", but its PDF was signed at " + inPdf + " ("
+                    + LogRules.span(java.time.Duration.between(inPdf, listed).abs()) + " apart; up to "
+                    + SIGNING_TIME_TOLERANCE.toMinutes() + " minutes is allowed). The list was changed after the record was "
+                    + "signed, so the package is forged or damaged.");
+        }
+        Optional<String> why = LogRules.timeProblem(inPdf, null, clock.instant(),
+                org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW);
+        if (why.isPresent()) {
+            throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " (" + record.fileName() + ") "
+                    + why.get().replace("recorded it", "signed it") + ".");
         }
     }
 
@@ -749,9 +785,7 @@ public final class PackageImporter {
         Instant at = Instant.parse(text);
         Instant now = clock.instant();
         if (at.isAfter(now.plus(org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW))) {
-            java.time.Duration ahead = java.time.Duration.between(now, at);
-            String by = ahead.toDays() >= 2 ? ahead.toDays() + " days" : ahead.toHours() >= 2 ? ahead.toHours() + " hours"
-                    : ahead.toMinutes() + " minutes";
+            String by = LogRules.span(java.time.Duration.between(now, at));
             throw new PackageRefused(PackageFormat.APPRENTICES, "apprentice " + apprenticeId + " is " + what + " at " + text
                     + ", " + by + " ahead of this computer's clock (" + now + "; up to "
                     + org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW.toMinutes() + " minutes is allowed). The "
@@ -770,6 +804,28 @@ public final class PackageImporter {
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * Every event new here is dated as a computer with a right clock would have dated it ({@link LogRules#timeProblem}):
+     * not before 2000, not before its session's planning event and not ahead of this computer's clock, each by more than
+     * {@link org.epaworkbench.store.ApprenticeProvenance#MAX_CLOCK_SKEW}. Events already here were checked when they came.
+     */
+    private void checkDated(String entry, List<EventRow> incoming, Set<String> newHere, Map<String, SessionEvent> decoded)
+            throws PackageRefused {
+        Instant plannedAt = decoded.get(incoming.stream().filter(r -> r.seq() == 1).findFirst().orElseThrow().id()).at();
+        Instant now = clock.instant();
+        for (EventRow r : incoming) {
+            if (!newHere.contains(r.id())) {
+                continue;
+            }
+            Optional<String> why = LogRules.timeProblem(decoded.get(r.id()).at(), r.seq() == 1 ? null : plannedAt, now,
+                    org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW);
+            if (why.isPresent()) {
+                throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq() + ") of session "
+                        + r.sessionId() + " " + why.get() + ".");
+            }
+        }
     }
 
     /** The staged PDFs to move into the records folder (those not here yet); refuses one whose name is taken by different content. */

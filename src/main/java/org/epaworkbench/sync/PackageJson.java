@@ -59,11 +59,126 @@ final class PackageJson {
         }
         List<Error> errors = SCHEMAS.get(schema).validate(node);
         if (!errors.isEmpty()) {
-            Error e = errors.get(0);
-            throw new PackageRefused(entry, e.getInstanceLocation() + ": " + e.getMessage()
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problems)" : ""));
+            throw new PackageRefused(entry, inWords(errors.get(0), schema)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more problem" + (errors.size() == 2 ? "" : "s")
+                    + ")" : ""));
         }
         return node;
+    }
+
+    /** A schema's complaint said in words: where (event 40's “seq”), and what is wrong with it, without JSON paths. */
+    static String inWords(Error e, String schema) {
+        String where = where(e.getInstanceLocation(), schema);
+        JsonNode value = e.getInstanceNode();
+        JsonNode rule = e.getSchemaNode();
+        String property = e.getProperty();
+        if (property == null && e.getArguments() != null && e.getArguments().length > 0 && e.getArguments()[0] != null) {
+            property = String.valueOf(e.getArguments()[0]);
+        }
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        switch (keyword) {
+            case "required":
+                return where + " has no “" + property + "”, which the format requires";
+            case "additionalProperties":
+            case "unevaluatedProperties":
+                return where + " has “" + property + "”, which the format does not have";
+            case "minimum":
+            case "exclusiveMinimum":
+                return where + " is " + shown(value) + (rule != null && rule.isNumber() ? ", less than the lowest "
+                        + "allowed, " + rule.asText() : ", less than allowed")
+                        + (where.endsWith("“seq”") ? " (positions in a log start at 1)" : "");
+            case "maximum":
+            case "exclusiveMaximum":
+                return where + " is " + shown(value) + (rule != null && rule.isNumber() ? ", more than the highest "
+                        + "allowed, " + rule.asText() : ", more than allowed");
+            case "type":
+                return where + " is " + kind(value) + ", where the format has "
+                        + (rule != null ? kinds(rule) : "another kind of value");
+            case "minLength":
+            case "minItems":
+                return where + " is too short" + (rule != null && rule.isNumber() ? " (at least " + rule.asText()
+                        + (keyword.equals("minItems") ? " items" : " characters") + ")" : "");
+            case "maxLength":
+            case "maxItems":
+                return where + " is too long" + (rule != null && rule.isNumber() ? " (at most " + rule.asText()
+                        + (keyword.equals("maxItems") ? " items" : " characters") + ")" : "");
+            default:
+                return where + (value != null && value.isValueNode() ? " (" + shown(value) + ")" : "")
+                        + " is not as the format describes it";
+        }
+    }
+
+    /** Where in an entry: "the entry", "event 40", "event 40's “seq”", "apprentice 2's “uln”". */
+    static String where(com.networknt.schema.path.NodePath path, String schema) {
+        if (path == null || path.getNameCount() == 0) {
+            return "the entry";
+        }
+        StringBuilder s = new StringBuilder();
+        String parent = null;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            if (element instanceof Integer index) {
+                String noun = parent == null ? switch (schema) {
+                    case "apprentices" -> "apprentice";
+                    case "signed-records" -> "record";
+                    default -> "item";
+                } : switch (parent) {
+                    case "events" -> "event";
+                    case "entries" -> "listed entry";
+                    default -> "item";
+                };
+                s.setLength(0);
+                s.append(noun).append(' ').append(index + 1);
+                parent = null;
+            } else {
+                String field = String.valueOf(element);
+                s.append(s.length() == 0 ? "“" + field + "”" : "'s “" + field + "”");
+                parent = field;
+            }
+        }
+        return s.toString();
+    }
+
+    private static String shown(JsonNode value) {
+        if (value == null) {
+            return "missing";
+        }
+        String text = value.isTextual() ? "“" + value.asText() + "”" : value.toString();
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+
+    private static String kind(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "empty (null)";
+        }
+        if (value.isTextual()) {
+            return "text";
+        }
+        if (value.isNumber()) {
+            return "a number";
+        }
+        if (value.isBoolean()) {
+            return "true or false";
+        }
+        return value.isArray() ? "a list" : "an object";
+    }
+
+    private static String kinds(JsonNode rule) {
+        List<String> words = new java.util.ArrayList<>();
+        Iterable<JsonNode> types = rule.isArray() ? rule : List.of(rule);
+        for (JsonNode t : types) {
+            words.add(switch (t.asText()) {
+                case "string" -> "text";
+                case "integer" -> "a whole number";
+                case "number" -> "a number";
+                case "boolean" -> "true or false";
+                case "array" -> "a list";
+                case "object" -> "an object";
+                case "null" -> "nothing (null)";
+                default -> t.asText();
+            });
+        }
+        return String.join(" or ", words);
     }
 
     private static String firstLine(String s) {

@@ -442,9 +442,10 @@ final class PackageReader implements AutoCloseable {
         }
     }
 
-    /** Plain words first, the zip library's own detail last (for whoever looks into it). */
+    /** In plain words; the zip library's own words go to the log only (for whoever looks into it), never to the user. */
     private static String damaged(IOException e) {
+        System.getLogger(PackageReader.class.getName()).log(System.Logger.Level.DEBUG, "damaged package entry", e);
         return "the package is incomplete or damaged, probably cut short or changed while copying or downloading; "
-                + "ask for it to be sent again (detail: " + e.getMessage() + ")";
+                + "ask for it to be sent again";
     }
 }

@@ -74,6 +74,29 @@ final class ZipLayout {
     private ZipLayout() {
     }
 
+    /**
+     * Why the file does not end with the end of its zip directory, in words: the directory has a comment after it, data
+     * was added after it, or the file was cut short (no end record in the last 64 KiB).
+     */
+    private static String whyNoEndAtTheEnd(Source zip, long length) throws IOException {
+        int n = (int) Math.min(length, 65_535L + 22);
+        byte[] tail = new byte[n];
+        zip.read(length - n, tail);
+        for (int i = n - 22; i >= 0; i--) {
+            if (int32(tail, i) == END) {
+                long after = n - i - 22L;
+                if (int16(tail, i + 20) == after) {
+                    return "its zip directory carries a comment (" + after + " byte" + (after == 1 ? "" : "s") + " of text after "
+                            + "it); a package has none, so it was changed after it was made";
+                }
+                return "data was added after the end of its zip directory (" + after + " byte" + (after == 1 ? "" : "s")
+                        + "); a package ends with its directory, so it was changed after it was made";
+            }
+        }
+        return "the end of its zip directory is missing: the file was cut short while copying or downloading, or is "
+                + "not a whole package; ask for it to be sent again";
+    }
+
     /** The entries, in order, once directory and local headers are found to agree; else the package is refused. */
     static List<Entry> check(Source zip) throws PackageRefused, IOException {
         long length = zip.length();
@@ -83,8 +106,7 @@ final class ZipLayout {
         byte[] end = new byte[22];
         zip.read(length - 22, end);
         if (int32(end, 0) != END) {
-            throw refused("its last bytes are not the end of its zip directory: data was added after the end, or the "
-                    + "file was cut short");
+            throw refused(whyNoEndAtTheEnd(zip, length));
         }
         if (int16(end, 20) != 0) {
             throw refused("its zip directory carries a comment; a package has none");

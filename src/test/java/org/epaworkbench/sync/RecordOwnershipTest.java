@@ -23,7 +23,6 @@ import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.EventBody;
-import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.store.RecordedSession;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class RecordOwnershipTest {
     }
 
     static void amend(SyncFixture f, String session, CriterionState state, String reason) throws Exception {
-        RecordedSession.open(f.sessions, f.plans, session, SessionClock.system(), SessionSettings.DEFAULT)
+        RecordedSession.open(f.sessions, f.plans, session, SyncFixture.sessionClock(), SessionSettings.DEFAULT)
                 .perform(l -> l.amend(reason, new EventBody.CriterionJudged("S2.8", state)));
     }
 

@@ -92,11 +92,27 @@ class SignedRecordListAttackTest {
         assertThat(o.applied().newRecords()).isEqualTo(3);
     }
 
-    /** The list's signedAt is shown as when the record was signed; nothing compares it with the PDF's own signing time. */
-    @org.junit.jupiter.api.Disabled("defect: a record's signedAt in signed-records.json (2099 here) is imported without being "
-            + "compared with the signing time in its PDF's signature")
+    /** The list's signedAt is shown as when the record was signed: it must be the PDF's own signing time. */
     @Test
     void aSigningTimeThatIsNotThePdfsIsRefused() throws Exception {
-        refused(withRecords(l -> ((ObjectNode) l.get(0)).put("signedAt", "2099-01-01T00:00:00Z")), "2099");
+        String[] record = new String[1];
+        refused(withRecords(l -> {
+            record[0] = l.get(0).get("id").asText();
+            ((ObjectNode) l.get(0)).put("signedAt", "2099-01-01T00:00:00Z");
+        }), "2099", "record " + record[0], "but its PDF was signed at", "forged or damaged");
+    }
+
+    /** The app reads its clock for the signature and again for the list: a moment apart is the same signing. */
+    @Test
+    void aSigningTimeWithinTheToleranceImportsAndOneBeyondIsRefused() throws Exception {
+        java.time.Instant inPdf = java.time.Instant.parse(JsonFiles.mapper().readTree(entries.get(PackageFormat.SIGNED_RECORDS))
+                .get(0).get("signedAt").asText());
+        var o = office.importer().importPackage(withRecords(l -> ((ObjectNode) l.get(0)).put("signedAt",
+                inPdf.plus(PackageImporter.SIGNING_TIME_TOLERANCE).toString())), null, PackageImporter.UnknownSigners.REFUSE,
+                false);
+        assertThat(o.applied().newRecords()).isEqualTo(3);
+        freshOffice();
+        refused(withRecords(l -> ((ObjectNode) l.get(0)).put("signedAt",
+                inPdf.minus(PackageImporter.SIGNING_TIME_TOLERANCE).minusSeconds(1).toString())), "2 minutes apart");
     }
 }

@@ -31,6 +31,14 @@ import org.epaworkbench.session.SessionSettings;
 final class SyncFixture implements AutoCloseable {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
+    /**
+     * The fixtures' one clock for events recorded on a device (amendments, record-signed events), at {@link #CLOCK} like
+     * the office: events stamped at the real time would be ahead of an office running at CLOCK, which import refuses.
+     */
+    static SessionClock sessionClock() {
+        return new org.epaworkbench.session.ManualClock(CLOCK.instant());
+    }
+
     static final char[] PASSWORD = "device-password".toCharArray();
     /** Most sync tests are about what a package holds, not whom the office trusts: they pin signers on first use. */
     static final PackageImporter.UnknownSigners FIRST_USE = PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE;
@@ -61,7 +69,7 @@ final class SyncFixture implements AutoCloseable {
         RecordProducer producer = f.producer();
         for (String s : made.sessionIds()) {
             var p = producer.signSession(s, id, null, step -> { });
-            RecordedSession.open(f.sessions, f.plans, s, SessionClock.system(), SessionSettings.DEFAULT)
+            RecordedSession.open(f.sessions, f.plans, s, sessionClock(), SessionSettings.DEFAULT)
                     .perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()));
         }
         return f;
@@ -81,7 +89,7 @@ final class SyncFixture implements AutoCloseable {
         RecordProducer producer = f.producer();
         for (String s : made.sessionIds()) {
             var p = producer.signSession(s, id, null, step -> { });
-            RecordedSession.open(f.sessions, f.plans, s, SessionClock.system(), SessionSettings.DEFAULT)
+            RecordedSession.open(f.sessions, f.plans, s, sessionClock(), SessionSettings.DEFAULT)
                     .perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()));
         }
         return f;

@@ -45,7 +45,7 @@ class SyncRoundTripTest {
             var more = SyncFixture.class; // keep the fixture's data; add a session note on an ended session as an amendment
             String session = device.sync.allSessions().get(0);
             org.epaworkbench.store.RecordedSession.open(device.sessions, device.plans, session,
-                    org.epaworkbench.session.SessionClock.system(), org.epaworkbench.session.SessionSettings.DEFAULT)
+                    SyncFixture.sessionClock(), org.epaworkbench.session.SessionSettings.DEFAULT)
                     .perform(l -> l.amend("Evidence reference added after the session",
                             new org.epaworkbench.session.EventBody.EvidenceReferenced("K1.1", "Annex A")));
             Outbox outbox = device.outbox();
@@ -115,7 +115,7 @@ class SyncRoundTripTest {
             String session = laptop.sync.allSessions().get(2);
             for (SyncFixture f : List.of(laptop, tablet)) {
                 org.epaworkbench.store.RecordedSession.open(f.sessions, f.plans, session,
-                        org.epaworkbench.session.SessionClock.system(), org.epaworkbench.session.SessionSettings.DEFAULT)
+                        SyncFixture.sessionClock(), org.epaworkbench.session.SessionSettings.DEFAULT)
                         .perform(l -> l.amend("Corrected on " + f.root.getFileName(),
                                 new org.epaworkbench.session.EventBody.CriterionJudged("S2.8",
                                         f == laptop ? org.epaworkbench.grading.CriterionState.MET

@@ -190,7 +190,9 @@ class ZipAttackTest {
                     }
                 }).isInstanceOf(PackageRefused.class)
                         .satisfies(e -> {
-                            assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("java.");
+                            assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("java.")
+                                    .as("the zip library's own words are not shown").doesNotContain("detail:")
+                                    .doesNotContain("invalid entry");
                             if (expected.length > 0) {
                                 assertThat(e.getMessage()).contains(expected);
                             }
@@ -318,7 +320,8 @@ class ZipAttackTest {
 
     @Test
     void aCommentSeveralDisksAndEncryptionAreRefused() throws Exception {
-        refused(zip(parts(), 0, "a comment".getBytes(StandardCharsets.UTF_8), new byte[0]));
+        refused(zip(parts(), 0, "a comment".getBytes(StandardCharsets.UTF_8), new byte[0]),
+                "its zip directory carries a comment (9 bytes of text after it)");
         refused(zip(parts(), 1, new byte[0], new byte[0]), "several disks");
         refused(with(null, e -> e.flags = 1), "encrypted");
     }
