@@ -406,6 +406,13 @@ public final class PackageImporter {
             checkTime(name, header.createdAt());
             checkApprentice(name, header.apprenticeId(), apprenticeIds);
             Optional<SessionHeader> here = store.header(id);
+            if (here.isEmpty()) {
+                Optional<String> why = LogRules.timeProblem(Instant.parse(header.createdAt()), null, clock.instant(),
+                        org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW);
+                if (why.isPresent()) {
+                    throw new PackageRefused(name, "session " + id + "'s creation time “createdAt” " + why.get() + ".");
+                }
+            }
             if (here.isPresent() && !sameSession(here.get(), header)) {
                 throw new PackageRefused(name, "holds session " + id + " with another apprentice, plan, component, attempt "
                         + "or creation time than the session of that id here");

@@ -221,4 +221,17 @@ class LogRuleAttackTest {
             ((ObjectNode) first(events, "criterion-judged")).put("at", dayBefore[0]);
         }), "(criterion-judged", "before the session was planned");
     }
+
+    /** A session said to be created in 2099 is dated by a wrong clock, like its events. */
+    @Test
+    void aSessionCreatedInTheFutureIsRefused() throws Exception {
+        Map<String, byte[]> m = SessionClaimTest.sessionsOnly(entries, s -> {
+            if (s.get("componentId").asText().equals("observation")) {
+                ((ObjectNode) s).put("createdAt", "2099-01-01T00:00:00Z");
+            }
+            return s;
+        });
+        refused(RecordOwnershipTest.resigned(m, identity, device.sessions.deviceId()), "creation time", "2099-01-01T00:00:00Z",
+                "ahead of this computer's clock", "clock is wrong");
+    }
 }
