@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -24,6 +25,10 @@ import org.epaworkbench.session.SessionDetails;
 
 /** Setting up a session: apprentice, component of their plan, attempt, mode, location and the ID seen. */
 final class NewSessionDialog {
+
+    static final double REMINDERS_WIDTH = 520;
+    /** The height kept for the plan's rules: two of them in full at the usual widths. */
+    static final double RULES_HEIGHT = 190;
 
     private NewSessionDialog() {
     }
@@ -76,10 +81,34 @@ final class NewSessionDialog {
         problems.getStyleClass().add("inline-problem");
         // the plan's rules for this attempt at this component (further development before a resit, one session...)
         org.epaworkbench.ui.common.ReminderList reminders = new org.epaworkbench.ui.common.ReminderList("session-reminders");
-        reminders.setMaxWidth(520);
-        Runnable remind = () -> reminders.show(who.getValue() == null || component.getValue() == null || attempt.getValue() == null
-                ? List.of() : plans.plan(who.getValue().planId()).map(p -> p.remindersFor(component.getValue().id(), attempt.getValue()))
-                        .orElse(List.of()));
+        reminders.setMaxWidth(REMINDERS_WIDTH);
+        Label noRules = new Label();
+        noRules.setId("session-no-rules");
+        noRules.setWrapText(true);
+        noRules.getStyleClass().add("plan-reminder-text");
+        noRules.managedProperty().bind(noRules.visibleProperty());
+        noRules.visibleProperty().bind(reminders.visibleProperty().not());
+        Runnable remind = () -> {
+            boolean chosen = who.getValue() != null && component.getValue() != null && attempt.getValue() != null;
+            reminders.show(!chosen ? List.of() : plans.plan(who.getValue().planId())
+                    .map(p -> p.remindersFor(component.getValue().id(), attempt.getValue())).orElse(List.of()));
+            noRules.setText(chosen ? "The plan sets no particular rules for this attempt at this component."
+                    : "The plan's rules for this attempt show here once the apprentice and component are chosen.");
+        };
+        // the rules come and go as the component and attempt change: they have a place of their own, of one height
+        // (scrolling when they are longer), so the dialog never needs to grow and its buttons stay in sight (openbox
+        // does not let a dialog grow once it is shown)
+        VBox rulesBox = new VBox(6, reminders, noRules);
+        rulesBox.setPadding(new javafx.geometry.Insets(0, 4, 0, 0));
+        ScrollPane rules = new ScrollPane(rulesBox);
+        rules.setId("session-rules");
+        rules.getStyleClass().add("edge-to-edge");
+        rules.setFitToWidth(true);
+        rules.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        rules.setPrefViewportWidth(REMINDERS_WIDTH);
+        rules.setPrefViewportHeight(RULES_HEIGHT);
+        rules.setMinHeight(Region.USE_PREF_SIZE);
+        rules.setMaxHeight(Region.USE_PREF_SIZE);
         component.valueProperty().addListener((o, a, b) -> remind.run());
         attempt.valueProperty().addListener((o, a, b) -> remind.run());
         // a message on screen follows the form: once what it asked for is chosen, it says what is still missing, or goes
@@ -115,7 +144,7 @@ final class NewSessionDialog {
         d.setTitle("New session");
         d.setHeaderText("Set up an assessment session");
         remind.run();
-        d.getDialogPane().setContent(new VBox(10, grid, reminders, problems));
+        d.getDialogPane().setContent(new VBox(10, grid, rules, problems));
         ButtonType create = new ButtonType("Create session", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
         Node createButton = d.getDialogPane().lookupButton(create);
