@@ -2,14 +2,8 @@ package org.epaworkbench.ui.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -17,112 +11,26 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.epaworkbench.people.Apprentice;
-import org.epaworkbench.people.Uln;
 import org.epaworkbench.plan.AssessmentPlan;
-import org.epaworkbench.plan.AttemptKind;
-import org.epaworkbench.session.AssessmentMode;
-import org.epaworkbench.session.ManualClock;
-import org.epaworkbench.session.SessionDetails;
-import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.session.SessionStatus;
-import org.epaworkbench.store.DataDirectory;
-import org.epaworkbench.store.RecordedSession;
 import org.epaworkbench.ui.Screenshots;
-import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
-import org.epaworkbench.ui.common.Background;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Issue 11 items 6 and 8: the session screen at the laptop sizes assessors have (1280×720, 1366×768), and
  * the Ask-question dialog of an interview.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionScreenSizesTest {
-
-    @TempDir
-    Path dir;
-
-    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
-    Workbench workbench;
-    Background background;
-    StackPane root;
-    Stage stage;
-    volatile SessionScreen screen;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        root = new StackPane();
-        Scene scene = new Scene(root, 1366, 768);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (screen != null) {
-            WaitForAsyncUtils.asyncFx(() -> screen.model().stop()).get();
-        }
-        if (background != null) {
-            background.close();
-        }
-        if (workbench != null) {
-            workbench.close();
-        }
-    }
-
-    void openSession(String planId, String componentId) throws Exception {
-        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
-                clock);
-        background = new Background();
-        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
-                planId, LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
-        workbench.people().save(a);
-        AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
-        String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
-                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", "Passport"),
-                clock, SessionSettings.DEFAULT, false).id();
-        Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
-            screen = new SessionScreen(model, () -> { });
-            root.getChildren().setAll(screen);
-        }, Throwable::printStackTrace));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    LiveSessionModel model() {
-        return screen.model();
-    }
-
-    void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().savingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
+class SessionScreenSizesTest extends SessionScreenFixture {
 
     void startSession(FxRobot robot) throws Exception {
         robot.clickOn("#start-button");
         settle();
         assertThat(model().snapshot().state().status()).isEqualTo(SessionStatus.RUNNING);
-    }
-
-    boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().filter(n -> n.getScene() != null && n.getScene().getWindow() != null
-                && n.getScene().getWindow().isShowing() && org.testfx.util.NodeQueryUtils.isVisible().test(n)).isPresent();
     }
 
     Window askDialog(FxRobot robot) throws Exception {

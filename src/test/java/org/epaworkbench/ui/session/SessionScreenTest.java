@@ -2,28 +2,22 @@ package org.epaworkbench.ui.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
-import javafx.stage.Stage;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.Uln;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.AssessmentMode;
-import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionSettings;
@@ -34,110 +28,15 @@ import org.epaworkbench.ui.Screenshots;
 import org.epaworkbench.ui.Theme;
 import org.epaworkbench.ui.Workbench;
 import org.epaworkbench.ui.common.Background;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the live session screen as an assessor would, by keyboard and mouse, with time moved by a
  * fake clock; checks what the screen shows and what the database holds.
  */
-@ExtendWith(ApplicationExtension.class)
-class SessionScreenTest {
-
-    @TempDir
-    Path dir;
-
-    final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-11-23T09:00:00Z"));
-    Workbench workbench;
-    Background background;
-    StackPane root;
-    Stage stage;
-    volatile SessionScreen screen;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        root = new StackPane();
-        Scene scene = new Scene(root, 1366, 768);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (screen != null) {
-            WaitForAsyncUtils.asyncFx(() -> screen.model().stop()).get();
-        }
-        if (background != null) {
-            background.close();
-        }
-        if (workbench != null) {
-            workbench.close();
-        }
-    }
-
-    /** Stores an apprentice and a planned session for the component, then opens its screen. */
-    String openSession(String planId, String componentId) throws Exception {
-        return openSession(planId, componentId, "Passport");
-    }
-
-    String openSession(String planId, String componentId, String idSeen) throws Exception {
-        workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
-                clock);
-        background = new Background();
-        Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
-                planId, LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
-        workbench.people().save(a);
-        AssessmentPlan plan = workbench.plans().plan(planId).orElseThrow();
-        String id = RecordedSession.create(workbench.sessions(), plan, new SessionDetails(a.id(), plan.id(), plan.version(),
-                componentId, AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Customer service desk", idSeen),
-                clock, SessionSettings.DEFAULT, false).id();
-        Platform.runLater(() -> LiveSessionModel.open(workbench, background, id, model -> {
-            screen = new SessionScreen(model, () -> { });
-            root.getChildren().setAll(screen);
-        }, Throwable::printStackTrace));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return id;
-    }
-
-    LiveSessionModel model() {
-        return screen.model();
-    }
-
-    /** Waits until the last action is committed and shown. */
-    void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model().savingProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Time passes; the screen's ticker is run at once rather than waited for. */
-    void advance(FxRobot robot, Duration d) {
-        clock.advance(d);
-        robot.interact(() -> model().tick());
-    }
-
-    String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
-    }
-
-    /** Puts keyboard focus on the criteria list without clicking (a click could land on a state button). */
-    void focusCriteria(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#criteria-list").query().requestFocus());
-    }
-
-    CriterionState state(String criterionId) {
-        var j = model().snapshot().state().judgements().get(criterionId);
-        return j == null ? null : j.state();
-    }
+class SessionScreenTest extends SessionScreenFixture {
 
     void reason(FxRobot robot, String why) throws Exception {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#reason-input").tryQuery().isPresent());
