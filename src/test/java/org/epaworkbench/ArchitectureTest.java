@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.epaworkbench", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CORE = {"org.epaworkbench.plan..", "org.epaworkbench.grading..", "org.epaworkbench.epa..",
+    static final String[] CORE = {"org.epaworkbench.plan..", "org.epaworkbench.grading..", "org.epaworkbench.assessment..",
             "org.epaworkbench.session..", "org.epaworkbench.people.."};
 
     @ArchTest
@@ -26,7 +26,7 @@ class ArchitectureTest {
     static final ArchRule coreDoesNotReachIntoAdapters = noClasses().that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage("org.epaworkbench.store..", "org.epaworkbench.packs..",
                     "org.epaworkbench.cli..", "org.epaworkbench.ui..", "org.epaworkbench.documents..",
-                    "org.epaworkbench.apprentices..", "org.epaworkbench.report..", "org.epaworkbench.sync..",
+                    "org.epaworkbench.app..", "org.epaworkbench.record..", "org.epaworkbench.sync..",
                     "org.epaworkbench.recording..");
 
     @ArchTest

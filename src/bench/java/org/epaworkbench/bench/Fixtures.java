@@ -35,16 +35,16 @@ import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
-import org.epaworkbench.report.RecordHtml;
-import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.record.RecordHtml;
+import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.session.AssessmentMode;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.store.DataDirectory;
-import org.epaworkbench.store.RecordedSession;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.RecordedSession;
+import org.epaworkbench.app.Workbench;
 
 /**
  * Data folders for the benchmarks, made through the app's own engine and stores: apprentices, sessions

@@ -58,7 +58,7 @@ public class FoldBenchmark {
     /** The same log stored in a data folder, for reading it back as opening a session does. */
     @State(Scope.Benchmark)
     public static class Stored {
-        org.epaworkbench.ui.Workbench workbench;
+        org.epaworkbench.app.Workbench workbench;
         String sessionId;
 
         @Setup(Level.Trial)

@@ -11,7 +11,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.epaworkbench.ui.MainWindow;
 import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 
 /**

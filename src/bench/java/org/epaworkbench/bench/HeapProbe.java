@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.plan.Criterion;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.ui.StartupProbe;
 import org.epaworkbench.ui.session.SessionScreen;
 

@@ -2,11 +2,11 @@ package org.epaworkbench.app;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.epaworkbench.apprentices.ApprenticeFiles;
+import org.epaworkbench.app.ApprenticeFiles;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.DrawnSignature;
 import org.epaworkbench.packs.PlanLibrary;
-import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.store.Attachments;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
@@ -20,7 +20,7 @@ import org.epaworkbench.store.SignedRecords;
 
 /**
  * The composition root: everything the desktop app and the command line work with once a data folder
- * is open, wired once, here. The desktop app ({@code ui.Workbench}) and the command line
+ * is open, wired once, here. The desktop app ({@code app.Workbench}) and the command line
  * ({@code cli.CliContext}) differ only in how they open the folder (the app takes it whole; a command
  * may read it while the app has it) and both hand the open database to this.
  */

@@ -7,12 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.epaworkbench.apprentices.ApprenticeFiles;
-import org.epaworkbench.apprentices.ApprenticeFiles.ApprenticeFile;
-import org.epaworkbench.epa.ApprenticeEpa;
-import org.epaworkbench.epa.ApprenticeStatus;
-import org.epaworkbench.epa.Deadline;
-import org.epaworkbench.epa.Flag;
+import org.epaworkbench.app.ApprenticeFiles;
+import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.assessment.ApprenticeEpa;
+import org.epaworkbench.assessment.ApprenticeStatus;
+import org.epaworkbench.assessment.Deadline;
+import org.epaworkbench.assessment.Flag;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.plan.Citation;
 import org.epaworkbench.plan.Component;
@@ -201,8 +201,8 @@ final class ApprenticeCommand implements Callable<Integer> {
         private static void report(ApprenticeFile f, PrintWriter out) {
             f.epa().report().ifPresent(r -> {
                 var w = r.words();
-                out.println("Project report: " + r.fileName() + ", " + org.epaworkbench.epa.WordCount.thousands(w.excludingAnnexes())
-                        + " words excluding annexes (" + org.epaworkbench.epa.WordCount.thousands(w.total()) + " in all); "
+                out.println("Project report: " + r.fileName() + ", " + org.epaworkbench.assessment.WordCount.thousands(w.excludingAnnexes())
+                        + " words excluding annexes (" + org.epaworkbench.assessment.WordCount.thousands(w.total()) + " in all); "
                         + w.stoppedAt().map(at -> "counted up to " + at + ".").orElse("no annex heading found."));
                 out.println();
             });

@@ -174,7 +174,7 @@ final class CliContext implements AutoCloseable {
         return services().epa();
     }
 
-    org.epaworkbench.apprentices.ApprenticeFiles apprenticeFiles() throws StorageException {
+    org.epaworkbench.app.ApprenticeFiles apprenticeFiles() throws StorageException {
         library(); // loaded here, so a failure to read the plans is said in words
         return services().apprenticeFiles();
     }

@@ -27,10 +27,10 @@ import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionRuleException;
 import org.epaworkbench.session.SessionSettings;
-import org.epaworkbench.epa.GatewayRecord;
+import org.epaworkbench.assessment.GatewayRecord;
 import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.store.SampleData;
 import org.epaworkbench.store.SessionStore;
 
@@ -157,7 +157,7 @@ public final class SampleDataMaker {
             }
             mapped.add(criteria.get((i * 5) % criteria.size()).id());
             try {
-                epa.savePiece(a.id(), new org.epaworkbench.epa.PortfolioPiece(null, i + 1, pieces[i][0], pieces[i][1],
+                epa.savePiece(a.id(), new org.epaworkbench.assessment.PortfolioPiece(null, i + 1, pieces[i][0], pieces[i][1],
                         today.minusDays(120 - i * 7), "e-portfolio item " + (i + 1), "", mapped));
             } catch (EpaStore.PortfolioProblem e) {
                 throw new IllegalStateException("sample portfolio numbers clash: " + e.getMessage(), e);

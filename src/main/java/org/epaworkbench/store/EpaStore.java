@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.epaworkbench.epa.EpaSchedule;
-import org.epaworkbench.epa.GatewayRecord;
-import org.epaworkbench.epa.PortfolioPiece;
-import org.epaworkbench.epa.SubmittedReport;
-import org.epaworkbench.epa.WordCount;
+import org.epaworkbench.assessment.EpaSchedule;
+import org.epaworkbench.assessment.GatewayRecord;
+import org.epaworkbench.assessment.PortfolioPiece;
+import org.epaworkbench.assessment.SubmittedReport;
+import org.epaworkbench.assessment.WordCount;
 
 /**
  * An apprentice's EPA outside the sessions: the gateway record with every version of the project

@@ -27,9 +27,9 @@ import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.people.Uln;
-import org.epaworkbench.report.PadesVerifier;
-import org.epaworkbench.report.RecordProducer;
-import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.record.PadesVerifier;
+import org.epaworkbench.record.RecordProducer;
+import org.epaworkbench.record.SignatureReport;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.LogRules;
@@ -569,10 +569,10 @@ public final class PackageImporter {
                 throw notTheirs(pdfEntry, record.sessionId(), owners, cert);
             }
         }
-        Optional<org.epaworkbench.report.ChainStamp> stamp = org.epaworkbench.report.ChainStamp.readFrom(pdf);
+        Optional<org.epaworkbench.record.ChainStamp> stamp = org.epaworkbench.record.ChainStamp.readFrom(pdf);
         if (stamp.isPresent()) {
             // the record signs the head of its session's log: that event must be in the log, here or in the package
-            org.epaworkbench.report.ChainStamp st = stamp.get();
+            org.epaworkbench.record.ChainStamp st = stamp.get();
             if (!st.sessionId().equals(record.sessionId())) {
                 throw new PackageRefused(PackageFormat.SIGNED_RECORDS, "record " + record.id() + " (" + pdfEntry + ") is the "
                         + "record of session " + st.sessionId() + ", but the package lists it " + (record.sessionId() == null

@@ -15,7 +15,7 @@ import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.Cms;
 import org.epaworkbench.keys.SigningIdentity;
 import org.epaworkbench.packs.JsonFiles;
-import org.epaworkbench.report.RecordProducer;
+import org.epaworkbench.record.RecordProducer;
 
 /**
  * Writes a package: the entries, a manifest listing each with its size and SHA-256, the manifest's

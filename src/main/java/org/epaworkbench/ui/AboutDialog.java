@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;

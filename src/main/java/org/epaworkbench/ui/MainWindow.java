@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

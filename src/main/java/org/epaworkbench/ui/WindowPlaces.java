@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -75,7 +75,7 @@ class SessionCommandTest {
             var plans = org.epaworkbench.packs.PlanLibrary.load(new org.epaworkbench.packs.PlanPackReader(), null,
                     new java.util.ArrayList<>());
             var clock = new org.epaworkbench.session.ManualClock(java.time.Instant.parse("2026-11-30T09:00:00Z"));
-            org.epaworkbench.store.RecordedSession.open(store, plans, observation, clock,
+            org.epaworkbench.app.RecordedSession.open(store, plans, observation, clock,
                     org.epaworkbench.session.SessionSettings.DEFAULT).perform(l -> l.amend("Seen in the portfolio afterwards",
                     new org.epaworkbench.session.EventBody.EvidenceReferenced("S2.8", "Portfolio item 11")));
         }

@@ -1,5 +1,7 @@
 package org.epaworkbench.store;
 
+import org.epaworkbench.app.RecordedSession;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

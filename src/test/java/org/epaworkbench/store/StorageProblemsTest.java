@@ -1,5 +1,7 @@
 package org.epaworkbench.store;
 
+import org.epaworkbench.app.RecordedSession;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -256,7 +256,7 @@ class CertificateAttackTest {
                         NOW.plus(Duration.ofDays(31)), "not yet valid"))) {
             SigningIdentity id = new SigningIdentity(sam.identity().privateKey(), List.of(k.cert(), root));
             java.time.Clock at = java.time.Clock.fixed(k.signedAt(), java.time.ZoneOffset.UTC);
-            var produced = new org.epaworkbench.report.RecordProducer(sam.plans, sam.sessions, sam.people, sam.records,
+            var produced = new org.epaworkbench.record.RecordProducer(sam.plans, sam.sessions, sam.people, sam.records,
                     new org.epaworkbench.keys.AssessorKeyStore(sam.root, at), at, java.time.ZoneId.of("UTC"))
                     .signSession(session, id, null, step -> { });
             Path pdf = dir.resolve(k.name() + ".pdf");

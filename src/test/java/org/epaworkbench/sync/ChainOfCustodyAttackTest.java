@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.people.AssessorProfile;
-import org.epaworkbench.report.ChainStamp;
+import org.epaworkbench.record.ChainStamp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,7 +24,7 @@ import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionSettings;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

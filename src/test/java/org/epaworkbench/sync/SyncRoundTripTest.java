@@ -44,7 +44,7 @@ class SyncRoundTripTest {
             // more work after the first export, in a second package
             var more = SyncFixture.class; // keep the fixture's data; add a session note on an ended session as an amendment
             String session = device.sync.allSessions().get(0);
-            org.epaworkbench.store.RecordedSession.open(device.sessions, device.plans, session,
+            org.epaworkbench.app.RecordedSession.open(device.sessions, device.plans, session,
                     SyncFixture.sessionClock(), org.epaworkbench.session.SessionSettings.DEFAULT)
                     .perform(l -> l.amend("Evidence reference added after the session",
                             new org.epaworkbench.session.EventBody.EvidenceReferenced("K1.1", "Annex A")));
@@ -114,7 +114,7 @@ class SyncRoundTripTest {
             tablet.importer().importPackage(Files.readAllBytes(laptop.exportPending(dir.resolve("usb1"))), null, SyncFixture.FIRST_USE, false);
             String session = laptop.sync.allSessions().get(2);
             for (SyncFixture f : List.of(laptop, tablet)) {
-                org.epaworkbench.store.RecordedSession.open(f.sessions, f.plans, session,
+                org.epaworkbench.app.RecordedSession.open(f.sessions, f.plans, session,
                         SyncFixture.sessionClock(), org.epaworkbench.session.SessionSettings.DEFAULT)
                         .perform(l -> l.amend("Corrected on " + f.root.getFileName(),
                                 new org.epaworkbench.session.EventBody.CriterionJudged("S2.8",

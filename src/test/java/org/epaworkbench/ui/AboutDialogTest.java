@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.epaworkbench.ui;
 
+import org.epaworkbench.app.Workbench;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.store.DataDirectory;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import org.epaworkbench.epa.Deadline;
+import org.epaworkbench.assessment.Deadline;
 import org.epaworkbench.ui.common.SourceLabel;
 
 /** Dates the plan's rules give, in order; those already passed are shown muted. */

@@ -6,7 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.epaworkbench.epa.Flag;
+import org.epaworkbench.assessment.Flag;
 import org.epaworkbench.ui.common.SourceLabel;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.epaworkbench.Wording;
-import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.assessment.PortfolioPiece;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.store.Attachments;

@@ -3,7 +3,7 @@ package org.epaworkbench.ui.home;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.epaworkbench.people.Apprentice;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 
 /** Adds or edits an apprentice's details: the form, then the save in the background. */

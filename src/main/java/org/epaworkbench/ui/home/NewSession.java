@@ -7,8 +7,8 @@ import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.SessionDetails;
-import org.epaworkbench.store.RecordedSession;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.RecordedSession;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 
 /**

@@ -11,8 +11,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.epaworkbench.apprentices.ApprenticeFiles;
-import org.epaworkbench.apprentices.ApprenticeFiles.Upcoming;
+import org.epaworkbench.app.ApprenticeFiles;
+import org.epaworkbench.app.ApprenticeFiles.Upcoming;
 
 /** Components planned in the next 14 days, soonest first; a click opens the apprentice. */
 final class UpcomingPane extends VBox {

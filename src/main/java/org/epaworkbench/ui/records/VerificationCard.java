@@ -3,7 +3,7 @@ package org.epaworkbench.ui.records;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.epaworkbench.report.SignatureReport;
+import org.epaworkbench.record.SignatureReport;
 import org.epaworkbench.sync.SignerTrust;
 import org.kordamp.ikonli.javafx.FontIcon;
 

@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.epaworkbench.epa.PortfolioCheck;
-import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.assessment.PortfolioCheck;
+import org.epaworkbench.assessment.PortfolioPiece;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.session.SessionDetails;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 
 /**
  * What the apprentice submitted for this session's component, so that during the discussion a

@@ -12,7 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import java.util.List;
-import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.assessment.PortfolioPiece;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.ui.common.Dates;
 import org.epaworkbench.ui.common.OpenFile;

@@ -18,9 +18,9 @@ import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.QuestioningBudget;
 import org.epaworkbench.session.SessionRuleException;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.store.StorageProblem;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 
 /**
@@ -176,7 +176,7 @@ public final class LiveSessionModel {
             return "Not saved, so not recorded: " + failure.getMessage() + ". Nothing already saved is lost; try again.";
         }
         if (failure instanceof org.epaworkbench.keys.KeyStoreProblem
-                || failure instanceof org.epaworkbench.report.RecordProducer.CannotProduce
+                || failure instanceof org.epaworkbench.record.RecordProducer.CannotProduce
                 || failure instanceof org.epaworkbench.store.StorageException) {
             return failure.getMessage(); // written for the assessor
         }

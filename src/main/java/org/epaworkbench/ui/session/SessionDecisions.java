@@ -12,7 +12,7 @@ import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionStatus;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 
 /**
  * What the session screen decides when the assessor judges, notes, pauses or ends (issue 14): the same

@@ -86,7 +86,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             }
 
             @Override
-            public void perform(org.epaworkbench.store.RecordedSession.Action action, Runnable afterCommit) {
+            public void perform(org.epaworkbench.app.RecordedSession.Action action, Runnable afterCommit) {
                 model.perform(action, afterCommit);
             }
         });

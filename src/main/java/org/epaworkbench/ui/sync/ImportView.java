@@ -23,7 +23,7 @@ import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.PackageRefused;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;

@@ -29,7 +29,7 @@ import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.Outbox;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;

@@ -25,9 +25,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.epaworkbench.epa.ApprenticeStatus;
-import org.epaworkbench.epa.GatewayRecord;
-import org.epaworkbench.epa.PortfolioPiece;
+import org.epaworkbench.assessment.ApprenticeStatus;
+import org.epaworkbench.assessment.GatewayRecord;
+import org.epaworkbench.assessment.PortfolioPiece;
 import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.plan.AssessmentPlan;
@@ -37,7 +37,7 @@ import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.MainWindow;
 import org.epaworkbench.ui.Screenshots;
 import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -292,7 +292,7 @@ class ApprenticeScreenTest {
                 && !robot.lookup("#upcoming-list").queryListView().getItems().isEmpty());
         // today is 27 Feb: the interview on 10 Mar is within 14 days, the discussion on 17 Mar is not
         assertThat(robot.lookup("#upcoming-list").queryListView().getItems()).singleElement().satisfies(u -> assertThat(
-                ((org.epaworkbench.apprentices.ApprenticeFiles.Upcoming) u).date()).isEqualTo(LocalDate.of(2026, 3, 10)));
+                ((org.epaworkbench.app.ApprenticeFiles.Upcoming) u).date()).isEqualTo(LocalDate.of(2026, 3, 10)));
         robot.interact(() -> Screenshots.save(root.getScene(), "home-apprentices"));
         robot.clickOn("#apprentice-search").write("harbour");
         TableView<?> table = robot.lookup("#apprentice-table").queryTableView();
@@ -302,7 +302,7 @@ class ApprenticeScreenTest {
 
         // a discussion opened with nine pieces: the session screen says what is wrong with the portfolio
         workbench.epa().removePiece(workbench.epa().portfolio(priya.id()).get(9).id());
-        var discussionSession = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), highfield,
+        var discussionSession = org.epaworkbench.app.RecordedSession.create(workbench.sessions(), highfield,
                 new org.epaworkbench.session.SessionDetails(priya.id(), highfield.id(), highfield.version(), "professional-discussion",
                         org.epaworkbench.plan.AttemptKind.FIRST, org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Meeting room",
                         "Passport"), workbench.sessionClock(), workbench.settings().sessionSettings(), false);
@@ -373,7 +373,7 @@ class ApprenticeScreenTest {
     void observation(AssessmentPlan plan, Apprentice a, LocalDate day, org.epaworkbench.plan.AttemptKind kind, boolean pass)
             throws Exception {
         ManualClock clock = new ManualClock(day.atTime(10, 0).toInstant(ZoneOffset.UTC));
-        var s = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+        var s = org.epaworkbench.app.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
                 a.id(), plan.id(), plan.version(), "observation", kind, org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Store",
                 "Passport"), clock, workbench.settings().sessionSettings(), false);
         s.perform(l -> l.start());
@@ -419,7 +419,7 @@ class ApprenticeScreenTest {
         // a later project interview that fails: the resit (12 months) and rework (1 month) deadlines appear, with the cap
         AssessmentPlan plan = workbench.plans().plan("highfield-css-l3").orElseThrow();
         ManualClock later = new ManualClock(NOW);
-        var failed = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+        var failed = org.epaworkbench.app.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
                 made.apprenticeId(), plan.id(), plan.version(), "wbp-interview", org.epaworkbench.plan.AttemptKind.RETAKE,
                 org.epaworkbench.session.AssessmentMode.REMOTE_VIDEO, "Video call", "Passport"), later,
                 workbench.settings().sessionSettings(), true);
@@ -453,7 +453,7 @@ class ApprenticeScreenTest {
         robot.interact(() -> Screenshots.save(root.getScene(), "apprentice-project"));
 
         // a second discussion session: the criterion's mapped portfolio evidence is one click away, and citing it records it
-        var session = org.epaworkbench.store.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
+        var session = org.epaworkbench.app.RecordedSession.create(workbench.sessions(), plan, new org.epaworkbench.session.SessionDetails(
                 made.apprenticeId(), plan.id(), plan.version(), "professional-discussion", org.epaworkbench.plan.AttemptKind.FIRST,
                 org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Meeting room", "Passport"), workbench.sessionClock(),
                 workbench.settings().sessionSettings(), true);
@@ -502,7 +502,7 @@ class ApprenticeScreenTest {
         var overall = records.all().stream().filter(r -> r.kind().equals("overall")).toList();
         assertThat(overall).singleElement().satisfies(r -> assertThat(r.apprenticeId()).isEqualTo(made.apprenticeId()));
         byte[] pdf = java.nio.file.Files.readAllBytes(records.folder().resolve(overall.get(0).fileName()));
-        assertThat(new org.epaworkbench.report.PadesVerifier().verify("overall.pdf", pdf).verified()).isTrue();
+        assertThat(new org.epaworkbench.record.PadesVerifier().verify("overall.pdf", pdf).verified()).isTrue();
         robot.type(KeyCode.ENTER);
     }
 

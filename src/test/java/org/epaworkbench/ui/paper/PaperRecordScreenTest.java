@@ -30,7 +30,7 @@ import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.ui.MainWindow;
 import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -26,7 +26,7 @@ import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionRuleException;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.session.SessionStatus;
-import org.epaworkbench.store.RecordedSession;
+import org.epaworkbench.app.RecordedSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

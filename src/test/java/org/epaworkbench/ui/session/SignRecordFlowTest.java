@@ -15,14 +15,14 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.epaworkbench.report.PadesVerifier;
+import org.epaworkbench.record.PadesVerifier;
 import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.records.RecordsView;
 import org.junit.jupiter.api.AfterEach;
@@ -205,8 +205,8 @@ class SignRecordFlowTest {
         var keys = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("other-signer"), Clock.systemUTC());
         keys.create(new org.epaworkbench.people.AssessorProfile("Someone Else", "EPA-999", "Elsewhere", false),
                 "another password".toCharArray());
-        return new org.epaworkbench.report.PadesSigner().sign(changed, keys.unlock("another password".toCharArray()),
-                new org.epaworkbench.report.SignatureLook(null, "again", "elsewhere", null), Instant.now(),
+        return new org.epaworkbench.record.PadesSigner().sign(changed, keys.unlock("another password".toCharArray()),
+                new org.epaworkbench.record.SignatureLook(null, "again", "elsewhere", null), Instant.now(),
                 java.time.ZoneId.of("UTC"));
     }
 

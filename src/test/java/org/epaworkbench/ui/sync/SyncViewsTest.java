@@ -15,7 +15,7 @@ import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.sync.SyncTestSupport;
 import org.epaworkbench.ui.Theme;
-import org.epaworkbench.ui.Workbench;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,215 @@
+package org.epaworkbench.app;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.epaworkbench.assessment.ApprenticeEpa;
+import org.epaworkbench.assessment.Attempt;
+import org.epaworkbench.grading.ComponentJudgements;
+import org.epaworkbench.grading.ComponentResult;
+import org.epaworkbench.grading.EpaJudgements;
+import org.epaworkbench.grading.EpaResult;
+import org.epaworkbench.grading.GradingEngine;
+import org.epaworkbench.grading.GradingInputException;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.session.SessionState;
+import org.epaworkbench.store.EpaStore;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SessionStore.SessionSummary;
+import org.epaworkbench.store.SignedRecords;
+
+/**
+ * Reads each apprentice's whole EPA together: the stored gateway, dates, portfolio and report, every
+ * session with the grade it earned, the overall result the grading engine gives from the latest
+ * attempt at each component, and the plan's review of it all for today.
+ */
+public final class ApprenticeFiles {
+
+    private final PlanLibrary plans;
+    private final PeopleStore people;
+    private final SessionStore sessions;
+    private final EpaStore epa;
+    private final SignedRecords records;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public ApprenticeFiles(PlanLibrary plans, PeopleStore people, SessionStore sessions, EpaStore epa, SignedRecords records,
+            Clock clock, ZoneId zone) {
+        this.plans = plans;
+        this.people = people;
+        this.sessions = sessions;
+        this.epa = epa;
+        this.records = records;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * One session of the apprentice's, with its grade once it has ended.
+     *
+     * @param endedOn the day it ended, in the workbench's time zone; empty while it has not ended
+     */
+    public record SessionLine(SessionSummary session, Optional<ComponentResult> result, Optional<LocalDate> endedOn) {
+    }
+
+    /**
+     * An apprentice's EPA as the app shows it.
+     *
+     * @param plan empty when the apprentice's plan is not installed on this machine
+     * @param result the grading engine's result from the latest ended attempt at each component; empty without a plan
+     * @param gradingProblem why the sessions could not be graded, if they could not
+     */
+    public record ApprenticeFile(Apprentice apprentice, Optional<AssessmentPlan> plan, ApprenticeEpa epa,
+            List<SessionLine> sessions, Optional<EpaResult> result, Optional<ApprenticeEpa.Review> review,
+            Optional<String> gradingProblem) {
+
+        public List<SessionLine> sessionsOf(String componentId) {
+            return sessions.stream().filter(s -> s.session().componentId().equals(componentId)).toList();
+        }
+    }
+
+    /** A component planned within the next days, for the home screen; {@code attempt} 2 or more is a resit or retake. */
+    public record Upcoming(Apprentice apprentice, String componentTitle, LocalDate date, int attempt) {
+        public Upcoming(Apprentice apprentice, String componentTitle, LocalDate date) {
+            this(apprentice, componentTitle, date, 1);
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The time zone dates are shown and counted in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public ApprenticeFile load(String apprenticeId) throws SQLException {
+        Apprentice a = people.apprentice(apprenticeId).orElseThrow(() -> new SQLException("There is no apprentice " + apprenticeId + "."));
+        List<SessionSummary> own = sessions.list().stream().filter(s -> s.apprenticeId().equals(apprenticeId)).toList();
+        return file(a, own, overallSigned());
+    }
+
+    /** Every apprentice's file, by name. */
+    public List<ApprenticeFile> all() throws SQLException {
+        Map<String, List<SessionSummary>> byApprentice = sessions.list().stream()
+                .collect(Collectors.groupingBy(SessionSummary::apprenticeId));
+        Set<String> signed = overallSigned();
+        List<ApprenticeFile> files = new ArrayList<>();
+        for (Apprentice a : people.apprentices()) {
+            files.add(file(a, byApprentice.getOrDefault(a.id(), List.of()), signed));
+        }
+        return files;
+    }
+
+    /** Components planned from today to {@code days} days ahead, soonest first, that have not yet taken place. */
+    public static List<Upcoming> upcoming(List<ApprenticeFile> files, LocalDate today, int days) {
+        List<Upcoming> list = new ArrayList<>();
+        LocalDate last = today.plusDays(days);
+        for (ApprenticeFile f : files) {
+            for (var d : f.epa().upcoming(today)) {
+                if (!d.date().isAfter(last)) {
+                    String title = f.plan().flatMap(p -> p.component(d.subject())).map(Component::title).orElse(d.subject());
+                    list.add(new Upcoming(f.apprentice(), title, d.date(), d.attempt()));
+                }
+            }
+        }
+        list.sort(Comparator.comparing(Upcoming::date).thenComparing(u -> u.apprentice().name()));
+        return list;
+    }
+
+    private Set<String> overallSigned() throws SQLException {
+        Set<String> ids = new HashSet<>();
+        records.all().stream().filter(r -> r.kind().equals("overall") && r.apprenticeId() != null)
+                .forEach(r -> ids.add(r.apprenticeId()));
+        return ids;
+    }
+
+    private ApprenticeFile file(Apprentice a, List<SessionSummary> own, Set<String> signed) throws SQLException {
+        EpaStore.Stored stored = epa.all(a.id());
+        Optional<AssessmentPlan> plan = plans.plan(a.planId());
+        List<SessionSummary> ordered = own.stream().sorted(Comparator.comparing(SessionSummary::createdAt)).toList();
+        Map<String, SessionState> ended = new LinkedHashMap<>();
+        for (SessionSummary s : ordered) {
+            if (s.endedAt() != null && s.planId().equals(a.planId())) {
+                sessions.state(s.id()).ifPresent(st -> ended.put(s.id(), st));
+            }
+        }
+        Optional<EpaResult> result = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        Map<String, ComponentResult> bySession = new LinkedHashMap<>();
+        if (plan.isPresent()) {
+            try {
+                result = Optional.of(grade(plan.get(), ordered, ended, bySession));
+            } catch (GradingInputException e) {
+                problem = Optional.of("The sessions do not fit the plan: " + e.getMessage());
+            }
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        List<SessionLine> lines = new ArrayList<>();
+        for (SessionSummary s : ordered) {
+            Optional<ComponentResult> r = Optional.ofNullable(bySession.get(s.id()));
+            lines.add(new SessionLine(s, r, Optional.ofNullable(s.endedAt()).map(at -> LocalDate.ofInstant(at, zone))));
+            if (s.endedAt() != null) {
+                attempts.add(new Attempt(s.componentId(), s.attempt(), LocalDate.ofInstant(s.endedAt(), zone),
+                        r.map(ComponentResult::grade).orElse(null)));
+            }
+        }
+        ApprenticeEpa apprenticeEpa = new ApprenticeEpa(a, stored.gateway(), stored.schedule(), stored.portfolio(),
+                stored.report(), stored.reportMapping(), attempts, signed.contains(a.id()));
+        Optional<ApprenticeEpa.Review> review = plan.map(p -> apprenticeEpa.review(p, today()));
+        return new ApprenticeFile(a, plan, apprenticeEpa, lines, result, review, problem);
+    }
+
+    /**
+     * Grades the latest ended attempt at each component together (so carry-over and the overall rules
+     * apply), and each earlier attempt on its own.
+     */
+    private static EpaResult grade(AssessmentPlan plan, List<SessionSummary> ordered, Map<String, SessionState> ended,
+            Map<String, ComponentResult> bySession) throws GradingInputException {
+        GradingEngine engine = new GradingEngine();
+        Map<String, String> latest = new LinkedHashMap<>();
+        for (SessionSummary s : ordered.stream().filter(s -> ended.containsKey(s.id()))
+                .sorted(Comparator.comparing(SessionSummary::endedAt)).toList()) {
+            latest.put(s.componentId(), s.id());
+        }
+        Map<String, ComponentJudgements> judgements = new LinkedHashMap<>();
+        for (Component c : plan.components()) {
+            String id = latest.get(c.id());
+            if (id != null) {
+                SessionState st = ended.get(id);
+                judgements.put(c.id(), new ComponentJudgements(st.details().attempt(),
+                        org.epaworkbench.session.GradePreview.knownStates(c, st), Map.of(), false));
+            }
+        }
+        EpaResult result = engine.grade(plan, new EpaJudgements(judgements));
+        for (Map.Entry<String, SessionState> e : ended.entrySet()) {
+            SessionState st = e.getValue();
+            String componentId = st.details().componentId();
+            if (e.getKey().equals(latest.get(componentId))) {
+                result.component(componentId).ifPresent(r -> bySession.put(e.getKey(), r));
+            } else {
+                Optional<Component> c = plan.component(componentId);
+                if (c.isPresent()) {
+                    bySession.put(e.getKey(), engine.gradeComponent(plan, c.get(), new ComponentJudgements(st.details().attempt(),
+                            org.epaworkbench.session.GradePreview.knownStates(c.get(), st), Map.of(), false), Map.of()));
+                }
+            }
+        }
+        return result;
+    }
+}

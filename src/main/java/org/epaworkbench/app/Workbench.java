@@ -1,0 +1,227 @@
+package org.epaworkbench.app;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.app.ApprenticeFiles;
+import org.epaworkbench.store.Attachments;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.store.InstanceLock;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.EpaStore;
+import org.epaworkbench.store.HeldJournal;
+import org.epaworkbench.store.Database;
+import org.epaworkbench.store.ImportedPlanPacks;
+import java.time.ZoneId;
+import org.epaworkbench.app.Services;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.DrawnSignature;
+import org.epaworkbench.record.RecordProducer;
+import org.epaworkbench.session.SessionClock;
+import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.QuestionBankStore;
+import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SettingsStore;
+import org.epaworkbench.store.StorageException;
+
+/** What the desktop app works with once its data folder is open. Opened off the FX thread. */
+public final class Workbench implements AutoCloseable {
+
+    private final DataDirectory directory;
+    private final Database database;
+    private final PlanLibrary plans;
+    private final List<String> warnings;
+    private final Clock clock;
+    private final SessionClock sessionClock;
+    private final Services services;
+    private final org.epaworkbench.app.RunningSessions running = org.epaworkbench.app.RunningSessions.beating();
+    private final SessionStore sessions;
+    private final InstanceLock lock;
+
+    private Workbench(DataDirectory directory, Database database, InstanceLock lock, PlanLibrary plans, List<String> warnings,
+            Clock clock, SessionClock sessionClock) {
+        this.directory = directory;
+        this.database = database;
+        this.lock = lock;
+        this.plans = plans;
+        this.warnings = new ArrayList<>(warnings);
+        this.clock = clock;
+        this.sessionClock = sessionClock;
+        this.services = new Services(directory, database, plans, clock, ZoneId.systemDefault());
+        this.sessions = services.sessions();
+        this.heldJournal = HeldJournal.of(directory);
+    }
+
+    public static Workbench open(DataDirectory directory, Clock clock) throws StorageException {
+        return open(directory, clock, SessionClock.system());
+    }
+
+    /**
+     * Opens the data folder for the desktop app: takes it (a second copy of the app is refused), opens
+     * and checks the database (a damaged one is refused, naming the backups), and loads the plans.
+     */
+    public static Workbench open(DataDirectory directory, Clock clock, SessionClock sessionClock) throws StorageException {
+        InstanceLock.Result taken = InstanceLock.acquire(directory, "the EPA Workbench app");
+        if (!taken.acquired()) {
+            throw new StorageException("EPA Workbench is already open on the data folder " + directory.root()
+                    + " (" + taken.heldBy().description() + "). Switch to that window, or close it and start again; "
+                    + "two copies recording into one folder could mix up a session's record. "
+                    + "To work on another folder, start with --data-dir.");
+        }
+        Database database = null;
+        try {
+            database = Database.open(directory);
+            new Backups(directory, clock).check(database);
+            List<String> warnings = new ArrayList<>();
+            PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(database, clock), warnings);
+            Workbench opened = new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
+            opened.replayHeld();
+            return opened;
+        } catch (SQLException e) {
+            close(database, taken.lock());
+            throw new StorageException("Cannot read the plans stored in " + directory.databaseFile() + ": " + e.getMessage(), e);
+        } catch (StorageException | RuntimeException e) {
+            close(database, taken.lock());
+            throw e;
+        }
+    }
+
+    private final HeldJournal heldJournal;
+    private HeldJournal.Replayed replayedOnOpen = new HeldJournal.Replayed(0, List.of());
+
+    /**
+     * Saves the actions a crash left held in memory (kept in the journal in a second place while the
+     * disk was full). If the disk is still full they stay in the journal for the next start.
+     */
+    private void replayHeld() {
+        try {
+            replayedOnOpen = heldJournal.replay(sessions);
+        } catch (SQLException e) {
+            if (org.epaworkbench.store.StorageProblem.of(e).isEmpty()) {
+                warnings.add("actions kept from before a crash could not be saved: " + e.getMessage());
+            }
+        }
+    }
+
+    /** What the start saved from the journal of held actions (none normally). */
+    public HeldJournal.Replayed replayedOnOpen() {
+        return replayedOnOpen;
+    }
+
+    /** Where sessions keep a second copy of actions held in memory while the disk is full. */
+    public HeldJournal heldJournal() {
+        return heldJournal;
+    }
+
+    private static void close(Database database, InstanceLock lock) {
+        if (database != null) {
+            database.close();
+        }
+        lock.close();
+    }
+
+    /** The automatic backups of this data folder. */
+    public Backups backups() {
+        return services.backups();
+    }
+
+    /** Takes a backup now (on start, after signing); runs in the background. */
+    public Backups.Backup backUp(Backups.Reason reason) throws StorageException {
+        return backups().create(database, reason);
+    }
+
+    public DataDirectory directory() {
+        return directory;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PlanLibrary plans() {
+        return plans;
+    }
+
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The time zone the app shows dates in and counts days by: the computer's. */
+    public ZoneId zone() {
+        return services.zone();
+    }
+
+    /** The clock sessions are timed with: monotonic for elapsed time, wall clock for time stamps. */
+    public SessionClock sessionClock() {
+        return sessionClock;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public PeopleStore people() {
+        return services.people();
+    }
+
+    public SettingsStore settings() {
+        return services.settings();
+    }
+
+    public QuestionBankStore questionBank() {
+        return services.questionBank();
+    }
+
+    public EpaStore epa() {
+        return services.epa();
+    }
+
+    public Attachments attachments() {
+        return services.attachments();
+    }
+
+    public ApprenticeFiles apprenticeFiles() {
+        return services.apprenticeFiles();
+    }
+
+    public SignedRecords signedRecords() {
+        return services.signedRecords();
+    }
+
+    public AssessorKeyStore keyStore() {
+        return services.keyStore();
+    }
+
+    public DrawnSignature drawnSignature() {
+        return services.drawnSignature();
+    }
+
+    public RecordProducer recordProducer() {
+        return services.recordProducer();
+    }
+
+    /** The application's services, wired once (the same composition root the command line uses). */
+    public Services services() {
+        return services;
+    }
+
+    /** The sessions open in the app and their heartbeat. */
+    public org.epaworkbench.app.RunningSessions running() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running.close();
+        database.close();
+        lock.close();
+    }
+}
