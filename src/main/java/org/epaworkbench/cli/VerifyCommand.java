@@ -8,10 +8,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
-import org.epaworkbench.record.PadesVerifier;
 import org.epaworkbench.record.SignatureReport;
 import org.epaworkbench.keys.CertificateProblem;
-import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.OrganisationRoots;
 import org.epaworkbench.sync.SignerTrust;
 import picocli.CommandLine;
@@ -66,16 +64,10 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new BadInputException("--root " + e.getMessage());
             }
         }
-        SignatureReport r = new PadesVerifier().verify(file.toString(), bytes);
-        SignerTrust.Decision trust = null;
-        if (r.signerCertificate() != null) {
-            SignerTrust here = SignerTrust.load(new SyncStore(ctx.database()), ctx.clock());
-            if (extraRoot != null) {
-                here = here.withRoot(extraRoot);
-            }
-            trust = here.decide(r.signerCertificate(), r.certificates(),
-                    r.signingTime() != null ? r.signingTime() : ctx.clock().instant());
-        }
+        org.epaworkbench.app.Verification.Checked checked = new org.epaworkbench.app.Verification(ctx.services())
+                .check(file.toString(), bytes, extraRoot);
+        SignatureReport r = checked.report();
+        SignerTrust.Decision trust = checked.trust();
         RecordTrail trail = RecordTrail.check(ctx, file, bytes);
         boolean intact = r.verified() && trail.problems().isEmpty();
         boolean trusted = trust != null && trust.trusted();

@@ -9,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -18,10 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.epaworkbench.record.PadesVerifier;
-import org.epaworkbench.record.SignatureReport;
-import org.epaworkbench.store.SyncStore;
-import org.epaworkbench.sync.SignerTrust;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -288,12 +283,8 @@ public final class RecordsView extends BorderPane {
     /** Verifies a file in the background and shows the result. */
     public void verify(Path file) {
         background.run(() -> {
-            SignatureReport report = new PadesVerifier().verify(file.toString(), Files.readAllBytes(file));
-            SignerTrust.Decision trust = report.signerCertificate() == null ? null
-                    : SignerTrust.load(new SyncStore(workbench.database()), workbench.clock()).decide(report.signerCertificate(),
-                            report.certificates(), report.signingTime() != null ? report.signingTime()
-                                    : workbench.clock().instant());
-            return new VerificationCard.Checked(report, trust);
+            org.epaworkbench.app.Verification.Checked c = new org.epaworkbench.app.Verification(workbench.services()).check(file);
+            return new VerificationCard.Checked(c.report(), c.trust());
         }, checked -> show(new VerificationCard(checked.report(), checked.trust())),
                 failure -> show(new Label("Cannot read " + file + ": " + failure.getMessage())));
     }
