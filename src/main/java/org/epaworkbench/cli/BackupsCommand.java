@@ -3,11 +3,10 @@ package org.epaworkbench.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.app.Restoring;
 import org.epaworkbench.store.Backups;
-import org.epaworkbench.store.InstanceLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,13 +107,19 @@ final class BackupsCommand implements Callable<Integer> {
             Backups backups = parent.backups();
             Backups.Backup chosen = backups.named(name).orElseThrow(() -> new BadInputException("there is no backup '" + name
                     + "' in " + backups.folder() + "; `backups list` shows them"));
-            Optional<java.nio.file.Path> aside;
-            try (InstanceLock lock = parent.root.context().lockWithoutDatabase()) {
-                aside = backups.restore(chosen);
+            CliContext ctx = parent.root.context();
+            Restoring.Outcome outcome = Restoring.restore(ctx.dataDirectory(), chosen, "the command line, restoring a backup",
+                    ctx.clock());
+            if (outcome instanceof Restoring.FolderInUse inUse) {
+                throw new BadInputException("the data folder " + ctx.dataDirectory().root() + " is open in " + inUse.heldBy()
+                        + "; close it first");
+            }
+            if (outcome instanceof Restoring.Failed failed) {
+                throw new org.epaworkbench.store.StorageException(failed.reason());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Restored " + chosen.name() + " (taken " + Backups.describe(chosen) + ").");
-            aside.ifPresent(p -> out.println("The database it replaced was moved to " + p + "."));
+            ((Restoring.Restored) outcome).movedAside().ifPresent(p -> out.println("The database it replaced was moved to " + p + "."));
             return ExitCodes.OK;
         }
     }

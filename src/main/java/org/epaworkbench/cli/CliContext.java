@@ -110,20 +110,6 @@ final class CliContext implements AutoCloseable {
         return Optional.ofNullable(heldBy);
     }
 
-    /**
-     * Takes the data folder for a command that replaces the database (restoring a backup): nothing
-     * may have it open, this command included.
-     */
-    InstanceLock lockWithoutDatabase() throws StorageException, BadInputException {
-        DataDirectory directory = dataDirectory();
-        InstanceLock.Result taken = InstanceLock.acquire(directory, "the command line, restoring a backup");
-        if (!taken.acquired()) {
-            throw new BadInputException("the data folder " + directory.root() + " is open in " + taken.heldBy().description()
-                    + "; close it first");
-        }
-        return taken.lock();
-    }
-
     PlanPackReader reader() {
         if (reader == null) {
             reader = new PlanPackReader();

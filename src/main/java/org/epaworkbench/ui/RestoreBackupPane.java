@@ -5,7 +5,6 @@ import org.epaworkbench.app.Workbench;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,10 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.epaworkbench.app.Restoring;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
-import org.epaworkbench.store.InstanceLock;
-import org.epaworkbench.store.StorageException;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -69,26 +67,24 @@ final class RestoreBackupPane extends VBox {
             }
             restoring.set(true);
             status.setText("Restoring " + chosen.name() + " …");
-            background.run(() -> restore(directory, chosen), aside -> reopen.run(), failure -> {
-                restoring.set(false);
-                status.setText(failure.getMessage());
-            });
+            background.flow(() -> Restoring.restore(directory, chosen, "the EPA Workbench app, restoring a backup",
+                    Clock.systemUTC()), outcome -> {
+                        if (outcome instanceof Restoring.Restored) {
+                            reopen.run();
+                            return;
+                        }
+                        restoring.set(false);
+                        status.setText(outcome instanceof Restoring.FolderInUse inUse
+                                ? "Another program has the data folder open (" + inUse.heldBy() + "); close it before restoring."
+                                : ((Restoring.Failed) outcome).reason());
+                    }, failure -> {
+                        restoring.set(false);
+                        status.setText("Not restored: " + failure.getMessage());
+                    });
         });
         HBox actions = new HBox(12, restore);
         actions.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(heading, list, actions, status);
-    }
-
-    /** Restores with the data folder taken, so nothing else opens it meanwhile. */
-    static Optional<java.nio.file.Path> restore(DataDirectory directory, Backups.Backup chosen) throws StorageException {
-        InstanceLock.Result taken = InstanceLock.acquire(directory, "the EPA Workbench app, restoring a backup");
-        if (!taken.acquired()) {
-            throw new StorageException("Another program has the data folder open (" + taken.heldBy().description()
-                    + "); close it before restoring.");
-        }
-        try (InstanceLock lock = taken.lock()) {
-            return new Backups(directory, Clock.systemUTC()).restore(chosen);
-        }
     }
 
     private static String capitalised(String s) {
