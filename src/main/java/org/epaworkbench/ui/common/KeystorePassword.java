@@ -14,6 +14,10 @@ import javafx.stage.Window;
 /** Asks for the keystore password, or for a new one (twice) when the signing identity is created. */
 public final class KeystorePassword {
 
+    /** The width of the password dialogs: a form's, whatever the length of the explanation above it. */
+    static final double FORM_WIDTH = 580;
+
+
     private KeystorePassword() {
     }
 
@@ -30,6 +34,7 @@ public final class KeystorePassword {
         d.setTitle(title);
         d.setHeaderText(header);
         d.getDialogPane().setContent(grid);
+        d.getDialogPane().setPrefWidth(FORM_WIDTH);
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("password-ok");
@@ -67,6 +72,8 @@ public final class KeystorePassword {
                 : "This is the first signed record: EPA Workbench will create your key pair and a certificate naming you, "
                         + "kept in a password-protected keystore in the data folder. The private key never leaves it.");
         d.getDialogPane().setContent(new VBox(8, grid, problem));
+        // a form's width: the long explanation above wraps, rather than stretching the dialog across the screen
+        d.getDialogPane().setPrefWidth(FORM_WIDTH);
         ButtonType ok = new ButtonType(exists ? "Sign" : "Create and sign", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         Node okButton = d.getDialogPane().lookupButton(ok);
