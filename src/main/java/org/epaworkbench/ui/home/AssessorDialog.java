@@ -35,9 +35,9 @@ public final class AssessorDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Assessor number"), number);
-        grid.addRow(2, new Label("Assessment organisation"), organisation);
+        grid.addRow(0, label("Name"), name);
+        grid.addRow(1, label("Assessor number"), number);
+        grid.addRow(2, label("Assessment organisation"), organisation);
         name.setPrefColumnCount(26);
 
         Dialog<AssessorProfile> d = new Dialog<>();
@@ -60,5 +60,12 @@ public final class AssessorDialog {
                 ? new AssessorProfile(name.getText().strip(), number.getText(), organisation.getText(), false) : null);
         Platform.runLater(name::requestFocus);
         return d.showAndWait();
+    }
+
+    /** A form label that keeps its whole text ("Assessment organisation", not "Assessment organisati…"): the field gives way. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 }
