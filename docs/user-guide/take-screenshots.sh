@@ -95,6 +95,26 @@ main_window() {
     sleep 1
 }
 
+# at_size W H: the main window sized W x H (its inside), at the top left; maximised: back to the screen's size
+at_size() {
+    local id
+    id=$(xdotool search --name '^EPA Workbench$' | head -1)
+    xdotool windowsize "$id" "$1" "$2"
+    sleep 0.5
+    xdotool windowmove "$id" 0 0
+    sleep 2
+}
+maximised() {
+    main_window
+    sleep 1
+}
+# the main window's inside as WxH+X+Y, for cropping a picture to it
+window_box() {
+    local id
+    id=$(xdotool search --name '^EPA Workbench$' | head -1)
+    xwininfo -id "$id" | awk '/Absolute upper-left X:/{x=$4} /Absolute upper-left Y:/{y=$4} /Width:/{w=$2} /Height:/{h=$2} END{print w "x" h "+" x "+" y}'
+}
+
 # ---- driving it --------------------------------------------------------------------------------
 
 key() { xdotool key --delay 90 "$@"; sleep 0.5; }
@@ -276,7 +296,12 @@ run_observation() {
     key Escape
     sleep 6
     shoot_screen 06-session-running
-    click 406 537 1.5                      # Rule
+    # the same screen on a 1280 x 720 laptop: two columns, the note under its criterion, the grade above the list
+    at_size 1280 720
+    shoot 06-session-running-1280x720
+    save 06-session-running-1280x720 "$(window_box)"
+    maximised
+    click 412 526 1.5                      # Rule
     shoot 07-questioning-rule
     save 07-questioning-rule 480x240+5+515
     key Escape
@@ -330,12 +355,13 @@ sign_record() {
     log "sign"
     click 1106 128 2                        # Sign record
     dialog "Declarations"
-    signature $((DX + 40)) $((DY + 215)) 1
-    signature $((DX + 40)) $((DY + 498)) 2
+    signature $((DX + 40)) $((DY + 285)) 1          # the apprentice signs on this screen
+    xdotool mousemove $((DX + 300)) $((DY + 400)) click --repeat 15 --delay 50 5   # down to the assessor's pad
+    sleep 1
+    signature $((DX + 40)) $((DY + 432)) 2
     shoot_dialog 13-declarations
     from_corner 150 28 2                    # Record declarations and sign…
     dialog "Create your signing identity"
-    in_dialog 415 113
     type_text "$PASSWORD"; key Tab; type_text "$PASSWORD"
     shoot_dialog 14-signing-identity
     key Return
@@ -365,7 +391,7 @@ verify_records() {
     click 1263 101 2                         # Verify a PDF file…
     choose_file "Verify a signed PDF" "$SAM/Documents/record-from-email.pdf"
     shoot 18-verify-tampered
-    save 18-verify-tampered 1266x260+94+500
+    save 18-verify-tampered 1266x300+94+466
 }
 
 export_outbox() {
@@ -389,7 +415,7 @@ apprentice_epa() {
     stop_app
     java -jar "$JAR" --data-dir "$SAM/.local/share/epa-workbench" demo >/dev/null   # the sample apprentice
     start_app "$SAM"
-    double_click 190 311 6                   # Priya Shah
+    double_click 190 334 6                   # Priya Shah (under the sample apprentice)
     click 316 154 2                          # Schedule
     click 540 271; type_text "$(day '+10 days')"; key Tab
     click 540 317; type_text "$(day '+17 days')"; key Tab
@@ -398,7 +424,7 @@ apprentice_epa() {
     sleep 3
     shoot_screen 25-schedule
     click 152 102 3                          # back to Sessions
-    double_click 190 287 6                   # the sample apprentice
+    double_click 190 295 6                   # the sample apprentice
     shoot 23-apprentice-overview
     save 23-apprentice-overview 1366x630+0+0
     click 225 154 2                          # Gateway
