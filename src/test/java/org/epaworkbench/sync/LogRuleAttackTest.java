@@ -6,22 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.epaworkbench.keys.Certificates;
-import org.epaworkbench.keys.SigningIdentity;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.session.SessionIds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Logs the app could never have recorded, sent by the session's own assessor with the chain computed again (issue 12,
@@ -29,46 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second end after the session ended, an event id used twice, an amendment of a criterion the component does not
  * have, positions 0 and 2^40, an unknown event type. Each is refused naming the session's entry and the event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogRuleAttackTest {
-
-    @TempDir
-    static Path dir;
-    SyncFixture device;
-    SigningIdentity identity;
-    String ownerKey;
-    Map<String, byte[]> entries;
-    String observationEntry;
-    SyncFixture office;
-    int run;
-    String before;
-
-    @BeforeAll
-    void makePackage() throws Exception {
-        device = SyncFixture.keyedAssessorDevice(dir.resolve("laptop"));
-        identity = device.identity();
-        ownerKey = Certificates.publicKeyFingerprint(identity.certificate());
-        entries = PackageRefusalTest.entries(Files.readAllBytes(device.exportPending(dir.resolve("usb"))));
-        observationEntry = entries.keySet().stream().filter(n -> n.startsWith(PackageFormat.SESSIONS))
-                .filter(n -> new String(entries.get(n), StandardCharsets.UTF_8).contains("\"componentId\" : \"observation\""))
-                .findFirst().orElseThrow();
-    }
-
-    @BeforeEach
-    void freshOffice() throws Exception {
-        office = new SyncFixture(dir.resolve("office-" + run++));
-        before = office.snapshot();
-    }
-
-    @AfterEach
-    void closeOffice() {
-        office.close();
-    }
-
-    @AfterAll
-    void close() {
-        device.close();
-    }
+class LogRuleAttackTest extends ObservationLogFixture {
 
     /** The observation's log changed by {@code change}, renumbered only if asked, chained again and signed by its assessor. */
     byte[] withObservation(Consumer<ArrayNode> change) throws Exception {

@@ -6,68 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.epaworkbench.keys.Certificates;
-import org.epaworkbench.keys.SigningIdentity;
-import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.session.SessionIds;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finding 5 of issue 12, as the attacker did it: logs that could never have been recorded, sent by the session's
  * own (registered) signer, each with a consistent hash chain. The office checks every log with the rules the app
  * records by and refuses each with its reason, changing nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnrecordableLogTest {
-
-    @TempDir
-    static Path dir;
-    SyncFixture device;
-    SigningIdentity identity;
-    String ownerKey;
-    Map<String, byte[]> entries;
-    String observationEntry;
-    SyncFixture office;
-    int run;
-    String before;
-
-    @BeforeAll
-    void makePackage() throws Exception {
-        device = SyncFixture.keyedAssessorDevice(dir.resolve("laptop"));
-        identity = device.identity();
-        ownerKey = Certificates.publicKeyFingerprint(identity.certificate());
-        entries = PackageRefusalTest.entries(Files.readAllBytes(device.exportPending(dir.resolve("usb"))));
-        observationEntry = entries.keySet().stream().filter(n -> n.startsWith(PackageFormat.SESSIONS))
-                .filter(n -> new String(entries.get(n), StandardCharsets.UTF_8).contains("\"componentId\" : \"observation\""))
-                .findFirst().orElseThrow();
-    }
-
-    @BeforeEach
-    void freshOffice() throws Exception {
-        office = new SyncFixture(dir.resolve("office-" + run++));
-        before = office.snapshot();
-    }
-
-    @AfterEach
-    void closeOffice() {
-        office.close();
-    }
-
-    @AfterAll
-    void close() {
-        device.close();
-    }
+class UnrecordableLogTest extends ObservationLogFixture {
 
     /** The observation's log changed by {@code change}, chained again and signed by its own assessor. */
     byte[] withObservation(Consumer<ArrayNode> change) throws Exception {
