@@ -120,6 +120,11 @@ public final class Services {
         return new ApprenticeFiles(plans(), people, sessions, epa, signedRecords, clock, zone);
     }
 
+    /** The assessor's signing identity and drawn signature in this data folder. */
+    public AssessorIdentity assessorIdentity() {
+        return new AssessorIdentity(directory.root(), clock);
+    }
+
     public AssessorKeyStore keyStore() {
         return new AssessorKeyStore(directory.root(), clock);
     }

@@ -196,6 +196,11 @@ public final class Workbench implements AutoCloseable {
         return services.signedRecords();
     }
 
+    /** The assessor's signing identity and drawn signature. */
+    public AssessorIdentity assessorIdentity() {
+        return services.assessorIdentity();
+    }
+
     public AssessorKeyStore keyStore() {
         return services.keyStore();
     }

@@ -148,6 +148,11 @@ final class CliContext implements AutoCloseable {
         return services;
     }
 
+    /** The assessor's signing identity in the data folder (reading it opens no database). */
+    org.epaworkbench.app.AssessorIdentity identity() {
+        return new org.epaworkbench.app.AssessorIdentity(dataDirectory().root(), clock);
+    }
+
     org.epaworkbench.store.SessionStore sessions() throws StorageException {
         return services().sessions();
     }
