@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.List;
 import org.epaworkbench.keys.CertificateProblem;
 import org.epaworkbench.store.SessionStore;
-import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.sync.OrganisationRoots;
 import org.epaworkbench.sync.PackageImporter;
@@ -23,7 +22,7 @@ import org.epaworkbench.sync.SignerRegister;
 public final class Importing {
 
     /** The setting behind "Trust on first use" on the Import screen and {@code signers first-use on|off}. */
-    public static final String FIRST_USE_SETTING = "import.trustOnFirstUse";
+    public static final String FIRST_USE_SETTING = Settings.TRUST_ON_FIRST_USE;
 
     private final Services services;
     private final SyncStore sync;
@@ -35,11 +34,11 @@ public final class Importing {
 
     /** Whether certificates of unknown assessors are pinned when their first package arrives (off unless chosen). */
     public boolean trustOnFirstUse() throws SQLException {
-        return new SettingsStore(services.database()).get(FIRST_USE_SETTING).map(Boolean::parseBoolean).orElse(false);
+        return services.settings().trustOnFirstUse();
     }
 
     public void trustOnFirstUse(boolean on) throws SQLException {
-        new SettingsStore(services.database()).put(FIRST_USE_SETTING, Boolean.toString(on));
+        services.settings().trustOnFirstUse(on);
     }
 
     /** The organisation roots this data folder trusts. */

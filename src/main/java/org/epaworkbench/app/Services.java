@@ -17,6 +17,7 @@ import org.epaworkbench.store.QuestionBankStore;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.store.StorageException;
 
 /**
  * The composition root: everything the desktop app and the command line work with once a data folder
@@ -34,7 +35,7 @@ public final class Services {
     private final ZoneId zone;
     private final SessionStore sessions;
     private final PeopleStore people;
-    private final SettingsStore settings;
+    private final Settings settings;
     private final QuestionBankStore questionBank;
     private final EpaStore epa;
     private final SignedRecords signedRecords;
@@ -53,7 +54,7 @@ public final class Services {
         this.zone = zone;
         this.sessions = new SessionStore(database);
         this.people = new PeopleStore(database, clock);
-        this.settings = new SettingsStore(database);
+        this.settings = new Settings(new SettingsStore(database));
         this.questionBank = new QuestionBankStore(database, clock);
         this.epa = new EpaStore(database, clock);
         this.signedRecords = new SignedRecords(database);
@@ -91,7 +92,8 @@ public final class Services {
         return people;
     }
 
-    public SettingsStore settings() {
+    /** The assessor's preferences. */
+    public Settings settings() {
         return settings;
     }
 
@@ -111,8 +113,17 @@ public final class Services {
         return new Attachments(directory);
     }
 
-    public Backups backups() {
-        return new Backups(directory, clock);
+    /** The data folder: where it is, its automatic backups. */
+    public DataFolder folder() {
+        return DataFolder.of(directory);
+    }
+
+    /**
+     * Takes a backup now (on start, after signing, when asked). The database passes the full check
+     * first: a damaged one is refused ({@code Backups.DatabaseDamaged}), naming the backups.
+     */
+    public Backups.Backup backUp(Backups.Reason reason) throws StorageException {
+        return new Backups(directory, clock).create(database, reason);
     }
 
     /** Where each apprentice's EPA stands, from their sessions, records, gateway and project. */

@@ -25,7 +25,6 @@ import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.QuestionBankStore;
 import org.epaworkbench.store.SessionStore;
-import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.StorageException;
 
 /** What the desktop app works with once its data folder is open. Opened off the FX thread. */
@@ -54,6 +53,11 @@ public final class Workbench implements AutoCloseable {
         this.services = new Services(directory, database, plans, clock, ZoneId.systemDefault());
         this.sessions = services.sessions();
         this.heldJournal = HeldJournal.of(directory);
+    }
+
+    /** Opens {@code folder} for the desktop app (see {@link #open(DataDirectory, Clock, SessionClock)}). */
+    public static Workbench open(DataFolder folder, Clock clock) throws StorageException {
+        return open(folder.directory(), clock, SessionClock.system());
     }
 
     public static Workbench open(DataDirectory directory, Clock clock) throws StorageException {
@@ -112,6 +116,11 @@ public final class Workbench implements AutoCloseable {
         return replayedOnOpen;
     }
 
+    /** How many actions held in memory before a crash the start saved from their journal (none normally). */
+    public int actionsSavedOnOpen() {
+        return replayedOnOpen.actions();
+    }
+
     /** Where sessions keep a second copy of actions held in memory while the disk is full. */
     public HeldJournal heldJournal() {
         return heldJournal;
@@ -124,14 +133,14 @@ public final class Workbench implements AutoCloseable {
         lock.close();
     }
 
-    /** The automatic backups of this data folder. */
-    public Backups backups() {
-        return services.backups();
+    /** The data folder: where it is, its automatic backups. */
+    public DataFolder folder() {
+        return services.folder();
     }
 
     /** Takes a backup now (on start, after signing); runs in the background. */
     public Backups.Backup backUp(Backups.Reason reason) throws StorageException {
-        return backups().create(database, reason);
+        return services.backUp(reason);
     }
 
     public DataDirectory directory() {
@@ -172,7 +181,7 @@ public final class Workbench implements AutoCloseable {
         return services.people();
     }
 
-    public SettingsStore settings() {
+    public Settings settings() {
         return services.settings();
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
+import org.epaworkbench.app.DataFolder;
 import org.epaworkbench.app.Restoring;
 import org.epaworkbench.store.Backups;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code backups [list] | create | restore NAME}: the data folder's automatic backups. */
 @Command(name = "backups", description = "List, take or restore the automatic backups of the database "
-        + "(taken on each start of the app and each signing; the newest " + Backups.KEEP + " are kept).",
+        + "(taken on each start of the app and each signing; the newest " + DataFolder.BACKUPS_KEPT + " are kept).",
         subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.Create.class, BackupsCommand.Restore.class})
 final class BackupsCommand implements Callable<Integer> {
 
@@ -27,11 +28,11 @@ final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ListBackups.print(spec.commandLine().getOut(), backups(), false);
+        return ListBackups.print(spec.commandLine().getOut(), folder(), false);
     }
 
-    Backups backups() {
-        return new Backups(root.context().dataDirectory(), root.context().clock());
+    DataFolder folder() {
+        return root.context().folder();
     }
 
     @Command(name = "list", description = "The backups, newest first.")
@@ -45,11 +46,11 @@ final class BackupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return print(spec.commandLine().getOut(), parent.backups(), json);
+            return print(spec.commandLine().getOut(), parent.folder(), json);
         }
 
-        static int print(PrintWriter out, Backups backups, boolean json) {
-            List<Backups.Backup> all = backups.list();
+        static int print(PrintWriter out, DataFolder folder, boolean json) {
+            List<Backups.Backup> all = folder.backups();
             if (json) {
                 JsonOutput.array(out, all, b -> {
                     ObjectNode n = JsonFiles.mapper().createObjectNode();
@@ -63,13 +64,13 @@ final class BackupsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (all.isEmpty()) {
-                out.println("No backups yet in " + backups.folder() + ".");
+                out.println("No backups yet in " + folder.backupsFolder() + ".");
                 return ExitCodes.OK;
             }
             TextTable table = new TextTable("NAME", "TAKEN", "SIZE");
-            all.forEach(b -> table.row(b.name(), Backups.describe(b), b.bytes() / 1024 + " KB"));
+            all.forEach(b -> table.row(b.name(), DataFolder.describe(b), b.bytes() / 1024 + " KB"));
             out.print(table.render());
-            out.println("In " + backups.folder() + ". Restore one with: backups restore NAME");
+            out.println("In " + folder.backupsFolder() + ". Restore one with: backups restore NAME");
             return ExitCodes.OK;
         }
     }
@@ -84,9 +85,7 @@ final class BackupsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            Backups backups = parent.backups();
-            backups.check(ctx.database());
-            Backups.Backup b = backups.create(ctx.database(), Backups.Reason.MANUAL);
+            Backups.Backup b = ctx.services().backUp(Backups.Reason.MANUAL);
             spec.commandLine().getOut().println("Backed up to " + b.file() + " (" + b.bytes() / 1024 + " KB).");
             return ExitCodes.OK;
         }
@@ -104,21 +103,20 @@ final class BackupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Backups backups = parent.backups();
-            Backups.Backup chosen = backups.named(name).orElseThrow(() -> new BadInputException("there is no backup '" + name
-                    + "' in " + backups.folder() + "; `backups list` shows them"));
+            DataFolder folder = parent.folder();
+            Backups.Backup chosen = folder.backup(name).orElseThrow(() -> new BadInputException("there is no backup '" + name
+                    + "' in " + folder.backupsFolder() + "; `backups list` shows them"));
             CliContext ctx = parent.root.context();
-            Restoring.Outcome outcome = Restoring.restore(ctx.dataDirectory(), chosen, "the command line, restoring a backup",
-                    ctx.clock());
+            Restoring.Outcome outcome = folder.restore(chosen, "the command line, restoring a backup", ctx.clock());
             if (outcome instanceof Restoring.FolderInUse inUse) {
-                throw new BadInputException("the data folder " + ctx.dataDirectory().root() + " is open in " + inUse.heldBy()
+                throw new BadInputException("the data folder " + folder.root() + " is open in " + inUse.heldBy()
                         + "; close it first");
             }
             if (outcome instanceof Restoring.Failed failed) {
                 throw new org.epaworkbench.store.StorageException(failed.reason());
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Restored " + chosen.name() + " (taken " + Backups.describe(chosen) + ").");
+            out.println("Restored " + chosen.name() + " (taken " + DataFolder.describe(chosen) + ").");
             ((Restoring.Restored) outcome).movedAside().ifPresent(p -> out.println("The database it replaced was moved to " + p + "."));
             return ExitCodes.OK;
         }

@@ -45,6 +45,11 @@ final class CliContext implements AutoCloseable {
         return disk;
     }
 
+    /** The data folder this command works on ({@code --data-dir}, else the environment's, else the default). */
+    org.epaworkbench.app.DataFolder folder() {
+        return org.epaworkbench.app.DataFolder.chosen(dataDirOption);
+    }
+
     DataDirectory dataDirectory() {
         return DataDirectory.resolve(dataDirOption);
     }

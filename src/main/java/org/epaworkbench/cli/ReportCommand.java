@@ -89,7 +89,7 @@ final class ReportCommand implements Callable<Integer>, WritesData {
             throw DiskFull.of(e, ctx.disk(), data, neededInData, NOTHING_SIGNED).map(Exception.class::cast).orElse(e);
         }
         try {
-            new Backups(ctx.dataDirectory(), ctx.clock()).create(ctx.database(), Backups.Reason.SIGNING);
+            ctx.services().backUp(Backups.Reason.SIGNING);
         } catch (StorageException e) {
             stdout.println("Warning: the record is signed, but the automatic backup failed: " + e.getMessage());
         }

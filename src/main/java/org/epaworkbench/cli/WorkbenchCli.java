@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.packs.PlanPackException;
-import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.SessionLogChanged;
 import org.epaworkbench.store.StorageException;
@@ -161,7 +160,7 @@ public final class WorkbenchCli implements Callable<Integer> {
             return problem.get().plainWords() + " (" + context.dataDirectory().root() + "): nothing was changed.";
         }
         if (context != null && isDamage(ex)) {
-            return new Backups(context.dataDirectory(), context.clock()).damaged(ex.getMessage()).getMessage();
+            return context.folder().damaged(ex.getMessage()).getMessage();
         }
         return "internal error: " + ex + " (set EPA_WORKBENCH_DEBUG=1 to see the details)";
     }

@@ -129,7 +129,7 @@ public final class MainWindow extends BorderPane {
         logo.getStyleClass().add("app-logo");
         Label name = new Label(AppInfo.NAME);
         name.getStyleClass().add("app-name");
-        Label folder = new Label(workbench.directory().root().toString());
+        Label folder = new Label(workbench.folder().root().toString());
         folder.getStyleClass().add("data-folder");
         folder.setTooltip(new Tooltip("Data folder: the database and files are kept here"));
         folder.setGraphic(new FontIcon("mdi2f-folder-outline"));
@@ -166,7 +166,7 @@ public final class MainWindow extends BorderPane {
         about.getStyleClass().add("flat");
         about.setGraphic(new FontIcon("mdi2i-information-outline"));
         about.setTooltip(new Tooltip("About EPA Workbench: version, data folder, Java and licences"));
-        about.setOnAction(e -> AboutDialog.show(window(), workbench.directory().root()));
+        about.setOnAction(e -> AboutDialog.show(window(), workbench.folder().root()));
         HBox top = new HBox(10, logo, name, runningBar, spacer, folder, assessor, settings, themeButton, about);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 12, 6, 16));

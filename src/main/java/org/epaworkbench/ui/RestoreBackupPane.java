@@ -13,9 +13,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.epaworkbench.app.DataFolder;
 import org.epaworkbench.app.Restoring;
 import org.epaworkbench.store.Backups;
-import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -26,7 +26,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class RestoreBackupPane extends VBox {
 
-    RestoreBackupPane(DataDirectory directory, Background background, List<Backups.Backup> backups, Runnable reopen) {
+    RestoreBackupPane(DataFolder folder, Background background, List<Backups.Backup> backups, Runnable reopen) {
         super(8);
         setId("restore-backups");
         if (backups.isEmpty()) {
@@ -44,7 +44,7 @@ final class RestoreBackupPane extends VBox {
             @Override
             protected void updateItem(Backups.Backup b, boolean empty) {
                 super.updateItem(b, empty);
-                setText(empty || b == null ? null : capitalised(Backups.describe(b)) + "  ·  " + size(b.bytes()));
+                setText(empty || b == null ? null : capitalised(DataFolder.describe(b)) + "  ·  " + size(b.bytes()));
             }
         });
         list.getSelectionModel().selectFirst();
@@ -60,14 +60,14 @@ final class RestoreBackupPane extends VBox {
         status.setWrapText(true);
         restore.setOnAction(e -> {
             Backups.Backup chosen = list.getSelectionModel().getSelectedItem();
-            if (!Dialogs.confirm(window(), "Restore a backup", "Restore the backup taken " + Backups.describe(chosen)
+            if (!Dialogs.confirm(window(), "Restore a backup", "Restore the backup taken " + DataFolder.describe(chosen)
                     + "? Anything recorded after it was taken is not in it. The damaged database is moved into "
-                    + directory.root().resolve(Backups.FOLDER) + ", not deleted.", "Restore")) {
+                    + folder.backupsFolder() + ", not deleted.", "Restore")) {
                 return;
             }
             restoring.set(true);
             status.setText("Restoring " + chosen.name() + " …");
-            background.flow(() -> Restoring.restore(directory, chosen, "the EPA Workbench app, restoring a backup",
+            background.flow(() -> folder.restore(chosen, "the EPA Workbench app, restoring a backup",
                     Clock.systemUTC()), outcome -> {
                         if (outcome instanceof Restoring.Restored) {
                             reopen.run();

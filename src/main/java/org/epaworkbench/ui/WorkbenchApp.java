@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.store.Backups;
-import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.app.DataFolder;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.ClickThroughGuard;
 import org.epaworkbench.ui.common.DialogPlacement;
@@ -46,15 +46,15 @@ public final class WorkbenchApp extends Application {
         ClickThroughGuard.install();
         DialogPlacement.install();
         Path dataDir = dataDirArgument(getParameters().getRaw());
-        start(stage, DataDirectory.resolve(dataDir));
+        start(stage, DataFolder.chosen(dataDir));
     }
 
-    /** Shows the loading screen on {@code stage} and opens {@code directory} (tests start here). */
-    void start(Stage stage, DataDirectory directory) {
+    /** Shows the loading screen on {@code stage} and opens {@code folder} (tests start here). */
+    void start(Stage stage, DataFolder folder) {
         background = new Background();
 
         ProgressIndicator spinner = new ProgressIndicator();
-        Label opening = new Label("Opening " + directory.root() + " …");
+        Label opening = new Label("Opening " + folder.root() + " …");
         VBox loading = new VBox(12, spinner, opening);
         loading.setAlignment(Pos.CENTER);
         Scene scene = new Scene(new StackPane(loading), 1280, 800);
@@ -70,12 +70,12 @@ public final class WorkbenchApp extends Application {
         stage.setMinHeight(600);
         // where the window was left on these screens (maximised on a first start), read before it shows
         String screens = WindowPlaces.screens();
-        places = new WindowPlaces(directory.root());
-        background.run(() -> places.read(screens), saved -> showAt(stage, scene, directory, theme, screens, saved),
-                failure -> showAt(stage, scene, directory, theme, screens, java.util.Optional.empty()));
+        places = new WindowPlaces(folder.root());
+        background.run(() -> places.read(screens), saved -> showAt(stage, scene, folder, theme, screens, saved),
+                failure -> showAt(stage, scene, folder, theme, screens, java.util.Optional.empty()));
     }
 
-    private void showAt(Stage stage, Scene scene, DataDirectory directory, Theme theme, String screens,
+    private void showAt(Stage stage, Scene scene, DataFolder folder, Theme theme, String screens,
             java.util.Optional<WindowPlaces.Place> saved) {
         WindowPlaces.Place applied = WindowPlaces.apply(stage, saved);
         stage.show();
@@ -87,7 +87,7 @@ public final class WorkbenchApp extends Application {
         WindowPlaces.keepMaximisedThroughDialogs(stage);
         StartupProbe.windowShown(scene);
         followPlace(stage, screens, applied);
-        openData(stage, scene, directory, theme);
+        openData(stage, scene, folder, theme);
     }
 
     /** Keeps the window's place a second after it stops moving (so a crash keeps it too), and on closing. */
@@ -105,9 +105,9 @@ public final class WorkbenchApp extends Application {
     }
 
     /** Opens the data folder in the background, then shows the main window (or why it cannot). */
-    private void openData(Stage stage, Scene scene, DataDirectory directory, Theme theme) {
+    private void openData(Stage stage, Scene scene, DataFolder folder, Theme theme) {
         background.run(() -> {
-            Workbench opened = Workbench.open(directory, Clock.systemUTC());
+            Workbench opened = Workbench.open(folder, Clock.systemUTC());
             Theme saved = opened.settings().theme().map(t -> t.equals("DARK") ? Theme.DARK : Theme.LIGHT).orElse(Theme.LIGHT);
             List<String> running = opened.sessions().running().stream().map(s -> s.id()).toList();
             return new Opened(opened, saved, running);
@@ -121,10 +121,10 @@ public final class WorkbenchApp extends Application {
                     e.consume();
                 }
             });
-            var replayed = opened.workbench().replayedOnOpen();
-            if (replayed.actions() > 0) {
-                main.showNotice(org.epaworkbench.Wording.count(replayed.actions(), "action") + " held in memory when EPA "
-                        + "Workbench stopped (the disk was full) " + (replayed.actions() == 1 ? "was" : "were")
+            int replayed = opened.workbench().actionsSavedOnOpen();
+            if (replayed > 0) {
+                main.showNotice(org.epaworkbench.Wording.count(replayed, "action") + " held in memory when EPA "
+                        + "Workbench stopped (the disk was full) " + (replayed == 1 ? "was" : "were")
                         + " saved now from the copy kept outside the data folder.");
             }
             // a session still running means the app stopped without pausing it: reopen each and ask about its gap
@@ -132,7 +132,7 @@ public final class WorkbenchApp extends Application {
             // the database has passed the quick check; the backup on start runs the full check first and keeps a copy
             background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { }, failure -> {
                 if (failure instanceof Backups.DatabaseDamaged damaged) {
-                    damagedAfterStart(stage, scene, directory, theme, main, damaged);
+                    damagedAfterStart(stage, scene, folder, theme, main, damaged);
                 } else {
                     main.showNotice("The automatic backup on start failed: " + failure.getMessage());
                 }
@@ -140,9 +140,9 @@ public final class WorkbenchApp extends Application {
             StartupProbe.mainWindowShown(scene, background);
         }, failure -> {
             scene.setRoot(startupError(failure, failure instanceof Backups.DatabaseDamaged damaged
-                    ? new RestoreBackupPane(directory, background, damaged.backups(), () -> {
+                    ? new RestoreBackupPane(folder, background, damaged.backups(), () -> {
                         scene.setRoot(new StackPane(new ProgressIndicator()));
-                        openData(stage, scene, directory, theme);
+                        openData(stage, scene, folder, theme);
                     }) : null));
             theme.apply(scene);
             StartupProbe.startupFailed();
@@ -155,7 +155,7 @@ public final class WorkbenchApp extends Application {
      * work on with a home list that cannot show it. If a session is already open on screen its work
      * is not cut off: the notice says what was found and where the restore is.
      */
-    private void damagedAfterStart(Stage stage, Scene scene, DataDirectory directory, Theme theme, MainWindow main,
+    private void damagedAfterStart(Stage stage, Scene scene, DataFolder folder, Theme theme, MainWindow main,
             Backups.DatabaseDamaged damaged) {
         if (!main.openSessions().isEmpty()) {
             main.showNotice(damaged.getMessage());
@@ -168,14 +168,14 @@ public final class WorkbenchApp extends Application {
             return null;
         }, closed -> {
             stage.setOnCloseRequest(null);
-            showDamaged(stage, scene, directory, theme, damaged);
-        }, failure -> showDamaged(stage, scene, directory, theme, damaged));
+            showDamaged(stage, scene, folder, theme, damaged);
+        }, failure -> showDamaged(stage, scene, folder, theme, damaged));
     }
 
-    private void showDamaged(Stage stage, Scene scene, DataDirectory directory, Theme theme, Backups.DatabaseDamaged damaged) {
-        scene.setRoot(startupError(damaged, new RestoreBackupPane(directory, background, damaged.backups(), () -> {
+    private void showDamaged(Stage stage, Scene scene, DataFolder folder, Theme theme, Backups.DatabaseDamaged damaged) {
+        scene.setRoot(startupError(damaged, new RestoreBackupPane(folder, background, damaged.backups(), () -> {
             scene.setRoot(new StackPane(new ProgressIndicator()));
-            openData(stage, scene, directory, theme);
+            openData(stage, scene, folder, theme);
         })));
         theme.apply(scene);
     }

@@ -57,7 +57,7 @@ class DamagedOnStartTest {
         int backupsBefore = new Backups(DataDirectory.at(dir), clock).list().size();
 
         app = new WorkbenchApp();
-        Platform.runLater(() -> app.start(stage, DataDirectory.at(dir)));
+        Platform.runLater(() -> app.start(stage, org.epaworkbench.app.DataFolder.at(dir)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#startup-message").tryQuery().isPresent()
                 && robot.lookup("#backup-list").tryQuery().isPresent());
         String message = robot.lookup("#startup-message").queryAs(Label.class).getText();

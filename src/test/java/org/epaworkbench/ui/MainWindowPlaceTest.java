@@ -10,7 +10,6 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.epaworkbench.store.DataDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +50,7 @@ class MainWindowPlaceTest {
     /** Starts the app on {@code stage} and waits for its main window (the home list). */
     WorkbenchApp startOn(FxRobot robot, Stage stage) throws Exception {
         WorkbenchApp started = new WorkbenchApp();
-        Platform.runLater(() -> started.start(stage, DataDirectory.at(dir)));
+        Platform.runLater(() -> started.start(stage, org.epaworkbench.app.DataFolder.at(dir)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stage.isShowing()
                 && robot.lookup("#nav-sessions").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();

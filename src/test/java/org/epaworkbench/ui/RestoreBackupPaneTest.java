@@ -62,7 +62,7 @@ class RestoreBackupPaneTest {
         var backups = new Backups(DataDirectory.at(dir), clock).list();
         AtomicBoolean reopened = new AtomicBoolean();
         Platform.runLater(() -> root.getChildren().setAll(
-                new RestoreBackupPane(DataDirectory.at(dir), background, backups, () -> reopened.set(true))));
+                new RestoreBackupPane(org.epaworkbench.app.DataFolder.at(dir), background, backups, () -> reopened.set(true))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#backup-list .list-cell").queryAs(javafx.scene.control.ListCell.class).getText())
                 .startsWith("On request, 23 Nov 2026");

@@ -1,0 +1,46 @@
+package org.epaworkbench.app;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.store.SettingsStore;
+
+/** The assessor's preferences kept in the data folder, one named method per setting (no keys outside this class). */
+public final class Settings {
+
+    /** Behind "Trust on first use" on the Import screen and {@code signers first-use on|off}. */
+    static final String TRUST_ON_FIRST_USE = "import.trustOnFirstUse";
+
+    private final SettingsStore store;
+
+    Settings(SettingsStore store) {
+        this.store = store;
+    }
+
+    /** When a session warns that its maximum is near, and that questioning runs long. */
+    public SessionSettings sessionSettings() throws SQLException {
+        return store.sessionSettings();
+    }
+
+    public void saveSessionSettings(SessionSettings settings) throws SQLException {
+        store.saveSessionSettings(settings);
+    }
+
+    /** The theme last chosen ({@code LIGHT} or {@code DARK}); empty until one is chosen. */
+    public Optional<String> theme() throws SQLException {
+        return store.theme();
+    }
+
+    public void saveTheme(String theme) throws SQLException {
+        store.saveTheme(theme);
+    }
+
+    /** Whether certificates of unknown assessors are pinned when their first package arrives (off unless chosen). */
+    public boolean trustOnFirstUse() throws SQLException {
+        return store.get(TRUST_ON_FIRST_USE).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public void trustOnFirstUse(boolean on) throws SQLException {
+        store.put(TRUST_ON_FIRST_USE, Boolean.toString(on));
+    }
+}
