@@ -136,6 +136,16 @@ public final class Services {
         return new AssessorIdentity(directory.root(), clock);
     }
 
+    /** Signing records, the signed records here and their files. */
+    public Records records() {
+        return new Records(this);
+    }
+
+    /** The organisation's office: its root authority, certifying assessors, the roots trusted here. */
+    public Organisation organisation() {
+        return new Organisation(this);
+    }
+
     public AssessorKeyStore keyStore() {
         return new AssessorKeyStore(directory.root(), clock);
     }

@@ -210,6 +210,11 @@ public final class Workbench implements AutoCloseable {
         return services.assessorIdentity();
     }
 
+    /** Signing records, the signed records here and their files. */
+    public Records records() {
+        return services.records();
+    }
+
     public AssessorKeyStore keyStore() {
         return services.keyStore();
     }

@@ -4,8 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.concurrent.Callable;
-import org.epaworkbench.keys.AssessorKeyStore;
-import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.app.AssessorIdentity;
+import org.epaworkbench.app.CertificateDetails;
+import org.epaworkbench.app.CertificateFiles;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.people.AssessorProfile;
 import picocli.CommandLine;
@@ -36,17 +37,18 @@ final class KeysCommand implements Callable<Integer> {
         return root.passwords();
     }
 
-    AssessorKeyStore store() {
-        return new AssessorKeyStore(root.context().dataDirectory().root(), root.context().clock());
+    AssessorIdentity store() {
+        return root.context().identity();
     }
 
-    static void describe(PrintWriter out, AssessorKeyStore store, X509Certificate cert) {
-        out.println("Signer:      " + Certificates.describe(cert));
-        out.println("Issued by:   " + (cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())
+    static void describe(PrintWriter out, AssessorIdentity store, X509Certificate certificate) {
+        CertificateDetails cert = CertificateDetails.of(certificate);
+        out.println("Signer:      " + cert.holder());
+        out.println("Issued by:   " + (cert.selfSigned()
                 ? "itself (self-signed: trusted elsewhere only once its SHA-256 is in their signer register; see keys request)"
-                : Certificates.attribute(cert.getIssuerX500Principal(), "CN") + " (SHA-256 of this certificate below)"));
-        out.println("Valid:       " + cert.getNotBefore().toInstant() + " to " + cert.getNotAfter().toInstant());
-        out.println("Fingerprint: SHA-256 " + Certificates.fingerprint(cert));
+                : cert.issuer() + " (SHA-256 of this certificate below)"));
+        out.println("Valid:       " + cert.validFrom() + " to " + cert.validUntil());
+        out.println("Fingerprint: SHA-256 " + cert.fingerprint());
         out.println("Keystore:    " + store.keystoreFile());
         out.println("Certificate: " + store.certificateFile());
     }
@@ -64,7 +66,7 @@ final class KeysCommand implements Callable<Integer> {
             AssessorProfile profile = ctx.people().assessor().orElseThrow(() -> new BadInputException(
                     "There is no assessor profile to put in the certificate. Set it in the app (Assessor), "
                             + "or make sample data with: demo"));
-            AssessorKeyStore store = parent.store();
+            AssessorIdentity store = parent.store();
             if (store.exists()) {
                 throw new BadInputException("A signing identity already exists in " + store.keystoreFile() + "; nothing was changed.");
             }
@@ -90,7 +92,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            AssessorKeyStore store = parent.store();
+            AssessorIdentity store = parent.store();
             try {
                 X509Certificate cert = store.importFrom(file, parent.passwords().keystorePassword(false));
                 spec.commandLine().getOut().println("Imported the signing identity from " + file + ".");
@@ -120,7 +122,7 @@ final class KeysCommand implements Callable<Integer> {
             if (java.nio.file.Files.exists(out)) {
                 throw new BadInputException(out + ": already exists; nothing was written. Choose another file with --out.");
             }
-            AssessorKeyStore store = parent.store();
+            AssessorIdentity store = parent.store();
             String pem;
             try {
                 boolean created = !store.exists();
@@ -157,13 +159,13 @@ final class KeysCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             java.util.List<X509Certificate> offered;
             try {
-                offered = Certificates.readAll(file);
+                offered = CertificateFiles.readAll(file);
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new BadInputException(file + ": no such file");
             } catch (java.security.cert.CertificateException | java.io.IOException | RuntimeException e) {
                 throw new BadInputException(file + ": not a certificate (PEM or DER expected)");
             }
-            AssessorKeyStore store = parent.store();
+            AssessorIdentity store = parent.store();
             java.util.List<X509Certificate> chain;
             try {
                 chain = store.installCertificate(offered, parent.passwords().keystorePassword(false));
@@ -173,12 +175,7 @@ final class KeysCommand implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut();
             o.println("Installed the certificate from " + file + ".");
             describe(o, store, chain.get(0));
-            var trust = org.epaworkbench.sync.SignerTrust.load(new org.epaworkbench.store.SyncStore(parent.root.context().database()),
-                    parent.root.context().clock());
-            var decision = trust.withRoot(chain.get(chain.size() - 1)).decide(chain.get(0), chain,
-                    parent.root.context().clock().instant());
-            boolean rootHere = trust.roots().contains(chain.get(chain.size() - 1));
-            if (decision.basis() == org.epaworkbench.sync.SignerTrust.Basis.ORGANISATION_ROOT && !rootHere) {
+            if (parent.root.context().services().organisation().rootStillToTrust(chain)) {
                 o.println("Your organisation's root is not trusted in this data folder yet. To check records signed by your "
                         + "colleagues, install it (after checking its SHA-256 with the office): org trust organisation-root.crt");
             }
@@ -195,7 +192,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            AssessorKeyStore store = parent.store();
+            AssessorIdentity store = parent.store();
             X509Certificate cert = store.certificate().orElseThrow(() -> new BadInputException(
                     "There is no signing identity yet. Create one with: keys init"));
             describe(spec.commandLine().getOut(), store, cert);

@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.epaworkbench.keys.CertificateProblem;
-import org.epaworkbench.keys.CertificateRequests;
-import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.KeyStoreProblem;
-import org.epaworkbench.keys.OrganisationAuthority;
-import org.epaworkbench.store.SyncStore;
-import org.epaworkbench.sync.OrganisationRoots;
+import org.epaworkbench.app.CertificateDetails;
+import org.epaworkbench.app.CertificateFiles;
+import org.epaworkbench.app.Organisation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,9 +52,10 @@ final class OrgCommand implements Callable<Integer> {
     }
 
     static void describeRoot(PrintWriter out, X509Certificate root) {
-        out.println("  Root:        " + Certificates.describe(root));
-        out.println("  SHA-256:     " + Certificates.fingerprint(root));
-        out.println("  Valid until: " + root.getNotAfter().toInstant());
+        CertificateDetails details = CertificateDetails.of(root);
+        out.println("  Root:        " + details.holder());
+        out.println("  SHA-256:     " + details.fingerprint());
+        out.println("  Valid until: " + details.validUntil());
     }
 
     @Command(name = "init", description = {"Create the organisation's root certificate and key in a folder you choose",
@@ -78,22 +77,22 @@ final class OrgCommand implements Callable<Integer> {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new BadInputException(dir + ": is a file; --dir takes a folder");
             }
-            OrganisationAuthority ca;
+            Organisation.Authority ca;
+            Organisation office = ctx.services().organisation();
             char[] password = parent.organisationPassword(true);
             try {
-                ca = OrganisationAuthority.create(dir, name, password, ctx.clock());
+                ca = office.createAuthority(dir, name, password);
             } catch (KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
-            OrganisationRoots.trust(new SyncStore(ctx.database()), ca.root(), ctx.clock().instant());
             PrintWriter out = spec.commandLine().getOut();
             out.println("Created the organisation root for " + ca.organisation() + " in " + dir + ":");
-            out.println("  " + OrganisationAuthority.KEYSTORE + "  the root's private key: keep it and its password safe, "
+            out.println("  " + Organisation.KEYSTORE + "  the root's private key: keep it and its password safe, "
                     + "ideally offline; it issues every assessor's certificate");
-            out.println("  " + OrganisationAuthority.ROOT + "  the root certificate: install it on every office computer and "
-                    + "every assessor's app (org trust " + OrganisationAuthority.ROOT + ")");
+            out.println("  " + Organisation.ROOT + "  the root certificate: install it on every office computer and "
+                    + "every assessor's app (org trust " + Organisation.ROOT + ")");
             describeRoot(out, ca.root());
             out.println("This data folder now trusts the root.");
             return ExitCodes.OK;
@@ -131,9 +130,9 @@ final class OrgCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException(request + ": cannot be read: " + e.getMessage());
             }
-            CertificateRequests.Request r;
+            Organisation.Request r;
             try {
-                r = CertificateRequests.read(request.toString(), bytes);
+                r = Organisation.readRequest(request.toString(), bytes);
             } catch (CertificateProblem e) {
                 throw new BadInputException(e.getMessage());
             }
@@ -145,25 +144,24 @@ final class OrgCommand implements Callable<Integer> {
             char[] password = parent.organisationPassword(false);
             List<X509Certificate> chain;
             try {
-                OrganisationAuthority ca = OrganisationAuthority.open(dir, password, ctx.clock());
-                chain = ca.certify(r, Duration.ofDays(365L * years));
+                chain = Organisation.certify(dir, password, r, Duration.ofDays(365L * years), ctx.clock());
             } catch (KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
             } finally {
                 java.util.Arrays.fill(password, '\0');
             }
             StringBuilder pem = new StringBuilder();
-            chain.forEach(c -> pem.append(Certificates.toPem(c)));
+            chain.forEach(c -> pem.append(CertificateFiles.toPem(c)));
             Files.writeString(target, pem, StandardCharsets.US_ASCII);
-            X509Certificate issued = chain.get(0);
+            CertificateDetails issued = CertificateDetails.of(chain.get(0));
             PrintWriter o = spec.commandLine().getOut();
-            o.println("Issued a certificate to " + Certificates.describe(issued) + ".");
-            if (!r.organisation().isEmpty() && !r.organisation().equals(Certificates.attribute(issued.getSubjectX500Principal(), "O"))) {
+            o.println("Issued a certificate to " + issued.holder() + ".");
+            if (!r.organisation().isEmpty() && !r.organisation().equals(issued.organisation())) {
                 o.println("  The request named the organisation \"" + r.organisation() + "\"; the certificate names the "
                         + "organisation as its root does.");
             }
-            o.println("  Certificate SHA-256: " + Certificates.fingerprint(issued));
-            o.println("  Valid until:         " + issued.getNotAfter().toInstant());
+            o.println("  Certificate SHA-256: " + issued.fingerprint());
+            o.println("  Valid until:         " + issued.validUntil());
             o.println("Written to " + target + " (the certificate, then the root). The assessor installs it with: "
                     + "keys install-certificate " + target.getFileName());
             return ExitCodes.OK;
@@ -183,15 +181,15 @@ final class OrgCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            OrganisationRoots.Added added;
+            Organisation.TrustedRoot added;
             try {
-                added = SyncCommands.importing(ctx).trustRoot(file);
+                added = ctx.services().organisation().trustRoot(file);
             } catch (CertificateProblem e) {
                 throw new BadInputException(e.getMessage());
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.root().subject());
-            out.println("  SHA-256: " + added.root().fingerprint());
+            out.println((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.subject());
+            out.println("  SHA-256: " + added.fingerprint());
             out.println("Check this SHA-256 with your organisation (by phone or in person): a root you did not get from them "
                     + "would let its maker sign records that this data folder trusts.");
             return ExitCodes.OK;

@@ -4,17 +4,14 @@ import java.io.PrintWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.concurrent.Callable;
-import org.epaworkbench.keys.AssessorKeyStore;
-import org.epaworkbench.keys.DrawnSignature;
+import org.epaworkbench.app.AssessorIdentity;
+import org.epaworkbench.app.Records;
 import org.epaworkbench.keys.KeyStoreProblem;
-import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DiskFull;
 import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.store.StorageException;
-import org.epaworkbench.store.SignedRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,9 +53,9 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInputException(out + ": the folder " + parent + " does not exist");
         }
-        AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
-        RecordProducer producer = new RecordProducer(ctx.library(), ctx.sessions(), ctx.people(),
-                new SignedRecords(ctx.database()), keys, ctx.clock(), ZoneId.systemDefault()).onDisk(ctx.disk());
+        AssessorIdentity keys = ctx.identity();
+        ctx.library(); // loaded here, so a failure to read the plans is said in words
+        Records producer = ctx.services().records().onDisk(ctx.disk());
         // room for the record, its copy outside and the backup taken after signing, before anything is written
         Path data = ctx.dataDirectory().root();
         long neededInData = RECORD_ESTIMATE + Files.size(ctx.dataDirectory().databaseFile()) + DATABASE_GROWTH;
@@ -71,7 +68,7 @@ final class ReportCommand implements Callable<Integer>, WritesData {
                 throw new BadInputException("session " + target.sessionId + " has not ended; only ended sessions are signed");
             }
         }
-        RecordProducer.Unlocked unlocked;
+        AssessorIdentity.Unlocked unlocked;
         try {
             unlocked = producer.unlockOrCreate(root.passwords().keystorePassword(!keys.exists()));
         } catch (KeyStoreProblem e) {
@@ -81,8 +78,8 @@ final class ReportCommand implements Callable<Integer>, WritesData {
             stdout.println("No signing identity existed, so one was created from the assessor profile ("
                     + keys.keystoreFile() + ").");
         }
-        byte[] drawn = new DrawnSignature(ctx.dataDirectory().root()).load().orElse(null);
-        RecordProducer.Produced produced;
+        byte[] drawn = keys.drawnSignature().orElse(null);
+        Records.Signed produced;
         try {
             produced = sign(ctx, producer, unlocked, drawn);
         } catch (IOException | java.sql.SQLException e) {
@@ -111,20 +108,20 @@ final class ReportCommand implements Callable<Integer>, WritesData {
     static final long DATABASE_GROWTH = 1024L * 1024;
     static final String NOTHING_SIGNED = "Nothing was signed or changed. Free some space, or use another data folder with --data-dir.";
 
-    private RecordProducer.Produced sign(CliContext ctx, RecordProducer producer, RecordProducer.Unlocked unlocked, byte[] drawn)
+    private Records.Signed sign(CliContext ctx, Records producer, AssessorIdentity.Unlocked unlocked, byte[] drawn)
             throws Exception {
-        RecordProducer.Produced produced;
+        Records.Signed produced;
         try {
             if (target.sessionId != null) {
-                produced = producer.signSession(target.sessionId, unlocked.identity(), drawn, step -> { });
+                produced = producer.signSession(target.sessionId, unlocked, drawn, step -> { });
                 RecordedSession session = RecordedSession.open(ctx.sessions(), ctx.library(), target.sessionId,
                         org.epaworkbench.session.SessionClock.of(ctx.clock()), ctx.sessionSettings());
                 session.perform(l -> l.recordSigned(produced.record().fileName(), produced.record().sha256(),
                         produced.record().certificateFingerprint()));
             } else {
-                produced = producer.signOverall(target.apprenticeId, unlocked.identity(), drawn, step -> { });
+                produced = producer.signOverall(target.apprenticeId, unlocked, drawn, step -> { });
             }
-        } catch (RecordProducer.CannotProduce e) {
+        } catch (Records.CannotSign e) {
             throw new BadInputException(e.getMessage());
         }
         return produced;

@@ -304,8 +304,7 @@ final class SessionCommand implements Callable<Integer> {
             });
             String ownerKey;
             try {
-                ownerKey = new org.epaworkbench.keys.AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock()).certificate()
-                        .map(org.epaworkbench.keys.Certificates::publicKeyFingerprint).orElse(null);
+                ownerKey = ctx.identity().ownerKey().orElse(null);
             } catch (org.epaworkbench.keys.KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
             }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.record.SignatureReport;
 import org.epaworkbench.keys.CertificateProblem;
-import org.epaworkbench.sync.OrganisationRoots;
 import org.epaworkbench.sync.SignerTrust;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         java.security.cert.X509Certificate extraRoot = null;
         if (root != null) {
             try {
-                extraRoot = OrganisationRoots.read(root, ctx.clock().instant());
+                extraRoot = org.epaworkbench.app.Organisation.readRoot(root, ctx.clock());
             } catch (CertificateProblem e) {
                 throw new BadInputException("--root " + e.getMessage());
             }
@@ -68,7 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .check(file.toString(), bytes, extraRoot);
         SignatureReport r = checked.report();
         SignerTrust.Decision trust = checked.trust();
-        RecordTrail trail = RecordTrail.check(ctx, file, bytes);
+        org.epaworkbench.app.RecordTrail trail = org.epaworkbench.app.RecordTrail.check(file, bytes, ctx.dataDirectory().root(),
+                Files.isRegularFile(ctx.dataDirectory().databaseFile()) ? ctx::services : null);
         boolean intact = r.verified() && trail.problems().isEmpty();
         boolean trusted = trust != null && trust.trusted();
         PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
             n.put("subFilter", r.subFilter()).put("signer", r.signer()).put("signerOrganisation", r.signerOrganisation())
                     .put("certificateFingerprint", r.certificateFingerprint())
                     .put("signingTime", r.signingTime() == null ? null : r.signingTime().toString());
-            trail.stamp().ifPresentOrElse(st -> n.putObject("sessionLog").put("sessionId", st.sessionId())
+            trail.log().ifPresentOrElse(st -> n.putObject("sessionLog").put("sessionId", st.sessionId())
                     .put("events", st.events()).put("chainHead", st.headHash()).put("ownerKey", st.ownerKey()),
                     () -> n.putNull("sessionLog"));
             var checks = n.putArray("checks");

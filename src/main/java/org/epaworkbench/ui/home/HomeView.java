@@ -188,7 +188,7 @@ public final class HomeView extends BorderPane {
             Map<String, ComponentResult> graded = new HashMap<>();
             all.forEach(f -> f.sessions().forEach(l -> l.result().ifPresent(r -> graded.put(l.session().id(), r))));
             Set<String> signedSessions = new HashSet<>();
-            workbench.signedRecords().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
+            workbench.records().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
                     .forEach(r -> signedSessions.add(r.sessionId()));
             return new Loaded(workbench.sessions().list(), all, new SampleData(workbench.database()).present(),
                     files.today(), graded, signedSessions);
@@ -327,8 +327,7 @@ public final class HomeView extends BorderPane {
                     }
                     paper = new org.epaworkbench.ui.paper.PaperSessionScreen(form, background, entry -> () -> {
                         // the assessor's key owns it from its first event, as a session planned on screen
-                        String ownerKey = workbench.keyStore().certificate()
-                                .map(org.epaworkbench.keys.Certificates::publicKeyFingerprint).orElse(null);
+                        String ownerKey = workbench.assessorIdentity().ownerKey().orElse(null);
                         return org.epaworkbench.store.PaperSessions.enter(workbench.sessions(), entry.plan(), entry.record(),
                                 workbench.clock().instant(), settings, ownerKey);
                     }, id -> {

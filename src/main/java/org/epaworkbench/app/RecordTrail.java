@@ -1,4 +1,4 @@
-package org.epaworkbench.cli;
+package org.epaworkbench.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.epaworkbench.record.ChainStamp;
-import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.store.SessionLogChanged;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SignedRecords;
@@ -15,7 +14,7 @@ import org.epaworkbench.store.SignedRecords.SignedRecord;
 import org.epaworkbench.store.StorageException;
 
 /**
- * What the data folder knows about a record, for {@code verify}: the SHA-256 the app recorded when
+ * What the data folder knows about a record ({@code verify}): the SHA-256 the app recorded when
  * it signed (or imported) the file, and the session log the record signs. A file whose signature
  * checks but which is not the file the app recorded, or whose session's log here is not the log it
  * signs, does not verify. Nothing is compared when the data folder has no database, or no record of
@@ -23,22 +22,42 @@ import org.epaworkbench.store.StorageException;
  *
  * @param notes what was compared and found to agree, or why nothing was compared
  * @param problems what disagrees; the file does not verify when there is any
+ * @param log the session log the record signs, if it signs one
  */
-record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStamp> stamp) {
+public record RecordTrail(List<String> notes, List<String> problems, Optional<SignedLog> log) {
 
-    static RecordTrail check(CliContext ctx, Path file, byte[] pdf) {
+    /** The session log a record signs: so many events of a session, up to a chain head, owned by a key. */
+    public record SignedLog(String sessionId, long events, String headHash, String ownerKey) {
+        static SignedLog of(ChainStamp s) {
+            return new SignedLog(s.sessionId(), s.events(), s.headHash(), s.ownerKey());
+        }
+    }
+
+    /** Opens the data folder's services to compare with; a folder that cannot be read is said, not thrown. */
+    @FunctionalInterface
+    public interface Folder {
+        Services open() throws StorageException;
+    }
+
+    /**
+     * The trail of a record file: {@code folder} is the data folder at {@code root}, or null when there is
+     * no data folder there (nothing is compared then).
+     */
+    public static RecordTrail check(Path file, byte[] pdf, Path root, Folder folder) {
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Optional<ChainStamp> stamp = ChainStamp.readFrom(pdf);
         stamp.ifPresent(s -> notes.add("Session log signed: " + s.events() + " events of session " + s.sessionId()
                 + ", chain head " + s.headHash()));
-        if (!Files.isRegularFile(ctx.dataDirectory().databaseFile())) {
-            notes.add("Audit trail: no data folder here (" + ctx.dataDirectory().root() + ") to compare the file with.");
-            return new RecordTrail(notes, problems, stamp);
+        if (folder == null) {
+            notes.add("Audit trail: no data folder here (" + root + ") to compare the file with.");
+            return new RecordTrail(notes, problems, stamp.map(SignedLog::of));
         }
         try {
-            List<SignedRecord> records = new SignedRecords(ctx.database()).all();
-            String sha = RecordProducer.sha256(pdf);
+            Services services = folder.open();
+            SignedRecords signedRecords = services.signedRecords();
+            List<SignedRecord> records = signedRecords.all();
+            String sha = Records.sha256(pdf);
             Optional<SignedRecord> same = records.stream().filter(r -> r.sha256().equals(sha)).findFirst();
             String name = file.getFileName().toString();
             List<SignedRecord> ofSession = stamp.map(s -> records.stream().filter(r -> s.sessionId().equals(r.sessionId()))
@@ -53,7 +72,7 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
                         + "signature still checks.");
             } else {
                 Optional<SignedRecord> sameLog = stamp.flatMap(st -> ofSession.stream()
-                        .filter(r -> stampOf(ctx, r).filter(st::equals).isPresent()).findFirst());
+                        .filter(r -> stampOf(signedRecords, r).filter(st::equals).isPresent()).findFirst());
                 if (sameLog.isPresent()) {
                     problems.add("The app recorded " + sameLog.get().fileName() + " (SHA-256 " + sameLog.get().sha256()
                             + ") as the signed record of this very log of session " + stamp.get().sessionId() + " ("
@@ -69,7 +88,7 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
             }
             if (stamp.isPresent()) {
                 ChainStamp s = stamp.get();
-                SessionStore sessions = ctx.sessions();
+                SessionStore sessions = services.sessions();
                 if (sessions.summary(s.sessionId()).isPresent()) {
                     try {
                         Optional<String> here = sessions.chainHashAt(s.sessionId(), s.events());
@@ -101,15 +120,15 @@ record RecordTrail(List<String> notes, List<String> problems, Optional<ChainStam
         } catch (StorageException | SQLException e) {
             notes.add("Audit trail: the data folder could not be read, so nothing was compared (" + e.getMessage() + ").");
         }
-        return new RecordTrail(notes, problems, stamp);
+        return new RecordTrail(notes, problems, stamp.map(SignedLog::of));
     }
 
     /** The session log a stored record signs, if its file is here and carries one. */
-    private static Optional<ChainStamp> stampOf(CliContext ctx, SignedRecord r) {
+    private static Optional<ChainStamp> stampOf(SignedRecords signedRecords, SignedRecord r) {
         try {
-            Path stored = new SignedRecords(ctx.database()).folder().resolve(r.fileName());
+            Path stored = signedRecords.folder().resolve(r.fileName());
             return Files.isRegularFile(stored) ? ChainStamp.readFrom(Files.readAllBytes(stored)) : Optional.empty();
-        } catch (java.io.IOException | RuntimeException | StorageException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
