@@ -143,6 +143,11 @@ public final class LiveSessionModel {
     }
 
     public void perform(RecordedSession.Action action, Runnable afterCommit) {
+        perform(action, afterCommit, failure -> { });
+    }
+
+    /** As {@link #perform(RecordedSession.Action, Runnable)}; {@code onFailed} also hears a refused action or a failed save. */
+    public void perform(RecordedSession.Action action, Runnable afterCommit, Consumer<Throwable> onFailed) {
         saving.set(true);
         background.run(() -> {
             recorded.perform(action);
@@ -157,6 +162,7 @@ public final class LiveSessionModel {
         }, failure -> {
             saving.set(false);
             problem.set(describe(failure));
+            onFailed.accept(failure);
         });
     }
 
@@ -176,7 +182,7 @@ public final class LiveSessionModel {
             return "Not saved, so not recorded: " + failure.getMessage() + ". Nothing already saved is lost; try again.";
         }
         if (failure instanceof org.epaworkbench.keys.KeyStoreProblem
-                || failure instanceof org.epaworkbench.record.RecordProducer.CannotProduce
+                || failure instanceof org.epaworkbench.app.Records.CannotSign
                 || failure instanceof org.epaworkbench.store.StorageException) {
             return failure.getMessage(); // written for the assessor
         }

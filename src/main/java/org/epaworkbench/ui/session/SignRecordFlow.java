@@ -1,9 +1,10 @@
 package org.epaworkbench.ui.session;
 
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
@@ -20,40 +21,40 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.people.AssessorProfile;
-import org.epaworkbench.record.PadesVerifier;
-import org.epaworkbench.record.RecordHtml;
-import org.epaworkbench.record.RecordProducer;
-import org.epaworkbench.store.Backups;
+import org.epaworkbench.app.AssessorIdentity;
+import org.epaworkbench.app.RecordedSession;
+import org.epaworkbench.app.Records;
+import org.epaworkbench.app.Services;
 import org.epaworkbench.record.SignatureReport;
-import org.epaworkbench.session.AssessmentMode;
 import org.epaworkbench.session.DeclarationWay;
 import org.epaworkbench.session.LiveSnapshot;
-import org.epaworkbench.app.Workbench;
+import org.epaworkbench.store.Backups;
+import org.epaworkbench.ui.session.SigningDecisions.Declarations;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;
 import org.epaworkbench.ui.common.SignaturePad;
 
 /**
- * Signing an ended session's record: the declarations (drawn signatures), the keystore password
- * (creating the signing identity on first use), then rendering and signing in the background with
- * progress shown, and the signed file verified before it is reported.
+ * Signing an ended session's record from its screen: the declarations (drawn signatures) and the keystore
+ * password are asked here, what they may hold is decided by {@link SigningDecisions}, and the signing
+ * itself is one flow ({@link RecordSigning}: open or create the key, record the declarations, sign, check,
+ * log, back up) run on the flows' lane with its progress shown on the session screen, ending in one
+ * outcome: signed (the file and its check reported), failed (the reason shown) or cancelled.
  */
 final class SignRecordFlow {
 
     private final LiveSessionModel model;
     private final Window owner;
-    private final Workbench workbench;
+    private final Records records;
+    private final AssessorIdentity identity;
+    private final Services services;
 
     SignRecordFlow(LiveSessionModel model, Window owner) {
         this.model = model;
         this.owner = owner;
-        this.workbench = model.workbench();
-    }
-
-    /** What the declarations dialog collected: whether and how the apprentice declares now, and the assessor's signature. */
-    private record Declarations(boolean apprenticeSigns, String apprenticeName, byte[] apprenticePng,
-            DeclarationWay apprenticeWay, String apprenticeReason, String assessorName, byte[] assessorPng,
-            boolean saveAssessorSignature) {
+        this.services = model.workbench().services();
+        this.records = services.records();
+        this.identity = services.assessorIdentity();
     }
 
     /** What signing needs from the data folder, read in the background. */
@@ -62,8 +63,9 @@ final class SignRecordFlow {
 
     void start() {
         LiveSnapshot s = model.snapshot();
-        if (!s.state().ended()) {
-            model.problemProperty().set("End the session before signing its record.");
+        Optional<String> cannot = SigningDecisions.cannotStart(s);
+        if (cannot.isPresent()) {
+            model.problemProperty().set(cannot.get());
             return;
         }
         if (model.isDialogOpening()) {
@@ -71,19 +73,24 @@ final class SignRecordFlow {
         }
         // until the declarations are in front, keys typed on the session screen do nothing
         Runnable opened = model.dialogOpening();
-        model.background().run(() -> new Prepared(workbench.people().assessor().orElse(null),
-                workbench.drawnSignature().load().orElse(null), workbench.keyStore().exists()), loaded -> {
+        model.background().run(() -> new Prepared(services.people().assessor().orElse(null),
+                identity.drawnSignature().orElse(null), identity.exists()), loaded -> {
             try {
-                AssessorProfile assessor = loaded.assessor();
-                if (assessor == null) {
-                    model.problemProperty().set("Set up your assessor profile first (Assessor, in the top bar): the "
-                            + "signing certificate names you.");
+                Optional<String> noProfile = SigningDecisions.withoutProfile(loaded.assessor() != null);
+                if (noProfile.isPresent()) {
+                    model.problemProperty().set(noProfile.get());
                     return;
                 }
                 // the password comes first and the key is opened before anything is recorded: a wrong or
                 // cancelled password leaves the session as it was, and the assessor can simply try again
-                askDeclarations(assessor, loaded.savedSignature()).ifPresent(d ->
-                        KeystorePassword.ask(owner, loaded.keyExists()).ifPresent(pw -> unlock(pw, d)));
+                Optional<Declarations> declarations = askDeclarations(loaded.assessor(), loaded.savedSignature());
+                Optional<char[]> password = declarations.isEmpty() ? Optional.empty()
+                        : KeystorePassword.ask(owner, loaded.keyExists());
+                if (password.isEmpty()) {
+                    finish(new RecordSigning.Cancelled());
+                } else {
+                    sign(declarations.get(), password.get());
+                }
             } finally {
                 opened.run();
             }
@@ -95,22 +102,20 @@ final class SignRecordFlow {
 
     private Optional<Declarations> askDeclarations(AssessorProfile assessor, byte[] savedSignature) {
         LiveSnapshot s = model.snapshot();
-        boolean already = s.state().declaration("apprentice").isPresent();
-        boolean faceToFace = s.state().details().mode() == AssessmentMode.FACE_TO_FACE;
+        boolean already = SigningDecisions.alreadyDeclared(s);
         CheckBox apprenticeSigns = new CheckBox("The apprentice makes the declaration now");
         apprenticeSigns.setId("apprentice-signs");
-        apprenticeSigns.setSelected(!already && faceToFace);
+        apprenticeSigns.setSelected(SigningDecisions.apprenticeSignsNow(s));
         TextField apprenticeName = new TextField(model.apprentice().name());
-        Label apprenticeText = wrapped("“" + RecordHtml.declarationText(s.plan(), "apprentice") + "”");
+        Label apprenticeText = wrapped("“" + Records.declarationText(s.plan(), "apprentice") + "”");
         SignaturePad apprenticePad = new SignaturePad(420, 110);
         // how: signed here, or (chosen explicitly, with a reason) confirmed remotely; the record says which
         ToggleGroup way = new ToggleGroup();
         RadioButton drawn = wayChoice(way, DeclarationWay.DRAWN, "Signs on this screen");
         RadioButton email = wayChoice(way, DeclarationWay.EMAIL, "Remote: by email");
         RadioButton voice = wayChoice(way, DeclarationWay.VOICE, "Remote: by voice (call)");
-        if (faceToFace) {
-            way.selectToggle(drawn);
-        }
+        SigningDecisions.wayAtFirst(s).ifPresent(first -> way.selectToggle(first == DeclarationWay.DRAWN ? drawn
+                : first == DeclarationWay.EMAIL ? email : voice));
         TextField remoteReason = new TextField();
         remoteReason.setId("apprentice-way-reason");
         remoteReason.setPromptText("Why not on screen? e.g. remote session by video call; replied by email at 14:20");
@@ -130,7 +135,7 @@ final class SignRecordFlow {
         VBox apprenticeBox = new VBox(6, apprenticeText, nameRow, ways, apprenticePad, remoteBox);
         apprenticeBox.disableProperty().bind(apprenticeSigns.selectedProperty().not());
 
-        Label assessorText = wrapped("“" + RecordHtml.declarationText(s.plan(), "assessor") + "”");
+        Label assessorText = wrapped("“" + Records.declarationText(s.plan(), "assessor") + "”");
         TextField assessorName = new TextField(assessor.name());
         assessorName.setEditable(false);
         SignaturePad assessorPad = new SignaturePad(420, 110);
@@ -176,27 +181,14 @@ final class SignRecordFlow {
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ok).setId("declarations-ok");
         // a declaration said to be signed on screen carries a drawn signature: the dialog stays until it does
+        java.util.function.Supplier<SigningDecisions.Form> form = () -> new SigningDecisions.Form(apprenticeSigns.isSelected(),
+                apprenticeName.getText(), way.getSelectedToggle() == null ? null
+                        : (DeclarationWay) way.getSelectedToggle().getUserData(),
+                apprenticePad.hasSignature(), remoteReason.getText(), assessorPad.hasSignature(), savedSignature != null);
         d.getDialogPane().lookupButton(ok).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            String missing = null;
-            DeclarationWay chosen = way.getSelectedToggle() == null ? null : (DeclarationWay) way.getSelectedToggle().getUserData();
-            if (apprenticeSigns.isSelected()) {
-                if (apprenticeName.getText().isBlank()) {
-                    missing = "Type the apprentice's name.";
-                } else if (chosen == null) {
-                    missing = "Choose how the apprentice makes the declaration: signing on this screen, or remotely by "
-                            + "email or voice.";
-                } else if (chosen == DeclarationWay.DRAWN && !apprenticePad.hasSignature()) {
-                    missing = "The apprentice has not signed in the box. Ask them to sign, or choose how they confirm it "
-                            + "remotely and say why.";
-                } else if (chosen.remote() && remoteReason.getText().isBlank()) {
-                    missing = "Say why the apprentice confirms remotely rather than on this screen: the reason goes on the record.";
-                }
-            }
-            if (missing == null && !assessorPad.hasSignature() && savedSignature == null) {
-                missing = "Sign the assessor's declaration in the box.";
-            }
-            problem.setText(missing == null ? "" : missing);
-            if (missing != null) {
+            Optional<String> missing = SigningDecisions.missing(form.get());
+            problem.setText(missing.orElse(""));
+            if (missing.isPresent()) {
                 e.consume();
             }
         });
@@ -204,100 +196,57 @@ final class SignRecordFlow {
             if (b != ok) {
                 return null;
             }
-            DeclarationWay chosen = way.getSelectedToggle() == null ? DeclarationWay.DRAWN
-                    : (DeclarationWay) way.getSelectedToggle().getUserData();
-            return new Declarations(apprenticeSigns.isSelected(), apprenticeName.getText().strip(),
-                    chosen == DeclarationWay.DRAWN ? apprenticePad.png() : null, chosen,
-                    chosen.remote() ? remoteReason.getText().strip() : null, assessor.name(),
-                    assessorPad.hasSignature() ? assessorPad.png() : savedSignature,
-                    keep.isSelected() && assessorPad.hasSignature());
+            SigningDecisions.Form f = form.get();
+            return SigningDecisions.declarations(f, assessor.name(),
+                    f.way() == null || f.way() == DeclarationWay.DRAWN ? apprenticePad.png() : null,
+                    assessorPad.hasSignature() ? assessorPad.png() : null, savedSignature, keep.isSelected());
         });
         return d.showAndWait();
     }
 
-    private void recordDeclarations(Declarations d, Runnable then) {
-        LiveSnapshot s = model.snapshot();
-        Runnable assessorStep = () -> model.perform(l -> l.declare("assessor", d.assessorName(),
-                RecordHtml.declarationText(s.plan(), "assessor"), base64(d.assessorPng())), () -> {
-                    if (d.saveAssessorSignature()) {
-                        model.background().run(() -> {
-                            workbench.drawnSignature().save(d.assessorPng());
-                            return null;
-                        }, ok -> { }, failure -> model.problemProperty().set("The drawn signature was not kept: "
-                                + failure.getMessage()));
-                    }
-                    then.run();
-                });
-        if (d.apprenticeSigns()) {
-            model.perform(l -> l.declare("apprentice", d.apprenticeName(), RecordHtml.declarationText(s.plan(), "apprentice"),
-                    base64(d.apprenticePng()), d.apprenticeWay(), d.apprenticeReason()), assessorStep);
-        } else {
-            assessorStep.run();
-        }
-    }
-
-    private static String base64(byte[] png) {
-        return png == null ? null : Base64.getEncoder().encodeToString(png);
-    }
-
-    /** Opens (or on first use creates) the signing key in the background; only then are the declarations recorded. */
-    private void unlock(char[] password, Declarations d) {
-        model.background().run(() -> {
-            try {
-                // made here, not on the FX thread: it reads the report fonts from the jar
-                RecordProducer producer = workbench.recordProducer();
-                return new Opened(producer, producer.unlockOrCreate(password));
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }, opened -> recordDeclarations(d, () -> sign(opened, d)),
-                failure -> Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(failure)
-                        + "\n\nNothing was recorded: sign again when ready."));
-    }
-
-    /** The producer and the opened key, handed from the background to the FX thread. */
-    private record Opened(RecordProducer producer, RecordProducer.Unlocked unlocked) {
-    }
-
-    /** The signed record and its check, both done in the background. */
-    private record Signed(RecordProducer.Produced produced, SignatureReport check) {
-    }
-
-    private void sign(Opened opened, Declarations d) {
+    /** Signs as one flow on the flows' lane, its steps shown on the session screen. */
+    private void sign(Declarations d, char[] password) {
         String sessionId = model.recorded().id();
-        Task<Signed> task = new Task<>() {
+        var plan = model.snapshot().plan();
+        Task<RecordSigning.Outcome> task = new Task<>() {
             @Override
-            protected Signed call() throws Exception {
-                RecordProducer.Produced p = opened.producer().signSession(sessionId, opened.unlocked().identity(),
-                        d.assessorPng(), step -> updateMessage("Signing the record · " + step));
-                updateMessage("Signing the record · Checking the signature");
-                return new Signed(p, new PadesVerifier().verify(p.file().getFileName().toString(), p.pdf()));
+            protected RecordSigning.Outcome call() {
+                return new RecordSigning(records, identity, SignRecordFlow.this::perform,
+                        () -> services.backUp(Backups.Reason.SIGNING),
+                        warning -> Platform.runLater(() -> model.problemProperty().set(warning)),
+                        sessionId, plan, d, password, this::updateMessage).call();
             }
         };
         model.showActivity(task);
-        task.setOnSucceeded(e -> {
-            Signed signed = task.getValue();
-            RecordProducer.Produced p = signed.produced();
-            model.perform(l -> l.recordSigned(p.record().fileName(), p.record().sha256(), p.record().certificateFingerprint()),
-                    () -> {
-                        backUpAfterSigning();
-                        report(signed);
-                    });
-        });
-        task.setOnFailed(e -> Dialogs.problem(owner, "Not signed", LiveSessionModel.describe(task.getException())));
+        task.setOnSucceeded(e -> finish(task.getValue()));
+        task.setOnCancelled(e -> finish(new RecordSigning.Cancelled()));
+        task.setOnFailed(e -> finish(new RecordSigning.Failed(LiveSessionModel.describe(task.getException()))));
         model.background().flow(task);
     }
 
-    /** A signed record is a moment worth keeping: back the database up, in the background. */
-    private void backUpAfterSigning() {
-        model.background().flow(() -> workbench.backUp(Backups.Reason.SIGNING), b -> { },
-                failure -> model.problemProperty().set("The record is signed, but the automatic backup failed: "
-                        + failure.getMessage()));
+    /** Saves a session action through the session's one ordered writer, waiting (off the FX thread) until it is saved. */
+    private void perform(RecordedSession.Action action) throws Exception {
+        CompletableFuture<Void> saved = new CompletableFuture<>();
+        Platform.runLater(() -> model.perform(action, () -> saved.complete(null), saved::completeExceptionally));
+        try {
+            saved.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
-    private void report(Signed signed) {
+    /** Shows how signing ended. */
+    private void finish(RecordSigning.Outcome outcome) {
+        if (outcome instanceof RecordSigning.Signed signed) {
+            report(signed);
+        } else if (outcome instanceof RecordSigning.Failed failed) {
+            Dialogs.problem(owner, "Not signed", failed.message());
+        } // cancelled: nothing was signed, and nothing is said
+    }
+
+    private void report(RecordSigning.Signed signed) {
         SignatureReport check = signed.check();
-        Path file = signed.produced().file();
+        Path file = signed.file();
         Dialogs.info(owner, "Record signed", "The signed record is saved and in the outbox:\n" + file
                 + "\n\nChecked: " + (check.verified() ? "the signature is valid and covers the whole document."
                 : "NOT verified: " + String.join("; ", check.problems())));
