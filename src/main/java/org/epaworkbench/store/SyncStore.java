@@ -15,7 +15,7 @@ import org.epaworkbench.store.SignedRecords.SignedRecord;
  * An import is applied in one transaction and is idempotent: rows are keyed by id, events are never
  * changed, an apprentice keeps its most recently updated version.
  */
-public final class SyncStore {
+public final class SyncStore implements ImportLedger {
 
     /** An apprentice row as stored. Dates are ISO text or null. */
     public record ApprenticeRow(String id, String name, String uln, String employer, String trainingProvider,
@@ -65,6 +65,7 @@ public final class SyncStore {
 
     // ---------------------------------------------------------------- reading for export
 
+    @Override
     public Optional<SessionHeader> header(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT id, apprentice_id, plan_id, component_id, attempt, created_at "
                 + "FROM session WHERE id = ?", rs -> new SessionHeader(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -75,6 +76,7 @@ public final class SyncStore {
      * Every stored event of a session, alternatives included, for a package; the log is checked
      * against its chain first ({@link SessionLogChanged} if it was changed outside the app).
      */
+    @Override
     public List<EventRow> events(String sessionId) throws SQLException {
         return database.inTransaction(c -> {
             SessionStore.checked(c, sessionId);
@@ -84,6 +86,7 @@ public final class SyncStore {
     }
 
     /** Every stored event of a session as it is stored, unchecked (for comparing with what a package brings). */
+    @Override
     public List<EventRow> storedEvents(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT * FROM session_event WHERE session_id = ? ORDER BY seq, event_id",
                 SyncStore::eventRow, sessionId));
@@ -100,6 +103,7 @@ public final class SyncStore {
         return database.inTransaction(c -> SessionStore.bindUnownedIn(c, ownerKey));
     }
 
+    @Override
     public List<ApprenticeRow> apprentices(Set<String> ids) throws SQLException {
         List<ApprenticeRow> rows = new ArrayList<>();
         for (String id : ids) {
@@ -169,24 +173,28 @@ public final class SyncStore {
     // ---------------------------------------------------------------- what is here already (for an import's checks)
 
     /** A stored event, by id. */
+    @Override
     public Optional<EventRow> event(String eventId) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT * FROM session_event WHERE event_id = ?", SyncStore::eventRow,
                 eventId));
     }
 
     /** The certificate a session imported here belongs to; empty for a session recorded here (or unknown). */
+    @Override
     public Optional<String> owner(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT certificate_fingerprint FROM session_owner WHERE session_id = ?",
                 rs -> rs.getString(1), sessionId));
     }
 
     /** The key a session here belongs to, as its first event names it; empty if none does. */
+    @Override
     public Optional<String> ownerKey(String sessionId) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT owner_key FROM session_event WHERE session_id = ? AND seq = 1 "
                 + "AND owner_key IS NOT NULL ORDER BY event_id LIMIT 1", rs -> rs.getString(1), sessionId));
     }
 
     /** A stored signed record, by id. */
+    @Override
     public Optional<SignedRecord> record(String id) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT * FROM signed_record WHERE id = ?", SignedRecords::row, id));
     }
@@ -240,11 +248,13 @@ public final class SyncStore {
             Instant pinnedAt, String how) {
     }
 
+    @Override
     public Optional<PinnedSigner> pinned(String assessorKey) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT * FROM signer_register WHERE assessor_key = ?",
                 SyncStore::signer, assessorKey));
     }
 
+    @Override
     public List<PinnedSigner> register() throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT * FROM signer_register ORDER BY assessor_key", SyncStore::signer));
     }
@@ -293,6 +303,7 @@ public final class SyncStore {
     public record TrustedRoot(String fingerprint, String subject, String certificatePem, Instant addedAt) {
     }
 
+    @Override
     public List<TrustedRoot> trustedRoots() throws SQLException {
         return database.inTransaction(c -> Sql.query(c, "SELECT * FROM trusted_root ORDER BY added_at, fingerprint",
                 rs -> new TrustedRoot(rs.getString("fingerprint"), rs.getString("subject"), rs.getString("certificate_pem"),
@@ -316,11 +327,13 @@ public final class SyncStore {
      * Applies a checked batch in one transaction. {@code pin}, when given, is added to the register in
      * the same transaction (trust on first use). Nothing is changed if anything fails.
      */
+    @Override
     public Applied apply(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
         return database.inTransaction(c -> applyIn(c, batch, pin, now));
     }
 
     /** What applying the batch would change, without changing anything (the transaction is rolled back). */
+    @Override
     public Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
         try {
             database.inTransaction(c -> {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
@@ -38,6 +40,7 @@ import org.epaworkbench.session.SessionIds;
 import org.epaworkbench.store.EventChain;
 import org.epaworkbench.store.EventCodec;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.store.ImportLedger;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.store.SyncStore.ApprenticeRow;
 import org.epaworkbench.store.SyncStore.EventRow;
@@ -90,20 +93,48 @@ public final class PackageImporter {
      */
     public static final java.time.Duration SIGNING_TIME_TOLERANCE = java.time.Duration.ofMinutes(2);
 
-    private final SyncStore store;
+    private final ImportLedger store;
     private final Path recordsFolder;
+    private final Function<SignedRecord, String> placement;
+    private final Supplier<String> ownCertificate;
     private final Clock clock;
     private final PlanLibrary plans;
 
     /**
+     * Imports into a desktop data folder: record PDFs by their file names in {@code recordsFolder}; a
+     * session recorded here belongs to the folder's own assessor certificate.
+     *
      * @param plans the installed plans: every log a package brings must be one the app could have
      *     recorded for one of them (see {@link LogRules})
      */
     public PackageImporter(SyncStore store, Path recordsFolder, Clock clock, PlanLibrary plans) {
-        this.store = store;
+        this(store, recordsFolder, SignedRecord::fileName, () -> ownCertificate(store, clock), clock, plans);
+    }
+
+    /**
+     * Imports into any ledger (ADR 13).
+     *
+     * @param placement where a record's PDF goes, relative to {@code recordsFolder}
+     * @param ownCertificate the fingerprint of the certificate sessions recorded in this ledger belong to; null if none
+     */
+    public PackageImporter(ImportLedger ledger, Path recordsFolder, Function<SignedRecord, String> placement,
+            Supplier<String> ownCertificate, Clock clock, PlanLibrary plans) {
+        this.store = ledger;
         this.recordsFolder = recordsFolder;
+        this.placement = placement;
+        this.ownCertificate = ownCertificate;
         this.clock = clock;
         this.plans = plans;
+    }
+
+    /** The fingerprint of a data folder's own assessor certificate; null if it has none (or it cannot be read). */
+    public static String ownCertificate(SyncStore store, Clock clock) {
+        try {
+            return new AssessorKeyStore(store.database().directory().root(), clock).certificate()
+                    .map(Certificates::fingerprint).orElse(null);
+        } catch (KeyStoreProblem e) {
+            return null;
+        }
     }
 
     /** Imports a package held in memory. */
@@ -139,7 +170,7 @@ public final class PackageImporter {
         } catch (DateTimeParseException | NullPointerException e) {
             madeAt = clock.instant();
         }
-        SignerTrust.Decision trust = SignerTrust.load(store, clock).decide(cert, reader.signer().certificates(), madeAt);
+        SignerTrust.Decision trust = SignerTrust.load(store, ownCertificate.get(), clock).decide(cert, reader.signer().certificates(), madeAt);
         var pinned = store.pinned(assessorKey);
         boolean pinnedToAnother = pinned.isPresent() && !pinned.get().fingerprint().equals(fingerprint);
         if (trust.basis() == SignerTrust.Basis.ORGANISATION_ROOT) {
@@ -289,12 +320,7 @@ public final class PackageImporter {
         private String own() {
             if (!ownLoaded) {
                 ownLoaded = true;
-                try {
-                    own = new AssessorKeyStore(store.database().directory().root(), clock).certificate()
-                            .map(Certificates::fingerprint).orElse(null);
-                } catch (KeyStoreProblem e) {
-                    own = null;
-                }
+                own = ownCertificate.get();
             }
             return own;
         }
@@ -839,7 +865,7 @@ public final class PackageImporter {
     private Map<Path, Path> pdfsToWrite(List<SignedRecord> records, Map<String, Path> staged) throws IOException, PackageRefused {
         Map<Path, Path> toWrite = new HashMap<>();
         for (SignedRecord r : records) {
-            Path target = recordsFolder.resolve(r.fileName()).normalize();
+            Path target = recordsFolder.resolve(placement.apply(r)).normalize();
             if (!target.startsWith(recordsFolder.normalize())) {
                 throw new PackageRefused(PackageFormat.PDFS + r.fileName(), "would be written outside the records folder");
             }
@@ -861,6 +887,9 @@ public final class PackageImporter {
             for (Map.Entry<Path, Path> w : toWrite.entrySet()) {
                 try {
                     org.epaworkbench.store.OwnerOnly.file(w.getValue());
+                    if (!w.getKey().getParent().equals(recordsFolder.normalize())) {
+                        Files.createDirectories(w.getKey().getParent());
+                    }
                     Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
                     Path tmp = Files.createTempFile(recordsFolder, "import", ".pdf.tmp");

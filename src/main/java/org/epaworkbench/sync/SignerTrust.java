@@ -9,10 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.ChainCheck;
-import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.store.SyncStore;
 import org.epaworkbench.store.SyncStore.PinnedSigner;
 
@@ -80,6 +78,16 @@ public final class SignerTrust {
 
     /** The roots, register and own certificate of the data folder {@code store} belongs to. */
     public static SignerTrust load(SyncStore store, Clock clock) throws SQLException {
+        return load(store, PackageImporter.ownCertificate(store, clock), clock);
+    }
+
+    /**
+     * The roots and register of any ledger (ADR 13).
+     *
+     * @param ownFingerprint the certificate sessions recorded in that ledger belong to; null if none
+     */
+    public static SignerTrust load(org.epaworkbench.store.ImportLedger store, String ownFingerprint, Clock clock)
+            throws SQLException {
         List<X509Certificate> roots = new ArrayList<>();
         for (SyncStore.TrustedRoot r : store.trustedRoots()) {
             try {
@@ -88,14 +96,7 @@ public final class SignerTrust {
                 // a damaged row trusts nothing
             }
         }
-        String own;
-        try {
-            own = new AssessorKeyStore(store.database().directory().root(), clock).certificate()
-                    .map(Certificates::fingerprint).orElse(null);
-        } catch (KeyStoreProblem e) {
-            own = null;
-        }
-        return new SignerTrust(roots, store.register(), own, clock.instant());
+        return new SignerTrust(roots, store.register(), ownFingerprint, clock.instant());
     }
 
     /** The same, also trusting {@code root} (a root given for one check, e.g. {@code verify --root}). */

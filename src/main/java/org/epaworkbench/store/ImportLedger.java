@@ -1,0 +1,70 @@
+package org.epaworkbench.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.epaworkbench.store.SignedRecords.SignedRecord;
+import org.epaworkbench.store.SyncStore.Applied;
+import org.epaworkbench.store.SyncStore.ApprenticeRow;
+import org.epaworkbench.store.SyncStore.EventRow;
+import org.epaworkbench.store.SyncStore.ImportBatch;
+import org.epaworkbench.store.SyncStore.PinnedSigner;
+import org.epaworkbench.store.SyncStore.SessionHeader;
+import org.epaworkbench.store.SyncStore.TrustedRoot;
+
+/**
+ * What a package import is checked against and applied to (ADR 13): the signers and roots trusted,
+ * the sessions, events, records and apprentices already here, and one transaction that applies a
+ * checked batch. The desktop's data folder ({@link SyncStore}) is one ledger; the organisation's intake
+ * service ({@code intake.IntakeLedger}, PostgreSQL or SQLite) is another, so both refuse the same
+ * packages for the same reasons.
+ */
+public interface ImportLedger {
+
+    /** A session here, by id. */
+    Optional<SessionHeader> header(String sessionId) throws SQLException;
+
+    /**
+     * Every event of a session here, checked against its hash chain first ({@link SessionLogChanged}
+     * if the stored log was changed outside the app).
+     */
+    List<EventRow> events(String sessionId) throws SQLException;
+
+    /** Every event of a session as stored, unchecked (for comparing with what a package brings). */
+    List<EventRow> storedEvents(String sessionId) throws SQLException;
+
+    /** A stored event, by id. */
+    Optional<EventRow> event(String eventId) throws SQLException;
+
+    /** The apprentices here among {@code ids}. */
+    List<ApprenticeRow> apprentices(Set<String> ids) throws SQLException;
+
+    /** The certificate a session brought by a package belongs to; empty for a session recorded here (or unknown). */
+    Optional<String> owner(String sessionId) throws SQLException;
+
+    /** The key a session here belongs to, as its first event names it; empty if none does. */
+    Optional<String> ownerKey(String sessionId) throws SQLException;
+
+    /** A stored signed record, by id. */
+    Optional<SignedRecord> record(String id) throws SQLException;
+
+    /** The certificate pinned for an assessor, if any. */
+    Optional<PinnedSigner> pinned(String assessorKey) throws SQLException;
+
+    /** Every pinned assessor certificate. */
+    List<PinnedSigner> register() throws SQLException;
+
+    /** The organisation root certificates trusted here. */
+    List<TrustedRoot> trustedRoots() throws SQLException;
+
+    /**
+     * Applies a checked batch in one transaction; {@code pin}, when given, is added to the register in
+     * the same transaction. Nothing is changed if anything fails.
+     */
+    Applied apply(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException;
+
+    /** What applying the batch would change, without changing anything. */
+    Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException;
+}
