@@ -202,4 +202,63 @@ public final class OrganisationAuthority {
             throw new KeyStoreProblem("Could not issue the certificate: " + e.getMessage(), e);
         }
     }
+
+    /** The organisational unit every intake-service certificate names; an assessor's certificate never does. */
+    public static final String SERVICE_UNIT = "Intake service";
+
+    /**
+     * Issues the organisation's intake service its identity (ADR 13): a certificate for {@code publicKey}
+     * naming the service and the host names it answers on, usable for TLS (server authentication) and
+     * for signing receipts, never for signing records or packages (no code-signing or e-mail purpose).
+     * Returns the chain: the service's certificate, then the root.
+     */
+    public List<X509Certificate> certifyService(java.security.PublicKey publicKey, List<String> hostNames, Duration validity)
+            throws KeyStoreProblem {
+        if (hostNames.isEmpty()) {
+            throw new KeyStoreProblem("Name at least one host name or address the service answers on (for example "
+                    + "intake.example.org).");
+        }
+        try {
+            Instant now = clock.instant();
+            Instant until = now.plus(validity);
+            if (until.isAfter(root.getNotAfter().toInstant())) {
+                until = root.getNotAfter().toInstant();
+            }
+            X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
+            name.addRDN(BCStyle.CN, hostNames.get(0));
+            name.addRDN(BCStyle.OU, SERVICE_UNIT);
+            name.addRDN(BCStyle.O, organisation());
+            name.addRDN(BCStyle.C, "GB");
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(root, new BigInteger(127, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(until), name.build(), publicKey);
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            org.bouncycastle.asn1.x509.GeneralName[] names = new org.bouncycastle.asn1.x509.GeneralName[hostNames.size()];
+            for (int i = 0; i < names.length; i++) {
+                String h = hostNames.get(i);
+                names[i] = new org.bouncycastle.asn1.x509.GeneralName(h.matches("[0-9.]+|.*:.*")
+                        ? org.bouncycastle.asn1.x509.GeneralName.iPAddress : org.bouncycastle.asn1.x509.GeneralName.dNSName, h);
+            }
+            builder.addExtension(Extension.subjectAlternativeName, false, new org.bouncycastle.asn1.x509.GeneralNames(names));
+            builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
+            builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(root));
+            X509Certificate issued = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(key)));
+            return List.of(issued, root);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new KeyStoreProblem("Could not issue the service's certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a certificate is an intake service's (server authentication), not an assessor's. */
+    public static boolean isServiceCertificate(X509Certificate cert) {
+        try {
+            List<String> purposes = cert.getExtendedKeyUsage();
+            return purposes != null && purposes.contains(KeyPurposeId.id_kp_serverAuth.getId());
+        } catch (java.security.cert.CertificateParsingException e) {
+            return false;
+        }
+    }
 }

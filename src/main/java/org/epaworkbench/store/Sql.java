@@ -8,26 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Small helpers so the stores read as SQL, not JDBC ceremony. */
-final class Sql {
+/** Small helpers so the stores (the desktop's and the intake service's) read as SQL, not JDBC ceremony. */
+public final class Sql {
 
     private Sql() {
     }
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
-    static int update(Connection c, String sql, Object... params) throws SQLException {
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             return st.executeUpdate();
         }
     }
 
-    static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
@@ -40,7 +40,7 @@ final class Sql {
         }
     }
 
-    static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
         List<T> rows = query(c, sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

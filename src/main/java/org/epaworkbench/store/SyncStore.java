@@ -44,7 +44,7 @@ public final class SyncStore implements ImportLedger {
     /** Everything one package brings, checked and ready to apply. */
     public record ImportBatch(String packageId, String deviceId, String createdAt, String certificateFingerprint,
             List<ApprenticeRow> apprentices, List<SessionHeader> sessions, List<EventRow> events, List<SignedRecord> records,
-            String signerName) {
+            String signerName, String assessorKey) {
     }
 
     /** What applying a batch changed. */

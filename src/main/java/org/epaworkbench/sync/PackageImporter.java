@@ -567,7 +567,8 @@ public final class PackageImporter {
             }
         }
         return new SyncStore.ImportBatch(manifest.get("packageId").asText(), manifest.get("deviceId").asText(),
-                manifest.get("createdAt").asText(), signer, apprentices, sessions, events, records, Certificates.describe(cert));
+                manifest.get("createdAt").asText(), signer, apprentices, sessions, events, records, Certificates.describe(cert),
+                SignerRegister.assessorKey(cert));
     }
 
     /** A record new here: its PDF verifies, is signed by the package's signer, and its session is the signer's. */

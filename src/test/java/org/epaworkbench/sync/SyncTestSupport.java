@@ -32,6 +32,26 @@ public final class SyncTestSupport {
         }
     }
 
+    /** The certificate that signed a package (the assessor's). */
+    public static java.security.cert.X509Certificate signerOf(Path pkg) throws Exception {
+        try (PackageReader reader = PackageReader.open(pkg, null)) {
+            return reader.signer().signer();
+        }
+    }
+
+    /** A pinned-signer row registering the certificate that signed {@code pkg}, as the office adds one. */
+    public static org.epaworkbench.store.SyncStore.PinnedSigner registration(Path pkg) throws Exception {
+        java.security.cert.X509Certificate cert = signerOf(pkg);
+        return new org.epaworkbench.store.SyncStore.PinnedSigner(SignerRegister.assessorKey(cert),
+                org.epaworkbench.keys.Certificates.fingerprint(cert), org.epaworkbench.keys.Certificates.describe(cert),
+                org.epaworkbench.keys.Certificates.toPem(cert), SyncFixture.CLOCK.instant(), "added");
+    }
+
+    /** The clock the fixtures' devices record by. */
+    public static java.time.Clock clock() {
+        return SyncFixture.CLOCK;
+    }
+
     static List<String> none() {
         return List.of();
     }
