@@ -44,6 +44,11 @@ public final class DataFolder {
         return directory.root();
     }
 
+    /** The database file in the folder. */
+    public Path databaseFile() {
+        return directory.databaseFile();
+    }
+
     /** Where the automatic backups are kept (and a restored-over database is moved to). */
     public Path backupsFolder() {
         return backups(Clock.systemUTC()).folder();

@@ -61,8 +61,8 @@ public final class Records {
     }
 
     /** Writes records through {@code disk} (the command line's, which tests make full). */
-    public Records onDisk(org.epaworkbench.store.Disk disk) {
-        this.disk = disk;
+    public Records onDisk(DiskSpace disk) {
+        this.disk = disk.disk();
         return this;
     }
 

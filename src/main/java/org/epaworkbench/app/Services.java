@@ -75,6 +75,11 @@ public final class Services {
         return plans;
     }
 
+    /** The plans: the catalogue, checking and importing a pack. */
+    public Plans planPacks() {
+        return new Plans(this::plans);
+    }
+
     public Clock clock() {
         return clock;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.epaworkbench.app.Plans;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.packs.PlanJson;
 import org.epaworkbench.packs.PlanLibrary;
@@ -101,7 +102,7 @@ final class PlansCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            AssessmentPlan plan = plans.root.context().reader().read(file);
+            AssessmentPlan plan = Plans.check(file);
             spec.commandLine().getOut().println(file + ": valid plan pack '" + plan.id() + "' ("
                     + plan.components().size() + " components, " + plan.criteriaCount() + " criteria)");
             return ExitCodes.OK;
@@ -123,11 +124,12 @@ final class PlansCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             CliContext ctx = plans.root.context();
             try {
-                AssessmentPlan plan = ctx.library().importPack(file, replace);
+                ctx.library(); // loaded here, so a failure to read the plans is said in words
+                AssessmentPlan plan = ctx.services().planPacks().importPack(file, replace);
                 spec.commandLine().getOut().println("Imported plan '" + plan.id() + "' (" + plan.title() + ") into "
-                        + ctx.dataDirectory().root());
+                        + ctx.folder().root());
                 return ExitCodes.OK;
-            } catch (PlanLibrary.ImportRefused e) {
+            } catch (Plans.Refused e) {
                 throw new BadInputException(e.getMessage());
             } catch (SQLException e) {
                 throw new org.epaworkbench.store.StorageException("Cannot save the plan pack: " + e.getMessage(), e);

@@ -9,7 +9,6 @@ import org.epaworkbench.app.AssessorIdentity;
 import org.epaworkbench.app.Records;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.store.Backups;
-import org.epaworkbench.store.DiskFull;
 import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.store.StorageException;
 import picocli.CommandLine;
@@ -57,10 +56,10 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         ctx.library(); // loaded here, so a failure to read the plans is said in words
         Records producer = ctx.services().records().onDisk(ctx.disk());
         // room for the record, its copy outside and the backup taken after signing, before anything is written
-        Path data = ctx.dataDirectory().root();
-        long neededInData = RECORD_ESTIMATE + Files.size(ctx.dataDirectory().databaseFile()) + DATABASE_GROWTH;
-        DiskFull.require(ctx.disk(), data, neededInData, NOTHING_SIGNED);
-        DiskFull.require(ctx.disk(), parent == null ? data : parent, RECORD_ESTIMATE, NOTHING_SIGNED);
+        Path data = ctx.folder().root();
+        long neededInData = RECORD_ESTIMATE + Files.size(ctx.folder().databaseFile()) + DATABASE_GROWTH;
+        ctx.disk().require(data, neededInData, NOTHING_SIGNED);
+        ctx.disk().require(parent == null ? data : parent, RECORD_ESTIMATE, NOTHING_SIGNED);
         PrintWriter stdout = spec.commandLine().getOut();
         if (target.sessionId != null) {
             SessionCommand.summaryOrFail(ctx, target.sessionId);
@@ -83,7 +82,7 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         try {
             produced = sign(ctx, producer, unlocked, drawn);
         } catch (IOException | java.sql.SQLException e) {
-            throw DiskFull.of(e, ctx.disk(), data, neededInData, NOTHING_SIGNED).map(Exception.class::cast).orElse(e);
+            throw ctx.disk().full(e, data, neededInData, NOTHING_SIGNED).map(Exception.class::cast).orElse(e);
         }
         try {
             ctx.services().backUp(Backups.Reason.SIGNING);
@@ -95,7 +94,7 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         } catch (IOException e) {
             Files.deleteIfExists(out); // no half-written PDF
             String kept = "; the signed record is kept in " + produced.file() + ". Copy it from there once there is room.";
-            throw DiskFull.of(e, ctx.disk(), parent == null ? data : parent, produced.pdf().length, kept)
+            throw ctx.disk().full(e, parent == null ? data : parent, produced.pdf().length, kept)
                     .map(Exception.class::cast).orElse(e);
         }
         stdout.println("Signed record written to " + out + " (" + produced.pdf().length + " bytes, SHA-256 "

@@ -114,7 +114,7 @@ final class SyncCommands {
                         + (delivery(ctx).sampleDataPresent() ? " (Sample data is never exported.)" : ""));
                 return ExitCodes.OK;
             }
-            AssessorKeyStore keys = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
+            AssessorKeyStore keys = new AssessorKeyStore(ctx.folder().root(), ctx.clock());
             if (!keys.exists()) {
                 throw new BadInputException("There is no signing identity to sign the package with. Create one: keys init");
             }
@@ -190,11 +190,11 @@ final class SyncCommands {
             ctx.library(); // the plans, read here so that a problem reading them is said in words
             PackageImporter importer = importing(ctx).importer();
             // room to unpack the package, keep its records and grow the database, before anything is written
-            java.nio.file.Path data = ctx.dataDirectory().root();
+            java.nio.file.Path data = ctx.folder().root();
             long needed = 3 * Files.size(file) + 1024L * 1024;
             String nothing = "Nothing was imported. Free some space, or use another data folder with --data-dir.";
             if (!dryRun) {
-                org.epaworkbench.store.DiskFull.require(ctx.disk(), data, needed, nothing);
+                ctx.disk().require(data, needed, nothing);
             }
             PackageImporter.Outcome o;
             PackageImporter.UnknownSigners unknown = trustOnFirstUse || firstUse(ctx)
@@ -207,7 +207,7 @@ final class SyncCommands {
             } catch (PackageRefused e) {
                 throw new BadInputException(file + ": refused, nothing imported: " + e.getMessage());
             } catch (java.io.IOException | java.sql.SQLException e) {
-                throw org.epaworkbench.store.DiskFull.of(e, ctx.disk(), data, needed, nothing)
+                throw ctx.disk().full(e, data, needed, nothing)
                         .map(Exception.class::cast).orElse(e);
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -251,7 +251,7 @@ final class SyncCommands {
                     java.util.Arrays.fill(password, '\0');
                 }
             }
-            AssessorKeyStore own = new AssessorKeyStore(ctx.dataDirectory().root(), ctx.clock());
+            AssessorKeyStore own = new AssessorKeyStore(ctx.folder().root(), ctx.clock());
             if (!own.exists()) {
                 throw new BadInputException(file + ": the package is encrypted; give the organisation's key with --key ORG.p12");
             }

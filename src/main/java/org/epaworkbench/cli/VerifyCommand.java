@@ -67,8 +67,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .check(file.toString(), bytes, extraRoot);
         SignatureReport r = checked.report();
         SignerTrust.Decision trust = checked.trust();
-        org.epaworkbench.app.RecordTrail trail = org.epaworkbench.app.RecordTrail.check(file, bytes, ctx.dataDirectory().root(),
-                Files.isRegularFile(ctx.dataDirectory().databaseFile()) ? ctx::services : null);
+        org.epaworkbench.app.RecordTrail trail = org.epaworkbench.app.RecordTrail.check(file, bytes, ctx.folder().root(),
+                Files.isRegularFile(ctx.folder().databaseFile()) ? ctx::services : null);
         boolean intact = r.verified() && trail.problems().isEmpty();
         boolean trusted = trust != null && trust.trusted();
         PrintWriter out = spec.commandLine().getOut();

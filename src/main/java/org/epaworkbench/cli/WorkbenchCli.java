@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.epaworkbench.AppInfo;
 import org.epaworkbench.packs.PlanPackException;
-import org.epaworkbench.store.InstanceLock;
 import org.epaworkbench.store.SessionLogChanged;
 import org.epaworkbench.store.StorageException;
 import org.epaworkbench.store.StorageProblem;
@@ -42,20 +41,20 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder for the database and files (default: the per-user data folder, or $"
-                    + org.epaworkbench.store.DataDirectory.ENVIRONMENT_VARIABLE + ").")
+                    + org.epaworkbench.app.DataFolder.ENVIRONMENT_VARIABLE + ").")
     Path dataDir;
 
     private final Clock clock;
     private final Passwords.Source passwords;
-    private final org.epaworkbench.store.Disk disk;
+    private final org.epaworkbench.app.DiskSpace disk;
     private PrintWriter err = new PrintWriter(System.err, true);
     private CliContext context;
 
     WorkbenchCli(Clock clock, Passwords.Source passwords) {
-        this(clock, passwords, org.epaworkbench.store.Disk.SYSTEM);
+        this(clock, passwords, org.epaworkbench.app.DiskSpace.SYSTEM);
     }
 
-    WorkbenchCli(Clock clock, Passwords.Source passwords, org.epaworkbench.store.Disk disk) {
+    WorkbenchCli(Clock clock, Passwords.Source passwords, org.epaworkbench.app.DiskSpace disk) {
         this.clock = clock;
         this.passwords = passwords;
         this.disk = disk;
@@ -84,12 +83,12 @@ public final class WorkbenchCli implements Callable<Integer> {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, Passwords.Source passwords) {
-        return run(args, out, err, clock, passwords, org.epaworkbench.store.Disk.SYSTEM);
+        return run(args, out, err, clock, passwords, org.epaworkbench.app.DiskSpace.SYSTEM);
     }
 
     /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}, on the given disk (tests simulate a full or read-only one). */
     static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, Passwords.Source passwords,
-            org.epaworkbench.store.Disk disk) {
+            org.epaworkbench.app.DiskSpace disk) {
         WorkbenchCli root = new WorkbenchCli(clock, passwords, disk);
         root.err = err;
         CommandLine cli = new CommandLine(root);
@@ -138,8 +137,8 @@ public final class WorkbenchCli implements Callable<Integer> {
             return ex.getMessage();
         }
         if (context != null) {
-            java.nio.file.Path data = context.dataDirectory().root();
-            Optional<org.epaworkbench.store.DiskFull> full = org.epaworkbench.store.DiskFull.of(ex, context.disk(), data,
+            java.nio.file.Path data = context.folder().root();
+            Optional<org.epaworkbench.store.DiskFull> full = context.disk().full(ex, data,
                     4L * 1024 * 1024, "Nothing was changed. Free some space, or use another data folder with --data-dir.");
             if (full.isPresent()) {
                 return full.get().getMessage();
@@ -152,12 +151,12 @@ public final class WorkbenchCli implements Callable<Integer> {
         }
         Optional<StorageProblem> problem = StorageProblem.of(ex);
         if (problem.isPresent() && context != null) {
-            Optional<InstanceLock.Holder> holder = context.readOnlyBecause();
+            Optional<String> holder = context.readOnlyBecause();
             if (problem.get() == StorageProblem.READ_ONLY && holder.isPresent()) {
-                return "the data folder " + context.dataDirectory().root() + " is open in " + holder.get().description()
+                return "the data folder " + context.folder().root() + " is open in " + holder.get()
                         + ", so the command line may only read it. Close the app and run the command again; nothing was changed.";
             }
-            return problem.get().plainWords() + " (" + context.dataDirectory().root() + "): nothing was changed.";
+            return problem.get().plainWords() + " (" + context.folder().root() + "): nothing was changed.";
         }
         if (context != null && isDamage(ex)) {
             return context.folder().damaged(ex.getMessage()).getMessage();

@@ -49,7 +49,7 @@ public final class CliRunner {
         all.addAll(List.of(args));
         String password = keystorePassword;
         int code = WorkbenchCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), clock,
-                confirm -> Passwords.fromEnvironmentOrTerminal(password, confirm), disk);
+                confirm -> Passwords.fromEnvironmentOrTerminal(password, confirm), org.epaworkbench.app.DiskSpace.of(disk));
         return new Run(code, out.toString(), err.toString());
     }
 }

@@ -146,11 +146,11 @@ class FullDiskTest {
         org.sqlite.SQLiteException shm = new org.sqlite.SQLiteException(
                 "[SQLITE_IOERR_SHMSIZE] Some kind of disk I/O error occurred (disk I/O error)",
                 org.sqlite.SQLiteErrorCode.SQLITE_IOERR_SHMSIZE);
-        CliContext full = new CliContext(data, java.time.Clock.systemUTC(), new SmallDisk(0), new java.io.PrintWriter(
+        CliContext full = new CliContext(data, java.time.Clock.systemUTC(), org.epaworkbench.app.DiskSpace.of(new SmallDisk(0)), new java.io.PrintWriter(
                 new java.io.StringWriter()));
         assertThat(WorkbenchCli.message(shm, full)).contains("the disk holding " + data.toAbsolutePath().normalize() + " is full")
                 .doesNotContain("SQLITE").doesNotContain("I/O error occurred");
-        CliContext roomy = new CliContext(data, java.time.Clock.systemUTC(), new SmallDisk(500L * 1024 * 1024),
+        CliContext roomy = new CliContext(data, java.time.Clock.systemUTC(), org.epaworkbench.app.DiskSpace.of(new SmallDisk(500L * 1024 * 1024)),
                 new java.io.PrintWriter(new java.io.StringWriter()));
         assertThat(WorkbenchCli.message(shm, roomy)).contains("disk").contains(data.toAbsolutePath().normalize().toString())
                 .doesNotContain("SQLITE").doesNotContain("Some kind of");
