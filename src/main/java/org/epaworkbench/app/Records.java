@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.epaworkbench.grading.ComponentResult;
@@ -123,6 +127,45 @@ public final class Records {
     /** Checks a record just signed, as anyone receiving it would: is the signature valid over the whole file. */
     public SignatureReport check(Signed signed) {
         return new PadesVerifier().verify(signed.file().getFileName().toString(), signed.pdf());
+    }
+
+    /** What a record is about, for its row on the Records screen: whose, which component and attempt, the grade. */
+    public record About(String apprentice, String component, String attempt, String grade) {
+    }
+
+    /** The signed records, newest first, with what each is about. */
+    public record Listing(List<SignedRecord> newestFirst, Map<String, About> bySession, Map<String, String> apprenticeNames) {
+
+        public static final Listing EMPTY = new Listing(List.of(), Map.of(), Map.of());
+
+        /** What {@code r} is about; an overall result or a record of a session not here names only the apprentice. */
+        public About about(SignedRecord r) {
+            About a = r.sessionId() == null ? null : bySession.get(r.sessionId());
+            return a != null ? a : new About(apprenticeNames.getOrDefault(r.apprenticeId(), ""), "", "", "");
+        }
+    }
+
+    /** The signed records, newest first, with who and what each is about and the grade of its session. */
+    public Listing listing() throws SQLException {
+        Map<String, String> names = new HashMap<>();
+        services.people().apprentices().forEach(a -> names.put(a.id(), a.name()));
+        Map<String, ComponentResult> grades = new HashMap<>();
+        services.apprenticeFiles().all().forEach(f -> f.sessions().forEach(l -> l.result()
+                .ifPresent(r -> grades.put(l.session().id(), r))));
+        Map<String, About> about = new HashMap<>();
+        for (var s : services.sessions().list()) {
+            ComponentResult r = grades.get(s.id());
+            about.put(s.id(), new About(s.apprenticeName(), services.plans().plan(s.planId())
+                    .flatMap(p -> p.component(s.componentId())).map(Component::title).orElse(s.componentId()),
+                    capitalise(s.attempt().word()), r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "")));
+        }
+        List<SignedRecord> newestFirst = new ArrayList<>(signedRecords.all());
+        Collections.reverse(newestFirst);
+        return new Listing(List.copyOf(newestFirst), Map.copyOf(about), Map.copyOf(names));
+    }
+
+    private static String capitalise(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     /** Every signed record here, made here or imported. */

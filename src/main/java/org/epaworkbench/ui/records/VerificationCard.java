@@ -14,10 +14,6 @@ final class VerificationCard extends VBox {
     private static final java.time.format.DateTimeFormatter WHEN =
             java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z", java.util.Locale.UK);
 
-    /** A report with its trust decision, made off the FX thread. */
-    record Checked(SignatureReport report, SignerTrust.Decision trust) {
-    }
-
     /** {@code trust} is null when the file has no signer to decide about. */
     VerificationCard(SignatureReport r, SignerTrust.Decision trust) {
         setId("verification-result");
