@@ -35,6 +35,7 @@ public final class Services {
     private final ZoneId zone;
     private final SessionStore sessions;
     private final PeopleStore people;
+    private final Apprentices apprentices;
     private final Settings settings;
     private final QuestionBankStore questionBank;
     private final EpaStore epa;
@@ -54,6 +55,7 @@ public final class Services {
         this.zone = zone;
         this.sessions = new SessionStore(database);
         this.people = new PeopleStore(database, clock);
+        this.apprentices = new Apprentices(people);
         this.settings = new Settings(new SettingsStore(database));
         this.questionBank = new QuestionBankStore(database, clock);
         this.epa = new EpaStore(database, clock);
@@ -95,6 +97,16 @@ public final class Services {
 
     public PeopleStore people() {
         return people;
+    }
+
+    /** The apprentices and the assessor's profile. */
+    public Apprentices apprentices() {
+        return apprentices;
+    }
+
+    /** The sample data to try the app with. */
+    public SampleApprentice sampleApprentice() {
+        return new SampleApprentice(this::plans, people, sessions, epa, database, clock);
     }
 
     /** The assessor's preferences. */

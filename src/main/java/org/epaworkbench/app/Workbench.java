@@ -179,6 +179,16 @@ public final class Workbench implements AutoCloseable {
         return services.people();
     }
 
+    /** The apprentices and the assessor's profile. */
+    public Apprentices apprentices() {
+        return services.apprentices();
+    }
+
+    /** The sample data to try the app with. */
+    public SampleApprentice sampleApprentice() {
+        return services.sampleApprentice();
+    }
+
     public Settings settings() {
         return services.settings();
     }

@@ -108,7 +108,7 @@ final class ApprenticeCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             ApprenticeFiles files = parent.root.context().apprenticeFiles();
-            if (parent.root.context().people().apprentice(id).isEmpty()) {
+            if (parent.root.context().apprentices().apprentice(id).isEmpty()) {
                 throw new BadInputException("unknown apprentice '" + id + "'; list them with: apprentice list");
             }
             ApprenticeFile f = files.load(id);

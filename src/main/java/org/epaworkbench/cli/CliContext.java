@@ -99,8 +99,9 @@ final class CliContext implements AutoCloseable {
         return services().sessions();
     }
 
-    org.epaworkbench.store.PeopleStore people() throws StorageException {
-        return services().people();
+    /** The apprentices and the assessor's profile. */
+    org.epaworkbench.app.Apprentices apprentices() throws StorageException {
+        return services().apprentices();
     }
 
     org.epaworkbench.store.EpaStore epa() throws StorageException {

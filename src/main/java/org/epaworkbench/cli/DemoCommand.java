@@ -3,8 +3,7 @@ package org.epaworkbench.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
-import org.epaworkbench.sample.SampleDataMaker;
-import org.epaworkbench.store.SampleData;
+import org.epaworkbench.app.SampleApprentice;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code demo}: makes (or, with --remove, removes) clearly labelled sample data. */
 @Command(name = "demo", description = {"Create a sample apprentice with one completed session per component of "
-        + SampleDataMaker.PLAN_ID + ", marked as sample data. Run again, it replaces the sample data made before.",
+        + SampleApprentice.PLAN_ID + ", marked as sample data. Run again, it replaces the sample data made before.",
         "With --remove, delete all sample data."})
 final class DemoCommand implements Callable<Integer>, WritesData {
 
@@ -31,7 +30,7 @@ final class DemoCommand implements Callable<Integer>, WritesData {
         CliContext ctx = root.context();
         PrintWriter out = spec.commandLine().getOut();
         if (remove) {
-            int removed = new SampleData(ctx.database()).remove();
+            int removed = ctx.services().sampleApprentice().remove();
             if (json) {
                 out.println(JsonFiles.pretty(JsonFiles.mapper().createObjectNode().put("removedSessions", removed)));
             } else {
@@ -39,19 +38,18 @@ final class DemoCommand implements Callable<Integer>, WritesData {
             }
             return ExitCodes.OK;
         }
-        SampleDataMaker.Replaced r = new SampleDataMaker(ctx.library(), ctx.people(), ctx.sessions(), ctx.epa(), ctx.clock())
-                .replacing(new SampleData(ctx.database()));
-        SampleDataMaker.Made made = r.made();
+        ctx.library(); // loaded here, so a failure to read the plans is said in words
+        SampleApprentice.Made made = ctx.services().sampleApprentice().make();
         if (json) {
             var n = JsonFiles.mapper().createObjectNode();
             n.put("apprenticeId", made.apprenticeId());
             var ids = n.putArray("sessionIds");
             made.sessionIds().forEach(ids::add);
-            n.put("replaced", r.replaced()).put("removedSessions", r.removedSessions());
+            n.put("replaced", made.replaced()).put("removedSessions", made.removedSessions());
             out.println(JsonFiles.pretty(n));
         } else {
-            if (r.replaced()) {
-                out.println("Replaced the sample data made before (" + org.epaworkbench.Wording.count(r.removedSessions(), "session")
+            if (made.replaced()) {
+                out.println("Replaced the sample data made before (" + org.epaworkbench.Wording.count(made.removedSessions(), "session")
                         + " removed with it), so there is one sample apprentice.");
             }
             out.println("Made sample apprentice " + made.apprenticeId() + " with " + made.sessionIds().size()

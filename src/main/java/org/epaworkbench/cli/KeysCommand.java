@@ -63,7 +63,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            AssessorProfile profile = ctx.people().assessor().orElseThrow(() -> new BadInputException(
+            AssessorProfile profile = ctx.apprentices().assessor().orElseThrow(() -> new BadInputException(
                     "There is no assessor profile to put in the certificate. Set it in the app (Assessor), "
                             + "or make sample data with: demo"));
             AssessorIdentity store = parent.store();
@@ -117,7 +117,7 @@ final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            AssessorProfile profile = ctx.people().assessor().orElseThrow(() -> new BadInputException(
+            AssessorProfile profile = ctx.apprentices().assessor().orElseThrow(() -> new BadInputException(
                     "There is no assessor profile to put in the request. Set it in the app (Assessor) first."));
             if (java.nio.file.Files.exists(out)) {
                 throw new BadInputException(out + ": already exists; nothing was written. Choose another file with --out.");

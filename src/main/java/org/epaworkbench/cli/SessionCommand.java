@@ -105,7 +105,7 @@ final class SessionCommand implements Callable<Integer> {
             SessionSummary summary = summaryOrFail(ctx, id);
             SessionStore store = ctx.sessions();
             SessionState state = store.state(id).orElseThrow();
-            Apprentice apprentice = ctx.people().apprentice(summary.apprenticeId()).orElseThrow();
+            Apprentice apprentice = ctx.apprentices().apprentice(summary.apprenticeId()).orElseThrow();
             AssessmentPlan plan = ctx.plan(summary.planId());
             Instant now = ctx.clock().instant();
             PrintWriter out = spec.commandLine().getOut();
@@ -281,10 +281,10 @@ final class SessionCommand implements Callable<Integer> {
                 @Override
                 public Apprentice apprentice(String idOrUln) throws BadInputException {
                     try {
-                        var people = ctx.people();
+                        var people = ctx.apprentices();
                         java.util.Optional<Apprentice> a = people.apprentice(idOrUln);
                         if (a.isEmpty()) {
-                            a = people.apprentices().stream().filter(x -> x.uln().value().equals(idOrUln.strip())).findFirst();
+                            a = people.all().stream().filter(x -> x.uln().value().equals(idOrUln.strip())).findFirst();
                         }
                         return a.orElseThrow(() -> new BadInputException(from + ": $.apprentice: no apprentice with id or ULN \""
                                 + idOrUln + "\"; list them with: apprentice list"));

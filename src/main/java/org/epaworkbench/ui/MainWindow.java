@@ -443,9 +443,9 @@ public final class MainWindow extends BorderPane {
     }
 
     private void editAssessor() {
-        background.run(() -> workbench.people().assessor().orElse(null),
+        background.run(() -> workbench.apprentices().assessor().orElse(null),
                 current -> AssessorDialog.show(window(), current).ifPresent(p -> background.run(() -> {
-                    workbench.people().saveAssessor(p);
+                    workbench.apprentices().saveAssessor(p);
                     return p;
                 }, ok -> { }, failure -> Dialogs.problem(window(), "Not saved", failure.getMessage()))),
                 failure -> Dialogs.problem(window(), "Cannot read the profile", failure.getMessage()));

@@ -17,7 +17,7 @@ import java.util.Random;
 import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;

@@ -18,7 +18,7 @@ import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;

@@ -181,7 +181,7 @@ class SessionStoreTest {
     void sampleDataIsRemovedInOneActionAndRealDataIsNot() throws Exception {
         RecordedSession real = session(false);
         real.perform(l -> l.start());
-        new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall).make();
+        new org.epaworkbench.app.SampleDataMaker(plans, people, store, wall).make();
         SampleData sample = new SampleData(db);
         assertThat(sample.present()).isTrue();
         assertThat(store.list()).hasSize(4);
@@ -200,7 +200,7 @@ class SessionStoreTest {
     void whatIsRecordedForTheSampleApprenticeGoesWithIt() throws Exception {
         people.saveAssessor(new org.epaworkbench.people.AssessorProfile("Alex Real", "EPA-777", "Highfield Assessment", false));
         RecordedSession real = session(false);
-        var made = new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall).make();
+        var made = new org.epaworkbench.app.SampleDataMaker(plans, people, store, wall).make();
         assertThat(people.assessor().orElseThrow().name()).as("the maker keeps a real profile").isEqualTo("Alex Real");
         Apprentice jordan = people.apprentice(made.apprenticeId()).orElseThrow();
         AssessmentPlan plan = plans.plan("highfield-css-l3").orElseThrow();
@@ -234,7 +234,7 @@ class SessionStoreTest {
     /** Making the sample data again replaces it: there is only ever one sample apprentice. */
     @Test
     void makingSampleDataAgainReplacesIt() throws Exception {
-        var maker = new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall);
+        var maker = new org.epaworkbench.app.SampleDataMaker(plans, people, store, wall);
         var first = maker.replacing(new SampleData(db));
         assertThat(first.replaced()).isFalse();
         var second = maker.replacing(new SampleData(db));
@@ -247,7 +247,7 @@ class SessionStoreTest {
 
     @Test
     void theSampleSessionsAreCompleteAndRealistic() throws Exception {
-        var made = new org.epaworkbench.sample.SampleDataMaker(plans, people, store, wall).make();
+        var made = new org.epaworkbench.app.SampleDataMaker(plans, people, store, wall).make();
         assertThat(made.sessionIds()).hasSize(3);
         for (String id : made.sessionIds()) {
             SessionState st = store.state(id).orElseThrow();

@@ -121,7 +121,7 @@ class ApprenticeProvenanceTest {
     @Test
     void anApprenticeChangedInTheAppRecordsThatItWasChangedHere() throws Exception {
         try (SyncFixture a = new SyncFixture(dir.resolve("assessor-a"))) {
-            new org.epaworkbench.sample.SampleDataMaker(a.plans, a.people, a.sessions, SyncFixture.CLOCK).make(false);
+            new org.epaworkbench.app.SampleDataMaker(a.plans, a.people, a.sessions, SyncFixture.CLOCK).make(false);
             var apprentice = a.people.apprentices().get(0);
             a.people.save(new org.epaworkbench.people.Apprentice(apprentice.id(), apprentice.name(), apprentice.uln(),
                     "A New Employer Ltd", apprentice.trainingProvider(), apprentice.planId(), apprentice.apprenticeshipStart(),

@@ -21,7 +21,7 @@ import org.epaworkbench.keys.Cms;
 import org.epaworkbench.keys.SigningIdentity;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.people.AssessorProfile;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.app.RecordedSession;

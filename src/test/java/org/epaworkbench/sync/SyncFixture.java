@@ -15,7 +15,7 @@ import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.packs.PlanPackReader;
 import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.record.RecordProducer;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.Database;
 import org.epaworkbench.store.ImportedPlanPacks;

@@ -136,7 +136,7 @@ class TrustModelTest {
         Path laptop = dir.resolve("sam");
         String session;
         try (SyncFixture sam = new SyncFixture(laptop)) {
-            session = new org.epaworkbench.sample.SampleDataMaker(sam.plans, sam.people, sam.sessions, SyncFixture.CLOCK)
+            session = new org.epaworkbench.app.SampleDataMaker(sam.plans, sam.people, sam.sessions, SyncFixture.CLOCK)
                     .make(false).sessionIds().get(0);
         }
         CliRunner samCli = new CliRunner(laptop, SyncFixture.CLOCK).withKeystorePassword(new String(SyncFixture.PASSWORD));

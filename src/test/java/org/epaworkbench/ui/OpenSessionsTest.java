@@ -27,7 +27,7 @@ import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.people.Uln;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.AttemptKind;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.AssessmentMode;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;

@@ -27,7 +27,7 @@ public final class ApprenticeEditor {
     /** Edits {@code existing}, or adds a new apprentice when it is null. */
     public void edit(Apprentice existing) {
         ApprenticeDialog.show(owner, workbench.plans().all(), existing).ifPresent(a -> background.run(() -> {
-            workbench.people().save(a);
+            workbench.apprentices().save(a);
             return a;
         }, onSaved, failure -> onProblem.accept("Not saved: " + failure.getMessage())));
     }

@@ -35,10 +35,8 @@ import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Component;
-import org.epaworkbench.sample.SampleDataMaker;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.SessionStatus;
-import org.epaworkbench.store.SampleData;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -190,7 +188,7 @@ public final class HomeView extends BorderPane {
             Set<String> signedSessions = new HashSet<>();
             workbench.records().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
                     .forEach(r -> signedSessions.add(r.sessionId()));
-            return new Loaded(workbench.sessions().list(), all, new SampleData(workbench.database()).present(),
+            return new Loaded(workbench.sessions().list(), all, workbench.sampleApprentice().present(),
                     files.today(), graded, signedSessions);
         },
                 this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
@@ -295,8 +293,7 @@ public final class HomeView extends BorderPane {
     }
 
     private void makeSample() {
-        background.run(() -> new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
-                workbench.epa(), workbench.clock()).replacing(new SampleData(workbench.database())), made -> reload(),
+        background.run(() -> workbench.sampleApprentice().make(), made -> reload(),
                 failure -> showProblem("Could not make sample data: " + failure.getMessage()));
     }
 
@@ -304,7 +301,7 @@ public final class HomeView extends BorderPane {
         if (Dialogs.confirm(window(), "Remove sample data", "Remove the sample apprentice and everything recorded for them, "
                 + "including sessions you added for them, and the sample assessor profile? Your own apprentices, sessions and "
                 + "assessor profile are not touched.", "Remove sample data")) {
-            background.run(() -> new SampleData(workbench.database()).remove(), n -> reload(),
+            background.run(() -> workbench.sampleApprentice().remove(), n -> reload(),
                     failure -> showProblem("Could not remove sample data: " + failure.getMessage()));
         }
     }

@@ -56,7 +56,7 @@ public final class NewSession {
 
     /** {@code then}, once there is an assessor profile (asked for first when there is none). */
     private void withAssessor(Runnable then) {
-        background.run(() -> workbench.people().assessor().orElse(null), assessor -> withAssessor(assessor, then),
+        background.run(() -> workbench.apprentices().assessor().orElse(null), assessor -> withAssessor(assessor, then),
                 failure -> onProblem.accept("Cannot read the assessor profile: " + failure.getMessage()));
     }
 
@@ -67,7 +67,7 @@ public final class NewSession {
                 return;
             }
             background.run(() -> {
-                workbench.people().saveAssessor(profile.get());
+                workbench.apprentices().saveAssessor(profile.get());
                 return profile.get();
             }, saved -> withAssessor(saved, then), failure -> onProblem.accept("Not saved: " + failure.getMessage()));
             return;

@@ -80,7 +80,7 @@ public final class LiveSessionModel {
         background.run(() -> {
             RecordedSession r = RecordedSession.open(wb.sessions(), wb.plans(), sessionId, wb.sessionClock(),
                     wb.settings().sessionSettings()).journalTo(wb.heldJournal());
-            Apprentice a = wb.people().apprentice(r.live().state().details().apprenticeId()).orElseThrow();
+            Apprentice a = wb.apprentices().apprentice(r.live().state().details().apprenticeId()).orElseThrow();
             return new Opened(r, a, ApprenticeEvidence.load(wb, r.live().plan(), r.live().state().details()), r.live().snapshot());
         }, o -> onReady.accept(new LiveSessionModel(wb, background, o.recorded(), o.apprentice(), o.evidence(), o.snapshot())),
                 onFailed);

@@ -73,7 +73,7 @@ final class SignRecordFlow {
         }
         // until the declarations are in front, keys typed on the session screen do nothing
         Runnable opened = model.dialogOpening();
-        model.background().run(() -> new Prepared(services.people().assessor().orElse(null),
+        model.background().run(() -> new Prepared(services.apprentices().assessor().orElse(null),
                 identity.drawnSignature().orElse(null), identity.exists()), loaded -> {
             try {
                 Optional<String> noProfile = SigningDecisions.withoutProfile(loaded.assessor() != null);

@@ -398,7 +398,7 @@ class ApprenticeScreenTest {
     void theSampleApprenticesResultsReportAndPortfolioEvidenceDuringTheDiscussion(FxRobot robot) throws Exception {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
         background = new Background();
-        var made = new org.epaworkbench.sample.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
+        var made = new org.epaworkbench.app.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
                 workbench.epa(), workbench.clock()).make();
         robot.interact(() -> {
             main = new MainWindow(workbench, background, Theme.LIGHT);
@@ -476,7 +476,7 @@ class ApprenticeScreenTest {
     void theOverallResultIsSignedFromTheResultsTab(FxRobot robot) throws Exception {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(NOW, ZoneOffset.UTC), new ManualClock(NOW));
         background = new Background();
-        var made = new org.epaworkbench.sample.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
+        var made = new org.epaworkbench.app.SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(),
                 workbench.epa(), workbench.clock()).make();
         robot.interact(() -> {
             main = new MainWindow(workbench, background, Theme.LIGHT);

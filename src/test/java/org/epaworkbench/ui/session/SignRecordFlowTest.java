@@ -16,7 +16,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.epaworkbench.record.PadesVerifier;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.store.DataDirectory;
 import org.epaworkbench.store.SignedRecords;

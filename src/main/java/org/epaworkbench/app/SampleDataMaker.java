@@ -1,4 +1,4 @@
-package org.epaworkbench.sample;
+package org.epaworkbench.app;
 
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,7 +30,6 @@ import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.assessment.GatewayRecord;
 import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
-import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.store.SampleData;
 import org.epaworkbench.store.SessionStore;
 
