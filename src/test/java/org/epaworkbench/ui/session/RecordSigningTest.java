@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.people.AssessorProfile;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.DeclarationWay;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionClock;
