@@ -35,7 +35,7 @@ public final class RecordsView extends BorderPane {
 
     public RecordsView(Workbench workbench, Background background) {
         this(new RecordsViewModel(workbench.records(), workbench.assessorIdentity(),
-                new org.epaworkbench.app.Verification(workbench.services()), () -> workbench.people().assessor(),
+                new org.epaworkbench.app.Verification(workbench.services()), () -> workbench.apprentices().assessor(),
                 new RecordsViewModel.Runner() {
                     @Override
                     public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,

@@ -18,7 +18,7 @@ import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.app.Verification;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.people.AssessorProfile;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.store.DataDirectory;
