@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.epaworkbench.app.Workbench;
-import org.epaworkbench.sample.SampleDataMaker;
+import org.epaworkbench.app.SampleDataMaker;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.store.DataDirectory;
 import org.junit.jupiter.api.AfterEach;
