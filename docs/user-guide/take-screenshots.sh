@@ -13,7 +13,8 @@
 # throwaway machine or container, never on a desktop you use: it types and clicks on its display.
 #
 # Nothing in the build or the tests runs this script. The steps wait for the app with fixed pauses
-# (STARTUP_WAIT for a cold start); on a slow or busy machine raise them, e.g. STARTUP_WAIT=40.
+# (STARTUP_WAIT for a cold start); on a slow or busy machine raise them, e.g. STARTUP_WAIT=40. A run
+# takes about 10 minutes and needs no hand steps.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -122,8 +123,9 @@ type_text() { xdotool type --delay 35 "$1"; sleep 0.4; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-0.8}"; }
 double_click() { xdotool mousemove "$1" "$2" click --repeat 2 --delay 90 1; sleep "${3:-1}"; }
 
-# dialog TITLE: waits for the dialog, gives it its frame (under Xvfb some dialogs come up without one
-# in the top-left corner), centres it on the screen and sets DX DY DW DH to its inside.
+# dialog TITLE [BOX]: waits for the dialog, gives it its frame (under Xvfb some dialogs come up without
+# one in the top-left corner), centres it on the screen, or in BOX (WxH+X+Y, e.g. "$(window_box)"), and
+# sets DX DY DW DH to its inside.
 dialog() {
     local id=""
     for _ in $(seq 1 60); do
@@ -140,9 +142,14 @@ dialog() {
         sleep 0.8
     fi
     read -r DW DH < <(xwininfo -id "$id" | awk '/Width:/{w=$2} /Height:/{h=$2} END{print w, h}')
-    local top=$(((H - DH) / 2 - 10))
+    local bw=$W bh=$H bx=0 by=0
+    if [[ -n ${2:-} ]]; then
+        IFS='x+' read -r bw bh bx by <<<"$2"
+    fi
+    local top=$((by + (bh - DH) / 2 - 10)) left=$((bx + (bw - DW) / 2))
     ((top < 0)) && top=0
-    xdotool windowmove "$id" $(((W - DW) / 2)) $top
+    ((left < 0)) && left=0
+    xdotool windowmove "$id" $left $top
     sleep 0.6
     read -r DX DY < <(xwininfo -id "$id" | awk '/Absolute upper-left X:/{x=$4} /Absolute upper-left Y:/{y=$4} END{print x, y}')
     xdotool windowactivate "$id" 2>/dev/null || true
@@ -417,10 +424,10 @@ apprentice_epa() {
     start_app "$SAM"
     double_click 190 334 6                   # Priya Shah (under the sample apprentice)
     click 316 154 2                          # Schedule
-    click 540 271; type_text "$(day '+10 days')"; key Tab
-    click 540 317; type_text "$(day '+17 days')"; key Tab
-    click 540 362; type_text "$(day '+24 days')"; key Tab
-    click 720 362; type_text "$(day 'today')"; key Tab
+    # the observation has its result, so the date boxes sit further left: reach them with Tab
+    key Tab; type_text "$(day '+10 days')"   # the project interview
+    key Tab; type_text "$(day '+17 days')"   # the professional discussion
+    key Tab
     sleep 3
     shoot_screen 25-schedule
     click 152 102 3                          # back to Sessions
@@ -466,7 +473,54 @@ EOF
     choose_file "Import a package" "$OFFICE/Documents/damaged.epapkg"
     sleep 8
     shoot 29-import-refused
-    save 29-import-refused 1266x150+94+84
+    save 29-import-refused 1262x164+94+84
+    stop_app
+}
+
+# new_session_for_priya COMPONENT_KEYS LOCATION ID: from the home screen, a new session for Priya
+new_session_for_priya() {
+    click 190 334 1                          # Priya Shah
+    click 1283 501 1.5                       # New session
+    dialog "New session"
+    in_dialog 220 119 1                      # Component
+    key $1
+    in_dialog 300 245                        # Location
+    type_text "$2"
+    in_dialog 200 287                        # ID check
+    type_text "$3"
+    key Return; sleep 3                      # Create session
+}
+
+# the session screen at 1280 x 720 for the two other components: the project interview with its
+# Ask question dialog open, and the professional discussion
+other_components() {
+    log "interview and discussion at 1280x720"
+    start_app "$SAM"
+    new_session_for_priya "Home Return" "Meeting room 2, Harbour Foods, Leeds" "Driving licence"
+    key ctrl+Return                          # start
+    sleep 3
+    at_size 1280 720
+    local box
+    box=$(window_box)
+    key ctrl+k
+    dialog "Ask question" "$box"
+    type_text "mission"
+    key Down
+    shoot 33-interview-ask-1280x720
+    save 33-interview-ask-1280x720 "$box"
+    key Escape
+    key ctrl+e
+    dialog "End the session"
+    type_text "Interview moved: the apprentice was called to the shop floor."
+    from_corner 57 31 2                      # Record
+    maximised
+    click 152 128 3                          # back to Sessions
+    new_session_for_priya "Home Down Return" "Training room, Harbour Foods, Leeds" "Passport"
+    key ctrl+Return                          # start
+    sleep 3
+    at_size 1280 720
+    shoot 35-discussion-1280x720 3
+    save 35-discussion-1280x720 "$(window_box)"
     stop_app
 }
 
@@ -491,6 +545,7 @@ main() {
     export_outbox
     apprentice_epa
     office_import
+    other_components
     log "done: $(ls "$OUT"/*.png | wc -l) pictures in $OUT"
 }
 
