@@ -126,6 +126,11 @@ public final class Services {
         return signedRecords;
     }
 
+    /** The gateway, dates, portfolio and project kept for each apprentice, with their attached files. */
+    public EpaDetails epaDetails() {
+        return new EpaDetails(epa, attachments());
+    }
+
     public Attachments attachments() {
         return new Attachments(directory);
     }

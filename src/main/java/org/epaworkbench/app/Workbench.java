@@ -201,6 +201,11 @@ public final class Workbench implements AutoCloseable {
         return services.epa();
     }
 
+    /** The gateway, dates, portfolio and project kept for each apprentice, with their attached files. */
+    public EpaDetails epaDetails() {
+        return services.epaDetails();
+    }
+
     public Attachments attachments() {
         return services.attachments();
     }

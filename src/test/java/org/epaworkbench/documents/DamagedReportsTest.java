@@ -22,7 +22,7 @@ class DamagedReportsTest {
     @Test
     void damagedReportsAreReadOrRefusedNeverCrash() throws Exception {
         Path pdf = dir.resolve("real.pdf");
-        ReportTextTest.writePdf(pdf, null, "My project report", "Section one text");
+        ProjectTextTest.writePdf(pdf, null, "My project report", "Section one text");
         byte[] realPdf = Files.readAllBytes(pdf);
         Random random = new Random(20261201);
         String[] names = {"report.pdf", "report.docx", "report.txt", "report"};
@@ -48,8 +48,8 @@ class DamagedReportsTest {
             Files.createDirectories(f.getParent());
             Files.write(f, bytes);
             try {
-                ReportText.extract(f);
-            } catch (ReportText.Unreadable refused) {
+                ProjectText.extract(f);
+            } catch (ProjectText.Unreadable refused) {
                 assertThat(refused.getMessage()).as("case %d", i).contains(f.getFileName().toString());
             }
         }

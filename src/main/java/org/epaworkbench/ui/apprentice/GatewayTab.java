@@ -386,7 +386,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         }
         String id = screen.apprenticeId();
         screen.save(() -> {
-            screen.workbench().epa().saveGateway(id, g);
+            screen.workbench().epaDetails().saveGateway(id, g);
             return null;
         });
         savedNote = "Saved";

@@ -32,7 +32,7 @@ import org.epaworkbench.Wording;
 import org.epaworkbench.assessment.PortfolioPiece;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
-import org.epaworkbench.store.Attachments;
+import org.epaworkbench.app.EpaDetails;
 import org.epaworkbench.ui.common.DateField;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -83,7 +83,7 @@ final class PortfolioPieceDialog {
         reference.setPromptText("Where it is kept, e.g. e-portfolio item 14");
         Path[] chosen = new Path[1];
         Label file = new Label(existing == null || existing.attachment().isEmpty() ? "No file attached"
-                : Attachments.originalName(existing.attachment()));
+                : EpaDetails.originalName(existing.attachment()));
         file.setId("piece-file");
         Button attach = new Button("Attach file…", new FontIcon("mdi2p-paperclip"));
         attach.setId("piece-attach");

@@ -24,7 +24,7 @@ import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.EpaRules;
-import org.epaworkbench.store.Attachments;
+import org.epaworkbench.app.EpaDetails;
 import org.epaworkbench.ui.common.Dates;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.OpenFile;
@@ -63,7 +63,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
                 // "14 Sept 2026", the longest a UK date is written here, fits whole
                 TextColumn.of("Date", 118, 118, p -> Dates.show(p.date())),
                 TextColumn.of("Where", 150, 105, p -> p.attachment().isEmpty() ? p.reference()
-                        : Attachments.originalName(p.attachment()) + (p.reference().isEmpty() ? "" : " · " + p.reference())),
+                        : EpaDetails.originalName(p.attachment()) + (p.reference().isEmpty() ? "" : " · " + p.reference())),
                 TextColumn.of("Supports", 170, 105, this::codes)));
         pieces.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         pieces.setRowFactory(t -> {
@@ -173,16 +173,8 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         int next = file.epa().portfolio().stream().mapToInt(PortfolioPiece::number).max().orElse(0) + 1;
         PortfolioPieceDialog.show(screen.window(), discussion, existing, next).ifPresent(result -> {
             String apprentice = screen.apprenticeId();
-            var workbench = screen.workbench();
-            screen.save(() -> {
-                PortfolioPiece piece = result.piece();
-                if (result.fileToAttach().isPresent()) {
-                    Attachments.Stored stored = workbench.attachments().store(apprentice, result.fileToAttach().get());
-                    piece = new PortfolioPiece(piece.id(), piece.number(), piece.title(), piece.type(), piece.date(),
-                            piece.reference(), stored.name(), piece.criteria());
-                }
-                return workbench.epa().savePiece(apprentice, piece);
-            });
+            var details = screen.workbench().epaDetails();
+            screen.save(() -> details.savePiece(apprentice, result.piece(), result.fileToAttach()));
         });
     }
 
@@ -192,14 +184,14 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
                     + piece.reference());
             return;
         }
-        OpenFile.open(screen.window(), screen.workbench().attachments().file(screen.apprenticeId(), piece.attachment()));
+        OpenFile.open(screen.window(), screen.workbench().epaDetails().attachedFile(screen.apprenticeId(), piece.attachment()));
     }
 
     private void remove(PortfolioPiece piece) {
         if (Dialogs.confirm(screen.window(), "Remove evidence", "Remove piece " + piece.number() + " “" + piece.title()
                 + "” from the portfolio? Its criteria will no longer count as covered by it.", "Remove")) {
             screen.save(() -> {
-                screen.workbench().epa().removePiece(piece.id());
+                screen.workbench().epaDetails().removePiece(piece.id());
                 return null;
             });
         }

@@ -17,14 +17,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
-import org.epaworkbench.documents.ReportText;
 import org.epaworkbench.assessment.SubmittedReport;
 import org.epaworkbench.assessment.WordCount;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.EpaRules;
-import org.epaworkbench.store.Attachments;
 import org.epaworkbench.store.EpaStore.DateKind;
 import org.epaworkbench.ui.common.DateField;
 import org.epaworkbench.ui.common.Dates;
@@ -77,7 +75,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
                 String apprentice = screen.apprenticeId();
                 int forAttempt = attempt;
                 screen.save(() -> {
-                    screen.workbench().epa().setDate(apprentice, DateKind.SUBMITTED, SUBMISSION, forAttempt, b);
+                    screen.workbench().epaDetails().setDate(apprentice, DateKind.SUBMITTED, SUBMISSION, forAttempt, b);
                     return null;
                 });
             }
@@ -91,7 +89,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         attach.getStyleClass().add("accent");
         attach.setOnAction(e -> attach());
         open.setId("report-open");
-        open.setOnAction(e -> OpenFile.open(screen.window(), screen.workbench().attachments().file(screen.apprenticeId(),
+        open.setOnAction(e -> OpenFile.open(screen.window(), screen.workbench().epaDetails().attachedFile(screen.apprenticeId(),
                 file.epa().report().orElseThrow().attachment())));
         fileName.setWrapText(true);
         HBox fileRow = new HBox(10, open, attach);
@@ -201,20 +199,14 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     /** Reads and counts the report, stores a copy, then records it; an unreadable file is refused with the reason. */
     void attach(Path source) {
         String apprentice = screen.apprenticeId();
-        var workbench = screen.workbench();
-        screen.save(() -> {
-            WordCount.ReportWords counted = WordCount.report(ReportText.extract(source));
-            Attachments.Stored stored = workbench.attachments().store(apprentice, source);
-            workbench.epa().saveReport(apprentice, new SubmittedReport(source.getFileName().toString(), stored.name(),
-                    stored.sha256(), counted));
-            return null;
-        });
+        var details = screen.workbench().epaDetails();
+        screen.save(() -> details.attachProject(apprentice, source));
     }
 
     private void saveLocation(Criterion c, String location) {
         String apprentice = screen.apprenticeId();
         screen.save(() -> {
-            screen.workbench().epa().saveReportMapping(apprentice, c.id(), location);
+            screen.workbench().epaDetails().saveProjectMapping(apprentice, c.id(), location);
             return null;
         });
     }

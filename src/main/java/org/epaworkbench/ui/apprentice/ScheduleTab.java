@@ -149,7 +149,7 @@ final class ScheduleTab extends BorderPane implements ApprenticeScreen.Shown {
             if (!showing) {
                 String apprentice = screen.apprenticeId();
                 screen.save(() -> {
-                    screen.workbench().epa().setDate(apprentice, key.kind(), key.subject(), key.attempt(), after);
+                    screen.workbench().epaDetails().setDate(apprentice, key.kind(), key.subject(), key.attempt(), after);
                     return null;
                 });
             }

@@ -35,11 +35,12 @@ public record ApprenticeEvidence(List<PortfolioPiece> portfolio, Map<String, Str
         EpaRules.ProjectReport reportRule = plan.epa().projectReport();
         String apprenticeId = details.apprenticeId();
         boolean discussion = portfolioRule != null && portfolioRule.component().equals(details.componentId());
-        List<PortfolioPiece> pieces = discussion ? wb.epa().portfolio(apprenticeId) : List.of();
+        var kept = wb.epaDetails();
+        List<PortfolioPiece> pieces = discussion ? kept.portfolio(apprenticeId) : List.of();
         List<String> gaps = discussion ? PortfolioCheck.check(plan, pieces).map(PortfolioCheck.Report::gaps).orElse(List.of()) : List.of();
         Map<String, String> mapping = reportRule != null && reportRule.component().equals(details.componentId())
-                ? wb.epa().reportMapping(apprenticeId) : Map.of();
-        return new ApprenticeEvidence(pieces, mapping, wb.attachments().folder(apprenticeId), gaps);
+                ? kept.projectMapping(apprenticeId) : Map.of();
+        return new ApprenticeEvidence(pieces, mapping, kept.attachmentsFolder(apprenticeId), gaps);
     }
 
     public List<PortfolioPiece> piecesFor(String criterionId) {

@@ -22,7 +22,7 @@ import org.epaworkbench.assessment.WordCount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportTextTest {
+class ProjectTextTest {
 
     @TempDir
     Path dir;
@@ -43,7 +43,7 @@ class ReportTextTest {
             doc.createParagraph().createRun().setText("Call log extract.");
             doc.write(out);
         }
-        String text = ReportText.extract(file);
+        String text = ProjectText.extract(file);
         assertThat(text).doesNotContain("Confidential");
         assertThat(text.indexOf("Situation")).isLessThan(text.indexOf("Response time"));
         WordCount.ReportWords words = WordCount.report(text);
@@ -56,7 +56,7 @@ class ReportTextTest {
     void aPdfGivesItsTextLineByLine() throws Exception {
         Path file = dir.resolve("report.pdf");
         writePdf(file, null, "Section 1 - Situation", "The customer complained about a late delivery.", "Annex B", "Call logs here.");
-        WordCount.ReportWords words = WordCount.report(ReportText.extract(file));
+        WordCount.ReportWords words = WordCount.report(ProjectText.extract(file));
         assertThat(words.excludingAnnexes()).isEqualTo(10);
         assertThat(words.total()).isEqualTo(15);
     }
@@ -84,7 +84,7 @@ class ReportTextTest {
             }
             doc.save(file.toFile());
         }
-        WordCount.ReportWords words = WordCount.report(ReportText.extract(file));
+        WordCount.ReportWords words = WordCount.report(ProjectText.extract(file));
         assertThat(words.firstAnnexHeading()).isEqualTo("Appendix A – Emails");
         assertThat(words.annexPage()).isEqualTo(3);
         assertThat(words.excludingAnnexes()).isEqualTo(1 + 4 + 3 + 7);
@@ -95,7 +95,7 @@ class ReportTextTest {
     void aPasswordProtectedPdfIsRefusedWithAClearMessage() throws Exception {
         Path file = dir.resolve("locked.pdf");
         writePdf(file, "secret", "Hidden words");
-        assertThatThrownBy(() -> ReportText.extract(file)).isInstanceOf(ReportText.Unreadable.class)
+        assertThatThrownBy(() -> ProjectText.extract(file)).isInstanceOf(ProjectText.Unreadable.class)
                 .hasMessage("locked.pdf is a password-protected PDF: ask for a copy without a password.");
     }
 
@@ -103,26 +103,26 @@ class ReportTextTest {
     void textIsReadAsUtf8WithOrWithoutAByteOrderMarkElseAsWindows1252() throws Exception {
         Path bom = dir.resolve("bom.txt");
         Files.write(bom, ("\uFEFFCafé customers’ feedback").getBytes(StandardCharsets.UTF_8));
-        assertThat(ReportText.extract(bom)).isEqualTo("Café customers’ feedback");
+        assertThat(ProjectText.extract(bom)).isEqualTo("Café customers’ feedback");
         Path legacy = dir.resolve("legacy.txt");
         Files.write(legacy, "Café customers’ feedback".getBytes(Charset.forName("windows-1252")));
-        assertThat(ReportText.extract(legacy)).isEqualTo("Café customers’ feedback");
+        assertThat(ProjectText.extract(legacy)).isEqualTo("Café customers’ feedback");
     }
 
     @Test
     void filesThatAreNotWhatTheirNameSaysAreRefused() throws Exception {
         Path fakePdf = dir.resolve("report.pdf");
         Files.writeString(fakePdf, "just text");
-        assertThatThrownBy(() -> ReportText.extract(fakePdf)).hasMessage("report.pdf is named .pdf but is not a PDF file.");
+        assertThatThrownBy(() -> ProjectText.extract(fakePdf)).hasMessage("report.pdf is named .pdf but is not a PDF file.");
         Path oldWord = dir.resolve("report.doc");
         Files.write(oldWord, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0});
-        assertThatThrownBy(() -> ReportText.extract(oldWord)).hasMessageContaining("older Word .doc file: save it as .docx or PDF");
+        assertThatThrownBy(() -> ProjectText.extract(oldWord)).hasMessageContaining("older Word .doc file: save it as .docx or PDF");
         Path image = dir.resolve("photo.png");
         Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-        assertThatThrownBy(() -> ReportText.extract(image)).hasMessage("photo.png is not a PDF, Word (.docx) or text (.txt) file.");
+        assertThatThrownBy(() -> ProjectText.extract(image)).hasMessage("photo.png is not a PDF, Word (.docx) or text (.txt) file.");
         Path brokenDocx = dir.resolve("broken.docx");
         Files.write(brokenDocx, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
-        assertThatThrownBy(() -> ReportText.extract(brokenDocx)).hasMessageStartingWith("Cannot read broken.docx as a Word document: ");
+        assertThatThrownBy(() -> ProjectText.extract(brokenDocx)).hasMessageStartingWith("Cannot read broken.docx as a Word document: ");
     }
 
     static void writePdf(Path file, String password, String... lines) throws Exception {

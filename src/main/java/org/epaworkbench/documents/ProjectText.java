@@ -22,12 +22,12 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * The text of a submitted document, for counting its words: PDF (PDFBox), Word DOCX (Apache POI) or
+ * The text of the apprentice's project (the report they submit), for counting its words: PDF (PDFBox), Word DOCX (Apache POI) or
  * plain text. A DOCX gives its body in order, paragraphs and tables, without page headers, footers
  * or comments, as Word's own count does (docs/word-count.md). Each paragraph ends a line, so a heading
  * such as "Appendix A" starts its own line; a PDF's pages end with a form feed.
  */
-public final class ReportText {
+public final class ProjectText {
 
     /** A document that cannot be read, with a message that says which file and why. */
     public static final class Unreadable extends Exception {
@@ -38,7 +38,7 @@ public final class ReportText {
 
     public enum Format { PDF, DOCX, TEXT }
 
-    private ReportText() {
+    private ProjectText() {
     }
 
     public static String extract(Path file) throws Unreadable {
