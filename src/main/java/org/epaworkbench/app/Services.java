@@ -181,6 +181,16 @@ public final class Services {
         return new RecordProducer(plans(), sessions, people, signedRecords, keyStore(), clock, zone);
     }
 
+    /** The outbox: what waits to go to the organisation, exporting it, the packages made. */
+    public Delivery delivery() {
+        return new Delivery(this);
+    }
+
+    /** Packages coming in, and whom this data folder trusts. */
+    public Importing importing() {
+        return new Importing(this);
+    }
+
     /** Apprentice details shared between assessors: who changed what, and proposals to decide. */
     public ApprenticeSharing apprenticeSharing() {
         return new ApprenticeSharing(database, clock);

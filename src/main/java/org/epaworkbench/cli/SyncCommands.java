@@ -18,13 +18,10 @@ import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.JsonFiles;
-import org.epaworkbench.store.SessionStore;
-import org.epaworkbench.store.SignedRecords;
+import org.epaworkbench.app.Delivery;
+import org.epaworkbench.app.Importing;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
-import org.epaworkbench.sync.Outbox;
-import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
-import org.epaworkbench.sync.SignerRegister;
 import org.epaworkbench.sync.UntrustedSigner;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -40,13 +37,9 @@ final class SyncCommands {
     private SyncCommands() {
     }
 
-    static Outbox outbox(CliContext ctx) throws Exception {
-        return delivery(ctx).outbox();
-    }
-
     /** What an assessor does to get records to the organisation, on this data folder. */
-    static org.epaworkbench.app.Delivery delivery(CliContext ctx) throws Exception {
-        return new org.epaworkbench.app.Delivery(ctx.services());
+    static Delivery delivery(CliContext ctx) throws Exception {
+        return ctx.services().delivery();
     }
 
     static boolean firstUse(CliContext ctx) throws Exception {
@@ -54,8 +47,8 @@ final class SyncCommands {
     }
 
     /** What an office does when packages come in, on this data folder. */
-    static org.epaworkbench.app.Importing importing(CliContext ctx) throws Exception {
-        return new org.epaworkbench.app.Importing(ctx.services());
+    static Importing importing(CliContext ctx) throws Exception {
+        return ctx.services().importing();
     }
 
     @Command(name = "export", description = {"Write what is in the outbox as one signed package into a folder (USB stick, synced folder).",
@@ -95,8 +88,8 @@ final class SyncCommands {
                     throw new BadInputException(encryptTo + ": not a PEM certificate (" + e.getMessage() + ")");
                 }
             }
-            Outbox outbox = outbox(ctx);
-            Outbox.Selection selection;
+            Delivery outbox = delivery(ctx);
+            Delivery.Waiting selection;
             if (scope != null && scope.all) {
                 selection = outbox.all();
             } else if (scope != null && scope.since != null) {
@@ -119,7 +112,7 @@ final class SyncCommands {
                 throw new BadInputException("There is no signing identity to sign the package with. Create one: keys init");
             }
             var identity = unlock(keys, root.passwords().keystorePassword(false));
-            Outbox.Exported e = outbox.export(selection, out, identity, recipient);
+            Delivery.Exported e = outbox.export(selection, out, identity, recipient);
             stdout.println("Exported " + e.sessions() + " sessions and " + e.records() + " signed records to " + e.file()
                     + (e.encrypted() ? " (encrypted)" : "") + ", package " + e.packageId() + ".");
             return ExitCodes.OK;
@@ -173,9 +166,9 @@ final class SyncCommands {
                 if (Files.isDirectory(file)) {
                     throw new BadInputException(file + ": is a folder; expected a package file");
                 }
-                if (Files.size(file) > org.epaworkbench.sync.PackageFormat.MAX_PACKAGE_BYTES) {
+                if (Files.size(file) > Importing.MAX_PACKAGE_BYTES) {
                     throw new BadInputException(file + ": larger than a package may be ("
-                            + org.epaworkbench.sync.PackageFormat.MAX_PACKAGE_BYTES + " bytes)");
+                            + Importing.MAX_PACKAGE_BYTES + " bytes)");
                 }
                 try (var in = Files.newInputStream(file)) {
                     head = in.readNBytes(1);
@@ -188,7 +181,7 @@ final class SyncCommands {
                 decrypt = decryptionKey(ctx);
             }
             ctx.library(); // the plans, read here so that a problem reading them is said in words
-            PackageImporter importer = importing(ctx).importer();
+            Importing importing = importing(ctx);
             // room to unpack the package, keep its records and grow the database, before anything is written
             java.nio.file.Path data = ctx.folder().root();
             long needed = 3 * Files.size(file) + 1024L * 1024;
@@ -196,11 +189,9 @@ final class SyncCommands {
             if (!dryRun) {
                 ctx.disk().require(data, needed, nothing);
             }
-            PackageImporter.Outcome o;
-            PackageImporter.UnknownSigners unknown = trustOnFirstUse || firstUse(ctx)
-                    ? PackageImporter.UnknownSigners.TRUST_ON_FIRST_USE : PackageImporter.UnknownSigners.REFUSE;
+            Importing.Imported o;
             try {
-                o = importer.importPackage(file, decrypt, unknown, dryRun);
+                o = importing.importPackage(file, decrypt, trustOnFirstUse, dryRun);
             } catch (UntrustedSigner e) {
                 spec.commandLine().getErr().println("epa-workbench: " + file + ": refused, nothing imported: " + e.getMessage());
                 return ExitCodes.CHECK_FAILED;
@@ -276,7 +267,7 @@ final class SyncCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = root.context();
-            Outbox.Selection pending = outbox(ctx).pending();
+            Delivery.Waiting pending = delivery(ctx).pending();
             var packages = delivery(ctx).packages();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -369,10 +360,10 @@ final class SyncCommands {
             @Override
             public Integer call() throws Exception {
                 X509Certificate certificate = readCertificate(cert);
-                SignerRegister.Added added;
+                Importing.SignerAdded added;
                 try {
                     added = importing(parent.root.context()).addSigner(certificate);
-                } catch (SignerRegister.Conflict e) {
+                } catch (Importing.SignerNotAdded e) {
                     throw new BadInputException(e.getMessage());
                 }
                 var s = added.signer();
@@ -467,19 +458,16 @@ final class SyncCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = root.context();
-            SessionStore sessions = ctx.sessions();
-            var conflicts = sessions.conflicts();
+            var conflicts = importing(ctx).conflicts();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode a = JsonFiles.mapper().createArrayNode();
                 for (var c : conflicts) {
                     ObjectNode n = a.addObject().put("sessionId", c.sessionId()).put("seq", c.seq());
                     ArrayNode versions = n.putArray("versions");
-                    for (var e : sessions.allEvents(c.sessionId())) {
-                        if (e.event().seq() == c.seq()) {
-                            versions.addObject().put("eventId", e.event().id()).put("deviceId", e.deviceId())
-                                    .put("at", e.event().at().toString()).put("description", e.event().body().describe());
-                        }
+                    for (var v : c.versions()) {
+                        versions.addObject().put("eventId", v.eventId()).put("deviceId", v.deviceId())
+                                .put("at", v.at().toString()).put("description", v.description());
                     }
                 }
                 out.println(JsonFiles.pretty(a));
@@ -490,11 +478,8 @@ final class SyncCommands {
             }
             for (var c : conflicts) {
                 out.println("Session " + c.sessionId() + ", event " + c.seq() + ": recorded differently in two places");
-                for (var e : sessions.allEvents(c.sessionId())) {
-                    if (e.event().seq() == c.seq()) {
-                        out.println("  " + e.event().id() + "  device " + e.deviceId() + "  " + e.event().at() + "  "
-                                + e.event().body().describe());
-                    }
+                for (var v : c.versions()) {
+                    out.println("  " + v.eventId() + "  device " + v.deviceId() + "  " + v.at() + "  " + v.description());
                 }
             }
             return ExitCodes.OK;
@@ -518,8 +503,8 @@ final class SyncCommands {
             @Override
             public Integer call() throws Exception {
                 CliContext ctx = parent.root.context();
-                SessionStore sessions = ctx.sessions();
-                boolean known = sessions.conflicts().stream().anyMatch(c -> c.sessionId().equals(sessionId) && c.seq() == seq
+                Importing importing = importing(ctx);
+                boolean known = importing.conflicts().stream().anyMatch(c -> c.sessionId().equals(sessionId) && c.seq() == seq
                         && c.eventIds().contains(keep));
                 if (!known) {
                     throw new BadInputException("no unresolved conflict at session " + sessionId + " event " + seq
@@ -528,7 +513,7 @@ final class SyncCommands {
                 if (reason.isBlank()) {
                     throw new BadInputException("--reason cannot be empty");
                 }
-                sessions.resolve(sessionId, seq, keep, reason.strip(), ctx.clock().instant());
+                importing.resolve(sessionId, seq, keep, reason.strip());
                 spec.commandLine().getOut().println("Resolved: event " + keep + " is the record at position " + seq + ".");
                 return ExitCodes.OK;
             }

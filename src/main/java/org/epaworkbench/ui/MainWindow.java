@@ -108,11 +108,12 @@ public final class MainWindow extends BorderPane {
         recordsNav.setOnAction(e -> showRecords());
         outboxNav.setOnAction(e -> {
             outboxNav.setSelected(true);
-            setCenter(new OutboxView(workbench, background));
+            setCenter(new OutboxView(workbench.services().delivery(), background));
         });
         importNav.setOnAction(e -> {
             importNav.setSelected(true);
-            setCenter(new ImportView(workbench, background));
+            setCenter(new ImportView(workbench.services().importing(), workbench.services().assessorIdentity(),
+                    workbench.services().apprenticeSharing(), background));
         });
         VBox rail = new VBox(4, sessionsNav, recordsNav, outboxNav, importNav, plansNav);
         rail.setPadding(new Insets(8, 6, 8, 6));

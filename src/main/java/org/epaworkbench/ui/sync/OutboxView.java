@@ -1,12 +1,10 @@
 package org.epaworkbench.ui.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.cert.X509Certificate;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -25,11 +23,9 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.epaworkbench.Wording;
-import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.app.Delivery;
+import org.epaworkbench.app.ExportFlow;
 import org.epaworkbench.store.SignedRecords.SignedRecord;
-import org.epaworkbench.store.SyncStore;
-import org.epaworkbench.sync.Outbox;
-import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.Dialogs;
 import org.epaworkbench.ui.common.KeystorePassword;
@@ -45,29 +41,29 @@ public final class OutboxView extends BorderPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", java.util.Locale.UK);
 
-    private final Workbench workbench;
-    private final org.epaworkbench.app.Delivery delivery;
+    private final OutboxViewModel model;
     private final Background background;
     private final TableView<SignedRecord> pending = new TableView<>();
-    private final TableView<SyncStore.ExportedPackage> packages = new TableView<>();
+    private final TableView<Delivery.Package> packages = new TableView<>();
     private final Label summary = new Label();
     private final CheckBox encrypt = new CheckBox("Encrypt to the organisation's certificate…");
     private final Button exportChosen = new Button("Export chosen…");
     private final Button exportAll = new Button("Export all pending…");
-    private List<String> pendingSessions = List.of();
 
-    public OutboxView(Workbench workbench, Background background) {
-        this.workbench = workbench;
-        this.delivery = new org.epaworkbench.app.Delivery(workbench.services());
+    /** The outbox of {@code delivery}; reads and writes in {@code background}'s lanes. */
+    public OutboxView(Delivery delivery, Background background) {
+        this.model = new OutboxViewModel(delivery);
         this.background = background;
         setId("outbox-view");
         Label heading = new Label("Outbox");
         heading.getStyleClass().add("pane-heading");
         summary.setId("outbox-summary");
         summary.setWrapText(true);
+        summary.textProperty().bind(model.summary());
 
         pending.setId("outbox-records");
         pending.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        pending.setItems(model.pending());
         pending.setPlaceholder(new Label("Nothing waiting: every signed record has been exported."));
         pending.getColumns().setAll(List.of(
                 TextColumn.of("Signed", 150, r -> WHEN.format(r.signedAt().atZone(ZoneId.systemDefault()))),
@@ -86,7 +82,9 @@ public final class OutboxView extends BorderPane {
         exportAll.getStyleClass().add("accent");
         exportAll.setGraphic(new FontIcon("mdi2p-package-up"));
         exportAll.setOnAction(e -> export(true));
+        exportAll.disableProperty().bind(model.nothingWaiting());
         encrypt.setId("export-encrypt");
+        encrypt.selectedProperty().bindBidirectional(model.encrypt());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, heading, spacer, encrypt, exportChosen, exportAll);
@@ -103,10 +101,11 @@ public final class OutboxView extends BorderPane {
         HBox packagesBar = new HBox(8, packagesHeading, spacer2, uploaded);
         packagesBar.setAlignment(Pos.CENTER_LEFT);
         packages.setId("outbox-packages");
+        packages.setItems(model.packages());
         packages.setPlaceholder(new Label("No packages yet."));
         packages.getColumns().setAll(List.of(
-                TextColumn.of("Made", 150, (SyncStore.ExportedPackage p) -> WHEN.format(p.createdAt().atZone(ZoneId.systemDefault()))),
-                TextColumn.of("File", 360, SyncStore.ExportedPackage::fileName),
+                TextColumn.of("Made", 150, (Delivery.Package p) -> WHEN.format(p.createdAt().atZone(ZoneId.systemDefault()))),
+                TextColumn.of("File", 360, Delivery.Package::fileName),
                 TextColumn.of("Contents", 170, p -> Wording.count(p.records(), "record") + ", " + Wording.count(p.sessions(), "session") + (p.encrypted() ? ", encrypted" : "")),
                 TextColumn.of("Uploaded", 150, p -> p.uploadedAt() == null ? "not yet" : WHEN.format(p.uploadedAt().atZone(ZoneId.systemDefault())))));
         packages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -118,104 +117,92 @@ public final class OutboxView extends BorderPane {
         reload();
     }
 
-    private Outbox outbox() throws java.sql.SQLException {
-        return delivery.outbox();
-    }
-
-    private record Loaded(Outbox.Selection pending, List<SyncStore.ExportedPackage> packages, boolean sample) {
-    }
-
     public void reload() {
-        background.run(() -> new Loaded(outbox().pending(), delivery.packages(), delivery.sampleDataPresent()), loaded -> {
-            pending.getItems().setAll(loaded.pending().records());
-            pendingSessions = loaded.pending().sessionIds();
-            packages.getItems().setAll(loaded.packages());
-            summary.setText(Wording.count(loaded.pending().records().size(), "signed record") + " and "
-                    + Wording.count(loaded.pending().sessionIds().size(), "session") + " with unexported changes waiting. A package carries each session's whole event log, "
-                    + "so exporting again never does harm." + (loaded.sample() ? " Sample data is never exported." : ""));
-            exportAll.setDisable(loaded.pending().isEmpty());
-        }, failure -> summary.setText("Cannot read the outbox: " + failure.getMessage()));
+        background.run(model::load, model::show, model::cannotRead);
     }
 
     private void export(boolean all) {
         var window = getScene().getWindow();
         List<String> chosen = pending.getSelectionModel().getSelectedItems().stream().map(SignedRecord::id).toList();
-        DirectoryChooser folderChooser = new DirectoryChooser();
-        folderChooser.setTitle("Export to which folder (USB stick, synced folder)?");
-        java.io.File folder = folderChooser.showDialog(window);
-        if (folder == null) {
-            return;
-        }
-        X509Certificate recipient = null;
-        if (encrypt.isSelected()) {
-            FileChooser certChooser = new FileChooser();
-            certChooser.setTitle("The organisation's certificate (PEM)");
-            certChooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificate", "*.pem", "*.crt", "*.cer"));
-            java.io.File cert = certChooser.showOpenDialog(window);
-            if (cert == null) {
-                return;
+        model.request(all, chosen, new OutboxViewModel.Asker() {
+            @Override
+            public Optional<Path> folder() {
+                DirectoryChooser folderChooser = new DirectoryChooser();
+                folderChooser.setTitle("Export to which folder (USB stick, synced folder)?");
+                return Optional.ofNullable(folderChooser.showDialog(window)).map(java.io.File::toPath);
             }
-            try {
-                recipient = Certificates.fromPem(Files.readString(cert.toPath(), StandardCharsets.US_ASCII));
-            } catch (Exception e) {
-                Dialogs.problem(window, "Not a certificate", cert + " is not a PEM certificate: " + e.getMessage());
-                return;
+
+            @Override
+            public Optional<Path> certificate() {
+                FileChooser certChooser = new FileChooser();
+                certChooser.setTitle("The organisation's certificate (PEM)");
+                certChooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Certificate", "*.pem", "*.crt", "*.cer"));
+                return Optional.ofNullable(certChooser.showOpenDialog(window)).map(java.io.File::toPath);
             }
-        }
-        exportTo(folder, all, chosen, recipient, null);
+
+            @Override
+            public void problem(String title, String message) {
+                Dialogs.problem(window, title, message);
+            }
+        }).ifPresent(request -> exportTo(request, null));
+    }
+
+    /** As {@link #exportTo(ExportFlow.Request, String)}, for a folder already chosen. */
+    void exportTo(java.io.File folder, boolean all, List<String> chosen, java.security.cert.X509Certificate encryptTo, String again) {
+        exportTo(new ExportFlow.Request(folder.toPath(), all, chosen, encryptTo), again);
     }
 
     /**
-     * Asks for the key's password and exports to {@code folder}. A wrong password asks again, here, saying so:
+     * Asks for the key's password and exports, in the long-flow lane. A wrong password asks again, here, saying so:
      * the folder (and the organisation's certificate) chosen are kept. {@code again} is that message, or null.
      */
-    void exportTo(java.io.File folder, boolean all, List<String> chosen, X509Certificate encryptTo, String again) {
+    void exportTo(ExportFlow.Request request, String again) {
         var window = getScene().getWindow();
         KeystorePassword.ask(window, true, again).ifPresent(password -> {
-            Task<Outbox.Exported> task = new Task<>() {
+            Task<ExportFlow.Outcome> task = new Task<>() {
                 @Override
-                protected Outbox.Exported call() throws Exception {
-                    try {
-                        updateMessage("Unlocking the signing key");
-                        var identity = workbench.keyStore().unlock(password);
-                        updateMessage("Writing and signing the package");
-                        Outbox o = outbox();
-                        Outbox.Selection s = all ? o.pending() : o.chosen(chosen);
-                        return o.export(s, folder.toPath(), identity, encryptTo);
-                    } finally {
-                        Arrays.fill(password, '\0');
-                    }
+                protected ExportFlow.Outcome call() {
+                    return model.export(request, password, new ExportFlow.Progress() {
+                        @Override
+                        public void step(String words) {
+                            updateMessage(words);
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return isCancelled();
+                        }
+                    });
                 }
             };
             Stage progress = ProgressWindow.of(window, "Exporting…", task);
             task.setOnSucceeded(e -> {
                 progress.close();
-                Outbox.Exported x = task.getValue();
-                Dialogs.info(window, "Exported", Wording.count(x.records(), "signed record") + " and " + Wording.count(x.sessions(), "session")
-                        + (x.records() + x.sessions() == 1 ? " is" : " are") + " in\n"
-                        + x.file() + (x.encrypted() ? "\n(encrypted to the organisation)" : ""));
-                reload();
+                ExportFlow.Outcome outcome = task.getValue();
+                if (outcome instanceof ExportFlow.Succeeded done) {
+                    Dialogs.info(window, "Exported", done.summary());
+                    reload();
+                } else if (outcome instanceof ExportFlow.WrongPassword wrong) {
+                    exportTo(request, wrong.message());
+                } else if (outcome instanceof ExportFlow.Failed failed) {
+                    Dialogs.problem(window, "Not exported", failed.message());
+                }
             });
             task.setOnFailed(e -> {
                 progress.close();
-                if (task.getException() instanceof org.epaworkbench.keys.KeyStoreProblem.WrongPassword) {
-                    exportTo(folder, all, chosen, encryptTo, "That password does not unlock your signing key; nothing was "
-                            + "exported. Type it again: the package goes to " + folder + ".");
-                } else {
-                    Dialogs.problem(window, "Not exported", task.getException().getMessage());
-                }
+                Dialogs.problem(window, "Not exported", task.getException().getMessage());
             });
             background.flow(task);
             progress.show();
         });
     }
 
-    private void markUploaded(SyncStore.ExportedPackage p) {
-        background.run(() -> delivery.markUploaded(p.packageId()),
+    private void markUploaded(Delivery.Package p) {
+        background.run(() -> model.markUploaded(p),
                 ok -> reload(), failure -> Dialogs.problem(getScene().getWindow(), "Not saved", failure.getMessage()));
     }
 
     List<String> pendingSessions() {
-        return pendingSessions;
+        return model.pendingSessions();
     }
 }

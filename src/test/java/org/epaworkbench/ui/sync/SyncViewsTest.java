@@ -82,7 +82,7 @@ class SyncViewsTest {
         }
         workbench = open(laptop);
         background = new Background();
-        OutboxView view = new OutboxView(workbench, background);
+        OutboxView view = new OutboxView(workbench.services().delivery(), background);
         robot.interact(() -> root.getChildren().setAll(view));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#outbox-records").queryTableView().getItems().isEmpty());
 
@@ -115,7 +115,7 @@ class SyncViewsTest {
         // the laptop's outbox, with one record signed after the export still pending
         workbench = open(laptop);
         background = new Background();
-        robot.interact(() -> root.getChildren().setAll(new OutboxView(workbench, background)));
+        robot.interact(() -> root.getChildren().setAll(new OutboxView(workbench.services().delivery(), background)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#outbox-packages").queryTableView().getItems().isEmpty());
         assertThat(robot.lookup("#outbox-records").queryTableView().getItems()).hasSize(1);
         assertThat(robot.lookup("#outbox-summary").queryAs(Label.class).getText()).contains("1 signed record and");
@@ -123,14 +123,15 @@ class SyncViewsTest {
         robot.interact(() -> robot.lookup("#outbox-packages").queryTableView().getSelectionModel().selectFirst());
         robot.clickOn("#mark-uploaded");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#outbox-packages").queryTableView().getItems()
-                .stream().anyMatch(p -> ((org.epaworkbench.store.SyncStore.ExportedPackage) p).uploadedAt() != null));
+                .stream().anyMatch(p -> ((org.epaworkbench.app.Delivery.Package) p).uploadedAt() != null));
         workbench.close();
         background.close();
 
         // the office imports the package: first a check that changes nothing, then the import
         workbench = open(dir.resolve("office"));
         background = new Background();
-        ImportView view = new ImportView(workbench, background);
+        ImportView view = new ImportView(workbench.services().importing(), workbench.services().assessorIdentity(),
+                workbench.services().apprenticeSharing(), background);
         robot.interact(() -> root.getChildren().setAll(view));
         // an assessor the office does not trust yet: refused, nothing changed
         robot.interact(() -> view.open(pkg));
@@ -159,7 +160,8 @@ class SyncViewsTest {
 
         workbench = open(dir.resolve("office"));
         background = new Background();
-        ImportView view = new ImportView(workbench, background);
+        ImportView view = new ImportView(workbench.services().importing(), workbench.services().assessorIdentity(),
+                workbench.services().apprenticeSharing(), background);
         robot.interact(() -> root.getChildren().setAll(view));
         assertThat(robot.lookup("#trust-on-first-use").queryAs(javafx.scene.control.CheckBox.class).isSelected())
                 .as("trust on first use is off unless chosen").isFalse();
