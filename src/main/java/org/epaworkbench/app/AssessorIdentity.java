@@ -119,6 +119,11 @@ public final class AssessorIdentity {
         return keys.importFrom(p12, password);
     }
 
+    /** Whether {@code failure} is a wrong password: the one thing the assessor can put right by typing it again. */
+    public static boolean wrongPassword(Throwable failure) {
+        return failure instanceof KeyStoreProblem.WrongPassword;
+    }
+
     /** Unlocks the identity for signing; a wrong password is a {@link KeyStoreProblem.WrongPassword}. */
     public Unlocked unlock(char[] password) throws KeyStoreProblem {
         return new Unlocked(keys.unlock(password), false);

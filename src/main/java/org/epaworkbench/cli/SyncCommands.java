@@ -14,8 +14,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
-import org.epaworkbench.keys.AssessorKeyStore;
-import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.app.AssessorIdentity;
+import org.epaworkbench.app.CertificateFiles;
+import org.epaworkbench.app.Organisation;
 import org.epaworkbench.keys.KeyStoreProblem;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.app.Delivery;
@@ -81,7 +82,7 @@ final class SyncCommands {
             X509Certificate recipient = null;
             if (encryptTo != null) {
                 try {
-                    recipient = Certificates.fromPem(Files.readString(encryptTo, StandardCharsets.US_ASCII));
+                    recipient = CertificateFiles.fromPem(Files.readString(encryptTo, StandardCharsets.US_ASCII));
                 } catch (NoSuchFileException e) {
                     throw new BadInputException(encryptTo + ": no such file");
                 } catch (CertificateException | IOException e) {
@@ -107,7 +108,7 @@ final class SyncCommands {
                         + (delivery(ctx).sampleDataPresent() ? " (Sample data is never exported.)" : ""));
                 return ExitCodes.OK;
             }
-            AssessorKeyStore keys = new AssessorKeyStore(ctx.folder().root(), ctx.clock());
+            AssessorIdentity keys = ctx.identity();
             if (!keys.exists()) {
                 throw new BadInputException("There is no signing identity to sign the package with. Create one: keys init");
             }
@@ -122,7 +123,7 @@ final class SyncCommands {
     /** A PEM (or DER) certificate file, or a clear refusal. */
     static X509Certificate readCertificate(Path file) throws BadInputException {
         try {
-            return Certificates.read(file);
+            return CertificateFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
         } catch (CertificateException | IOException | RuntimeException e) {
@@ -130,7 +131,7 @@ final class SyncCommands {
         }
     }
 
-    static org.epaworkbench.keys.SigningIdentity unlock(AssessorKeyStore keys, char[] password) throws BadInputException {
+    static AssessorIdentity.Unlocked unlock(AssessorIdentity keys, char[] password) throws BadInputException {
         try {
             return keys.unlock(password);
         } catch (KeyStoreProblem e) {
@@ -235,14 +236,14 @@ final class SyncCommands {
                 String env = System.getenv("EPA_IMPORT_KEY_PASSWORD");
                 char[] password = env != null ? env.toCharArray() : root.passwords().keystorePassword(false);
                 try {
-                    return AssessorKeyStore.privateKeyOf(key, password, NOT_OPENED);
+                    return Organisation.decryptionKey(key, password, NOT_OPENED);
                 } catch (KeyStoreProblem e) {
                     throw new BadInputException(e.getMessage());
                 } finally {
                     java.util.Arrays.fill(password, '\0');
                 }
             }
-            AssessorKeyStore own = new AssessorKeyStore(ctx.folder().root(), ctx.clock());
+            AssessorIdentity own = ctx.identity();
             if (!own.exists()) {
                 throw new BadInputException(file + ": the package is encrypted; give the organisation's key with --key ORG.p12");
             }
