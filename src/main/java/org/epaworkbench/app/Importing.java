@@ -13,7 +13,6 @@ import java.util.List;
 import org.epaworkbench.keys.CertificateProblem;
 import org.epaworkbench.store.SessionStore;
 import org.epaworkbench.store.SyncStore;
-import org.epaworkbench.sync.OrganisationRoots;
 import org.epaworkbench.sync.PackageFormat;
 import org.epaworkbench.sync.PackageImporter;
 import org.epaworkbench.sync.PackageRefused;
@@ -29,18 +28,11 @@ import org.epaworkbench.sync.SignerTrust;
  */
 public final class Importing {
 
-    /** The setting behind "Trust on first use" on the Import screen and {@code signers first-use on|off}. */
-    public static final String FIRST_USE_SETTING = Settings.TRUST_ON_FIRST_USE;
-
     /** The largest package imported (bytes); a larger file is refused before it is read. */
     public static final long MAX_PACKAGE_BYTES = PackageFormat.MAX_PACKAGE_BYTES;
 
     /** An organisation root this data folder trusts. */
     public record Root(String fingerprint, String subject, Instant addedAt) {
-    }
-
-    /** A root trusted just now; {@code alreadyThere} when it was trusted before. */
-    public record RootAdded(Root root, boolean alreadyThere) {
     }
 
     /** An assessor's certificate in the signer register; {@code how} it came there ("added", "first use"). */
@@ -101,11 +93,9 @@ public final class Importing {
         return sync.trustedRoots().stream().map(r -> new Root(r.fingerprint(), r.subject(), r.addedAt())).toList();
     }
 
-    /** Trusts an organisation root certificate read from a file. */
-    public RootAdded trustRoot(Path file) throws CertificateProblem, SQLException {
-        OrganisationRoots.Added added = OrganisationRoots.trust(sync, file, services.clock().instant());
-        SyncStore.TrustedRoot r = added.root();
-        return new RootAdded(new Root(r.fingerprint(), r.subject(), r.addedAt()), added.alreadyThere());
+    /** Trusts an organisation root certificate read from a file, as {@code org trust} does ({@link Organisation#trustRoot}). */
+    public Organisation.TrustedRoot trustRoot(Path file) throws CertificateProblem, SQLException {
+        return services.organisation().trustRoot(file);
     }
 
     public boolean removeRoot(String fingerprint) throws SQLException {

@@ -9,7 +9,7 @@ import org.epaworkbench.store.SettingsStore;
 public final class Settings {
 
     /** Behind "Trust on first use" on the Import screen and {@code signers first-use on|off}. */
-    static final String TRUST_ON_FIRST_USE = "import.trustOnFirstUse";
+    private static final String TRUST_ON_FIRST_USE = "import.trustOnFirstUse";
 
     private final SettingsStore store;
 

@@ -16,6 +16,7 @@ import org.epaworkbench.app.AssessorIdentity;
 import org.epaworkbench.app.CertificateFiles;
 import org.epaworkbench.app.ImportFlow;
 import org.epaworkbench.app.Importing;
+import org.epaworkbench.app.Organisation;
 
 /**
  * The Import screen's state and decisions: the organisation roots, the signer register, trust on first
@@ -222,9 +223,9 @@ public final class ImportViewModel {
     /** Trusts an organisation root, as {@code org trust} does; off the FX thread. */
     public Shown trustRoot(Path file) {
         try {
-            Importing.RootAdded added = importing.trustRoot(file);
-            return Shown.ok((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.root().subject()
-                    + " (SHA-256 " + added.root().fingerprint() + "). Check this SHA-256 with your organisation.");
+            Organisation.TrustedRoot added = importing.trustRoot(file);
+            return Shown.ok((added.alreadyThere() ? "Already trusted: " : "Now trusted: ") + added.subject()
+                    + " (SHA-256 " + added.fingerprint() + "). Check this SHA-256 with your organisation.");
         } catch (Exception e) {
             return Shown.bad("Not trusted: " + e.getMessage());
         }

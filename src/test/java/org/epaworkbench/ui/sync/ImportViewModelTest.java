@@ -175,4 +175,32 @@ class ImportViewModelTest {
         answers.add(Optional.empty());
         assertThat(model.resolution(conflict, asker)).as("no version chosen").isEmpty();
     }
+
+    @Test
+    void anOrganisationRootIsTrustedOnceAndRemovedOnlyWhenTheOfficeSaysSo() throws Exception {
+        Path orgFolder = dir.resolve("org");
+        org.epaworkbench.keys.OrganisationAuthority.create(orgFolder, "Highfield Assessment", "organisation-pass".toCharArray(),
+                Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC));
+        Path root = orgFolder.resolve(org.epaworkbench.app.Organisation.ROOT);
+
+        ImportViewModel.Shown trusted = model.trustRoot(root);
+        assertThat(trusted.bad()).isFalse();
+        assertThat(trusted.text()).startsWith("Now trusted: ").contains("Highfield Assessment").contains("SHA-256");
+        assertThat(model.trustRoot(root).text()).startsWith("Already trusted: ");
+        Path notACertificate = Files.writeString(dir.resolve("root.crt"), "hello");
+        assertThat(model.trustRoot(notACertificate)).satisfies(s -> {
+            assertThat(s.bad()).isTrue();
+            assertThat(s.text()).startsWith("Not trusted: ");
+        });
+        model.show(model.load());
+        Importing.Root installed = model.roots().get(0);
+        assertThat(model.roots()).hasSize(1);
+
+        answers.add(false);
+        assertThat(model.confirmRemove(installed, asker)).isFalse();
+        assertThat(asked).singleElement().asString().contains("will no longer be trusted here");
+        assertThat(model.removeRoot(installed).text()).isEqualTo("No longer trusted: " + installed.subject() + ".");
+        model.show(model.load());
+        assertThat(model.roots()).isEmpty();
+    }
 }
