@@ -3,10 +3,7 @@ package org.epaworkbench.app;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.epaworkbench.app.ApprenticeFiles;
-import org.epaworkbench.keys.AssessorKeyStore;
-import org.epaworkbench.keys.DrawnSignature;
 import org.epaworkbench.packs.PlanLibrary;
-import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.store.Attachments;
 import org.epaworkbench.store.Backups;
 import org.epaworkbench.store.DataDirectory;
@@ -166,19 +163,6 @@ public final class Services {
     /** The organisation's office: its root authority, certifying assessors, the roots trusted here. */
     public Organisation organisation() {
         return new Organisation(this);
-    }
-
-    public AssessorKeyStore keyStore() {
-        return new AssessorKeyStore(directory.root(), clock);
-    }
-
-    public DrawnSignature drawnSignature() {
-        return new DrawnSignature(directory.root());
-    }
-
-    /** Makes and signs records. */
-    public RecordProducer recordProducer() {
-        return new RecordProducer(plans(), sessions, people, signedRecords, keyStore(), clock, zone);
     }
 
     /** The outbox: what waits to go to the organisation, exporting it, the packages made. */

@@ -15,9 +15,6 @@ import org.epaworkbench.store.HeldJournal;
 import org.epaworkbench.store.Database;
 import java.time.ZoneId;
 import org.epaworkbench.app.Services;
-import org.epaworkbench.keys.AssessorKeyStore;
-import org.epaworkbench.keys.DrawnSignature;
-import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.PeopleStore;
@@ -226,18 +223,6 @@ public final class Workbench implements AutoCloseable {
     /** Signing records, the signed records here and their files. */
     public Records records() {
         return services.records();
-    }
-
-    public AssessorKeyStore keyStore() {
-        return services.keyStore();
-    }
-
-    public DrawnSignature drawnSignature() {
-        return services.drawnSignature();
-    }
-
-    public RecordProducer recordProducer() {
-        return services.recordProducer();
     }
 
     /** The application's services, wired once (the same composition root the command line uses). */

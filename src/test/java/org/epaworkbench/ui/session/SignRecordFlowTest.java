@@ -136,7 +136,7 @@ class SignRecordFlowTest {
         assertThat(new PadesVerifier().verify("record", pdf).verified()).isTrue();
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "signed-discussion-record.pdf"), pdf);
-        assertThat(workbench.drawnSignature().load()).isPresent();
+        assertThat(workbench.assessorIdentity().drawnSignature()).isPresent();
 
         // the Records screen verifies it too
         robot.type(javafx.scene.input.KeyCode.ENTER);
@@ -216,7 +216,7 @@ class SignRecordFlowTest {
         workbench = Workbench.open(DataDirectory.at(dir), clock, new ManualClock(clock.instant()));
         background = new Background();
         SampleDataMaker.Made made = new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(), clock).make();
-        workbench.keyStore().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
+        workbench.assessorIdentity().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
         String sessionId = made.sessionIds().get(2);
         long before = workbench.sessions().events(sessionId).size();
         Platform.runLater(() -> LiveSessionModel.open(workbench, background, sessionId, model -> {
@@ -256,7 +256,7 @@ class SignRecordFlowTest {
         workbench = Workbench.open(DataDirectory.at(dir), clock, new ManualClock(clock.instant()));
         background = new Background();
         SampleDataMaker.Made made = new SampleDataMaker(workbench.plans(), workbench.people(), workbench.sessions(), clock).make();
-        workbench.keyStore().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
+        workbench.assessorIdentity().create(workbench.people().assessor().orElseThrow(), "the right password".toCharArray());
         String sessionId = made.sessionIds().get(1);
         long before = workbench.sessions().events(sessionId).size();
         Platform.runLater(() -> LiveSessionModel.open(workbench, background, sessionId, model -> {
