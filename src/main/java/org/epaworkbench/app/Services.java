@@ -101,6 +101,16 @@ public final class Services {
         return apprentices;
     }
 
+    /** The assessor's sessions: plan, open, enter from paper, list, read and check their logs. */
+    public Sessions sessionService() {
+        return new Sessions(sessions, this::plans, clock);
+    }
+
+    /** The questions the assessor asks from, per component. */
+    public QuestionBank questions() {
+        return new QuestionBank(questionBank);
+    }
+
     /** The sample data to try the app with. */
     public SampleApprentice sampleApprentice() {
         return new SampleApprentice(this::plans, people, sessions, epa, database, clock);

@@ -181,6 +181,16 @@ public final class Workbench implements AutoCloseable {
         return services.apprentices();
     }
 
+    /** The assessor's sessions: plan, open, enter from paper, list, read and check their logs. */
+    public Sessions sessionService() {
+        return services.sessionService();
+    }
+
+    /** The questions the assessor asks from, per component. */
+    public QuestionBank questions() {
+        return services.questions();
+    }
+
     /** The sample data to try the app with. */
     public SampleApprentice sampleApprentice() {
         return services.sampleApprentice();

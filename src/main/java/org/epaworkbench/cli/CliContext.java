@@ -95,8 +95,9 @@ final class CliContext implements AutoCloseable {
         return new org.epaworkbench.app.AssessorIdentity(folder().root(), clock);
     }
 
-    org.epaworkbench.store.SessionStore sessions() throws StorageException {
-        return services().sessions();
+    /** The sessions in the data folder (the plans are loaded when a session is opened). */
+    org.epaworkbench.app.Sessions sessions() throws StorageException {
+        return services().sessionService();
     }
 
     /** The apprentices and the assessor's profile. */

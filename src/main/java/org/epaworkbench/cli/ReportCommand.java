@@ -113,7 +113,8 @@ final class ReportCommand implements Callable<Integer>, WritesData {
         try {
             if (target.sessionId != null) {
                 produced = producer.signSession(target.sessionId, unlocked, drawn, step -> { });
-                RecordedSession session = RecordedSession.open(ctx.sessions(), ctx.library(), target.sessionId,
+                ctx.library(); // loaded here, so a failure to read the plans is said in words
+                RecordedSession session = ctx.sessions().open(target.sessionId,
                         org.epaworkbench.session.SessionClock.of(ctx.clock()), ctx.sessionSettings());
                 session.perform(l -> l.recordSigned(produced.record().fileName(), produced.record().sha256(),
                         produced.record().certificateFingerprint()));

@@ -20,7 +20,7 @@ import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.Pause;
 import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionState;
-import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.app.Sessions;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.store.StorageException;
 import picocli.CommandLine;
@@ -103,7 +103,7 @@ final class SessionCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
             SessionSummary summary = summaryOrFail(ctx, id);
-            SessionStore store = ctx.sessions();
+            var store = ctx.sessions();
             SessionState state = store.state(id).orElseThrow();
             Apprentice apprentice = ctx.apprentices().apprentice(summary.apprenticeId()).orElseThrow();
             AssessmentPlan plan = ctx.plan(summary.planId());
@@ -223,12 +223,12 @@ final class SessionCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            List<SessionStore.LogCheck> checks = parent.root.context().sessions().checkAll();
+            List<Sessions.LogCheck> checks = parent.root.context().sessions().checkLogs();
             PrintWriter out = spec.commandLine().getOut();
             boolean changed = checks.stream().anyMatch(c -> !c.intact());
             if (json) {
                 var a = JsonFiles.mapper().createArrayNode();
-                for (SessionStore.LogCheck c : checks) {
+                for (Sessions.LogCheck c : checks) {
                     var n = a.addObject().put("sessionId", c.sessionId()).put("intact", c.intact());
                     if (c.intact()) {
                         n.put("events", c.events()).put("chainHead", c.headHash()).put("ownerKey", c.ownerKey());
@@ -241,7 +241,7 @@ final class SessionCommand implements Callable<Integer> {
                 out.println("No sessions yet.");
             } else {
                 TextTable t = new TextTable("SESSION", "LOG");
-                for (SessionStore.LogCheck c : checks) {
+                for (Sessions.LogCheck c : checks) {
                     t.row(c.sessionId(), c.intact() ? "intact: " + c.events() + " events, chain head " + c.headHash()
                             + (c.ownerKey() == null ? " (not yet bound to a key)" : "")
                             : "CHANGED: " + c.changed().finding());
@@ -310,8 +310,7 @@ final class SessionCommand implements Callable<Integer> {
             }
             String id;
             try {
-                id = org.epaworkbench.store.PaperSessions.enter(ctx.sessions(), read.plan(), read.record(), ctx.clock().instant(),
-                        ctx.sessionSettings(), ownerKey);
+                id = ctx.sessions().enterFromPaper(read.plan(), read.record(), ctx.sessionSettings(), ownerKey);
             } catch (org.epaworkbench.session.PaperEntry.Problem p) {
                 throw new BadInputException(from + ": " + p.where() + ": " + p.getMessage() + " Nothing was entered.");
             }

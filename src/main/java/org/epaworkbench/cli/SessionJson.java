@@ -21,7 +21,7 @@ import org.epaworkbench.session.QuestioningBudget;
 import org.epaworkbench.session.SessionEvent;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.session.SessionState;
-import org.epaworkbench.store.EventCodec;
+import org.epaworkbench.app.Sessions;
 import org.epaworkbench.packs.PlanJson;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 
@@ -183,7 +183,7 @@ final class SessionJson {
         n.put("id", e.id()).put("seq", e.seq()).put("type", e.type()).put("at", e.at().toString())
                 .put("sessionTimeMillis", e.sessionTime().toMillis()).put("sessionTime", ElapsedText.format(e.sessionTime()))
                 .put("description", e.body().describe());
-        n.set("payload", EventCodec.toJson(e.body()));
+        n.set("payload", Sessions.payload(e.body()));
         return n;
     }
 

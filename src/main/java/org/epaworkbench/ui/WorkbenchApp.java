@@ -109,7 +109,7 @@ public final class WorkbenchApp extends Application {
         background.run(() -> {
             Workbench opened = Workbench.open(folder, Clock.systemUTC());
             Theme saved = opened.settings().theme().map(t -> t.equals("DARK") ? Theme.DARK : Theme.LIGHT).orElse(Theme.LIGHT);
-            List<String> running = opened.sessions().running().stream().map(s -> s.id()).toList();
+            List<String> running = opened.sessionService().running().stream().map(s -> s.id()).toList();
             return new Opened(opened, saved, running);
         }, opened -> {
             workbench = opened.workbench();

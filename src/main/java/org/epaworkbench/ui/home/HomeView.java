@@ -188,7 +188,7 @@ public final class HomeView extends BorderPane {
             Set<String> signedSessions = new HashSet<>();
             workbench.records().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
                     .forEach(r -> signedSessions.add(r.sessionId()));
-            return new Loaded(workbench.sessions().list(), all, workbench.sampleApprentice().present(),
+            return new Loaded(workbench.sessionService().list(), all, workbench.sampleApprentice().present(),
                     files.today(), graded, signedSessions);
         },
                 this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
@@ -325,8 +325,7 @@ public final class HomeView extends BorderPane {
                     paper = new org.epaworkbench.ui.paper.PaperSessionScreen(form, background, entry -> () -> {
                         // the assessor's key owns it from its first event, as a session planned on screen
                         String ownerKey = workbench.assessorIdentity().ownerKey().orElse(null);
-                        return org.epaworkbench.store.PaperSessions.enter(workbench.sessions(), entry.plan(), entry.record(),
-                                workbench.clock().instant(), settings, ownerKey);
+                        return workbench.sessionService().enterFromPaper(entry.plan(), entry.record(), settings, ownerKey);
                     }, id -> {
                         paper = null;
                         reload();

@@ -80,8 +80,8 @@ public final class NewSession {
             var plan = workbench.plans().plan(details.planId()).orElseThrow();
             // the session is bound to the assessor's key from its first event (or, with no key yet, when it is made)
             String ownerKey = workbench.assessorIdentity().ownerKey().orElse(null);
-            return RecordedSession.create(workbench.sessions(), plan, details, workbench.sessionClock(),
-                    workbench.settings().sessionSettings(), false, ownerKey).id();
+            return workbench.sessionService().create(plan, details, workbench.sessionClock(),
+                    workbench.settings().sessionSettings(), ownerKey).id();
         }, openSession::accept, failure -> onProblem.accept("Could not create the session: " + failure.getMessage()));
     }
 }

@@ -78,7 +78,7 @@ public final class LiveSessionModel {
     public static void open(Workbench wb, Background background, String sessionId, Consumer<LiveSessionModel> onReady,
             Consumer<Throwable> onFailed) {
         background.run(() -> {
-            RecordedSession r = RecordedSession.open(wb.sessions(), wb.plans(), sessionId, wb.sessionClock(),
+            RecordedSession r = wb.sessionService().open(sessionId, wb.sessionClock(),
                     wb.settings().sessionSettings()).journalTo(wb.heldJournal());
             Apprentice a = wb.apprentices().apprentice(r.live().state().details().apprenticeId()).orElseThrow();
             return new Opened(r, a, ApprenticeEvidence.load(wb, r.live().plan(), r.live().state().details()), r.live().snapshot());

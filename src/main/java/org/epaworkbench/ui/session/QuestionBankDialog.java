@@ -27,7 +27,7 @@ import org.epaworkbench.ui.common.ClickThroughGuard;
 import javafx.stage.Window;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
-import org.epaworkbench.store.QuestionBankStore;
+import org.epaworkbench.app.QuestionBank;
 import org.epaworkbench.store.QuestionBankStore.BankQuestion;
 import org.epaworkbench.ui.common.Background;
 
@@ -41,7 +41,7 @@ final class QuestionBankDialog {
     record Choice(String text, String bankId) {
     }
 
-    private final QuestionBankStore store;
+    private final QuestionBank store;
     private final Background background;
     private final AssessmentPlan plan;
     private final Component component;
@@ -51,7 +51,7 @@ final class QuestionBankDialog {
     private final Label chosenText = new Label();
     private final Label problem = new Label();
 
-    QuestionBankDialog(QuestionBankStore store, Background background, AssessmentPlan plan, Component component) {
+    QuestionBankDialog(QuestionBank store, Background background, AssessmentPlan plan, Component component) {
         this.store = store;
         this.background = background;
         this.plan = plan;

@@ -624,9 +624,9 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         Set<String> asked = new HashSet<>();
         s.state().questions().stream().map(AskedQuestion::bankId).filter(id -> id != null).forEach(asked::add);
         Runnable opened = model.dialogOpening();
-        model.background().run(() -> model.workbench().questionBank().questions(s.plan(), s.component()), bank -> {
+        model.background().run(() -> model.workbench().questions().questions(s.plan(), s.component()), bank -> {
             try {
-                new QuestionBankDialog(model.workbench().questionBank(), model.background(), s.plan(), s.component())
+                new QuestionBankDialog(model.workbench().questions(), model.background(), s.plan(), s.component())
                         .show(window(), next, bank, asked)
                         .ifPresent(choice -> model.perform(l -> l.askQuestion(choice.text(), choice.bankId())));
             } finally {
@@ -717,7 +717,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
         String title = model.apprentice().name() + ": " + model.snapshot().component().title();
         Runnable opened = model.dialogOpening();
-        model.background().run(() -> model.workbench().sessions().events(model.recorded().id()), events -> {
+        model.background().run(() -> model.workbench().sessionService().events(model.recorded().id()), events -> {
             try {
                 AuditDialog.show(window(), title, events);
             } finally {
