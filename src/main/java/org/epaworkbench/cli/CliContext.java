@@ -56,11 +56,6 @@ final class CliContext implements AutoCloseable {
         return opened;
     }
 
-    /** The database, for the commands not yet moved onto an application service. */
-    org.epaworkbench.store.Database database() throws StorageException {
-        return services().database();
-    }
-
     /**
      * The command about to run writes into the database ({@link WritesData}): the database must pass
      * the full check before anything is written.
@@ -103,10 +98,6 @@ final class CliContext implements AutoCloseable {
     /** The apprentices and the assessor's profile. */
     org.epaworkbench.app.Apprentices apprentices() throws StorageException {
         return services().apprentices();
-    }
-
-    org.epaworkbench.store.EpaStore epa() throws StorageException {
-        return services().epa();
     }
 
     org.epaworkbench.app.ApprenticeFiles apprenticeFiles() throws StorageException {
