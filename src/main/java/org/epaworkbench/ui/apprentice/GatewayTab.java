@@ -1,7 +1,5 @@
 package org.epaworkbench.ui.apprentice;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,11 +20,9 @@ import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
 import org.epaworkbench.assessment.EpaCheck;
 import org.epaworkbench.assessment.GatewayRecord;
 import org.epaworkbench.assessment.GatewayRecord.ProposalDecision;
-import org.epaworkbench.assessment.WordCount;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.EpaRules;
 import org.epaworkbench.ui.common.DateField;
-import org.epaworkbench.ui.common.Dates;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
@@ -55,8 +51,6 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     private final ChoiceBox<ProposalDecision> decision = new ChoiceBox<>();
     private final TextArea feedback = new TextArea();
     private final DateField decidedOn = new DateField("proposal-decided", null);
-    /** The versions before the one in the form: each not approved, then resubmitted. */
-    private final List<GatewayRecord.ProjectProposal> earlier = new ArrayList<>();
     private final VBox history = new VBox(8);
     private final Label versionTitle = new Label();
     private final Button resubmit = new Button("Record the revised proposal", new FontIcon("mdi2f-file-replace-outline"));
@@ -64,13 +58,20 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     private final DeadlineList dates = new DeadlineList("gateway-deadlines");
     private final Label formProblems = new Label();
     private final Label saved = new Label();
+    private final GatewayViewModel model;
     private ApprenticeFile file;
     private boolean showing;
-    private String savedNote = "";
 
     GatewayTab(ApprenticeScreen screen, AssessmentPlan plan) {
         this.screen = screen;
         this.plan = plan;
+        this.model = new GatewayViewModel(plan.epa().projectProposal(), g -> {
+            String id = screen.apprenticeId();
+            screen.save(() -> {
+                screen.workbench().epaDetails().saveGateway(id, g);
+                return null;
+            });
+        });
         var qualifications = plan.epa().qualifications();
         english.setText(qualifications.map(q -> q.subject("English") + " achieved").orElse("English achieved (the plan asks for none)"));
         maths.setText(qualifications.map(q -> q.subject("Maths") + " achieved").orElse("Maths achieved (the plan asks for none)"));
@@ -200,7 +201,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
 
     /** Keeps the version in the form as an earlier one, and opens a new version for the revised proposal. */
     private void recordResubmission() {
-        earlier.add(currentVersion());
+        model.recordResubmission(currentVersion());
         showing = true;
         proposalSubmitted.clear();
         decision.setValue(ProposalDecision.PENDING);
@@ -219,12 +220,10 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     /** The earlier versions, read only: when each was submitted, the decision and its feedback. */
     private void showHistory() {
         history.getChildren().clear();
+        List<GatewayRecord.ProjectProposal> earlier = model.earlier();
         for (int i = 0; i < earlier.size(); i++) {
             GatewayRecord.ProjectProposal p = earlier.get(i);
-            Label head = new Label("Version " + (i + 1) + (i == 0 ? "" : " (revised)") + " · submitted "
-                    + (p.submittedOn() == null ? "(date not recorded)" : Dates.show(p.submittedOn())) + " · " + p.decision().label()
-                    + (p.decidedOn() == null ? "" : " on " + Dates.show(p.decidedOn())) + " · "
-                    + org.epaworkbench.Wording.count(WordCount.count(p.synopsis()), "word"));
+            Label head = new Label(GatewayViewModel.versionLine(i, p));
             head.getStyleClass().add("fact-name");
             head.setWrapText(true);
             Label fb = new Label(p.feedback().isEmpty() ? "No feedback recorded." : "Feedback: " + p.feedback());
@@ -234,7 +233,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
             box.setId("proposal-version-" + (i + 1));
             history.getChildren().add(box);
         }
-        versionTitle.setText(earlier.isEmpty() ? "" : "Version " + (earlier.size() + 1) + " (revised proposal)");
+        versionTitle.setText(model.versionTitle());
     }
 
     private static GridPane grid() {
@@ -261,17 +260,14 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
     @Override
     public void show(ApprenticeFile f) {
         // edits not yet saved are kept when another tab's change reloads the record
-        boolean unsaved = file != null && !formRecord().equals(file.epa().gateway());
+        boolean unsaved = file != null && GatewayViewModel.keepsEdits(formRecord(), file.epa().gateway());
         this.file = f;
         if (unsaved) {
             changed();
             return;
         }
         GatewayRecord g = f.epa().gateway();
-        earlier.clear();
-        if (g.proposals().size() > 1) {
-            earlier.addAll(g.proposals().subList(0, g.proposals().size() - 1));
-        }
+        model.showSaved(g);
         showHistory();
         showing = true;
         start.setValue(g.apprenticeshipStart());
@@ -300,12 +296,7 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
                 new GatewayRecord.Qualification(english.isSelected(), englishEvidence.getText()),
                 new GatewayRecord.Qualification(maths.isSelected(), mathsEvidence.getText()), employer.isSelected(),
                 provider.isSelected(), idSeen.getText(), adjustments.getText(), currentVersion());
-        if (earlier.isEmpty()) {
-            return g;
-        }
-        List<GatewayRecord.ProjectProposal> versions = new ArrayList<>(earlier);
-        versions.add(currentVersion());
-        return g.withProposals(versions);
+        return model.withEarlierVersions(g);
     }
 
     private void changed() {
@@ -313,59 +304,16 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
             return;
         }
         GatewayRecord g = formRecord();
-        EpaRules.ProjectProposal rule = plan.epa().projectProposal();
-        if (rule != null) {
-            int words = WordCount.count(synopsis.getText());
-            synopsisWords.setText(words + " words (the plan asks for " + rule.minWords() + " to " + rule.maxWords() + ")");
-            synopsisWords.getStyleClass().setAll("label", words > 0 && (words < rule.minWords() || words > rule.maxWords())
-                    ? "coverage-missing" : "plan-subtitle");
-        }
+        model.synopsisLength(synopsis.getText()).ifPresent(length -> {
+            synopsisWords.setText(length.text());
+            synopsisWords.getStyleClass().setAll("label", length.outside() ? "coverage-missing" : "plan-subtitle");
+        });
         EpaCheck.Report report = EpaCheck.check(plan, g, file.epa().schedule(), file.epa().attempts(), screen.today());
-        flags.show(report.flags().stream().filter(f -> f.subject().equals("Gateway") || f.subject().equals("Project proposal"))
-                .toList());
-        dates.show(report.deadlines().stream().filter(d -> d.what().startsWith("Earliest gateway")
-                || d.what().startsWith("Earliest start of the EPA") || d.what().endsWith("due at the gateway")
-                || d.what().startsWith("Revised project proposal") || d.what().startsWith("EPA window")
-                || d.what().startsWith("Project completed")).toList(), screen.today());
-        List<String> problems = problems(g);
-        formProblems.setText(String.join("\n", problems));
-        saved.setText(g.equals(file.epa().gateway()) ? savedNote : "Unsaved changes");
-        GatewayRecord.ProjectProposal p = g.proposal();
-        resubmit.setDisable(p.decision() != ProposalDecision.NOT_APPROVED || p.decidedOn() == null || p.feedback().isBlank());
-    }
-
-    static List<String> problems(GatewayRecord g) {
-        List<String> p = new ArrayList<>();
-        LocalDate s = g.apprenticeshipStart();
-        if (s != null && g.gatewayDate() != null && g.gatewayDate().isBefore(s)) {
-            p.add("Gateway date " + Dates.show(g.gatewayDate()) + " is before the apprenticeship start " + Dates.show(s) + ".");
-        }
-        if (s != null && g.onProgrammeEnd() != null && g.onProgrammeEnd().isBefore(s)) {
-            p.add("On-programme end " + Dates.show(g.onProgrammeEnd()) + " is before the apprenticeship start " + Dates.show(s) + ".");
-        }
-        List<GatewayRecord.ProjectProposal> versions = g.proposals();
-        for (int i = 0; i < versions.size(); i++) {
-            GatewayRecord.ProjectProposal pr = versions.get(i);
-            String which = versions.size() == 1 ? "Proposal" : "Proposal version " + (i + 1);
-            if (pr.decision() != ProposalDecision.PENDING && pr.decidedOn() == null) {
-                p.add(which + " decision: record the date it was made.");
-            }
-            if (pr.decision() == ProposalDecision.NOT_APPROVED && pr.feedback().isBlank()) {
-                p.add(which + " not approved: write the feedback the apprentice needs to revise it.");
-            }
-            if (pr.decidedOn() != null && pr.submittedOn() != null && pr.decidedOn().isBefore(pr.submittedOn())) {
-                p.add(which + " decided on " + Dates.show(pr.decidedOn()) + ", before it was submitted on "
-                        + Dates.show(pr.submittedOn()) + ".");
-            }
-            if (i > 0) {
-                GatewayRecord.ProjectProposal before = versions.get(i - 1);
-                if (pr.submittedOn() != null && before.decidedOn() != null && pr.submittedOn().isBefore(before.decidedOn())) {
-                    p.add(which + " submitted on " + Dates.show(pr.submittedOn()) + ", before version " + i + " was decided on "
-                            + Dates.show(before.decidedOn()) + ".");
-                }
-            }
-        }
-        return p;
+        flags.show(GatewayViewModel.flags(report));
+        dates.show(GatewayViewModel.deadlines(report), screen.today());
+        formProblems.setText(String.join("\n", GatewayViewModel.problems(g)));
+        saved.setText(model.savedState(g, file.epa().gateway()));
+        resubmit.setDisable(!GatewayViewModel.mayResubmit(g.proposal()));
     }
 
     private void save() {
@@ -374,21 +322,9 @@ final class GatewayTab extends BorderPane implements ApprenticeScreen.Shown {
         for (DateField d : dateFields()) {
             datesRead &= d.check();
         }
-        if (!datesRead) {
-            formProblems.setText("Not saved: a date is not a date (see the message beneath it).");
-            return;
+        String refused = model.save(datesRead, formRecord());
+        if (!refused.isEmpty()) {
+            formProblems.setText(refused);
         }
-        GatewayRecord g = formRecord();
-        List<String> problems = problems(g);
-        if (!problems.isEmpty()) {
-            formProblems.setText(String.join("\n", problems));
-            return;
-        }
-        String id = screen.apprenticeId();
-        screen.save(() -> {
-            screen.workbench().epaDetails().saveGateway(id, g);
-            return null;
-        });
-        savedNote = "Saved";
     }
 }
