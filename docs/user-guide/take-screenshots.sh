@@ -354,7 +354,6 @@ finish_observation() {
     type_text "Fire alarm in the store; the employer closed the shop floor."
     shoot_dialog 11-end-reason
     from_corner 57 31 2                    # Record
-    xdotool mousemove 270 500 click --repeat 10 --delay 50 5   # down to the component grade
     shoot_screen 12-session-ended
 }
 
