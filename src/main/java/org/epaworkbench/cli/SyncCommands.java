@@ -162,7 +162,7 @@ final class SyncCommands {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = root.context();
-            byte[] head;
+            boolean encrypted;
             try {
                 if (Files.isDirectory(file)) {
                     throw new BadInputException(file + ": is a folder; expected a package file");
@@ -171,14 +171,12 @@ final class SyncCommands {
                     throw new BadInputException(file + ": larger than a package may be ("
                             + Importing.MAX_PACKAGE_BYTES + " bytes)");
                 }
-                try (var in = Files.newInputStream(file)) {
-                    head = in.readNBytes(1);
-                }
+                encrypted = Importing.encrypted(file);
             } catch (NoSuchFileException e) {
                 throw new BadInputException(file + ": no such file");
             }
             PrivateKey decrypt = null;
-            if (head.length > 0 && (head[0] & 0xff) == 0x30) {
+            if (encrypted) {
                 decrypt = decryptionKey(ctx);
             }
             ctx.library(); // the plans, read here so that a problem reading them is said in words
