@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -28,7 +27,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.AppInfo;
-import org.epaworkbench.Wording;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionStatus;
@@ -402,45 +400,27 @@ public final class MainWindow extends BorderPane {
      * first (the assessor can cancel), and the app closes once every pause is saved.
      */
     public boolean confirmClose(Runnable close) {
-        // a paper record typed and not yet entered is nowhere else: closing loses it
         var paper = home.paperScreen();
-        if (paper != null && paper.form().typed() && !Dialogs.confirm(window(), "A paper record is not entered",
-                "The session you are typing from the paper form is not entered yet, so it is not saved. If you close now, "
-                        + "what you typed is lost.", "Close and lose it")) {
-            return false;
-        }
-        List<SessionScreen> open = openSessions();
-        int unsaved = open.stream().mapToInt(s -> s.model().unsavedProperty().get().actions()).sum();
-        if (unsaved > 0) {
-            LiveSessionModel first = open.stream().map(SessionScreen::model)
-                    .filter(m -> m.unsavedProperty().get().actions() > 0).findFirst().orElseThrow();
-            return Dialogs.confirm(window(), "Not everything is saved", first.unsavedProperty().get().message()
-                    + "\n\nIf you close now, " + (unsaved == 1 ? "that action is" : "those " + unsaved + " actions are")
-                    + " lost.", "Close and lose them");
-        }
-        List<LiveSessionModel> running = open.stream().map(SessionScreen::model)
-                .filter(m -> m.snapshot().state().status() == SessionStatus.RUNNING).toList();
-        if (running.isEmpty()) {
-            return true;
-        }
-        // the sessions pause when the assessor asked to close, not when the question below is answered
+        List<LiveSessionModel> open = openSessions().stream().map(SessionScreen::model).toList();
+        // the sessions pause when the assessor asked to close, not when the question is answered
         org.epaworkbench.session.SessionClock.Reading pressed = workbench.sessionClock().read();
-        String which = running.stream().map(m -> m.apprentice().name() + " (" + Wording.inSentence(m.snapshot().component().title())
-                + ", " + ElapsedText.format(m.elapsedNow()) + ")").collect(Collectors.joining("; "));
-        if (Dialogs.confirm(window(), running.size() == 1 ? "A session is running" : running.size() + " sessions are running",
-                (running.size() == 1 ? "A session is running: " : "These sessions are running: ") + which + ". Pause "
-                        + (running.size() == 1 ? "it" : "them") + " and close EPA Workbench? "
-                        + (running.size() == 1 ? "It" : "They") + " will open paused next time.", "Pause and close")) {
-            AtomicInteger waiting = new AtomicInteger(running.size());
-            for (LiveSessionModel m : running) {
-                m.perform(l -> l.pause("EPA Workbench was closed", pressed), () -> {
+        List<ClosingDecision.OpenSession> asSeen = open.stream().map(m -> new ClosingDecision.OpenSession(m.apprentice().name(),
+                m.snapshot().component().title(), m.elapsedNow(), m.snapshot().state().status() == SessionStatus.RUNNING,
+                m.unsavedProperty().get().actions(), m.unsavedProperty().get().message())).toList();
+        ClosingDecision.Outcome outcome = ClosingDecision.decide(paper != null && paper.form().typed(), asSeen,
+                (title, message, action) -> Dialogs.confirm(window(), title, message, action));
+        if (outcome instanceof ClosingDecision.PauseThenClose pause) {
+            AtomicInteger waiting = new AtomicInteger(pause.running().size());
+            for (int i : pause.running()) {
+                open.get(i).perform(l -> l.pause("EPA Workbench was closed", pressed), () -> {
                     if (waiting.decrementAndGet() == 0) {
                         close.run();
                     }
                 });
             }
+            return false;
         }
-        return false;
+        return outcome instanceof ClosingDecision.CloseNow;
     }
 
     private void editAssessor() {
