@@ -1,14 +1,8 @@
 package org.epaworkbench.ui.home;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -30,13 +24,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.people.Apprentice;
-import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.session.ElapsedText;
-import org.epaworkbench.session.SessionStatus;
 import org.epaworkbench.store.SessionStore.SessionSummary;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
@@ -51,8 +42,6 @@ import org.epaworkbench.ui.common.TextColumn;
  */
 public final class HomeView extends BorderPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", java.util.Locale.UK);
-
     private final Workbench workbench;
     private final Background background;
     private final Consumer<String> openSession;
@@ -63,14 +52,8 @@ public final class HomeView extends BorderPane {
     private final Label problem = new Label();
     private final VBox sampleBanner = new VBox();
 
-    /** What the home screen shows, read together in the background. */
-    private record Loaded(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today,
-            Map<String, ComponentResult> grades, Set<String> signed) {
-    }
-
-    /** The grade each ended session earned, and the sessions with a signed record, for the list. */
-    private Map<String, ComponentResult> grades = Map.of();
-    private Set<String> signed = Set.of();
+    /** The screen's state and decisions; this view builds the nodes and binds. */
+    private final HomeViewModel model;
     private final Function<String, Optional<LiveSessionModel>> open;
     /** The paper-record screen while one is being typed (in place of the list), else null. */
     private org.epaworkbench.ui.paper.PaperSessionScreen paper;
@@ -88,13 +71,22 @@ public final class HomeView extends BorderPane {
         this.open = open;
         this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
         this.upcoming = new UpcomingPane(openApprentice);
+        this.model = new HomeViewModel(workbench::apprenticeFiles, workbench.records(), workbench.sessionService(),
+                workbench.sampleApprentice(), workbench.plans(), new HomeViewModel.Runner() {
+                    @Override
+                    public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+                        background.run(work, done, failed);
+                    }
+                }, ZoneId.systemDefault());
         getStyleClass().add("home-view");
         setId("home-view");
         problem.getStyleClass().add("message-bar");
         problem.setWrapText(true);
-        problem.setVisible(false);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         buildTables();
+        model.homeProperty().addListener((o, was, home) -> show(home));
         reload();
     }
 
@@ -102,17 +94,16 @@ public final class HomeView extends BorderPane {
         sessions.setId("session-table");
         sessions.setPlaceholder(new Label("No sessions yet. Create one with “New session”."));
         TableColumn<SessionSummary, String> who = TextColumn.of("Apprentice", 220, s -> s.apprenticeName());
-        TableColumn<SessionSummary, String> what = TextColumn.of("Component", 300, s -> componentTitle(s));
+        TableColumn<SessionSummary, String> what = TextColumn.of("Component", 300, model::componentTitle);
         // a session recorded on paper and entered afterwards says so in the list, as on its screen and record
         what.setCellFactory(c -> new ComponentCell());
         TableColumn<SessionSummary, String> attempt = TextColumn.of("Attempt", 90, s -> s.attempt().word());
         TableColumn<SessionSummary, String> status = TextColumn.live("Status", 110, s -> open.apply(s.id())
-                .<ObservableValue<String>>map(m -> Bindings.createStringBinding(() -> statusOf(s, m.snapshot().state().status()),
-                        m.snapshotProperty()))
-                .orElseGet(() -> new ReadOnlyStringWrapper(statusOf(s, s.status()))));
-        TableColumn<SessionSummary, String> grade = TextColumn.of("Grade", 110, s -> gradeOf(s));
-        TableColumn<SessionSummary, String> when = TextColumn.of("Started", 200, s -> s.startedAt() == null ? "not started"
-                : WHEN.format(s.startedAt().atZone(ZoneId.systemDefault())));
+                .<ObservableValue<String>>map(m -> Bindings.createStringBinding(
+                        () -> model.statusOf(s, m.snapshot().state().status()), m.snapshotProperty()))
+                .orElseGet(() -> new ReadOnlyStringWrapper(model.statusOf(s, s.status()))));
+        TableColumn<SessionSummary, String> grade = TextColumn.of("Grade", 110, model::gradeOf);
+        TableColumn<SessionSummary, String> when = TextColumn.of("Started", 200, model::started);
         // a session open in the app shows its time as it runs, not the time of its last saved event
         TableColumn<SessionSummary, String> elapsed = TextColumn.live("Elapsed", 90, s -> open.apply(s.id())
                 .<ObservableValue<String>>map(m -> Bindings.createStringBinding(() -> ElapsedText.format(m.elapsedProperty().get()),
@@ -162,45 +153,16 @@ public final class HomeView extends BorderPane {
         }
     }
 
-    /** "Signed" once the session's record is signed; else where the session stands. */
-    private String statusOf(SessionSummary s, SessionStatus now) {
-        return now == SessionStatus.ENDED && signed.contains(s.id()) ? "Signed" : now.label();
-    }
-
-    /** The component grade an ended session earned (with its cap, if any); blank before the end. */
-    private String gradeOf(SessionSummary s) {
-        ComponentResult r = grades.get(s.id());
-        return r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "");
-    }
-
-    private String componentTitle(SessionSummary s) {
-        return workbench.plans().plan(s.planId()).flatMap(p -> p.component(s.componentId())).map(Component::title)
-                .orElse(s.componentId());
-    }
-
     /** Reads sessions and apprentices again, in the background. */
     public void reload() {
-        background.run(() -> {
-            var files = workbench.apprenticeFiles();
-            List<ApprenticeFile> all = files.all();
-            Map<String, ComponentResult> graded = new HashMap<>();
-            all.forEach(f -> f.sessions().forEach(l -> l.result().ifPresent(r -> graded.put(l.session().id(), r))));
-            Set<String> signedSessions = new HashSet<>();
-            workbench.records().all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
-                    .forEach(r -> signedSessions.add(r.sessionId()));
-            return new Loaded(workbench.sessionService().list(), all, workbench.sampleApprentice().present(),
-                    files.today(), graded, signedSessions);
-        },
-                this::show, failure -> showProblem("Cannot read the data folder: " + failure.getMessage()));
+        model.reload();
     }
 
-    private void show(Loaded loaded) {
-        if (loaded.sessions().isEmpty() && loaded.apprentices().isEmpty()) {
+    private void show(HomeViewModel.Home loaded) {
+        if (loaded.empty()) {
             setCenter(emptyState());
             return;
         }
-        grades = loaded.grades();
-        signed = loaded.signed();
         sessions.getItems().setAll(loaded.sessions());
         apprentices.show(loaded.apprentices(), loaded.today());
         upcoming.show(loaded.apprentices(), loaded.today());
@@ -254,10 +216,7 @@ public final class HomeView extends BorderPane {
         content.setPadding(new Insets(16));
         // a paper record being typed stays on screen, as typed, until it is entered or left
         setCenter(paper != null ? paper : content);
-        if (loaded.sessions().stream().anyMatch(s -> s.status() == SessionStatus.RUNNING)) {
-            sessions.getSelectionModel().select(loaded.sessions().stream()
-                    .filter(s -> s.status() == SessionStatus.RUNNING).findFirst().orElseThrow());
-        }
+        loaded.running().ifPresent(sessions.getSelectionModel()::select);
     }
 
     private StackPane emptyState() {
@@ -288,22 +247,15 @@ public final class HomeView extends BorderPane {
     }
 
     private void showProblem(String message) {
-        problem.setText(message);
-        problem.setVisible(true);
+        model.problem(message);
     }
 
     private void makeSample() {
-        background.run(() -> workbench.sampleApprentice().make(), made -> reload(),
-                failure -> showProblem("Could not make sample data: " + failure.getMessage()));
+        model.makeSample();
     }
 
     private void removeSample() {
-        if (Dialogs.confirm(window(), "Remove sample data", "Remove the sample apprentice and everything recorded for them, "
-                + "including sessions you added for them, and the sample assessor profile? Your own apprentices, sessions and "
-                + "assessor profile are not touched.", "Remove sample data")) {
-            background.run(() -> workbench.sampleApprentice().remove(), n -> reload(),
-                    failure -> showProblem("Could not remove sample data: " + failure.getMessage()));
-        }
+        model.removeSample(question -> Dialogs.confirm(window(), "Remove sample data", question, "Remove sample data"));
     }
 
     private void editApprentice(Apprentice existing) {

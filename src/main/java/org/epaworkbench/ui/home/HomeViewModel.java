@@ -1,0 +1,160 @@
+package org.epaworkbench.ui.home;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.epaworkbench.app.ApprenticeFiles;
+import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.app.Records;
+import org.epaworkbench.app.SampleApprentice;
+import org.epaworkbench.app.Sessions;
+import org.epaworkbench.grading.ComponentResult;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.plan.Component;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.SessionStore.SessionSummary;
+
+/**
+ * The home screen's state and decisions (issue 14): the sessions, apprentices and what is coming up, read
+ * together; what each session's row says (status, grade, component, start); whether the empty state or the
+ * sample-data banner shows, and which session is selected; making and removing the sample data. No JavaFX
+ * nodes: the view builds the tables and binds; tests run the work in place and answer the question themselves.
+ */
+public final class HomeViewModel {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+
+    /** Runs work off the FX thread and hands the result (or the failure) back on it. */
+    public interface Runner {
+        <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
+    }
+
+    /** The question the screen asks before removing the sample data; true to remove it. */
+    public interface Confirm {
+        boolean removeSampleData(String question);
+    }
+
+    /** What the home screen shows, read together. */
+    public record Home(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today,
+            Map<String, ComponentResult> grades, Set<String> signed) {
+
+        /** Nothing yet: the screen offers the sample data or a first apprentice instead of the lists. */
+        public boolean empty() {
+            return sessions.isEmpty() && apprentices.isEmpty();
+        }
+
+        /** The session to select: the first one the log says is running (after a crash, to carry on). */
+        public Optional<SessionSummary> running() {
+            return sessions.stream().filter(s -> s.status() == SessionStatus.RUNNING).findFirst();
+        }
+    }
+
+    static final String REMOVE_SAMPLE_QUESTION = "Remove the sample apprentice and everything recorded for them, including "
+            + "sessions you added for them, and the sample assessor profile? Your own apprentices, sessions and assessor "
+            + "profile are not touched.";
+
+    private final Supplier<ApprenticeFiles> files;
+    private final Records records;
+    private final Sessions sessions;
+    private final SampleApprentice sample;
+    private final PlanLibrary plans;
+    private final Runner runner;
+    private final ZoneId zone;
+    private final ObjectProperty<Home> home = new SimpleObjectProperty<>();
+    private final StringProperty problem = new SimpleStringProperty();
+
+    public HomeViewModel(Supplier<ApprenticeFiles> files, Records records, Sessions sessions, SampleApprentice sample,
+            PlanLibrary plans, Runner runner, ZoneId zone) {
+        this.files = files;
+        this.records = records;
+        this.sessions = sessions;
+        this.sample = sample;
+        this.plans = plans;
+        this.runner = runner;
+        this.zone = zone;
+    }
+
+    /** What is shown; null until first read. */
+    public ReadOnlyObjectProperty<Home> homeProperty() {
+        return home;
+    }
+
+    /** The problem to show above the lists, in the assessor's words; null when there is none. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    /** Shows a problem found by a dialog or flow the screen opened. */
+    public void problem(String message) {
+        problem.set(message);
+    }
+
+    /** Reads the sessions, apprentices, grades and signed records again. */
+    public void reload() {
+        runner.run(this::read, home::set, failure -> problem.set("Cannot read the data folder: " + failure.getMessage()));
+    }
+
+    private Home read() throws Exception {
+        ApprenticeFiles f = files.get();
+        List<ApprenticeFile> all = f.all();
+        Map<String, ComponentResult> graded = new HashMap<>();
+        all.forEach(a -> a.sessions().forEach(l -> l.result().ifPresent(r -> graded.put(l.session().id(), r))));
+        Set<String> signedSessions = new HashSet<>();
+        records.all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
+                .forEach(r -> signedSessions.add(r.sessionId()));
+        return new Home(sessions.list(), all, sample.present(), f.today(), Map.copyOf(graded), Set.copyOf(signedSessions));
+    }
+
+    /** Makes the sample data (replacing any made before), then reads the screen again. */
+    public void makeSample() {
+        runner.run(sample::make, made -> reload(), failure -> problem.set("Could not make sample data: " + failure.getMessage()));
+    }
+
+    /** Removes the sample data once the assessor confirms, then reads the screen again. */
+    public void removeSample(Confirm confirm) {
+        if (!confirm.removeSampleData(REMOVE_SAMPLE_QUESTION)) {
+            return;
+        }
+        runner.run(sample::remove, removed -> reload(),
+                failure -> problem.set("Could not remove sample data: " + failure.getMessage()));
+    }
+
+    /** A session's status: "Signed" once its record is signed, else where it stands ({@code now}: live if it is open). */
+    public String statusOf(SessionSummary s, SessionStatus now) {
+        Home h = home.get();
+        return now == SessionStatus.ENDED && h != null && h.signed().contains(s.id()) ? "Signed" : now.label();
+    }
+
+    /** The component grade an ended session earned (with its cap, if any); blank before the end. */
+    public String gradeOf(SessionSummary s) {
+        Home h = home.get();
+        ComponentResult r = h == null ? null : h.grades().get(s.id());
+        return r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "");
+    }
+
+    /** The component's title as the plan gives it; its id when the plan is not installed. */
+    public String componentTitle(SessionSummary s) {
+        return plans.plan(s.planId()).flatMap(p -> p.component(s.componentId())).map(Component::title).orElse(s.componentId());
+    }
+
+    /** When the session started, in the computer's time zone; "not started" before its start. */
+    public String started(SessionSummary s) {
+        return s.startedAt() == null ? "not started" : WHEN.format(s.startedAt().atZone(zone));
+    }
+}
