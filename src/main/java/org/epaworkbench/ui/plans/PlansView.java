@@ -13,18 +13,20 @@ import org.epaworkbench.packs.PlanLibrary.InstalledPlan;
 /** The plan browser: installed plans on the left, the chosen plan in full on the right. */
 public final class PlansView extends SplitPane {
 
+    private final PlansViewModel model;
     private final ListView<InstalledPlan> list = new ListView<>();
     private final ScrollPane detail = new ScrollPane();
 
     public PlansView(PlanLibrary library) {
+        this.model = new PlansViewModel(library);
         getStyleClass().add("plans-view");
         list.setId("plan-list");
-        list.getItems().setAll(library.all());
+        list.getItems().setAll(model.plans());
         list.setCellFactory(v -> new PlanListCell());
 
         Label heading = new Label("Assessment plans");
         heading.getStyleClass().add("pane-heading");
-        Label count = new Label(library.all().size() + " installed");
+        Label count = new Label(model.count());
         count.getStyleClass().add("plan-subtitle");
         VBox left = new VBox(4, heading, count, list);
         left.setPadding(new Insets(16, 8, 8, 12));
@@ -33,13 +35,21 @@ public final class PlansView extends SplitPane {
 
         detail.setFitToWidth(true);
         detail.setId("plan-detail-scroll");
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> show(chosen));
+        // the list's selection and the model's choice follow each other; the detail shows the choice
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> model.chosenProperty().set(chosen));
+        model.chosenProperty().addListener((obs, old, chosen) -> {
+            if (list.getSelectionModel().getSelectedItem() != chosen) {
+                list.getSelectionModel().select(chosen);
+            }
+            show(chosen);
+        });
 
         getItems().addAll(left, new BorderPane(detail));
         setDividerPositions(0.27);
         SplitPane.setResizableWithParent(left, false);
-        if (!list.getItems().isEmpty()) {
-            list.getSelectionModel().selectFirst();
+        if (model.chosenProperty().get() != null) {
+            list.getSelectionModel().select(model.chosenProperty().get());
+            show(model.chosenProperty().get());
         }
     }
 
@@ -54,7 +64,6 @@ public final class PlansView extends SplitPane {
 
     /** Selects the plan with this id, if installed. */
     public void select(String planId) {
-        list.getItems().stream().filter(p -> p.plan().id().equals(planId)).findFirst()
-                .ifPresent(p -> list.getSelectionModel().select(p));
+        model.select(planId);
     }
 }
