@@ -36,8 +36,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
 
-    private static final String SUBMISSION = "project report";
-
     private final ApprenticeScreen screen;
     private final EpaRules.ProjectReport rule;
     private final Component project;
@@ -48,19 +46,24 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     private final Label submittedLabel = new Label("Submitted on");
     private final Label annexStop = new Label();
     private final DateField submitted;
-    /** The attempt the submission date is for: 1, or the resit or retake after a failed project. */
-    private int attempt = 1;
     private final TableView<Criterion> mapping = new TableView<>();
     private final Label mappedCount = new Label();
     private final Button open = new Button("Open", new FontIcon("mdi2o-open-in-new"));
     private Map<String, String> locations = Map.of();
+    private final ProjectViewModel model;
     private ApprenticeFile file;
-    private boolean showing;
 
     ProjectTab(ApprenticeScreen screen, AssessmentPlan plan) {
         this.screen = screen;
         this.rule = plan.epa().projectReport();
-        this.project = plan.component(rule.component()).orElseThrow();
+        this.model = new ProjectViewModel(plan, (attempt, date) -> {
+            String apprentice = screen.apprenticeId();
+            screen.save(() -> {
+                screen.workbench().epaDetails().setDate(apprentice, DateKind.SUBMITTED, ProjectViewModel.SUBMISSION, attempt, date);
+                return null;
+            });
+        });
+        this.project = model.project();
         fileName.setId("report-file");
         fileName.getStyleClass().add("fact-name");
         words.setId("report-words");
@@ -70,16 +73,7 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         wordsDetail.setWrapText(true);
         wordsDetail.getStyleClass().add("plan-subtitle");
         submitted = new DateField("report-submitted", null);
-        submitted.valueProperty().addListener((o, a, b) -> {
-            if (!showing) {
-                String apprentice = screen.apprenticeId();
-                int forAttempt = attempt;
-                screen.save(() -> {
-                    screen.workbench().epaDetails().setDate(apprentice, DateKind.SUBMITTED, SUBMISSION, forAttempt, b);
-                    return null;
-                });
-            }
-        });
+        submitted.valueProperty().addListener((o, a, b) -> model.submittedOn(b));
         annexStop.setId("report-annex-stop");
         annexStop.setWrapText(true);
         annexStop.getStyleClass().add("annex-stop");
@@ -145,14 +139,10 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
     @Override
     public void show(ApprenticeFile f) {
         this.file = f;
-        var history = f.epa().history();
-        EpaRules.Reassessment reassessment = f.plan().orElseThrow().epa().reassessment();
-        boolean reworks = reassessment != null && reassessment.projectReworkMonths() != null;
-        attempt = reworks ? history.current(project.id()) : 1;
-        submittedLabel.setText(attempt == 1 ? "Submitted on" : "Reworked report submitted on");
-        showing = true;
-        submitted.setValue(f.epa().schedule().submittedOn(SUBMISSION, attempt).orElse(null));
-        showing = false;
+        model.attempts(f.epa().history());
+        submittedLabel.setText(model.submittedLabel());
+        model.filling(() -> submitted.setValue(f.epa().schedule().submittedOn(ProjectViewModel.SUBMISSION, model.attempt())
+                .orElse(null)));
         f.epa().report().ifPresentOrElse(this::showReport, () -> {
             fileName.setText("No report attached yet");
             words.setText("");
@@ -163,26 +153,17 @@ final class ProjectTab extends BorderPane implements ApprenticeScreen.Shown {
         });
         locations = f.epa().reportMapping();
         mapping.refresh();
-        long mapped = project.criteria().stream().filter(c -> locations.containsKey(c.id())).count();
-        mappedCount.setText(mapped + " of " + project.criteria().size() + " criteria mapped");
+        mappedCount.setText(model.mappedCount(locations));
     }
 
     private void showReport(SubmittedReport r) {
         fileName.setText(r.fileName());
         open.setDisable(false);
-        int counted = r.countedWords(rule);
-        words.setText(WordCount.thousands(counted) + " words" + (rule.annexesExcluded() ? " excluding annexes" : ""));
-        WordCount.ReportWords w = r.words();
-        annexStop.setText(rule.annexesExcluded() ? w.stoppedAt().map(at -> "Counted up to " + at + "; "
-                + WordCount.thousands(w.total() - w.excludingAnnexes()) + " words from there on are annexes.").orElse("") : "");
-        wordsDetail.setText(w.total() == 0
-                ? "No text found in the file: a scanned document has no words to count. Ask for the original document."
-                : w.hasAnnexes()
-                ? WordCount.thousands(w.total()) + " in all. If the count stopped at the wrong line, check the report: an annex "
-                        + "starts at a short heading line such as “Appendix A”, “Annexe 1” or “7. Appendices”."
-                : "No annex heading found (a short heading line such as “Appendix A”, “Annexe 1” or “Appendices”): every word "
-                        + "counts.");
-        flags.show(r.lengthFlag(rule).stream().toList());
+        ProjectViewModel.Words w = model.words(r);
+        words.setText(w.counted());
+        annexStop.setText(w.annexStop());
+        wordsDetail.setText(w.detail());
+        flags.show(w.flags());
     }
 
     private void attach() {
