@@ -1,10 +1,17 @@
 package org.epaworkbench.ui.session;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.plan.Criterion;
+import org.epaworkbench.session.AskedQuestion;
 import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.EventBody;
@@ -18,7 +25,8 @@ import org.epaworkbench.app.RecordedSession;
  * What the session screen decides when the assessor judges, notes, pauses or ends (issue 14): the same
  * key twice clears a judgement; after the end every change is an amendment with a reason; a pause
  * starts at the press and its reason is added to it; ending outside the plan's window needs a reason,
- * and the end dialog names the criteria never judged. No JavaFX: the screen hands it its dialogs and
+ * and the end dialog names the criteria never judged; start and resume, questioning, the next question
+ * from the bank, follow-ups, judgements by key too fast for a person, and leaving a running session. No JavaFX: the screen hands it its dialogs and
  * the session's log, and tests answer the dialogs themselves.
  */
 public final class SessionDecisions {
@@ -136,6 +144,149 @@ public final class SessionDecisions {
                 notJudged)) {
             session.perform(l -> l.end(null), NOTHING);
         }
+    }
+
+    /** Starts a planned session, resumes a paused one; nothing otherwise. */
+    public void startOrResume() {
+        SessionStatus st = session.snapshot().state().status();
+        if (st == SessionStatus.PLANNED) {
+            session.perform(l -> l.start(), NOTHING);
+        } else if (st == SessionStatus.PAUSED) {
+            session.perform(l -> l.resume(), NOTHING);
+        }
+    }
+
+    /** Questioning time on or off, where the plan times questioning; nothing otherwise. */
+    public void toggleQuestioning() {
+        if (session.snapshot().component().questioning() != null) {
+            session.perform(l -> l.toggleQuestioning(), NOTHING);
+        }
+    }
+
+    /** Closes the current question, where the plan counts questions; nothing otherwise. */
+    public void closeQuestion() {
+        if (session.snapshot().component().questionCount() != null) {
+            session.perform(l -> l.closeQuestion(), NOTHING);
+        }
+    }
+
+    /** The question the bank is opened for: its number, and the bank's questions already asked (not offered twice). */
+    public record NextQuestion(int number, Set<String> askedFromBank) {
+    }
+
+    /**
+     * Whether to open the question bank, and for which question. Empty when the component counts no
+     * questions, when all are asked (the interview panel says so, calmly), or when the session is not
+     * running (then the rule's reason is shown, as for any action refused).
+     */
+    public Optional<NextQuestion> nextQuestion() {
+        LiveSnapshot s = session.snapshot();
+        if (s.component().questionCount() == null) {
+            return Optional.empty();
+        }
+        int next = s.state().questions().size() + 1;
+        var count = s.component().questions();
+        if (count.isPresent() && next > count.get().exactly()) {
+            return Optional.empty();
+        }
+        if (!s.state().running()) {
+            session.perform(l -> l.askQuestion("(refused)", null), NOTHING); // shows the rule's reason
+            return Optional.empty();
+        }
+        Set<String> asked = new HashSet<>();
+        s.state().questions().stream().map(AskedQuestion::bankId).filter(id -> id != null).forEach(asked::add);
+        return Optional.of(new NextQuestion(next, Set.copyOf(asked)));
+    }
+
+    /** Records the question chosen or typed ({@code bankId} null for one typed). */
+    public void ask(String text, String bankId) {
+        session.perform(l -> l.askQuestion(text, bankId), NOTHING);
+    }
+
+    /** A follow-up prompt on the current question, asked for here; with no question open the rule says why not. */
+    public void followUp(Asker asker) {
+        Optional<AskedQuestion> current = session.snapshot().state().currentQuestion();
+        if (current.isEmpty()) {
+            session.perform(l -> l.followUp("-"), NOTHING);
+            return;
+        }
+        asker.reason("Explain further", "Follow-up prompt on question " + current.get().number() + ": " + current.get().text(),
+                "e.g. Can you explain that further?", null).ifPresent(text -> session.perform(l -> l.followUp(text), NOTHING));
+    }
+
+    /** More judgements by key than this of one criterion within {@link #BURST_WINDOW} are held. */
+    static final int BURST_LIMIT = 3;
+    static final Duration BURST_WINDOW = Duration.ofSeconds(1);
+
+    /** A judgement by key held back as faster than a person judges: what to say, and the button that applies it. */
+    public record Held(String text, String apply, Criterion criterion, CriterionState state) {
+    }
+
+    /** Judgements by key of one criterion, as monotonic clock readings, newest last. */
+    private final Map<String, ArrayDeque<Long>> keyJudgements = new HashMap<>();
+
+    /**
+     * A judgement by key at {@code nanos} (the monotonic clock). More than {@value #BURST_LIMIT} of the same
+     * criterion within a second is faster than a person judges (typed text reaching the list): it is held,
+     * not applied, and returned to be offered; otherwise it is judged as {@link #judge} does.
+     */
+    public Optional<Held> judgeByKey(Criterion criterion, CriterionState state, long nanos, Asker asker) {
+        ArrayDeque<Long> times = keyJudgements.computeIfAbsent(criterion.id(), id -> new ArrayDeque<>());
+        while (!times.isEmpty() && nanos - times.peekFirst() >= BURST_WINDOW.toNanos()) {
+            times.removeFirst();
+        }
+        times.addLast(nanos);
+        if (times.size() <= BURST_LIMIT) {
+            judge(criterion, state, asker);
+            return Optional.empty();
+        }
+        Judgement current = session.snapshot().state().judgements().get(criterion.id());
+        boolean clear = current != null && current.state() == state;
+        String now = current == null ? "not judged" : current.state().label().toLowerCase(Locale.ROOT);
+        String c = criterion.code();
+        return Optional.of(new Held(c + " was changed more than " + BURST_LIMIT + " times within a second by keys, faster "
+                + "than a person judges: typed text may have reached the criteria list. The last change was not applied; "
+                + c + " stays " + now + ".", clear ? "Clear " + c : "Mark " + c + " " + state.label().toLowerCase(Locale.ROOT),
+                criterion, state));
+    }
+
+    /** What the assessor chooses on leaving a running session. */
+    public enum Leaving {
+        /** Pause it (with a reason), then leave. */
+        PAUSE,
+        /** Leave it running: it stays open in the app, its heartbeat saving the time. */
+        KEEP_RUNNING,
+        /** Stay on the screen. */
+        STAY
+    }
+
+    /** The question asked on leaving a running session. */
+    public interface LeaveAsker {
+        Leaving runningSession();
+    }
+
+    /**
+     * Leaving the screen: a running session (with no gap question pending) asks first whether to pause it,
+     * keep it running or stay; a pause starts when it is chosen and needs its reason. {@code left} runs
+     * once the screen may go (after the pause is saved).
+     */
+    public void leave(LeaveAsker leaving, Asker asker, Runnable left) {
+        LiveSnapshot s = session.snapshot();
+        if (s.state().running() && s.gap().isEmpty()) {
+            Leaving choice = leaving.runningSession();
+            if (choice == Leaving.STAY) {
+                return;
+            }
+            if (choice == Leaving.PAUSE) {
+                SessionClock.Reading pressed = session.now();
+                asker.reason("Pause", "Paused at " + ElapsedText.format(session.elapsedNow())
+                                + ": the time spent writing the reason is not session time. Why is the session pausing?",
+                        "e.g. apprentice comfort break, moving to another area", null)
+                        .ifPresent(reason -> session.perform(l -> l.pause(reason, pressed), left));
+                return;
+            }
+        }
+        left.run();
     }
 
     /** The criteria with no judgement, in words for the end dialog; empty when every criterion is judged. */

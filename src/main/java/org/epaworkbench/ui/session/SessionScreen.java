@@ -1,9 +1,7 @@
 package org.epaworkbench.ui.session;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,11 +26,9 @@ import javafx.stage.Window;
 import org.epaworkbench.grading.CriterionState;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
-import org.epaworkbench.session.AskedQuestion;
 import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.GapQuestion;
-import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionClock;
 import org.epaworkbench.session.SessionDetails;
@@ -494,33 +490,17 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
                 && w instanceof javafx.stage.Stage st && st.getOwner() == own && st.getModality() != javafx.stage.Modality.NONE);
     }
 
-    /** Judgements by key of one criterion, as monotonic clock readings, newest last (the burst check's memory). */
-    private final java.util.Map<String, java.util.ArrayDeque<Long>> keyJudgements = new java.util.HashMap<>();
-
     /**
-     * A judgement by key. More than {@value #BURST_LIMIT} of the same criterion within a second is faster than a
-     * person judges (typed text reaching the list): it is held, and applied only if the assessor confirms it.
+     * A judgement by key; one faster than a person judges is held by the decisions and offered in the bar
+     * (see {@link SessionDecisions#judgeByKey}).
      */
     private void judgeByKey(CriterionState state) {
         Criterion c = criteria.selectedProperty().get();
         if (c == null) {
             return;
         }
-        long now = model.workbench().sessionClock().monotonicNanos();
-        java.util.ArrayDeque<Long> times = keyJudgements.computeIfAbsent(c.id(), id -> new java.util.ArrayDeque<>());
-        while (!times.isEmpty() && now - times.peekFirst() >= BURST_WINDOW.toNanos()) {
-            times.removeFirst();
-        }
-        times.addLast(now);
-        if (times.size() > BURST_LIMIT) {
-            holdBurst(c, state);
-        } else {
-            judge(c, state);
-        }
+        decisions.judgeByKey(c, state, model.workbench().sessionClock().monotonicNanos(), asker()).ifPresent(this::holdBurst);
     }
-
-    static final int BURST_LIMIT = 3;
-    static final Duration BURST_WINDOW = Duration.ofSeconds(1);
 
     private final Label burstText = new Label();
     private final Button burstApply = new Button();
@@ -528,15 +508,10 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     private Runnable burstAction;
 
     /** What the held key asked for, stated and offered: applied only by the button. */
-    private void holdBurst(Criterion c, CriterionState state) {
-        Judgement current = model.snapshot().state().judgements().get(c.id());
-        boolean clear = current != null && current.state() == state;
-        String now = current == null ? "not judged" : current.state().label().toLowerCase(java.util.Locale.ROOT);
-        burstText.setText(c.code() + " was changed more than " + BURST_LIMIT + " times within a second by keys, faster "
-                + "than a person judges: typed text may have reached the criteria list. The last change was not applied; "
-                + c.code() + " stays " + now + ".");
-        burstApply.setText(clear ? "Clear " + c.code() : "Mark " + c.code() + " " + state.label().toLowerCase(java.util.Locale.ROOT));
-        burstAction = () -> judge(c, state);
+    private void holdBurst(SessionDecisions.Held held) {
+        burstText.setText(held.text());
+        burstApply.setText(held.apply());
+        burstAction = () -> judge(held.criterion(), held.state());
         burstBar.setVisible(true);
     }
 
@@ -578,12 +553,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void startOrResume() {
-        SessionStatus st = model.snapshot().state().status();
-        if (st == SessionStatus.PLANNED) {
-            model.perform(l -> l.start());
-        } else if (st == SessionStatus.PAUSED) {
-            model.perform(l -> l.resume());
-        }
+        decisions.startOrResume();
     }
 
     @Override
@@ -598,37 +568,22 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void toggleQuestioning() {
-        if (model.snapshot().component().questioning() != null) {
-            model.perform(l -> l.toggleQuestioning());
-        }
+        decisions.toggleQuestioning();
     }
 
     @Override
     public void askQuestion() {
+        Optional<SessionDecisions.NextQuestion> next = decisions.nextQuestion();
+        if (next.isEmpty() || model.isDialogOpening()) {
+            return; // nothing to ask, or the bank is already on its way
+        }
         LiveSnapshot s = model.snapshot();
-        if (s.component().questionCount() == null) {
-            return;
-        }
-        int next = s.state().questions().size() + 1;
-        var count = s.component().questions();
-        if (count.isPresent() && next > count.get().exactly()) {
-            return; // the interview panel says so, calmly: "All 10 questions asked"
-        }
-        if (!s.state().running()) {
-            model.perform(l -> l.askQuestion("(refused)", null)); // shows the rule's reason
-            return;
-        }
-        if (model.isDialogOpening()) {
-            return; // already on its way
-        }
-        Set<String> asked = new HashSet<>();
-        s.state().questions().stream().map(AskedQuestion::bankId).filter(id -> id != null).forEach(asked::add);
         Runnable opened = model.dialogOpening();
         model.background().run(() -> model.workbench().questions().questions(s.plan(), s.component()), bank -> {
             try {
                 new QuestionBankDialog(model.workbench().questions(), model.background(), s.plan(), s.component())
-                        .show(window(), next, bank, asked)
-                        .ifPresent(choice -> model.perform(l -> l.askQuestion(choice.text(), choice.bankId())));
+                        .show(window(), next.get().number(), bank, next.get().askedFromBank())
+                        .ifPresent(choice -> decisions.ask(choice.text(), choice.bankId()));
             } finally {
                 opened.run();
             }
@@ -640,21 +595,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void followUp() {
-        Optional<AskedQuestion> current = model.snapshot().state().currentQuestion();
-        if (current.isEmpty()) {
-            model.perform(l -> l.followUp("-"));
-            return;
-        }
-        Dialogs.reason(window(), "Explain further", "Follow-up prompt on question " + current.get().number() + ": "
-                        + current.get().text(), "e.g. Can you explain that further?")
-                .ifPresent(text -> model.perform(l -> l.followUp(text)));
+        decisions.followUp(asker());
     }
 
     @Override
     public void closeQuestion() {
-        if (model.snapshot().component().questionCount() != null) {
-            model.perform(l -> l.closeQuestion());
-        }
+        decisions.closeQuestion();
     }
 
     @Override
@@ -765,36 +711,31 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
      * or stay. A session with actions still held in memory also stays open, so they are saved.
      */
     void leave() {
-        if (model.snapshot().state().running() && model.snapshot().gap().isEmpty()) {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-            a.initOwner(window());
-            a.setTitle("The session is running");
-            a.setHeaderText(model.apprentice().name() + ": " + model.snapshot().component().title() + " is running ("
-                    + ElapsedText.format(model.elapsedNow()) + "). Pause it before leaving, or keep it running?");
-            Label body = new Label("Kept running, the time goes on counting and the session stays open: it is shown at the top "
-                    + "of the window, one click from this screen.");
-            body.setWrapText(true);
-            body.setMaxWidth(520);
-            a.getDialogPane().setContent(body);
-            ButtonType pause = new ButtonType("Pause it…", ButtonBar.ButtonData.OK_DONE);
-            ButtonType keep = new ButtonType("Keep it running", ButtonBar.ButtonData.OTHER);
-            a.getButtonTypes().setAll(pause, keep, ButtonType.CANCEL);
-            a.getDialogPane().lookupButton(pause).setId("leave-pause");
-            a.getDialogPane().lookupButton(keep).setId("leave-keep-running");
-            Optional<ButtonType> choice = a.showAndWait();
-            if (choice.isEmpty() || choice.get() == ButtonType.CANCEL) {
-                return;
-            }
-            if (choice.get() == pause) {
-                SessionClock.Reading pressed = model.workbench().sessionClock().read();
-                Dialogs.reason(window(), "Pause", "Paused at " + ElapsedText.format(model.elapsedNow())
-                                + ": the time spent writing the reason is not session time. Why is the session pausing?",
-                        "e.g. apprentice comfort break, moving to another area")
-                        .ifPresent(reason -> model.perform(l -> l.pause(reason, pressed), this::left));
-                return;
-            }
+        decisions.leave(this::askLeavingRunning, asker(), this::left);
+    }
+
+    /** The question on leaving a running session: pause it, keep it running, or stay. */
+    private SessionDecisions.Leaving askLeavingRunning() {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(window());
+        a.setTitle("The session is running");
+        a.setHeaderText(model.apprentice().name() + ": " + model.snapshot().component().title() + " is running ("
+                + ElapsedText.format(model.elapsedNow()) + "). Pause it before leaving, or keep it running?");
+        Label body = new Label("Kept running, the time goes on counting and the session stays open: it is shown at the top "
+                + "of the window, one click from this screen.");
+        body.setWrapText(true);
+        body.setMaxWidth(520);
+        a.getDialogPane().setContent(body);
+        ButtonType pause = new ButtonType("Pause it…", ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep it running", ButtonBar.ButtonData.OTHER);
+        a.getButtonTypes().setAll(pause, keep, ButtonType.CANCEL);
+        a.getDialogPane().lookupButton(pause).setId("leave-pause");
+        a.getDialogPane().lookupButton(keep).setId("leave-keep-running");
+        Optional<ButtonType> choice = a.showAndWait();
+        if (choice.isEmpty() || choice.get() == ButtonType.CANCEL) {
+            return SessionDecisions.Leaving.STAY;
         }
-        left();
+        return choice.get() == pause ? SessionDecisions.Leaving.PAUSE : SessionDecisions.Leaving.KEEP_RUNNING;
     }
 
     private void left() {

@@ -64,9 +64,7 @@ class SessionDecisionsTest {
 
     @BeforeEach
     void start() throws Exception {
-        live = LiveSession.create("s-1", PLAN, "observation", clock, SessionSettings.DEFAULT);
-        commit(live.plan(new SessionDetails("a-1", PLAN.id(), PLAN.version(), "observation", AttemptKind.FIRST,
-                AssessmentMode.FACE_TO_FACE, "Shop floor", "Passport")));
+        planned("observation");
         commit(live.start());
         decisions = new SessionDecisions(new SessionDecisions.Session() {
             @Override
@@ -99,6 +97,14 @@ class SessionDecisionsTest {
                 }
             }
         });
+    }
+
+    /** A new session of {@code componentId}, planned and not started, in place of the one the decisions see. */
+    void planned(String componentId) throws SessionRuleException {
+        log.clear();
+        live = LiveSession.create("s-1", PLAN, componentId, clock, SessionSettings.DEFAULT);
+        commit(live.plan(new SessionDetails("a-1", PLAN.id(), PLAN.version(), componentId, AttemptKind.FIRST,
+                AssessmentMode.FACE_TO_FACE, "Shop floor", "Passport")));
     }
 
     void commit(org.epaworkbench.session.PendingEvent pending) {
@@ -216,5 +222,129 @@ class SessionDecisionsTest {
         answers.add("yes");
         decisions.end(asker);
         assertThat(live.state().ended()).isTrue();
+    }
+
+    @Test
+    void startStartsAPlannedSessionResumesAPausedOneAndDoesNothingWhileItRuns() throws Exception {
+        planned("observation");
+        decisions.startOrResume();
+        assertThat(live.state().status()).isEqualTo(SessionStatus.RUNNING);
+        int running = log.size();
+        decisions.startOrResume();
+        assertThat(log).as("already running: nothing recorded").hasSize(running);
+        answers.add("comfort break");
+        decisions.pause(asker);
+        assertThat(live.state().status()).isEqualTo(SessionStatus.PAUSED);
+        decisions.startOrResume();
+        assertThat(live.state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void questioningTimeIsToggledOnlyWhereThePlanTimesIt() throws Exception {
+        decisions.toggleQuestioning();
+        assertThat(live.state().questioningActive()).isTrue();
+        decisions.toggleQuestioning();
+        assertThat(live.state().questioningActive()).isFalse();
+
+        planned("professional-discussion");
+        commit(live.start());
+        int before = log.size();
+        decisions.toggleQuestioning();
+        decisions.closeQuestion();
+        assertThat(log).as("no questioning time and no question count in this component").hasSize(before);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theBankOpensForTheNextQuestionWithThoseAskedFromItLeftOutAndNotOnceAllAreAsked() throws Exception {
+        assertThat(decisions.nextQuestion()).as("the observation counts no questions").isEmpty();
+
+        planned("wbp-interview");
+        assertThat(decisions.nextQuestion()).as("not started").isEmpty();
+        assertThat(problems).as("the rule says why").hasSize(1);
+        commit(live.start());
+        assertThat(decisions.nextQuestion()).contains(new SessionDecisions.NextQuestion(1, java.util.Set.of()));
+        decisions.ask("Tell me about the project's aims", "bank-1");
+        decisions.closeQuestion();
+        decisions.ask("A question of my own", null);
+        decisions.closeQuestion();
+        assertThat(decisions.nextQuestion()).contains(new SessionDecisions.NextQuestion(3, java.util.Set.of("bank-1")));
+        for (int n = 3; n <= 10; n++) {
+            decisions.ask("Question " + n, null);
+            decisions.closeQuestion();
+        }
+        assertThat(live.state().questions()).hasSize(10);
+        assertThat(decisions.nextQuestion()).as("all 10 asked").isEmpty();
+        assertThat(problems).hasSize(1);
+    }
+
+    @Test
+    void aFollowUpIsAskedForOnTheCurrentQuestionAndRefusedWithNoneOpen() throws Exception {
+        planned("wbp-interview");
+        commit(live.start());
+        decisions.followUp(asker);
+        assertThat(problems).as("no question open: the rule says why").hasSize(1);
+        assertThat(asked).isEmpty();
+
+        decisions.ask("Tell me about the project's aims", null);
+        answers.add("Can you explain that further?");
+        decisions.followUp(asker);
+        assertThat(asked).singleElement().satisfies(q -> assertThat(q)
+                .isEqualTo("Explain further: Follow-up prompt on question 1: Tell me about the project's aims"));
+        assertThat(log.get(log.size() - 1).body().describe()).contains("Can you explain that further?");
+    }
+
+    @Test
+    void moreThanThreeKeyJudgementsOfOneCriterionWithinASecondAreHeldAndOfferedNotApplied() {
+        Criterion k = live.snapshot().component().criteria().get(0);
+        long t = 1_000_000_000L;
+        assertThat(decisions.judgeByKey(k, CriterionState.MET, t, asker)).isEmpty();
+        assertThat(decisions.judgeByKey(k, CriterionState.NOT_MET, t + 100_000_000L, asker)).isEmpty();
+        assertThat(decisions.judgeByKey(k, CriterionState.MET, t + 200_000_000L, asker)).isEmpty();
+        int before = log.size();
+
+        var held = decisions.judgeByKey(k, CriterionState.MET, t + 300_000_000L, asker);
+
+        assertThat(log).as("held, not applied").hasSize(before);
+        assertThat(held).hasValueSatisfying(h -> {
+            assertThat(h.text()).startsWith(k.code() + " was changed more than 3 times within a second by keys")
+                    .endsWith(k.code() + " stays met.");
+            assertThat(h.apply()).as("the same state again would clear it").isEqualTo("Clear " + k.code());
+            assertThat(h.criterion()).isEqualTo(k);
+            assertThat(h.state()).isEqualTo(CriterionState.MET);
+        });
+        // a second after the first three, a key judges again
+        assertThat(decisions.judgeByKey(k, CriterionState.NOT_MET, t + 1_300_000_000L, asker)).isEmpty();
+        assertThat(live.state().judgements().get(k.id()).state()).isEqualTo(CriterionState.NOT_MET);
+    }
+
+    @Test
+    void leavingARunningSessionAsksToPauseKeepItRunningOrStay() {
+        List<String> left = new ArrayList<>();
+        decisions.leave(() -> SessionDecisions.Leaving.STAY, asker, () -> left.add("left"));
+        assertThat(left).isEmpty();
+
+        decisions.leave(() -> SessionDecisions.Leaving.KEEP_RUNNING, asker, () -> left.add("left"));
+        assertThat(left).containsExactly("left");
+        assertThat(live.state().running()).isTrue();
+
+        clock.advanceSeconds(75);
+        answers.add(null); // the pause's reason cancelled: still here, still running
+        decisions.leave(() -> SessionDecisions.Leaving.PAUSE, asker, () -> left.add("left"));
+        assertThat(left).hasSize(1);
+        assertThat(live.state().running()).isTrue();
+
+        answers.add("moving to another area");
+        decisions.leave(() -> SessionDecisions.Leaving.PAUSE, asker, () -> left.add("left"));
+        assertThat(asked.get(asked.size() - 1)).startsWith("Pause: Paused at 1:15");
+        assertThat(live.state().status()).isEqualTo(SessionStatus.PAUSED);
+        assertThat(left).hasSize(2);
+
+        // paused: nothing to ask
+        decisions.leave(() -> {
+            throw new AssertionError("not asked for a paused session");
+        }, asker, () -> left.add("left"));
+        assertThat(left).hasSize(3);
     }
 }
