@@ -3,7 +3,6 @@ package org.epaworkbench.ui.apprentice;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,6 +39,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
 
     private final ApprenticeScreen screen;
     private final Component discussion;
+    private final PortfolioViewModel model;
     private final EpaRules.PortfolioRule rule;
     private final TableView<PortfolioPiece> pieces = new TableView<>();
     private final Label summary = new Label();
@@ -51,6 +51,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         this.screen = screen;
         this.rule = plan.epa().portfolio();
         this.discussion = plan.component(rule.component()).orElseThrow();
+        this.model = new PortfolioViewModel(rule, discussion);
         pieces.setId("portfolio-table");
         pieces.setPlaceholder(new Label("No evidence yet. Add the pieces the apprentice submitted (" + rule.minPieces() + " to "
                 + rule.maxPieces() + ")."));
@@ -123,9 +124,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
     }
 
     private String codes(PortfolioPiece p) {
-        String codes = discussion.criteria().stream().filter(c -> p.criteria().contains(c.id())).map(Criterion::code)
-                .collect(Collectors.joining(", "));
-        return codes.isEmpty() ? "none: map it" : codes;
+        return model.codes(p);
     }
 
     @Override
@@ -133,15 +132,10 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         this.file = f;
         PortfolioPiece selected = pieces.getSelectionModel().getSelectedItem();
         pieces.getItems().setAll(f.epa().portfolio());
-        if (selected != null) {
-            f.epa().portfolio().stream().filter(p -> p.id().equals(selected.id())).findFirst()
-                    .ifPresent(p -> pieces.getSelectionModel().select(p));
-        }
+        PortfolioViewModel.stillChosen(selected, f.epa().portfolio()).ifPresent(p -> pieces.getSelectionModel().select(p));
         PortfolioCheck.Report report = f.review().orElseThrow().portfolio().orElseThrow();
-        int covered = report.coverage().size() - report.uncovered().size();
-        summary.setText(org.epaworkbench.Wording.count(report.pieces(), "piece") + " (the plan asks for " + rule.minPieces()
-                + " to " + rule.maxPieces() + ")  ·  " + covered + " of " + report.coverage().size() + " criteria covered");
-        flags.show(f.review().orElseThrow().flags().stream().filter(x -> x.subject().equals("Portfolio")).toList());
+        summary.setText(model.summary(report));
+        flags.show(PortfolioViewModel.flags(f.review().orElseThrow()));
         showCoverage(report.coverage());
     }
 
@@ -156,9 +150,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
             text.setWrapText(true);
             text.setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(text, Priority.ALWAYS);
-            Label where = new Label(e.getValue().isEmpty() ? "Not covered" : (e.getValue().size() == 1 ? "Piece " : "Pieces ")
-                    + e.getValue().stream()
-                    .map(String::valueOf).collect(Collectors.joining(", ")));
+            Label where = new Label(PortfolioViewModel.coveredBy(e.getValue()));
             where.setMinWidth(Label.USE_PREF_SIZE);
             where.getStyleClass().add(e.getValue().isEmpty() ? "coverage-missing" : "plan-subtitle");
             where.setId("coverage-" + e.getKey().id().replace('.', '_'));
@@ -170,7 +162,7 @@ final class PortfolioTab extends BorderPane implements ApprenticeScreen.Shown {
         if (file == null) {
             return;
         }
-        int next = file.epa().portfolio().stream().mapToInt(PortfolioPiece::number).max().orElse(0) + 1;
+        int next = PortfolioViewModel.nextNumber(file.epa().portfolio());
         PortfolioPieceDialog.show(screen.window(), discussion, existing, next).ifPresent(result -> {
             String apprentice = screen.apprenticeId();
             var details = screen.workbench().epaDetails();
