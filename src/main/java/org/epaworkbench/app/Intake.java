@@ -67,10 +67,29 @@ public final class Intake {
         return ledger;
     }
 
-    /** Receives the package in {@code file} (already written to disk whole). */
+    /** Receives the package in {@code file} (already written to disk whole), from whoever signed it. */
     public Received receive(Path file) throws IOException, SQLException {
-        String sha256 = sha256(file);
+        return receive(file, null);
+    }
+
+    /**
+     * Receives the package in {@code file} (already written to disk whole) delivered by the assessor whose
+     * certificate has {@code deliveredBy} as its fingerprint: a package is delivered only by the assessor who signed it.
+     */
+    public Received receive(Path file, String deliveredBy) throws IOException, SQLException {
+        String sha256 = sha256Of(file);
         long size = Files.size(file);
+        if (deliveredBy != null) {
+            try {
+                String signer = Certificates.fingerprint(PackageImporter.signerOf(file));
+                if (!signer.equals(deliveredBy)) {
+                    return new Refused("The package is signed by another assessor's certificate (" + signer + ") than the "
+                            + "one that delivered it (" + deliveredBy + "): an assessor delivers only their own packages.");
+                }
+            } catch (PackageRefused e) {
+                return new Refused(e.getMessage());
+            }
+        }
         Optional<Receipts.Signed> before = storedReceipt("sha256", sha256);
         if (before.isPresent()) {
             return new Accepted(before.get(), true, List.of());
@@ -86,14 +105,15 @@ public final class Intake {
             return new Refused(e.getMessage() + "; a package is delivered once, as it was made");
         }
         blobs.store(file, sha256, ".epapkg");
-        return new Accepted(receiptFor(outcome.packageId()), outcome.applied().packageSeenBefore(), outcome.notices());
+        return new Accepted(receiptFor(outcome.packageId(), outcome.trust().reason()), outcome.applied().packageSeenBefore(),
+                outcome.notices());
     }
 
     /**
      * The receipt of a kept package: signed once, when first asked for, and stored with it, so a package
      * delivered twice (or kept just before the service stopped) gets the same receipt.
      */
-    private Receipts.Signed receiptFor(String packageId) throws SQLException, IOException {
+    private Receipts.Signed receiptFor(String packageId, String trust) throws SQLException, IOException {
         Optional<Receipts.Signed> stored = storedReceipt("package_id", packageId);
         if (stored.isPresent()) {
             return stored.get();
@@ -116,9 +136,9 @@ public final class Intake {
             throw new IOException("The service could not sign the receipt: " + e.getMessage(), e);
         }
         Base64.Encoder b64 = Base64.getEncoder();
-        ledger.database().inTransaction(c -> Sql.update(c, "UPDATE intake_package SET receipt = ?, receipt_signature = ? "
-                + "WHERE package_id = ? AND receipt IS NULL", b64.encodeToString(signed.json()),
-                b64.encodeToString(signed.signature()), packageId));
+        ledger.database().inTransaction(c -> Sql.update(c, "UPDATE intake_package SET receipt = ?, receipt_signature = ?, "
+                + "trust = ? WHERE package_id = ? AND receipt IS NULL", b64.encodeToString(signed.json()),
+                b64.encodeToString(signed.signature()), trust, packageId));
         // whoever wrote first wins: two deliveries at once both answer with the stored one
         return storedReceipt("package_id", packageId).orElseThrow();
     }
@@ -138,7 +158,8 @@ public final class Intake {
         return Optional.of(new Receipts.Signed(Receipt.fromJson(json), json, Base64.getDecoder().decode(row.get()[1])));
     }
 
-    static String sha256(Path file) throws IOException {
+    /** The SHA-256 of a file, in lower-case hex. */
+    public static String sha256Of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -85,6 +85,37 @@ public final class Organisation {
         return OrganisationAuthority.open(folder, password, clock).certify(request.request, validity);
     }
 
+    /**
+     * Issues the organisation's intake service its identity (ADR 13): a new key and a certificate for the
+     * host names it answers on, issued by the authority in {@code folder}, written as a PKCS#12 file
+     * protected by {@code servicePassword}. Returns the service's certificate. Needs no data folder.
+     */
+    public static X509Certificate issueServiceIdentity(Path folder, char[] password, List<String> hostNames, Duration validity,
+            Path out, char[] servicePassword, Clock clock) throws KeyStoreProblem, java.io.IOException {
+        if (servicePassword.length < 12) {
+            throw new KeyStoreProblem("The service key's password must be at least 12 characters.");
+        }
+        OrganisationAuthority authority = OrganisationAuthority.open(folder, password, clock);
+        java.security.KeyPair pair;
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+            g.initialize(3072);
+            pair = g.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KeyStoreProblem("Could not make the service's key: " + e.getMessage(), e);
+        }
+        List<X509Certificate> chain = authority.certifyService(pair.getPublic(), hostNames, validity);
+        byte[] p12;
+        try {
+            p12 = org.epaworkbench.keys.Pkcs12.encode("intake-service", pair.getPrivate(), chain, servicePassword);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KeyStoreProblem("Could not write the service's key: " + e.getMessage(), e);
+        }
+        org.epaworkbench.store.OwnerOnly.createFile(out);
+        java.nio.file.Files.write(out, p12);
+        return chain.get(0);
+    }
+
     /** Reads and checks an organisation root certificate file, without trusting it ({@code verify --root}). */
     public static X509Certificate readRoot(Path file, Clock clock) throws CertificateProblem {
         return OrganisationRoots.read(file, clock.instant());

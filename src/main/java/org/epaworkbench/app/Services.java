@@ -175,6 +175,11 @@ public final class Services {
         return new Organisation(this);
     }
 
+    /** Delivering to the organisation's intake service. */
+    public OrganisationDelivery organisationDelivery() {
+        return new OrganisationDelivery(this, new java.security.SecureRandom());
+    }
+
     /** The outbox: what waits to go to the organisation, exporting it, the packages made. */
     public Delivery delivery() {
         return new Delivery(this);

@@ -43,4 +43,19 @@ public final class Settings {
     public void trustOnFirstUse(boolean on) throws SQLException {
         store.put(TRUST_ON_FIRST_USE, Boolean.toString(on));
     }
+
+    /** Where deliveries go: the intake service's address and the organisation root's SHA-256; empty until set. */
+    public Optional<String[]> deliveryTarget() throws SQLException {
+        Optional<String> address = store.get(DELIVERY_ADDRESS);
+        Optional<String> root = store.get(DELIVERY_ROOT);
+        return address.isPresent() && root.isPresent() ? Optional.of(new String[] {address.get(), root.get()}) : Optional.empty();
+    }
+
+    public void saveDeliveryTarget(String address, String rootFingerprint) throws SQLException {
+        store.put(DELIVERY_ADDRESS, address);
+        store.put(DELIVERY_ROOT, rootFingerprint);
+    }
+
+    private static final String DELIVERY_ADDRESS = "delivery.address";
+    private static final String DELIVERY_ROOT = "delivery.rootFingerprint";
 }

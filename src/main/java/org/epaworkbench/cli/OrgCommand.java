@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "org", description = {"The organisation's certificate authority (init, certify) and the organisation roots",
         "this data folder trusts (trust, roots, remove-root). The organisation key's password comes from",
         OrgCommand.PASSWORD_VARIABLE + " or a prompt. See docs/trust.md."},
-        subcommands = {OrgCommand.Init.class, OrgCommand.Certify.class, OrgCommand.Trust.class, OrgCommand.Roots.class,
-                OrgCommand.RemoveRoot.class})
+        subcommands = {OrgCommand.Init.class, OrgCommand.Certify.class, OrgCommand.ServiceCertificate.class,
+                OrgCommand.Trust.class, OrgCommand.Roots.class, OrgCommand.RemoveRoot.class})
 final class OrgCommand implements Callable<Integer> {
 
     static final String PASSWORD_VARIABLE = "EPA_ORG_KEY_PASSWORD";
@@ -164,6 +164,65 @@ final class OrgCommand implements Callable<Integer> {
             o.println("  Valid until:         " + issued.validUntil());
             o.println("Written to " + target + " (the certificate, then the root). The assessor installs it with: "
                     + "keys install-certificate " + target.getFileName());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "service-certificate", description = {"Issue the organisation's intake service its key and certificate",
+            "(serve): for the host names it answers on, written as a PKCS#12 file whose password comes from",
+            ServeCommand.PASSWORD_VARIABLE + " or a prompt. Copy it to the service's data folder."})
+    static final class ServiceCertificate implements Callable<Integer> {
+        @ParentCommand
+        OrgCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--dir", required = true, paramLabel = "FOLDER", description = "The folder org init made.")
+        Path dir;
+        @Option(names = "--host", required = true, paramLabel = "NAME", description = "A host name or address the service "
+                + "answers on, as assessors type it (repeat for more).")
+        List<String> hosts;
+        @Option(names = "--out", required = true, paramLabel = "SERVICE.p12", description = "Where to write the key and "
+                + "certificate.")
+        Path out;
+        @Option(names = "--years", paramLabel = "N", defaultValue = "2", description = "How long it is valid (default 2).")
+        int years;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            if (years < 1 || years > 10) {
+                throw new BadInputException("--years " + years + ": give 1 to 10");
+            }
+            if (Files.exists(out)) {
+                throw new BadInputException(out + ": already exists; nothing was issued. Choose another file with --out.");
+            }
+            for (String h : hosts) {
+                if (!h.matches("[A-Za-z0-9.:-]+")) {
+                    throw new BadInputException("--host " + h + ": a host name (intake.example.org) or an address, "
+                            + "without https:// or a port");
+                }
+            }
+            char[] password = parent.organisationPassword(false);
+            String env = System.getenv(ServeCommand.PASSWORD_VARIABLE);
+            char[] servicePassword = env != null && !env.isEmpty() ? env.toCharArray()
+                    : parent.root.passwords().keystorePassword(true);
+            X509Certificate issued;
+            try {
+                issued = Organisation.issueServiceIdentity(dir, password, hosts, Duration.ofDays(365L * years), out,
+                        servicePassword, ctx.clock());
+            } catch (KeyStoreProblem e) {
+                throw new BadInputException(e.getMessage());
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+                java.util.Arrays.fill(servicePassword, '\0');
+            }
+            CertificateDetails details = CertificateDetails.of(issued);
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("Issued the intake service's certificate for " + String.join(", ", hosts) + ".");
+            o.println("  Certificate SHA-256: " + details.fingerprint());
+            o.println("  Valid until:         " + details.validUntil());
+            o.println("Written to " + out + ". On the service's computer: serve --identity " + out.getFileName()
+                    + " (its password from " + ServeCommand.PASSWORD_VARIABLE + ").");
             return ExitCodes.OK;
         }
     }

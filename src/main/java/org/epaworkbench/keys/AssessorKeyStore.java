@@ -275,6 +275,26 @@ public final class AssessorKeyStore {
         }
     }
 
+    /** The one key of a PKCS#12 file with its certificate chain, such as the intake service's identity; the file is only read. */
+    public static SigningIdentity identityOf(Path p12, char[] password, String ifWrong) throws KeyStoreProblem {
+        if (!Files.isRegularFile(p12)) {
+            throw new KeyStoreProblem(p12 + ": no such file.");
+        }
+        KeyStore ks = open(p12, password, ifWrong);
+        try {
+            String alias = onlyKeyAlias(ks, p12);
+            List<X509Certificate> chain = new java.util.ArrayList<>();
+            for (java.security.cert.Certificate c : ks.getCertificateChain(alias)) {
+                chain.add((X509Certificate) c);
+            }
+            return new SigningIdentity((PrivateKey) ks.getKey(alias, password), chain);
+        } catch (UnrecoverableKeyException e) {
+            throw wrongPassword(p12, ifWrong);
+        } catch (GeneralSecurityException | NullPointerException e) {
+            throw new KeyStoreProblem("The keystore " + p12 + " cannot be used: it holds no certificate chain for its key.", e);
+        }
+    }
+
     private static KeyStore open(Path file, char[] password, String ifWrong) throws KeyStoreProblem {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");

@@ -127,6 +127,13 @@ public final class PackageImporter {
         this.plans = plans;
     }
 
+    /** The certificate that signed a package file, read from its manifest's signature only (nothing else is checked). */
+    public static X509Certificate signerOf(Path file) throws PackageRefused, IOException {
+        try (PackageReader reader = PackageReader.open(file, null)) {
+            return reader.signer().signer();
+        }
+    }
+
     /** The fingerprint of a data folder's own assessor certificate; null if it has none (or it cannot be read). */
     public static String ownCertificate(SyncStore store, Clock clock) {
         try {

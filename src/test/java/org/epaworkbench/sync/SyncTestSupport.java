@@ -47,6 +47,11 @@ public final class SyncTestSupport {
                 org.epaworkbench.keys.Certificates.toPem(cert), SyncFixture.CLOCK.instant(), "added");
     }
 
+    /** The signing identity of a device folder the fixtures made. */
+    public static org.epaworkbench.keys.SigningIdentity identityOf(Path folder) throws Exception {
+        return new org.epaworkbench.keys.AssessorKeyStore(folder, SyncFixture.CLOCK).unlock(SyncFixture.PASSWORD);
+    }
+
     /** The clock the fixtures' devices record by. */
     public static java.time.Clock clock() {
         return SyncFixture.CLOCK;

@@ -16,6 +16,7 @@ CREATE TABLE intake_package (
     received_at              TEXT NOT NULL,
     sessions                 INTEGER NOT NULL,
     records                  INTEGER NOT NULL,
+    trust                    TEXT,
     receipt                  TEXT,
     receipt_signature        TEXT
 );

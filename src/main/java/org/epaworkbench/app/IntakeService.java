@@ -1,0 +1,96 @@
+package org.epaworkbench.app;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.epaworkbench.intake.Blobs;
+import org.epaworkbench.intake.IntakeDatabase;
+import org.epaworkbench.intake.IntakeLedger;
+import org.epaworkbench.intake.IntakeProblem;
+import org.epaworkbench.keys.Certificates;
+import org.epaworkbench.keys.SigningIdentity;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.store.SyncStore.TrustedRoot;
+
+/**
+ * The organisation's intake service, wired once (ADR 13): its database (PostgreSQL or the SQLite file
+ * in its data folder), its blobs, the plans, and {@link Intake}. The organisation root that issued the
+ * service's certificate is trusted for assessors' certificates too, so every assessor the organisation
+ * certified may deliver. Used by {@code serve} and the intake benchmark alike.
+ */
+public final class IntakeService implements AutoCloseable {
+
+    private final IntakeDatabase database;
+    private final Blobs blobs;
+    private final PlanLibrary plans;
+    private final Intake intake;
+    private final SigningIdentity identity;
+
+    private IntakeService(IntakeDatabase database, Blobs blobs, PlanLibrary plans, Intake intake, SigningIdentity identity) {
+        this.database = database;
+        this.blobs = blobs;
+        this.plans = plans;
+        this.intake = intake;
+        this.identity = identity;
+    }
+
+    /**
+     * @param jdbcUrl a PostgreSQL address, or null for the SQLite file in {@code dataFolder}
+     * @param identity the service's key and certificate chain, ending at the organisation root
+     */
+    public static IntakeService open(Path dataFolder, String jdbcUrl, SigningIdentity identity, Clock clock)
+            throws IntakeProblem {
+        IntakeDatabase db = IntakeDatabase.open(jdbcUrl, dataFolder);
+        try {
+            PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), null, new ArrayList<>());
+            IntakeLedger ledger = new IntakeLedger(db);
+            X509Certificate root = identity.chain().get(identity.chain().size() - 1);
+            ledger.addTrustedRoot(new TrustedRoot(Certificates.fingerprint(root), Certificates.describe(root),
+                    Certificates.toPem(root), clock.instant()));
+            Blobs blobs = new Blobs(dataFolder.resolve("blobs"));
+            return new IntakeService(db, blobs, plans, new Intake(db, blobs, identity, clock, plans), identity);
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            throw new IntakeProblem("Cannot prepare the intake database at " + db.where() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Intake intake() {
+        return intake;
+    }
+
+    public IntakeDatabase database() {
+        return database;
+    }
+
+    public Blobs blobs() {
+        return blobs;
+    }
+
+    public PlanLibrary plans() {
+        return plans;
+    }
+
+    public SigningIdentity identity() {
+        return identity;
+    }
+
+    /** The organisation root assessors pin: the last certificate of the service's chain. */
+    public X509Certificate root() {
+        return identity.chain().get(identity.chain().size() - 1);
+    }
+
+    /** The registered assessors and trusted roots, for the office to see. */
+    public List<TrustedRoot> trustedRoots() throws SQLException {
+        return new IntakeLedger(database).trustedRoots();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,135 @@
+package org.epaworkbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.epaworkbench.app.CertificateDetails;
+import org.epaworkbench.app.IntakeService;
+import org.epaworkbench.intake.IntakeDatabase;
+import org.epaworkbench.intake.IntakeProblem;
+import org.epaworkbench.keys.AssessorKeyStore;
+import org.epaworkbench.keys.KeyStoreProblem;
+import org.epaworkbench.keys.SigningIdentity;
+import org.epaworkbench.service.IntakeServer;
+import org.epaworkbench.service.OfficePages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: the organisation's intake service (ADR 13, docs/intake-service.md). Runs until stopped.
+ */
+@Command(name = "serve", description = {"Run the organisation's intake service: assessors' apps deliver packages to it over HTTPS",
+        "and get signed receipts; the office sees what arrived on its pages. PostgreSQL with --db, else an SQLite file in the",
+        "data folder. The service's key (org service-certificate) is read from --identity; its password from "
+                + ServeCommand.PASSWORD_VARIABLE + " or a prompt. See docs/intake-service.md."})
+final class ServeCommand implements Callable<Integer> {
+
+    static final String PASSWORD_VARIABLE = "EPA_SERVICE_KEY_PASSWORD";
+
+    @ParentCommand
+    WorkbenchCli root;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+    @Option(names = "--port", defaultValue = "8443", paramLabel = "N", description = "The HTTPS port (default 8443).")
+    int port;
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS", description = "The address to listen on "
+            + "(default: all).")
+    String host;
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "A PostgreSQL database, e.g. "
+            + "jdbc:postgresql://db.example.org/intake?user=intake&password=… (default: an SQLite file in the data folder).")
+    String db;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "The service's own folder: the SQLite file, record PDFs "
+            + "and packages (by hash), uploads in progress, the office password (default: ~/.epa-workbench-intake).")
+    Path dataDir;
+    @Option(names = "--identity", paramLabel = "SERVICE.p12", description = "The service's key and certificate "
+            + "(default: service.p12 in the data folder).")
+    Path identityFile;
+
+    /** Lets a test stop the service; the command otherwise runs until the process is stopped. */
+    CountDownLatch stop = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port " + port + ": give 1 to 65535 (or 0 for any free port)");
+        }
+        Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".epa-workbench-intake");
+        Path idFile = identityFile != null ? identityFile : data.resolve("service.p12");
+        if (!Files.isRegularFile(idFile)) {
+            throw new BadInputException(idFile + ": the service has no key and certificate there. On the computer that holds "
+                    + "the organisation's key, run: org service-certificate --dir ORG-FOLDER --host THIS-HOST --out service.p12, "
+                    + "then copy service.p12 into " + data + " (or give --identity).");
+        }
+        String env = System.getenv(PASSWORD_VARIABLE);
+        char[] password = env != null && !env.isEmpty() ? env.toCharArray() : root.passwords().keystorePassword(false);
+        SigningIdentity identity;
+        try {
+            identity = AssessorKeyStore.identityOf(idFile, password, "It is the password given to org service-certificate.");
+        } catch (KeyStoreProblem e) {
+            throw new BadInputException(e.getMessage());
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        Clock clock = Clock.systemUTC();
+        IntakeService service;
+        try {
+            service = IntakeService.open(data, db, identity, clock);
+        } catch (IntakeProblem e) {
+            throw new BadInputException(e.getMessage());
+        }
+        var office = OfficePages.OfficePassword.loadOrCreate(data.resolve("office-password"));
+        IntakeServer server = new IntakeServer(service.intake(), data.resolve("uploads"), identity,
+                new OfficePages(service.database(), service.blobs(), service.plans(), office.getKey(), ZoneId.systemDefault()),
+                clock);
+        int bound;
+        try {
+            bound = server.start(host, port);
+        } catch (RuntimeException e) {
+            service.close();
+            throw new BadInputException("Cannot listen on " + host + ":" + port + " (" + rootMessage(e) + "). Is another "
+                    + "program using that port? Choose another with --port.");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CertificateDetails cert = CertificateDetails.of(identity.certificate());
+        CertificateDetails root = CertificateDetails.of(service.root());
+        out.println("EPA Workbench intake service for " + root.organisation() + " is running.");
+        out.println("  Address:        https://" + cert.commonName() + ":" + bound + "/  (listening on " + host + ":" + bound + ")");
+        out.println("  Database:       " + (service.database().kind() == IntakeDatabase.Kind.POSTGRESQL ? "PostgreSQL "
+                : "SQLite file ") + service.database().where());
+        out.println("  Files:          " + service.blobs().folder());
+        out.println("  Assessors pin:  organisation root SHA-256 " + root.fingerprint());
+        if (!office.getValue().isEmpty()) {
+            out.println("  Office pages:   user office, password " + office.getValue());
+            out.println("                  (shown this once; delete " + data.resolve("office-password") + " to make another)");
+        } else {
+            out.println("  Office pages:   user office, with the password shown when the service first started");
+        }
+        out.println("Stop with Ctrl+C.");
+        out.flush();
+        Thread hook = new Thread(() -> {
+            server.close();
+            service.close();
+        }, "intake-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stop.await();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        server.close();
+        service.close();
+        return ExitCodes.OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
