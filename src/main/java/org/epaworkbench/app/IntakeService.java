@@ -59,6 +59,27 @@ public final class IntakeService implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the service with its key and certificate from {@code p12} (org service-certificate wrote them; the
+     * file is only read).
+     */
+    public static IntakeService open(Path dataFolder, String jdbcUrl, Path p12, char[] password, Clock clock)
+            throws IntakeProblem, org.epaworkbench.keys.KeyStoreProblem {
+        SigningIdentity identity = org.epaworkbench.keys.AssessorKeyStore.identityOf(p12, password,
+                "It is the password given to org service-certificate.");
+        return open(dataFolder, jdbcUrl, identity, clock);
+    }
+
+    /** Where the data is, in words: "PostgreSQL jdbc:postgresql://…" or "SQLite file …". */
+    public String databaseInWords() {
+        return (database.kind() == IntakeDatabase.Kind.POSTGRESQL ? "PostgreSQL " : "SQLite file ") + database.where();
+    }
+
+    /** The service's certificate in words (its host name first). */
+    public CertificateDetails certificate() {
+        return CertificateDetails.of(identity.certificate());
+    }
+
     public Intake intake() {
         return intake;
     }

@@ -172,6 +172,10 @@ public final class OrganisationDelivery {
      * ("equal jitter"), so a hundred assessors back online at once do not all try together.
      */
     Duration wait(int attempt) {
+        return wait(attempt, random);
+    }
+
+    static Duration wait(int attempt, RandomGenerator random) {
         long cap = LONGEST_WAIT.toMillis();
         long base = Math.min(cap, FIRST_WAIT.toMillis() << Math.min(20, Math.max(0, attempt - 1)));
         return Duration.ofMillis(base / 2 + random.nextLong(base / 2 + 1));

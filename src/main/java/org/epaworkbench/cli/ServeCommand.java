@@ -9,13 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.epaworkbench.app.CertificateDetails;
 import org.epaworkbench.app.IntakeService;
-import org.epaworkbench.intake.IntakeDatabase;
 import org.epaworkbench.intake.IntakeProblem;
-import org.epaworkbench.keys.AssessorKeyStore;
 import org.epaworkbench.keys.KeyStoreProblem;
-import org.epaworkbench.keys.SigningIdentity;
 import org.epaworkbench.service.IntakeServer;
-import org.epaworkbench.service.OfficePages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,25 +65,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         String env = System.getenv(PASSWORD_VARIABLE);
         char[] password = env != null && !env.isEmpty() ? env.toCharArray() : root.passwords().keystorePassword(false);
-        SigningIdentity identity;
+        Clock clock = Clock.systemUTC();
+        IntakeService service;
         try {
-            identity = AssessorKeyStore.identityOf(idFile, password, "It is the password given to org service-certificate.");
-        } catch (KeyStoreProblem e) {
+            service = IntakeService.open(data, db, idFile, password, clock);
+        } catch (KeyStoreProblem | IntakeProblem e) {
             throw new BadInputException(e.getMessage());
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
-        Clock clock = Clock.systemUTC();
-        IntakeService service;
-        try {
-            service = IntakeService.open(data, db, identity, clock);
-        } catch (IntakeProblem e) {
-            throw new BadInputException(e.getMessage());
-        }
-        var office = OfficePages.OfficePassword.loadOrCreate(data.resolve("office-password"));
-        IntakeServer server = new IntakeServer(service.intake(), data.resolve("uploads"), identity,
-                new OfficePages(service.database(), service.blobs(), service.plans(), office.getKey(), ZoneId.systemDefault()),
-                clock);
+        IntakeServer server = IntakeServer.forService(service, data, ZoneId.systemDefault(), clock);
         int bound;
         try {
             bound = server.start(host, port);
@@ -97,16 +84,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "program using that port? Choose another with --port.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        CertificateDetails cert = CertificateDetails.of(identity.certificate());
+        CertificateDetails cert = service.certificate();
         CertificateDetails root = CertificateDetails.of(service.root());
         out.println("EPA Workbench intake service for " + root.organisation() + " is running.");
         out.println("  Address:        https://" + cert.commonName() + ":" + bound + "/  (listening on " + host + ":" + bound + ")");
-        out.println("  Database:       " + (service.database().kind() == IntakeDatabase.Kind.POSTGRESQL ? "PostgreSQL "
-                : "SQLite file ") + service.database().where());
-        out.println("  Files:          " + service.blobs().folder());
+        out.println("  Database:       " + service.databaseInWords());
+        out.println("  Files:          " + data.resolve("blobs"));
         out.println("  Assessors pin:  organisation root SHA-256 " + root.fingerprint());
-        if (!office.getValue().isEmpty()) {
-            out.println("  Office pages:   user office, password " + office.getValue());
+        if (!server.officePasswordShownOnce().isEmpty()) {
+            out.println("  Office pages:   user office, password " + server.officePasswordShownOnce());
             out.println("                  (shown this once; delete " + data.resolve("office-password") + " to make another)");
         } else {
             out.println("  Office pages:   user office, with the password shown when the service first started");

@@ -66,6 +66,26 @@ public final class IntakeServer implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * The service's server with the office's pages, its uploads in {@code dataFolder}; the office password is
+     * made on the first start ({@link #officePasswordShownOnce()}).
+     */
+    public static IntakeServer forService(org.epaworkbench.app.IntakeService service, Path dataFolder, java.time.ZoneId zone,
+            Clock clock) throws IOException {
+        var office = OfficePages.OfficePassword.loadOrCreate(dataFolder.resolve("office-password"));
+        IntakeServer server = new IntakeServer(service.intake(), dataFolder.resolve("uploads"), service.identity(),
+                new OfficePages(service.database(), service.blobs(), service.plans(), office.getKey(), zone), clock);
+        server.newOfficePassword = office.getValue();
+        return server;
+    }
+
+    private String newOfficePassword = "";
+
+    /** The office's password if this start made it (shown once, then kept only as a hash); empty otherwise. */
+    public String officePasswordShownOnce() {
+        return newOfficePassword;
+    }
+
     /** Starts serving HTTPS on {@code port} (0: any free port); returns the port. */
     public int start(String host, int port) throws IOException {
         Files.createDirectories(uploads);

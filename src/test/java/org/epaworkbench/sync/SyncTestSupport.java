@@ -47,6 +47,24 @@ public final class SyncTestSupport {
                 org.epaworkbench.keys.Certificates.toPem(cert), SyncFixture.CLOCK.instant(), "added");
     }
 
+    /** An assessor's data folder with three sessions and their signed records, nothing exported yet. */
+    public static void device(Path folder) throws Exception {
+        SyncFixture.assessorDevice(folder).close();
+    }
+
+    /** The keystore password of the fixtures' devices. */
+    public static String password() {
+        return new String(SyncFixture.PASSWORD);
+    }
+
+    /** A pinned-signer row registering a device folder's own certificate, as the office adds one. */
+    public static org.epaworkbench.store.SyncStore.PinnedSigner registrationOf(Path folder) throws Exception {
+        java.security.cert.X509Certificate cert = identityOf(folder).certificate();
+        return new org.epaworkbench.store.SyncStore.PinnedSigner(SignerRegister.assessorKey(cert),
+                org.epaworkbench.keys.Certificates.fingerprint(cert), org.epaworkbench.keys.Certificates.describe(cert),
+                org.epaworkbench.keys.Certificates.toPem(cert), SyncFixture.CLOCK.instant(), "added");
+    }
+
     /** The signing identity of a device folder the fixtures made. */
     public static org.epaworkbench.keys.SigningIdentity identityOf(Path folder) throws Exception {
         return new org.epaworkbench.keys.AssessorKeyStore(folder, SyncFixture.CLOCK).unlock(SyncFixture.PASSWORD);
