@@ -1,45 +1,46 @@
 package org.epaworkbench.ui.home;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.stage.Window;
+import org.epaworkbench.app.Workbench;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.AssessorProfile;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.session.SessionDetails;
-import org.epaworkbench.app.RecordedSession;
-import org.epaworkbench.app.Workbench;
 import org.epaworkbench.ui.common.Background;
 
 /**
- * Setting up a new session from anywhere: makes sure the assessor profile exists (a record names its
- * assessor), asks for the session's details, creates it and opens it.
+ * Setting up a new session from anywhere: shows the assessor profile and session dialogs over {@code owner};
+ * what is asked when, and the session's creation, are {@link NewSessionModel}'s.
  */
 public final class NewSession {
 
     private final Workbench workbench;
-    private final Background background;
     private final Window owner;
     private final Consumer<String> openSession;
-    private final Consumer<String> onProblem;
+    private final NewSessionModel model;
 
     public NewSession(Workbench workbench, Background background, Window owner, Consumer<String> openSession,
             Consumer<String> onProblem) {
         this.workbench = workbench;
-        this.background = background;
         this.owner = owner;
         this.openSession = openSession;
-        this.onProblem = onProblem;
+        this.model = new NewSessionModel(workbench.apprentices(), workbench.sessionService(), workbench.assessorIdentity(),
+                workbench.settings(), workbench.plans(), workbench.sessionClock(), new NewSessionModel.Runner() {
+                    @Override
+                    public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+                        background.run(work, done, failed);
+                    }
+                }, onProblem);
     }
 
     /** Asks for a session for one of {@code apprentices}, with the apprentice, component and attempt chosen where given. */
     public void ask(List<Apprentice> apprentices, Apprentice preselected, String componentId, AttemptKind attempt) {
-        if (apprentices.isEmpty()) {
-            onProblem.accept("Add an apprentice first: a session belongs to one apprentice.");
-            return;
-        }
-        withAssessor(() -> NewSessionDialog.show(owner, apprentices, workbench.plans(), preselected, componentId, attempt)
-                .ifPresent(this::create));
+        model.ask(apprentices, dialogs(() -> NewSessionDialog.show(owner, apprentices, workbench.plans(), preselected,
+                componentId, attempt)), openSession);
     }
 
     /**
@@ -47,41 +48,20 @@ public final class NewSession {
      * assessor), then {@code then} (which shows the paper-record screen).
      */
     public void askPaper(List<Apprentice> apprentices, Runnable then) {
-        if (apprentices.isEmpty()) {
-            onProblem.accept("Add an apprentice first: a session belongs to one apprentice.");
-            return;
-        }
-        withAssessor(then);
+        model.askPaper(apprentices, dialogs(Optional::empty), then);
     }
 
-    /** {@code then}, once there is an assessor profile (asked for first when there is none). */
-    private void withAssessor(Runnable then) {
-        background.run(() -> workbench.apprentices().assessor().orElse(null), assessor -> withAssessor(assessor, then),
-                failure -> onProblem.accept("Cannot read the assessor profile: " + failure.getMessage()));
-    }
-
-    private void withAssessor(AssessorProfile assessor, Runnable then) {
-        if (assessor == null) {
-            var profile = AssessorDialog.show(owner, null);
-            if (profile.isEmpty()) {
-                return;
+    private NewSessionModel.Questions dialogs(java.util.function.Supplier<Optional<SessionDetails>> details) {
+        return new NewSessionModel.Questions() {
+            @Override
+            public Optional<AssessorProfile> assessorProfile() {
+                return AssessorDialog.show(owner, null);
             }
-            background.run(() -> {
-                workbench.apprentices().saveAssessor(profile.get());
-                return profile.get();
-            }, saved -> withAssessor(saved, then), failure -> onProblem.accept("Not saved: " + failure.getMessage()));
-            return;
-        }
-        then.run();
-    }
 
-    private void create(SessionDetails details) {
-        background.run(() -> {
-            var plan = workbench.plans().plan(details.planId()).orElseThrow();
-            // the session is bound to the assessor's key from its first event (or, with no key yet, when it is made)
-            String ownerKey = workbench.assessorIdentity().ownerKey().orElse(null);
-            return workbench.sessionService().create(plan, details, workbench.sessionClock(),
-                    workbench.settings().sessionSettings(), ownerKey).id();
-        }, openSession::accept, failure -> onProblem.accept("Could not create the session: " + failure.getMessage()));
+            @Override
+            public Optional<SessionDetails> details() {
+                return details.get();
+            }
+        };
     }
 }
