@@ -15,6 +15,7 @@ import org.epaworkbench.session.AskedQuestion;
 import org.epaworkbench.session.DurationState;
 import org.epaworkbench.session.ElapsedText;
 import org.epaworkbench.session.EventBody;
+import org.epaworkbench.session.GapQuestion;
 import org.epaworkbench.session.Judgement;
 import org.epaworkbench.session.LiveSnapshot;
 import org.epaworkbench.session.SessionClock;
@@ -287,6 +288,27 @@ public final class SessionDecisions {
             }
         }
         left.run();
+    }
+
+    /** The question after a crash: did the session carry on while the app was closed? Empty if the dialog was closed. */
+    public interface GapAsker {
+        Optional<Boolean> carriedOn(GapQuestion question);
+    }
+
+    private boolean askingAboutGap;
+
+    /**
+     * After a crash, asks once (not again while the answer is being saved) whether the time the app was
+     * closed was session time; closing the dialog counts it, as "yes" is the default answer.
+     */
+    public void gap(GapAsker asker) {
+        Optional<GapQuestion> q = session.snapshot().gap();
+        if (q.isEmpty() || askingAboutGap) {
+            return;
+        }
+        askingAboutGap = true;
+        boolean counted = asker.carriedOn(q.get()).orElse(true);
+        session.perform(l -> l.resolveGap(counted), () -> askingAboutGap = false);
     }
 
     /** The criteria with no judgement, in words for the end dialog; empty when every criterion is judged. */

@@ -675,16 +675,12 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         });
     }
 
-    private boolean askingAboutGap;
-
     /** After a crash: was the time the app was closed session time? The default answer is yes. */
     private void askAboutGap() {
-        Optional<GapQuestion> q = model.snapshot().gap();
-        if (q.isEmpty() || askingAboutGap) {
-            return;
-        }
-        askingAboutGap = true;
-        GapQuestion g = q.get();
+        decisions.gap(this::askCarriedOn);
+    }
+
+    private Optional<Boolean> askCarriedOn(GapQuestion g) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(window());
         a.setTitle("The app stopped during this session");
@@ -701,8 +697,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         a.getButtonTypes().setAll(kept, stopped);
         a.getDialogPane().lookupButton(kept).setId("gap-counted");
         a.getDialogPane().lookupButton(stopped).setId("gap-not-counted");
-        boolean counted = a.showAndWait().map(b -> b != stopped).orElse(true);
-        model.perform(l -> l.resolveGap(counted), () -> askingAboutGap = false);
+        return a.showAndWait().map(b -> b != stopped);
     }
 
     /**

@@ -347,4 +347,38 @@ class SessionDecisionsTest {
         }, asker, () -> left.add("left"));
         assertThat(left).hasSize(3);
     }
+
+    /** The app stopped {@code minutes} after the last heartbeat, two minutes into the session, and starts again. */
+    void reopenedAfterACrash(int minutes) {
+        clock.advanceMinutes(2);
+        LiveSession.Heartbeat beat = live.heartbeat();
+        clock.advanceMinutes(minutes);
+        clock.restartMonotonic();
+        live = LiveSession.reopen(new ArrayList<>(log), PLAN, clock, SessionSettings.DEFAULT, Optional.of(beat));
+    }
+
+    @Test
+    void afterACrashTheGapIsAskedOnceAndCountedUnlessTheSessionStoppedToo() {
+        reopenedAfterACrash(4);
+        List<String> gaps = new ArrayList<>();
+        decisions.gap(q -> {
+            gaps.add(q.stoppedAtSessionTime() + " " + q.gap());
+            // asked again while this answer is pending: not a second dialog
+            decisions.gap(again -> {
+                throw new AssertionError("asked twice");
+            });
+            return Optional.of(false);
+        });
+        assertThat(gaps).containsExactly("PT2M PT4M");
+        assertThat(live.snapshot().gap()).isEmpty();
+        assertThat(live.elapsed()).as("stopped too: the gap is not session time").isEqualTo(Duration.ofMinutes(2));
+
+        reopenedAfterACrash(5);
+        decisions.gap(q -> Optional.empty()); // the dialog closed: yes is the default
+        assertThat(live.elapsed()).isEqualTo(Duration.ofMinutes(4 + 5));
+        decisions.gap(q -> {
+            throw new AssertionError("nothing to ask");
+        });
+        assertThat(problems).isEmpty();
+    }
 }
