@@ -111,6 +111,7 @@ public final class Organisation {
         } catch (java.security.GeneralSecurityException e) {
             throw new KeyStoreProblem("Could not write the service's key: " + e.getMessage(), e);
         }
+        java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
         org.epaworkbench.store.OwnerOnly.createFile(out);
         java.nio.file.Files.write(out, p12);
         return chain.get(0);
