@@ -47,6 +47,8 @@ public final class OfficePages {
         routes.get("/", this::records);
         routes.get("/packages", this::packages);
         routes.get("/packages/{id}", this::aPackage);
+        routes.get("/packages/{id}/receipt.json", ctx -> receiptFile(ctx, false));
+        routes.get("/packages/{id}/receipt.p7s", ctx -> receiptFile(ctx, true));
         routes.get("/records/{id}/pdf", this::pdf);
         routes.get("/office.css", ctx -> ctx.contentType("text/css").result(CSS));
     }
@@ -132,7 +134,7 @@ public final class OfficePages {
             for (String[] r : rows) {
                 b.append("<tr><td>").append(when(r[1])).append("</td><td>").append(esc(orDash(r[3])))
                         .append(r[4] == null ? "" : "<br><span class=\"uln\">ULN " + esc(r[4]) + "</span>")
-                        .append("</td><td>").append(esc(standardName(r[5]))).append(r[6] == null ? "" : "<br>" + esc(r[6]))
+                        .append("</td><td>").append(esc(standardName(r[5]))).append(r[6] == null ? "" : "<br>" + esc(componentName(r[5], r[6])))
                         .append("</td><td>").append(esc(r[2])).append("</td><td>").append(when(r[7]))
                         .append("</td><td><span class=\"ok\">Verified</span><br><span class=\"why\">").append(esc(orDash(r[8])))
                         .append("</span></td><td><a href=\"/records/").append(url(r[0])).append("/pdf\">PDF</a> · <a href=\"/packages/")
@@ -193,9 +195,37 @@ public final class OfficePages {
                 .append(dt("Made", when(p[5]))).append(dt("Received", when(p[6]))).append(dt("Size", size(Long.parseLong(p[2]))))
                 .append(dt("Package SHA-256", p[1])).append(dt("Signer trusted because", orDash(p[7]))).append("</dl>");
         b.append("<h2>Receipt</h2>");
-        b.append(p[8] == null ? "<p>Not signed yet.</p>" : "<pre class=\"receipt\">"
-                + esc(new String(Base64.getDecoder().decode(p[8]), StandardCharsets.UTF_8)) + "</pre>");
+        b.append(p[8] == null ? "<p>Not signed yet.</p>" : "<p>Signed by the service; the assessor's app holds the same "
+                + "receipt. <a href=\"/packages/" + url(p[0]) + "/receipt.json\">Receipt</a> · <a href=\"/packages/" + url(p[0])
+                + "/receipt.p7s\">its signature</a></p><pre class=\"receipt\">" + esc(prettyReceipt(p[8])) + "</pre>");
         ctx.contentType("text/html; charset=utf-8").result(page("Package " + p[0], b.toString()));
+    }
+
+    private static String prettyReceipt(String base64) {
+        String json = new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
+        try {
+            return org.epaworkbench.packs.JsonFiles.pretty(org.epaworkbench.packs.JsonFiles.mapper().readTree(json));
+        } catch (IOException e) {
+            return json;
+        }
+    }
+
+    private void receiptFile(Context ctx, boolean signature) throws SQLException {
+        if (!allowed(ctx)) {
+            return;
+        }
+        Optional<String> value = database.inTransaction(c -> Sql.one(c, "SELECT " + (signature ? "receipt_signature" : "receipt")
+                + " FROM intake_package WHERE package_id = ? AND receipt IS NOT NULL", rs -> rs.getString(1),
+                ctx.pathParam("id")));
+        if (value.isEmpty()) {
+            ctx.status(404).contentType("text/html; charset=utf-8").result(page("No such receipt", "<p>No receipt for that "
+                    + "package.</p>"));
+            return;
+        }
+        String name = ctx.pathParam("id").replaceAll("[^A-Za-z0-9-]", "_") + (signature ? ".receipt.p7s" : ".receipt.json");
+        ctx.contentType(signature ? "application/pkcs7-signature" : "application/json")
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .result(Base64.getDecoder().decode(value.get()));
     }
 
     private void pdf(Context ctx) throws SQLException, IOException {
@@ -218,7 +248,11 @@ public final class OfficePages {
         if (planId == null) {
             return "—";
         }
-        return plans.find(planId).map(p -> p.plan().title() + " (" + p.plan().standard() + ", " + p.plan().organisation() + ")").orElse(planId);
+        return plans.find(planId).map(p -> p.plan().title()).orElse(planId);
+    }
+
+    private String componentName(String planId, String componentId) {
+        return plans.find(planId).flatMap(p -> p.plan().component(componentId)).map(c -> c.title()).orElse(componentId);
     }
 
     private String when(String iso) {

@@ -242,6 +242,42 @@ class IntakeServerTest {
         assertThat(wrong.statusCode()).isEqualTo(401);
     }
 
+    @org.junit.jupiter.api.Test
+    void theOfficePagesRenderInABrowser() throws Exception {
+        java.util.Optional<Path> chromium = java.util.stream.Stream.of("chromium", "chromium-browser", "google-chrome")
+                .flatMap(n -> java.util.stream.Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, n)))
+                .filter(Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), "headless Chromium is installed (.ci/run installs it)");
+        start(IntakeDatabase.Kind.SQLITE);
+        register();
+        IntakeClient.Delivered d = client(assessor).deliver(pkg, packageId(), sha(), p -> { });
+        HttpClient http = trustingClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("office:" + officePassword).getBytes());
+        Path out = Files.createDirectories(Path.of("target", "office-pages"));
+        Files.writeString(out.resolve("office.css"), http.send(HttpRequest.newBuilder(address.resolve("/office.css")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (String[] page : new String[][] {{"/", "records"}, {"/packages/" + d.receipt().packageId(), "package"}}) {
+            String html = http.send(HttpRequest.newBuilder(address.resolve(page[0])).header("Authorization", auth).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().replace("href=\"/office.css\"", "href=\"office.css\"");
+            Path file = Files.writeString(out.resolve(page[1] + ".html"), html);
+            Process dump = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--dump-dom", file.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String dom = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(dump.waitFor()).isZero();
+            Process shot = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--window-size=1366,768", "--screenshot=" + out.resolve(page[1] + ".png").toAbsolutePath(),
+                    file.toUri().toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(shot.waitFor()).isZero();
+            assertThat(javax.imageio.ImageIO.read(out.resolve(page[1] + ".png").toFile()).getWidth()).isEqualTo(1366);
+            if (page[1].equals("records")) {
+                assertThat(dom.split("<tr>", -1)).hasSize(1 + 1 + 3); // before, the heading row, three records
+                assertThat(dom).contains("Customer Service Specialist").contains("Verified").contains("Sam Assessor");
+            } else {
+                assertThat(dom).contains(d.receipt().sha256()).contains("receipt.p7s");
+            }
+        }
+    }
+
     private long count(String table) throws Exception {
         return db.inTransaction(c -> {
             try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM " + table)) {
