@@ -397,6 +397,58 @@ public final class PaperSessionForm {
         }
     }
 
+    /** Runs the storing off the FX thread and hands the result (or the failure) back on it. */
+    public interface Runner {
+        <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
+                java.util.function.Consumer<Throwable> failed);
+    }
+
+    private final ReadOnlyBooleanWrapper entering = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+
+    /** True while a checked record is being stored (Enter session is not offered twice). */
+    public ReadOnlyBooleanProperty enteringProperty() {
+        return entering.getReadOnlyProperty();
+    }
+
+    /** Why storing failed for a reason other than the rules (nothing was stored), "" when nothing failed. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    /**
+     * Enters the record: checks the form ({@code dateRead} false: the date box holds what is not a date), then
+     * stores it with {@code store}; {@code onEntered} gets the new session's id. A rule broken on storing is placed
+     * beside its field as {@link #check()} places it; any other failure is said, and nothing is stored.
+     */
+    public void enter(boolean dateRead, Function<Entry, java.util.concurrent.Callable<String>> store, Runner runner,
+            java.util.function.Consumer<String> onEntered) {
+        failure.set("");
+        Optional<Entry> entry = check();
+        if (!dateRead || entry.isEmpty()) {
+            return;
+        }
+        entering.set(true);
+        runner.run(store.apply(entry.get()), id -> {
+            entering.set(false);
+            onEntered.accept(id);
+        }, problem -> {
+            entering.set(false);
+            if (problem instanceof PaperEntry.Problem p) {
+                refused(p);
+            } else {
+                failure.set("Not entered, nothing was stored: " + problem.getMessage());
+            }
+        });
+    }
+
+    /** Leaves the form: when something is typed, only once {@code confirmLeaving} says so (what was typed is not kept). */
+    public void leave(java.util.function.BooleanSupplier confirmLeaving, Runnable onLeave) {
+        if (!typed() || confirmLeaving.getAsBoolean()) {
+            onLeave.run();
+        }
+    }
+
     /** A rule the record broke when it was stored (the same rules; the store checks again): shown as {@link #check()} would. */
     public void refused(PaperEntry.Problem problem) {
         Map<String, Place> places = new HashMap<>();

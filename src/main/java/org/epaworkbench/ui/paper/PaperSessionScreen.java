@@ -33,7 +33,6 @@ import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.plan.AttemptKind;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.session.AssessmentMode;
-import org.epaworkbench.session.PaperEntry;
 import org.epaworkbench.ui.common.Background;
 import org.epaworkbench.ui.common.ClockTimes;
 import org.epaworkbench.ui.common.DateField;
@@ -123,6 +122,7 @@ public final class PaperSessionScreen extends BorderPane {
         failure.setId("paper-failure");
         failure.getStyleClass().add("inline-problem");
         failure.setWrapText(true);
+        failure.textProperty().bind(form.failureProperty());
         failure.managedProperty().bind(failure.visibleProperty());
         failure.visibleProperty().bind(failure.textProperty().isNotEmpty());
         Button cancel = new Button("Cancel");
@@ -132,6 +132,7 @@ public final class PaperSessionScreen extends BorderPane {
         enter.setId("paper-enter");
         enter.getStyleClass().add("accent");
         enter.setGraphic(new FontIcon("mdi2c-check"));
+        enter.disableProperty().bind(form.enteringProperty());
         enter.setOnAction(e -> enterRecord());
         VBox messages = new VBox(2, summary, failure);
         HBox.setHgrow(messages, Priority.ALWAYS);
@@ -404,31 +405,18 @@ public final class PaperSessionScreen extends BorderPane {
     // ---- entering and leaving ----
 
     private void enterRecord() {
-        failure.setText("");
         boolean dateRead = date.check(); // text typed in the date box and not yet committed counts
-        var entry = form.check();
-        if (!dateRead || entry.isEmpty()) {
-            return;
-        }
-        enter.setDisable(true);
-        background.run(store.apply(entry.get()), id -> {
-            enter.setDisable(false);
-            onEntered.accept(id);
-        }, problem -> {
-            enter.setDisable(false);
-            if (problem instanceof PaperEntry.Problem p) {
-                form.refused(p);
-            } else {
-                failure.setText("Not entered, nothing was stored: " + problem.getMessage());
+        form.enter(dateRead, store, new PaperSessionForm.Runner() {
+            @Override
+            public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
+                background.run(work, done, failed);
             }
-        });
+        }, onEntered);
     }
 
     private void leave() {
-        if (!form.typed() || Dialogs.confirm(getScene().getWindow(), "Leave the paper record", "Leave without entering this "
-                + "session? What you have typed here is not kept.", "Leave without entering")) {
-            onLeave.run();
-        }
+        form.leave(() -> Dialogs.confirm(getScene().getWindow(), "Leave the paper record", "Leave without entering this "
+                + "session? What you have typed here is not kept.", "Leave without entering"), onLeave);
     }
 
     // ---- building blocks ----

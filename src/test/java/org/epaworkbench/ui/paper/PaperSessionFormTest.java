@@ -223,4 +223,93 @@ class PaperSessionFormTest {
         assertThat(record.notes()).anySatisfy(n -> assertThat(n.criterion()).isNotNull());
         assertThat(f.typed()).isTrue();
     }
+
+    /** Runs the storing later, when {@link #finish} is called, as the background would. */
+    static final class Later implements PaperSessionForm.Runner {
+        Runnable pending;
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
+                java.util.function.Consumer<Throwable> failed) {
+            pending = () -> {
+                T value;
+                try {
+                    value = work.call();
+                } catch (Exception e) {
+                    failed.accept(e);
+                    return;
+                }
+                done.accept(value);
+            };
+        }
+
+        void finish() {
+            Runnable r = pending;
+            pending = null;
+            r.run();
+        }
+    }
+
+    @Test
+    void enteringStoresTheCheckedRecordOnceAndHandsOnTheNewSession() {
+        PaperSessionForm f = form();
+        Later later = new Later();
+        java.util.List<PaperSessionForm.Entry> stored = new java.util.ArrayList<>();
+        java.util.List<String> entered = new java.util.ArrayList<>();
+
+        f.enter(false, e -> () -> "s-1", later, entered::add);
+        assertThat(later.pending).as("the date box holds what is not a date: nothing stored").isNull();
+
+        f.enter(true, e -> () -> {
+            stored.add(e);
+            return "s-1";
+        }, later, entered::add);
+        assertThat(f.enteringProperty().get()).as("storing: Enter session not offered twice").isTrue();
+        later.finish();
+        assertThat(f.enteringProperty().get()).isFalse();
+        assertThat(stored).singleElement().satisfies(e -> assertThat(e.record().start())
+                .isEqualTo(Instant.parse("2026-11-20T09:30:00Z")));
+        assertThat(entered).containsExactly("s-1");
+        assertThat(f.failureProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRuleBrokenOnStoringIsPlacedBesideItsFieldAndAnyOtherFailureIsSaid() {
+        PaperSessionForm f = form();
+        Later later = new Later();
+        java.util.List<String> entered = new java.util.ArrayList<>();
+
+        f.enter(true, e -> () -> {
+            throw new org.epaworkbench.session.PaperEntry.Problem(PaperSessionForm.END, "The end is after the next session began.");
+        }, later, entered::add);
+        later.finish();
+        assertThat(f.problem(PaperSessionForm.END).get()).isEqualTo("The end is after the next session began.");
+        assertThat(f.failureProperty().get()).isEmpty();
+        assertThat(f.enteringProperty().get()).isFalse();
+
+        f.enter(true, e -> () -> {
+            throw new java.sql.SQLException("disk I/O error");
+        }, later, entered::add);
+        later.finish();
+        assertThat(f.failureProperty().get()).isEqualTo("Not entered, nothing was stored: disk I/O error");
+        assertThat(entered).isEmpty();
+    }
+
+    @Test
+    void leavingAsksOnlyWhenSomethingIsTyped() {
+        PaperSessionForm untouched = new PaperSessionForm(List.of(PRIYA),
+                id -> PLANS.stream().filter(p -> p.id().equals(id)).findFirst(), Clock.fixed(NOW, LONDON), LONDON,
+                SessionSettings.DEFAULT);
+        java.util.List<String> left = new java.util.ArrayList<>();
+        untouched.leave(() -> {
+            throw new AssertionError("nothing typed: not asked");
+        }, () -> left.add("left"));
+        assertThat(left).containsExactly("left");
+
+        PaperSessionForm typed = form();
+        typed.leave(() -> false, () -> left.add("left"));
+        assertThat(left).as("stays when the assessor says no").hasSize(1);
+        typed.leave(() -> true, () -> left.add("left"));
+        assertThat(left).hasSize(2);
+    }
 }
