@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.epaworkbench.store.DryRun;
 import org.epaworkbench.store.EventChain;
 import org.epaworkbench.store.ImportLedger;
 import org.epaworkbench.store.SessionLogChanged;
@@ -189,25 +190,7 @@ public final class IntakeLedger implements ImportLedger {
 
     @Override
     public Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
-        try {
-            database.inTransaction(c -> {
-                throw new RolledBack(applyIn(c, batch, pin, now));
-            });
-            throw new IllegalStateException("unreachable");
-        } catch (RolledBack r) {
-            return r.applied;
-        }
-    }
-
-    /** Carries a dry run's result out of the transaction it rolls back. */
-    private static final class RolledBack extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Applied applied;
-
-        RolledBack(Applied applied) {
-            super(null, null, false, false);
-            this.applied = applied;
-        }
+        return DryRun.preview(database::inTransaction, c -> applyIn(c, batch, pin, now));
     }
 
     private Applied applyIn(Connection c, ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {

@@ -335,25 +335,7 @@ public final class SyncStore implements ImportLedger {
     /** What applying the batch would change, without changing anything (the transaction is rolled back). */
     @Override
     public Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
-        try {
-            database.inTransaction(c -> {
-                throw new RolledBack(applyIn(c, batch, pin, now));
-            });
-            throw new IllegalStateException("unreachable");
-        } catch (RolledBack r) {
-            return r.applied;
-        }
-    }
-
-    /** Carries a dry run's result out of the transaction it rolls back. */
-    private static final class RolledBack extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Applied applied;
-
-        RolledBack(Applied applied) {
-            super(null, null, false, false);
-            this.applied = applied;
-        }
+        return DryRun.preview(database::inTransaction, c -> applyIn(c, batch, pin, now));
     }
 
     private static Applied applyIn(java.sql.Connection c, ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {

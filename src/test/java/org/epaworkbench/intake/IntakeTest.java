@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.epaworkbench.app.Intake;
@@ -40,15 +37,9 @@ class IntakeTest {
                 SyncTestSupport.clock());
         db = IntakeDatabases.fresh(kind, dir.resolve("service"));
         PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), null, new ArrayList<>());
-        intake = new Intake(db, new Blobs(dir.resolve("service/blobs")), serviceIdentity(authority), SyncTestSupport.clock(), plans);
+        intake = new Intake(db, new Blobs(dir.resolve("service/blobs")), Identities.service(authority, "localhost"), SyncTestSupport.clock(), plans);
     }
 
-    private static SigningIdentity serviceIdentity(OrganisationAuthority authority) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        return new SigningIdentity(kp.getPrivate(), authority.certifyService(kp.getPublic(), List.of("localhost"), Duration.ofDays(365)));
-    }
 
     private long count(String table) throws Exception {
         return db.inTransaction(c -> {
@@ -150,25 +141,17 @@ class IntakeTest {
         assertThatThrownBy(() -> Receipts.check(edited, r.signature(), r.receipt().packageId(), sha, roots))
                 .hasMessageContaining("does not match");
         // signed by an assessor's certificate the same root issued, not the service's
-        SigningIdentity assessor = assessorIdentity(authority);
+        SigningIdentity assessor = Identities.assessor(authority, "Sam Assessor", "EPA-1");
         Receipts.Signed byAssessor = Receipts.sign(r.receipt(), assessor);
         assertThatThrownBy(() -> Receipts.check(byAssessor.json(), byAssessor.signature(), r.receipt().packageId(), sha, roots))
                 .hasMessageContaining("not an intake service");
         // by a service certificate of another organisation
         OrganisationAuthority other = OrganisationAuthority.create(dir.resolve("other-authority"), "Highfield Assessment",
                 "other-organisation".toCharArray(), SyncTestSupport.clock());
-        Receipts.Signed byOther = Receipts.sign(r.receipt(), serviceIdentity(other));
+        Receipts.Signed byOther = Receipts.sign(r.receipt(), Identities.service(other, "localhost"));
         assertThatThrownBy(() -> Receipts.check(byOther.json(), byOther.signature(), r.receipt().packageId(), sha, roots))
                 .hasMessageContaining("not trusted");
         db.close();
     }
 
-    private static SigningIdentity assessorIdentity(OrganisationAuthority authority) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        var request = new org.epaworkbench.keys.CertificateRequests.Request("Sam Assessor", "EPA-1", "Highfield Assessment",
-                kp.getPublic(), null);
-        return new SigningIdentity(kp.getPrivate(), authority.certify(request, Duration.ofDays(365)));
-    }
 }

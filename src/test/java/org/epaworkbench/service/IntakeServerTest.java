@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import org.epaworkbench.app.Intake;
 import org.epaworkbench.intake.Blobs;
 import org.epaworkbench.intake.IntakeDatabase;
 import org.epaworkbench.intake.IntakeDatabases;
+import org.epaworkbench.intake.Identities;
 import org.epaworkbench.intake.IntakeLedger;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.OrganisationAuthority;
@@ -82,11 +81,7 @@ class IntakeServerTest {
     }
 
     static SigningIdentity serviceIdentity(OrganisationAuthority authority) throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        return new SigningIdentity(kp.getPrivate(),
-                authority.certifyService(kp.getPublic(), List.of("localhost", "127.0.0.1"), Duration.ofDays(365)));
+        return Identities.service(authority, "localhost", "127.0.0.1");
     }
 
     private IntakeClient client(SigningIdentity who) throws Exception {
@@ -288,12 +283,7 @@ class IntakeServerTest {
     }
 
     private SigningIdentity otherAssessor() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair kp = g.generateKeyPair();
-        var request = new org.epaworkbench.keys.CertificateRequests.Request("Eve Other", "EPA-9", "Highfield Assessment",
-                kp.getPublic(), null);
-        return new SigningIdentity(kp.getPrivate(), authority.certify(request, Duration.ofDays(365)));
+        return Identities.assessor(authority, "Eve Other", "EPA-9");
     }
 
     private HttpResponse<String> post(SigningIdentity who, long offset, long length, byte[] piece) throws Exception {
