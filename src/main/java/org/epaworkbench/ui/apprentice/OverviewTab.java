@@ -1,7 +1,5 @@
 package org.epaworkbench.ui.apprentice;
 
-import java.time.LocalDate;
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
@@ -10,13 +8,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
-import org.epaworkbench.assessment.ApprenticeEpa;
-import org.epaworkbench.assessment.GatewayRecord;
-import org.epaworkbench.grading.OverallResult;
-import org.epaworkbench.plan.Component;
-import org.epaworkbench.ui.common.Dates;
 
-/** Where the apprentice's EPA stands: key dates, everything the plan's rules flag, the dates ahead, the result so far. */
+/**
+ * Where the apprentice's EPA stands: key dates, everything the plan's rules flag, the dates ahead, the
+ * result so far. {@link OverviewViewModel} decides what each line says; the tab builds the nodes.
+ */
 final class OverviewTab extends BorderPane implements ApprenticeScreen.Shown {
 
     private final GridPane keyDates = new GridPane();
@@ -25,10 +21,10 @@ final class OverviewTab extends BorderPane implements ApprenticeScreen.Shown {
     private final Label result = new Label();
     private final Label resultWhy = new Label();
 
-    private final ApprenticeScreen screen;
+    private final OverviewViewModel model;
 
     OverviewTab(ApprenticeScreen screen) {
-        this.screen = screen;
+        this.model = new OverviewViewModel(screen::today);
         keyDates.setHgap(14);
         keyDates.setVgap(6);
         result.getStyleClass().add("grade-now");
@@ -47,44 +43,25 @@ final class OverviewTab extends BorderPane implements ApprenticeScreen.Shown {
 
     @Override
     public void show(ApprenticeFile f) {
-        ApprenticeEpa.Review review = f.review().orElseThrow();
-        LocalDate today = screen.today();
-        GatewayRecord g = f.epa().gateway();
+        OverviewViewModel.Overview o = model.overview(f);
         keyDates.getChildren().clear();
         int row = 0;
-        row = fact(row, "Apprenticeship start", g.apprenticeshipStart());
-        row = fact(row, "Gateway", g.gatewayDate());
-        for (Component c : f.plan().orElseThrow().components()) {
-            row = fact(row, c.title(), f.epa().schedule().plannedDate(c.id()).orElse(null));
-            int k = f.epa().history().current(c.id());
-            if (k > 1) {
-                row = fact(row, "    Resit or retake" + (k > 2 ? " " + (k - 1) : ""), f.epa().schedule().plannedDate(c.id(), k).orElse(null));
-            }
+        for (OverviewViewModel.KeyDate d : o.keyDates()) {
+            row = fact(row, d);
         }
-        flags.show(review.flags());
-        ahead.show(review.ahead(today), today);
-        f.result().ifPresentOrElse(r -> {
-            OverallResult o = r.overall();
-            result.setText(o.complete() ? o.grade().label() + (o.capped() ? " (capped)" : "") : "Not complete");
-            resultWhy.setText(o.complete() ? String.join("\n", o.explanation())
-                    : "Waiting for: " + String.join(", ", titles(f, o.missingComponents())) + ".");
-        }, () -> {
-            result.setText("Not graded");
-            resultWhy.setText(f.gradingProblem().orElse(""));
-        });
+        flags.show(o.flags());
+        ahead.show(o.ahead(), o.today());
+        result.setText(o.result().grade());
+        resultWhy.setText(o.result().why());
     }
 
-    private static List<String> titles(ApprenticeFile f, List<String> componentIds) {
-        return componentIds.stream().map(id -> f.plan().flatMap(p -> p.component(id)).map(Component::title).orElse(id)).toList();
-    }
-
-    private int fact(int row, String name, LocalDate date) {
-        Label n = new Label(name);
+    private int fact(int row, OverviewViewModel.KeyDate date) {
+        Label n = new Label(date.name());
         n.getStyleClass().add("fact-name");
         n.setWrapText(true);
-        Label v = new Label(date == null ? "not set" : Dates.show(date));
+        Label v = new Label(date.shown());
         v.setMinWidth(Label.USE_PREF_SIZE);
-        if (date == null) {
+        if (!date.set()) {
             v.getStyleClass().add("plan-subtitle");
         }
         keyDates.addRow(row, n, v);
