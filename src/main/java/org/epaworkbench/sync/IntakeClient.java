@@ -68,6 +68,7 @@ public final class IntakeClient {
     private final SigningIdentity identity;
     private final Clock clock;
     private final HttpClient http;
+    private final int piece;
 
     /**
      * @param service the service's address, e.g. {@code https://intake.example.org:8443}
@@ -75,6 +76,13 @@ public final class IntakeClient {
      */
     public IntakeClient(URI service, List<X509Certificate> roots, SigningIdentity identity, Clock clock)
             throws GeneralSecurityException, IOException {
+        this(service, roots, identity, clock, PIECE);
+    }
+
+    /** With pieces of {@code pieceBytes} (tests cut a small package into many). */
+    public IntakeClient(URI service, List<X509Certificate> roots, SigningIdentity identity, Clock clock, int pieceBytes)
+            throws GeneralSecurityException, IOException {
+        this.piece = pieceBytes;
         if (!"https".equals(service.getScheme())) {
             throw new IllegalArgumentException("The service's address must start with https://");
         }
@@ -106,7 +114,7 @@ public final class IntakeClient {
         long offset = status.path("offset").asLong(0);
         for (int round = 0; round < 10_000; round++) {
             progress.accept(offset);
-            long end = Math.min(length, offset + PIECE);
+            long end = Math.min(length, offset + piece);
             byte[] piece = new byte[(int) (end - offset)];
             try (var ch = java.nio.channels.FileChannel.open(file)) {
                 ch.read(java.nio.ByteBuffer.wrap(piece), offset);
