@@ -279,7 +279,7 @@ public final class Fixtures {
         try (Workbench wb = open(data, clock)) {
             assessor(wb);
             AssessmentPlan plan = wb.plans().plan("highfield-css-l3").orElseThrow();
-            RecordProducer producer = wb.recordProducer();
+            RecordProducer producer = producer(wb);
             SigningIdentity id = producer.unlockOrCreate(PASSWORD.toCharArray()).identity();
             Apprentice a = null;
             for (int n = 0; n < SYNC_SESSIONS; n++) {
@@ -344,5 +344,11 @@ public final class Fixtures {
                 }
             }).sorted(Comparator.naturalOrder()).toList();
         }
+    }
+
+    /** The record producer over a workbench's stores, as app.Records uses it (benchmarks measure it directly). */
+    static RecordProducer producer(Workbench wb) {
+        return new RecordProducer(wb.plans(), wb.sessions(), wb.people(), wb.signedRecords(),
+                new org.epaworkbench.keys.AssessorKeyStore(wb.directory().root(), wb.clock()), wb.clock(), wb.zone());
     }
 }

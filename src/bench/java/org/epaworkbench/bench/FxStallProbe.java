@@ -154,7 +154,7 @@ public final class FxStallProbe {
         Task<RecordProducer.Produced> task = new Task<>() {
             @Override
             protected RecordProducer.Produced call() throws Exception {
-                RecordProducer producer = d.workbench.recordProducer();
+                RecordProducer producer = Fixtures.producer(d.workbench);
                 updateMessage("Unlocking the signing key");
                 RecordProducer.Unlocked unlocked = producer.unlockOrCreate(Fixtures.PASSWORD.toCharArray());
                 return producer.signSession(sessionId, unlocked.identity(), drawn, step -> updateMessage("Signing the record · " + step));

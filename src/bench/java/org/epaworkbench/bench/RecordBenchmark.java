@@ -62,7 +62,7 @@ public class RecordBenchmark {
         Apprentice b = Fixtures.apprentice(wb, 2, small.plan().id());
         RecordedSession s = Fixtures.plan(wb, b, small, clock);
         Fixtures.recordCompleteSession(s, clock, false);
-        RecordProducer producer = wb.recordProducer();
+        RecordProducer producer = Fixtures.producer(wb);
         SigningIdentity id = producer.unlockOrCreate(Fixtures.PASSWORD.toCharArray()).identity();
         return new Made(wb, producer, id, l.id(), s.id());
     }
