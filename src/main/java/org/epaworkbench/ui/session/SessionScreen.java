@@ -231,6 +231,9 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         whoRow.setAlignment(Pos.BASELINE_LEFT);
         Label what = new Label(s.component().title() + " · " + s.plan().title());
         what.getStyleClass().add("plan-subtitle");
+        what.setId("session-subtitle");
+        // the component and plan in full: on two lines where the window is too narrow for one
+        what.setWrapText(true);
         tags.setId("session-details");
         tags.getStyleClass().add("session-details");
         tags.setCursor(javafx.scene.Cursor.HAND);

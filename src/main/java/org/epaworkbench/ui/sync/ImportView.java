@@ -333,7 +333,10 @@ public final class ImportView extends BorderPane {
             show(said.text(), said.bad());
             return;
         }
-        result.getChildren().setAll(new Label(said.text()));
+        Label summary = new Label(said.text());
+        summary.setId("import-summary");
+        summary.setWrapText(true);
+        result.getChildren().setAll(summary);
         said.notices().forEach(n -> result.getChildren().add(notice(n)));
         if (said.offerImport()) {
             Button go = new Button("Import");

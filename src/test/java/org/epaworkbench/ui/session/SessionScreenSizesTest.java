@@ -143,6 +143,10 @@ class SessionScreenSizesTest extends SessionScreenFixture {
         for (String id : glanced) {
             assertThat(shownWhole(robot.lookup(id).query())).as(at + id + " shown whole, without scrolling").isTrue();
         }
+        // the component and plan under the apprentice's name, whole
+        javafx.scene.control.Label subtitle = robot.lookup("#session-subtitle").queryAs(javafx.scene.control.Label.class);
+        assertThat(((javafx.scene.text.Text) subtitle.lookup(".text")).getText()).as(at + "the header's subtitle as drawn")
+                .isEqualTo(subtitle.getText());
         // no horizontal scrolling anywhere on the screen
         assertThat(screen.lookupAll(".scroll-bar").stream().filter(n -> n instanceof javafx.scene.control.ScrollBar bar
                 && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()).toList())

@@ -150,6 +150,32 @@ class SyncViewsTest {
         assertThat(workbench.signedRecords().all()).hasSize(2);
     }
 
+    /** Issue 11: at a laptop's width the check's summary is shown whole, down to whom the package is trusted as. */
+    @Test
+    void theCheckSummaryIsShownWholeAtALaptopsWidth(FxRobot robot) throws Exception {
+        Path laptop = dir.resolve("laptop");
+        Path pkg = SyncTestSupport.deviceWithPackage(laptop, dir.resolve("usb"), true);
+        workbench = open(dir.resolve("office"));
+        background = new Background();
+        ImportView view = new ImportView(workbench.services().importing(), workbench.services().assessorIdentity(),
+                workbench.services().apprenticeSharing(), background);
+        // the Import screen beside the sidebar in a 1366 x 768 window
+        robot.interact(() -> {
+            root.getScene().getWindow().setWidth(1272);
+            root.getChildren().setAll(view);
+        });
+        robot.interact(() -> view.addCertificate(laptop.resolve("keys").resolve("assessor.pem")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#signer-register").queryTableView().getItems().isEmpty());
+        robot.interact(() -> view.open(pkg));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-confirm").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label summary = robot.lookup("#import-result").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .filter(Label.class::isInstance).map(Label.class::cast).findFirst().orElseThrow();
+        assertThat(summary.getText()).contains("trusted: in the signer register as");
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) summary.lookup(".text");
+        assertThat(shown.getText()).as("the summary as drawn").isEqualTo(summary.getText());
+    }
+
     @Test
     void theImportScreenRegistersAndRemovesSignersAndOpensAPackageWithAnOrganisationKey(FxRobot robot) throws Exception {
         var orgKeys = new org.epaworkbench.keys.AssessorKeyStore(dir.resolve("org"), Clock.systemUTC());
