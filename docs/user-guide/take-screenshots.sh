@@ -465,7 +465,7 @@ EOF
     sleep 8
     shoot 27-import-check
     save 27-import-check 1366x300+0+0
-    click 153 228 10                         # Import
+    click 153 250 10                         # Import (under the check's summary, on two lines)
     shoot 28-import-done
     save 28-import-done 1366x470+0+0
     click 1255 101 2
@@ -520,6 +520,57 @@ other_components() {
     at_size 1280 720
     shoot 35-discussion-1280x720 3
     save 35-discussion-1280x720 "$(window_box)"
+    key ctrl+e                               # ended, so that the next start opens on Sessions, not on it
+    dialog "End the session"
+    type_text "Discussion moved: the apprentice's manager needed the room."
+    from_corner 57 31 2                      # Record
+    stop_app
+}
+
+# the paper record (section 6): the session Sam wrote on the paper form two days ago, entered in the app.
+# First with the end as 10:10, under the observation's minimum, to show the rule's message beside it; then
+# as the form has it, with a pause, questioning time, notes and four judgements; then entered
+paper_record() {
+    log "paper record"
+    start_app "$SAM"
+    maximised
+    click 190 334 1                          # Priya Shah
+    click 1104 501 3                         # Enter a paper record…
+    click 404 254 1                          # Component
+    click 373 364 1                          # Practical observation with Q&As (the plan's third)
+    click 404 380; type_text "Customer service desk, Harbour Foods, Leeds"
+    click 380 422; type_text "Passport"      # ID check
+    click 315 464; key ctrl+a; type_text "$(day '-2 days')"
+    click 404 525; type_text "The laptop's battery failed on arrival and the charger was at the office."
+    click 289 647; type_text "09:30"         # Start
+    click 289 689; type_text "10:10"         # End, 40 minutes in
+    click 1278 740 2                         # Enter session: refused, the message beside End
+    xdotool mousemove 330 400 click --repeat 3 --delay 80 5   # the times into view
+    shoot 31-paper-rule
+    save 31-paper-rule 490x215+96+455
+    click 289 569; key ctrl+a; type_text "10:38"; key Tab     # End, as the form has it
+    xdotool mousemove 330 400 click --repeat 4 --delay 80 5
+    click 170 652 1                          # Add a pause
+    type_text "10:05"; key Tab; type_text "10:12"; key Tab; type_text "Fire alarm test"
+    xdotool mousemove 330 400 click --repeat 4 --delay 80 5
+    click 202 549 1                          # Add questioning time
+    type_text "10:20"; key Tab; type_text "10:28"
+    xdotool mousemove 330 400 click --repeat 10 --delay 80 5
+    click 334 612; type_text "Apprentice moved to the returns desk at 10:15 when the queue grew."
+    xdotool mousemove 330 400 click 4        # Start back in view
+    sleep 0.5
+    # the judgements: K3.3 and K3.4 met, K3.5 did not arise, K4.2 not met
+    click 625 337; click 905 337; type_text "09:50"
+    click 1150 337; type_text "Pulled up the customer's order history and explained the options."
+    click 625 429; click 905 429; type_text "09:58"
+    click 779 521; click 905 521; type_text "10:30"
+    click 1150 521; type_text "No customer from another culture came to the desk."
+    click 691 645; click 905 645; type_text "10:22"
+    click 1150 645; type_text "Could not name the consumer rights rule that applies to a faulty item."
+    shoot 30-paper-record
+    save 30-paper-record 1366x699+0+69
+    click 1278 740 5                         # Enter session: stored, and open on its session screen
+    shoot paper-entered                      # (kept in the work folder only, to check the run)
     stop_app
 }
 
@@ -545,6 +596,7 @@ main() {
     apprentice_epa
     office_import
     other_components
+    paper_record
     log "done: $(ls "$OUT"/*.png | wc -l) pictures in $OUT"
 }
 
