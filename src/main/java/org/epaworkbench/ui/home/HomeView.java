@@ -72,12 +72,7 @@ public final class HomeView extends BorderPane {
         this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
         this.upcoming = new UpcomingPane(openApprentice);
         this.model = new HomeViewModel(workbench::apprenticeFiles, workbench.records(), workbench.sessionService(),
-                workbench.sampleApprentice(), workbench.plans(), new HomeViewModel.Runner() {
-                    @Override
-                    public <T> void run(java.util.concurrent.Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-                        background.run(work, done, failed);
-                    }
-                }, ZoneId.systemDefault());
+                workbench.sampleApprentice(), workbench.plans(), background::run, ZoneId.systemDefault());
         getStyleClass().add("home-view");
         setId("home-view");
         problem.getStyleClass().add("message-bar");

@@ -1,5 +1,6 @@
 package org.epaworkbench.ui.home;
 
+import org.epaworkbench.ui.common.Runner;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,10 +39,6 @@ public final class HomeViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
 
-    /** Runs work off the FX thread and hands the result (or the failure) back on it. */
-    public interface Runner {
-        <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
-    }
 
     /** The question the screen asks before removing the sample data; true to remove it. */
     public interface Confirm {

@@ -2,7 +2,6 @@ package org.epaworkbench.ui.home;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.stage.Window;
 import org.epaworkbench.app.Workbench;
@@ -29,12 +28,7 @@ public final class NewSession {
         this.owner = owner;
         this.openSession = openSession;
         this.model = new NewSessionModel(workbench.apprentices(), workbench.sessionService(), workbench.assessorIdentity(),
-                workbench.settings(), workbench.plans(), workbench.sessionClock(), new NewSessionModel.Runner() {
-                    @Override
-                    public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-                        background.run(work, done, failed);
-                    }
-                }, onProblem);
+                workbench.settings(), workbench.plans(), workbench.sessionClock(), background::run, onProblem);
     }
 
     /** Asks for a session for one of {@code apprentices}, with the apprentice, component and attempt chosen where given. */

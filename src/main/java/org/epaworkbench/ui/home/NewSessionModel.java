@@ -1,8 +1,8 @@
 package org.epaworkbench.ui.home;
 
+import org.epaworkbench.ui.common.Runner;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.epaworkbench.app.Apprentices;
 import org.epaworkbench.app.AssessorIdentity;
@@ -22,10 +22,6 @@ import org.epaworkbench.session.SessionDetails;
  */
 public final class NewSessionModel {
 
-    /** Runs work off the FX thread and hands the result (or the failure) back on it. */
-    public interface Runner {
-        <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
-    }
 
     /** The dialogs: the assessor profile (empty if cancelled) and the session's details (empty if cancelled). */
     public interface Questions {

@@ -1,5 +1,6 @@
 package org.epaworkbench.ui.paper;
 
+import org.epaworkbench.ui.common.Runner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -397,11 +398,6 @@ public final class PaperSessionForm {
         }
     }
 
-    /** Runs the storing off the FX thread and hands the result (or the failure) back on it. */
-    public interface Runner {
-        <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
-                java.util.function.Consumer<Throwable> failed);
-    }
 
     private final ReadOnlyBooleanWrapper entering = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");

@@ -406,12 +406,7 @@ public final class PaperSessionScreen extends BorderPane {
 
     private void enterRecord() {
         boolean dateRead = date.check(); // text typed in the date box and not yet committed counts
-        form.enter(dateRead, store, new PaperSessionForm.Runner() {
-            @Override
-            public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-                background.run(work, done, failed);
-            }
-        }, onEntered);
+        form.enter(dateRead, store, background::run, onEntered);
     }
 
     private void leave() {

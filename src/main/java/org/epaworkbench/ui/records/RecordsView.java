@@ -36,13 +36,7 @@ public final class RecordsView extends BorderPane {
     public RecordsView(Workbench workbench, Background background) {
         this(new RecordsViewModel(workbench.records(), workbench.assessorIdentity(),
                 new org.epaworkbench.app.Verification(workbench.services()), () -> workbench.apprentices().assessor(),
-                new RecordsViewModel.Runner() {
-                    @Override
-                    public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done,
-                            java.util.function.Consumer<Throwable> failed) {
-                        background.run(work, done, failed);
-                    }
-                }, workbench.zone()));
+                background::run, workbench.zone()));
     }
 
     public RecordsView(RecordsViewModel model) {

@@ -1,5 +1,6 @@
 package org.epaworkbench.ui.records;
 
+import org.epaworkbench.ui.common.Runner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,6 @@ import java.security.cert.CertificateException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,10 +33,6 @@ import org.epaworkbench.ui.common.Dates;
  */
 public final class RecordsViewModel {
 
-    /** Runs work off the FX thread and hands the result (or the failure) back on it. */
-    public interface Runner {
-        <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed);
-    }
 
     /** The question the screen asks: the keystore password ({@code exists}: to open it, else a new one twice); empty if cancelled. */
     public interface Passwords {

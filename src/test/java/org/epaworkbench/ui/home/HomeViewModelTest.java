@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.people.Apprentice;
@@ -45,19 +43,7 @@ class HomeViewModelTest {
     final List<String> asked = new ArrayList<>();
 
     /** Runs the work at once, as the background would later. */
-    final HomeViewModel.Runner inPlace = new HomeViewModel.Runner() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-            T value;
-            try {
-                value = work.call();
-            } catch (Exception e) {
-                failed.accept(e);
-                return;
-            }
-            done.accept(value);
-        }
-    };
+    final org.epaworkbench.ui.common.Runner inPlace = org.epaworkbench.ui.common.Runner.IN_PLACE;
 
     @BeforeEach
     void open() throws Exception {

@@ -10,8 +10,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.epaworkbench.app.Workbench;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.people.AssessorProfile;
@@ -47,19 +45,7 @@ class NewSessionModelTest {
     final List<String> asked = new ArrayList<>();
     Apprentice priya;
 
-    final NewSessionModel.Runner inPlace = new NewSessionModel.Runner() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-            T value;
-            try {
-                value = work.call();
-            } catch (Exception e) {
-                failed.accept(e);
-                return;
-            }
-            done.accept(value);
-        }
-    };
+    final org.epaworkbench.ui.common.Runner inPlace = org.epaworkbench.ui.common.Runner.IN_PLACE;
 
     @BeforeEach
     void open() throws Exception {

@@ -225,7 +225,7 @@ class PaperSessionFormTest {
     }
 
     /** Runs the storing later, when {@link #finish} is called, as the background would. */
-    static final class Later implements PaperSessionForm.Runner {
+    static final class Later implements org.epaworkbench.ui.common.Runner {
         Runnable pending;
 
         @Override

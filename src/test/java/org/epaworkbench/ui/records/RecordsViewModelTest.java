@@ -11,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.epaworkbench.app.Organisation;
 import org.epaworkbench.app.RecordedSession;
 import org.epaworkbench.app.Verification;
@@ -46,20 +44,7 @@ class RecordsViewModelTest {
     final List<Boolean> askedPassword = new ArrayList<>();
 
     /** Runs the work at once, as the background would later. */
-    final RecordsViewModel.Runner inPlace = new RecordsViewModel.Runner() {
-        @Override
-        public <T> void run(Callable<T> work, Consumer<T> done, Consumer<Throwable> failed) {
-            T value;
-            try {
-                value = work.call();
-            } catch (Exception e) {
-                failures.add(e.getMessage());
-                failed.accept(e);
-                return;
-            }
-            done.accept(value);
-        }
-    };
+    final org.epaworkbench.ui.common.Runner inPlace = org.epaworkbench.ui.common.Runner.IN_PLACE;
 
     RecordsViewModel.Passwords answer(String password) {
         return exists -> {
