@@ -51,6 +51,14 @@ final class OrgCommand implements Callable<Integer> {
         return env != null && !env.isEmpty() ? env.toCharArray() : root.passwords().keystorePassword(confirmNew);
     }
 
+    /** How long a certificate issued for {@code --years} is valid: 1 to 10 years. */
+    static Duration validity(int years) throws BadInputException {
+        if (years < 1 || years > 10) {
+            throw new BadInputException("--years " + years + ": give 1 to 10");
+        }
+        return Duration.ofDays(365L * years);
+    }
+
     static void describeRoot(PrintWriter out, X509Certificate root) {
         CertificateDetails details = CertificateDetails.of(root);
         out.println("  Root:        " + details.holder());
@@ -119,9 +127,7 @@ final class OrgCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            if (years < 1 || years > 10) {
-                throw new BadInputException("--years " + years + ": give 1 to 10");
-            }
+            Duration validity = validity(years);
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(request);
@@ -144,7 +150,7 @@ final class OrgCommand implements Callable<Integer> {
             char[] password = parent.organisationPassword(false);
             List<X509Certificate> chain;
             try {
-                chain = Organisation.certify(dir, password, r, Duration.ofDays(365L * years), ctx.clock());
+                chain = Organisation.certify(dir, password, r, validity, ctx.clock());
             } catch (KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
             } finally {
@@ -190,9 +196,7 @@ final class OrgCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CliContext ctx = parent.root.context();
-            if (years < 1 || years > 10) {
-                throw new BadInputException("--years " + years + ": give 1 to 10");
-            }
+            Duration validity = validity(years);
             if (Files.exists(out)) {
                 throw new BadInputException(out + ": already exists; nothing was issued. Choose another file with --out.");
             }
@@ -208,7 +212,7 @@ final class OrgCommand implements Callable<Integer> {
                     : parent.root.passwords().keystorePassword(true);
             X509Certificate issued;
             try {
-                issued = Organisation.issueServiceIdentity(dir, password, hosts, Duration.ofDays(365L * years), out,
+                issued = Organisation.issueServiceIdentity(dir, password, hosts, validity, out,
                         servicePassword, ctx.clock());
             } catch (KeyStoreProblem e) {
                 throw new BadInputException(e.getMessage());
