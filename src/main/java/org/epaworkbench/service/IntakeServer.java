@@ -258,6 +258,11 @@ public final class IntakeServer implements AutoCloseable {
                 problem(ctx, 409, "wrong-offset", "The service has " + have + " bytes of this package; send from there.");
                 return;
             }
+            if (!Files.exists(owner) && unfinishedBy(who.fingerprint()) >= MAX_UNFINISHED) {
+                problem(ctx, 429, "too-many-unfinished", "You have " + MAX_UNFINISHED + " packages part-delivered here; "
+                        + "finish those first (the app resumes them by itself).");
+                return;
+            }
             Files.writeString(owner, who.fingerprint());
             long wrote = append(ctx.bodyInputStream(), part, length - offset);
             if (wrote < 0) {
@@ -294,6 +299,24 @@ public final class IntakeServer implements AutoCloseable {
             lock.unlock();
             uploading.remove(sha, lock);
         }
+    }
+
+    /**
+     * How many packages one assessor may have part-delivered at once: an app sends one at a time, so more is a
+     * client gone wrong (or someone filling the service's disk with pieces never finished).
+     */
+    static final int MAX_UNFINISHED = 4;
+
+    private long unfinishedBy(String fingerprint) throws IOException {
+        long n = 0;
+        try (var whos = Files.newDirectoryStream(uploads, "*.who")) {
+            for (Path w : whos) {
+                if (Files.readString(w).equals(fingerprint)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Appends at most {@code room} bytes; -1 if the body held more. The piece is on disk (forced) before the answer. */

@@ -286,8 +286,28 @@ class IntakeServerTest {
         return Identities.assessor(authority, "Eve Other", "EPA-9");
     }
 
+    @org.junit.jupiter.api.Test
+    void anAssessorCannotFillTheServiceWithPackagesNeverFinished() throws Exception {
+        start(IntakeDatabase.Kind.SQLITE);
+        register();
+        for (int i = 0; i < IntakeServer.MAX_UNFINISHED; i++) {
+            HttpResponse<String> r = post(assessor, String.valueOf(i).repeat(64), 0, 1_000_000, new byte[1000]);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        }
+        HttpResponse<String> refused = post(assessor, "f".repeat(64), 0, 1_000_000, new byte[1000]);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("finish those first");
+        // the ones started go on, and the real package still goes once one is finished or abandoned by the office
+        assertThat(post(assessor, "0".repeat(64), 1000, 1_000_000, new byte[1000]).statusCode()).isEqualTo(202);
+    }
+
     private HttpResponse<String> post(SigningIdentity who, long offset, long length, byte[] piece) throws Exception {
-        String path = "/api/v1/packages/" + sha();
+        return post(who, sha(), offset, length, piece);
+    }
+
+    private HttpResponse<String> post(SigningIdentity who, String sha, long offset, long length, byte[] piece)
+            throws Exception {
+        String path = "/api/v1/packages/" + sha;
         Map<String, String> h = DeliveryRequests.sign(who, "POST", path, offset, length, SyncTestSupport.clock().instant());
         var b = HttpRequest.newBuilder(address.resolve(path)).header(IntakeServer.OFFSET, String.valueOf(offset))
                 .header(IntakeServer.LENGTH, String.valueOf(length)).POST(HttpRequest.BodyPublishers.ofByteArray(piece));
