@@ -113,18 +113,36 @@ public final class OrganisationDelivery {
         return Optional.of(Receipt.fromJson(Base64.getDecoder().decode(d.receipt())));
     }
 
+    /** Told how far the package being sent has got: the bytes of it the service holds. */
+    @FunctionalInterface
+    public interface Sending {
+        void sending(Deliveries.Delivery delivery, long bytesHeld);
+    }
+
     /**
      * One round: packs what waits in the outbox (if anything), then sends every package waiting whose time
      * has come ({@code all}: every one, now), stopping at the first that cannot reach the service.
      */
     public Round deliverNow(AssessorIdentity.Unlocked signer, boolean all, LongConsumer progress)
             throws SQLException, IOException, GeneralSecurityException {
+        return deliverNow(signer, all, true, (d, bytes) -> progress.accept(bytes));
+    }
+
+    /**
+     * As {@link #deliverNow(AssessorIdentity.Unlocked, boolean, LongConsumer)}; {@code pack}: whether what
+     * waits in the outbox is made into a package first (automatic rounds do not while a session runs, so a
+     * live session is not sent a minute at a time); {@code sending} is told which package goes and how far.
+     */
+    public Round deliverNow(AssessorIdentity.Unlocked signer, boolean all, boolean pack, Sending sending)
+            throws SQLException, IOException, GeneralSecurityException {
         SigningIdentity identity = signer.identity();
         Target target = target().orElseThrow(() -> new IllegalStateException("No intake service is set up: give its "
                 + "address and the organisation root's SHA-256 first."));
         X509Certificate root = root(target.rootFingerprint()).orElseThrow(() -> new IllegalStateException(
                 "The organisation root " + target.rootFingerprint() + " is no longer trusted here."));
-        packWaiting(identity);
+        if (pack) {
+            packWaiting(identity);
+        }
         List<Deliveries.Delivery> waiting = deliveries.waiting();
         Instant now = services.clock().instant();
         if (!all) {
@@ -139,7 +157,9 @@ public final class OrganisationDelivery {
         for (Deliveries.Delivery d : waiting) {
             Instant at = services.clock().instant();
             try {
-                IntakeClient.Delivered done = client.deliver(Path.of(d.file()), d.packageId(), d.sha256(), progress);
+                sending.sending(d, 0);
+                IntakeClient.Delivered done = client.deliver(Path.of(d.file()), d.packageId(), d.sha256(),
+                        bytes -> sending.sending(d, bytes));
                 deliveries.delivered(d.packageId(), at, Base64.getEncoder().encodeToString(done.json()),
                         Base64.getEncoder().encodeToString(done.signature()), done.receipt().receivedAt());
                 delivered.add(deliveries.of(d.packageId()).orElseThrow());
@@ -152,6 +172,88 @@ public final class OrganisationDelivery {
             }
         }
         return new Round(delivered, refused, null, false);
+    }
+
+    /**
+     * Whether a round now would have something to do: a target is set, and records or session changes wait
+     * in the outbox ({@code pack}), or a package waits whose next try has come ({@code all}: any package waiting).
+     */
+    public boolean somethingToDeliver(boolean all, boolean pack) throws SQLException {
+        if (target().isEmpty()) {
+            return false;
+        }
+        if (pack && !services.delivery().pending().isEmpty()) {
+            return true;
+        }
+        Instant now = services.clock().instant();
+        return deliveries.waiting().stream().anyMatch(d -> all || d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(now));
+    }
+
+    /** When the next package waiting is due to be tried again; empty when none waits for a later try. */
+    public Optional<Instant> nextTry() throws SQLException {
+        return deliveries.waiting().stream().map(Deliveries.Delivery::nextAttemptAt).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo);
+    }
+
+    /** A delivered package's receipt as the Outbox shows it: what the service says, and whose certificate signed it. */
+    public record ShownReceipt(Receipt receipt, String signedBy) {
+    }
+
+    /** The receipt of a delivered package with its signer in words; empty before the receipt. */
+    public Optional<ShownReceipt> shownReceipt(Deliveries.Delivery d) throws IOException {
+        Optional<Receipt> receipt = receipt(d);
+        if (receipt.isEmpty()) {
+            return Optional.empty();
+        }
+        String signedBy;
+        try {
+            signedBy = Certificates.describe(org.epaworkbench.keys.Cms.verifyDetached(
+                    Base64.getDecoder().decode(d.receiptSignature()), Base64.getDecoder().decode(d.receipt())).signer());
+        } catch (Exception e) {
+            signedBy = receipt.get().service();
+        }
+        return Optional.of(new ShownReceipt(receipt.get(), signedBy));
+    }
+
+    /**
+     * Writes a delivered package's receipt to {@code folder}: the signed JSON ({@code PACKAGE.receipt.json}) and
+     * the service's detached signature over it ({@code PACKAGE.receipt.json.p7s}); returns both files.
+     */
+    public List<Path> exportReceipt(Deliveries.Delivery d, Path folder) throws IOException {
+        if (d.receipt() == null || d.receiptSignature() == null) {
+            throw new IOException("Package " + d.packageId() + " has no receipt yet: it has not been delivered.");
+        }
+        Path json = folder.resolve(d.packageId() + ".receipt.json");
+        Path p7s = folder.resolve(d.packageId() + ".receipt.json.p7s");
+        Files.write(json, Base64.getDecoder().decode(d.receipt()));
+        Files.write(p7s, Base64.getDecoder().decode(d.receiptSignature()));
+        return List.of(json, p7s);
+    }
+
+    /** Whether the package's own file is still kept in the data folder (a delivered one may have been removed). */
+    public boolean localCopyKept(Deliveries.Delivery d) {
+        return Files.exists(Path.of(d.file()));
+    }
+
+    /**
+     * Removes the local package files of deliveries whose receipt is stored and was received at least the
+     * number of days the assessor chose ago ({@link Settings#removeDeliveredAfterDays()}); nothing when that
+     * is off, and never a package without its receipt. Returns the deliveries whose file was removed now.
+     */
+    public List<Deliveries.Delivery> removeDeliveredCopies() throws SQLException, IOException {
+        java.util.OptionalInt days = services.settings().removeDeliveredAfterDays();
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        Instant before = services.clock().instant().minus(Duration.ofDays(days.getAsInt()));
+        List<Deliveries.Delivery> removed = new ArrayList<>();
+        for (Deliveries.Delivery d : deliveries.all()) {
+            if (d.state() == Deliveries.State.DELIVERED && d.receipt() != null && d.receiptSignature() != null
+                    && d.receivedAt() != null && !d.receivedAt().isAfter(before) && Files.deleteIfExists(Path.of(d.file()))) {
+                removed.add(d);
+            }
+        }
+        return removed;
     }
 
     /** Makes what waits in the outbox into one package kept for delivery (nothing if nothing waits). */

@@ -56,6 +56,33 @@ public final class Settings {
         store.put(DELIVERY_ROOT, rootFingerprint);
     }
 
+    /**
+     * After how many days a delivered package's local copy is removed (counted from the receipt's time);
+     * empty: never (the default).
+     */
+    public java.util.OptionalInt removeDeliveredAfterDays() throws SQLException {
+        Optional<String> days = store.get(REMOVE_DELIVERED_AFTER_DAYS);
+        if (days.isEmpty() || days.get().isBlank()) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            int n = Integer.parseInt(days.get().strip());
+            return n >= 1 ? java.util.OptionalInt.of(n) : java.util.OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /** Keeps delivered copies for {@code days} after their receipt (at least 1), or for ever when empty. */
+    public void removeDeliveredAfterDays(java.util.OptionalInt days) throws SQLException {
+        if (days.isPresent() && days.getAsInt() < 1) {
+            throw new IllegalArgumentException("Delivered copies are kept at least one day after their receipt (it was "
+                    + days.getAsInt() + ").");
+        }
+        store.put(REMOVE_DELIVERED_AFTER_DAYS, days.isPresent() ? Integer.toString(days.getAsInt()) : "");
+    }
+
+    private static final String REMOVE_DELIVERED_AFTER_DAYS = "delivery.removeDeliveredAfterDays";
     private static final String DELIVERY_ADDRESS = "delivery.address";
     private static final String DELIVERY_ROOT = "delivery.rootFingerprint";
 }

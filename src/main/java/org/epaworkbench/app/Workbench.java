@@ -245,8 +245,33 @@ public final class Workbench implements AutoCloseable {
         return running;
     }
 
+    private AutomaticDelivery automaticDelivery;
+
+    /**
+     * The outbox delivering by itself to the organisation's intake service, on a thread of its own, by this
+     * folder's clock; made on first use (not started: the app starts it once its window shows), closed with the folder.
+     */
+    public synchronized AutomaticDelivery automaticDelivery() {
+        if (automaticDelivery == null) {
+            java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+                    .newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "workbench-delivery");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            automaticDelivery = new AutomaticDelivery(services.organisationDelivery(), services.assessorIdentity(),
+                    services.sessionService(), clock, scheduler);
+        }
+        return automaticDelivery;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (automaticDelivery != null) {
+                automaticDelivery.close();
+            }
+        }
         running.close();
         database.close();
         lock.close();
