@@ -144,6 +144,21 @@ public final class PlanJson {
         } else {
             n.putObject("oneSession").set("source", citation(c.oneSession().source()));
         }
+        ObjectNode recording = n.putObject("recording");
+        for (String mode : List.of("faceToFace", "remote")) {
+            org.epaworkbench.plan.RecordingRule.ModeRule m = c.recording().when(mode.equals("remote"));
+            ObjectNode mn = recording.putObject(mode).put("rule", m.requirement().word());
+            if (m.source() == null) {
+                mn.putNull("source");
+            } else {
+                mn.set("source", citation(m.source()));
+            }
+        }
+        if (c.recording().exemption() == null) {
+            recording.putNull("exemption");
+        } else {
+            recording.putObject("exemption").set("source", citation(c.recording().exemption()));
+        }
         if (c.resitFollowUp() == null) {
             n.putNull("resitFollowUp");
         } else {

@@ -36,6 +36,7 @@ import org.epaworkbench.plan.Grade;
 import org.epaworkbench.plan.KsbRequirement;
 import org.epaworkbench.plan.QuestionCount;
 import org.epaworkbench.plan.QuestioningLimit;
+import org.epaworkbench.plan.RecordingRule;
 import org.epaworkbench.plan.SourceDocument;
 
 /**
@@ -415,7 +416,27 @@ public final class PlanPackReader {
                 fu.get("minutes").asInt(), text(fu, "condition"), cite.read(fu.get("source"), path + ".resitFollowUp.source"));
 
         return new Component(c.get("id").asText(), c.get("title").asText(), timing, questioning, questionCount, rule,
-                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples, oneSession, followUp, ksbRequirements);
+                cite.read(grading.get("source"), path + ".grading.source"), criteria, examples, oneSession, followUp, ksbRequirements,
+                recording(c.get("recording"), path + ".recording", cite));
+    }
+
+    /** The component's recording rule; absent, the plan says nothing about recording ({@link RecordingRule#UNSTATED}). */
+    private static RecordingRule recording(JsonNode r, String path, CitationReader cite) {
+        if (r == null || r.isNull()) {
+            return RecordingRule.UNSTATED;
+        }
+        java.util.function.Function<String, RecordingRule.ModeRule> mode = field -> new RecordingRule.ModeRule(
+                RecordingRule.Requirement.fromWord(r.get(field).get("rule").asText()),
+                cite.read(r.get(field).get("source"), path + "." + field + ".source"));
+        JsonNode exemption = r.get("exemption");
+        RecordingRule.ModeRule faceToFace = mode.apply("faceToFace");
+        RecordingRule.ModeRule remote = mode.apply("remote");
+        if (exemption != null && !faceToFace.required() && !remote.required()) {
+            cite.problems().add(new PlanPackProblem(path + ".exemption", "says how an exemption is agreed, but neither "
+                    + "faceToFace nor remote is 'required': an exemption is only from a required recording"));
+        }
+        return new RecordingRule(faceToFace, remote,
+                exemption == null ? null : cite.read(exemption.get("source"), path + ".exemption.source"));
     }
 
     private static DurationWindow timing(JsonNode t, String path, CitationReader cite, List<PlanPackProblem> problems) {

@@ -24,7 +24,8 @@ public record Component(
         List<ExampleQuestion> exampleQuestions,
         OneSession oneSession,
         ResitFollowUp resitFollowUp,
-        List<KsbRequirement> ksbRequirements) {
+        List<KsbRequirement> ksbRequirements,
+        RecordingRule recording) {
 
     /** The component is carried out in one session (the source's words say when it may be split, if ever). */
     public record OneSession(Citation source) {
@@ -65,6 +66,7 @@ public record Component(
         criteria = List.copyOf(criteria);
         exampleQuestions = List.copyOf(exampleQuestions);
         ksbRequirements = ksbRequirements == null ? List.of() : List.copyOf(ksbRequirements);
+        recording = recording == null ? RecordingRule.UNSTATED : recording;
     }
 
     /** The KSB statements a criterion belongs beside (or, for one standing for all of them, every one), in the source's order. */

@@ -63,6 +63,12 @@ class PlansCommandTest {
         assertThat(plan.get("components").get(0).get("questioning").isNull()).isTrue();
         assertThat(plan.get("overall").get("distinction").get("rule").asText()).isEqualTo("all");
         assertThat(plan.get("carryOver").isArray()).isTrue();
+        JsonNode interviewRecording = plan.get("components").get(0).get("recording");
+        assertThat(interviewRecording.get("faceToFace").get("rule").asText()).isEqualTo("required");
+        assertThat(interviewRecording.get("remote").get("source").get("ref").asText()).isEqualTo("003");
+        assertThat(interviewRecording.get("exemption").get("source").get("quote").asText()).contains("exempt");
+        assertThat(obs.get("recording").get("faceToFace").get("rule").asText()).isEqualTo("optional");
+        assertThat(obs.get("recording").get("exemption").isNull()).isTrue();
 
         JsonNode csp = json(cli().run("plans", "show", "highfield-csp-l2", "--json").out());
         JsonNode showcase = csp.get("components").get(0);

@@ -10,6 +10,7 @@ import org.epaworkbench.plan.AttemptCap;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.plan.DistinctionRule;
+import org.epaworkbench.plan.RecordingRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -242,6 +243,9 @@ class BuiltInPacksTest {
             for (Component c : p.components()) {
                 c.inOneSession().ifPresent(x -> cites.add(x.source()));
                 c.followUpOnResit().ifPresent(x -> cites.add(x.source()));
+                c.recording().faceToFace().citation().ifPresent(cites::add);
+                c.recording().remote().citation().ifPresent(cites::add);
+                c.recording().exemptionSource().ifPresent(cites::add);
             }
             e.submissions().forEach(x -> cites.add(x.source()));
             e.dueAtGateway().forEach(x -> cites.add(x.source()));
@@ -251,6 +255,53 @@ class BuiltInPacksTest {
                 if (c.quote() != null && text.containsKey(c.ref())) {
                     assertThat(text.get(c.ref())).as(p.id() + " " + c.shortForm()).contains(normalise(c.quote()));
                 }
+            }
+        }
+    }
+
+    /**
+     * Issue 16: whether sessions are recorded, per component and mode. PAL (003) requires a recording of the professional
+     * discussion and of the presentation and interview, face to face and remote, each with its exemption footnote;
+     * Highfield (002) allows one ("some footage may be recorded"); VTCT (004) and the Practitioner summary (001) say
+     * nothing, so recording is optional there, with a note and no quote. Every quote is in its seed word for word.
+     */
+    @Test
+    void recordingRulesFollowTheSeeds() throws Exception {
+        RecordingRule.Requirement required = RecordingRule.Requirement.REQUIRED;
+        RecordingRule.Requirement optional = RecordingRule.Requirement.OPTIONAL;
+        for (String id : List.of("professional-discussion", "wbp-interview")) {
+            RecordingRule r = plan("pal-css-l3").component(id).orElseThrow().recording();
+            assertThat(r.faceToFace().requirement()).as(id).isEqualTo(required);
+            assertThat(r.remote().requirement()).as(id).isEqualTo(required);
+            assertThat(r.remote().source().quote()).isEqualTo(
+                    "The video call will be recorded and submitted by the independent assessor for internal quality assurance.");
+            assertThat(r.exemption().quote()).contains("a written record would still be required");
+            for (var c : List.of(r.faceToFace().source(), r.remote().source(), r.exemption())) {
+                assertThat(c.ref()).isEqualTo("003");
+                assertThat(seed("003")).contains(normalise(c.quote()));
+            }
+        }
+        assertThat(plan("pal-css-l3").component("professional-discussion").orElseThrow().recording().faceToFace().source()
+                .quote()).isEqualTo("Where the assessment is completed face to face, the independent assessor should complete a "
+                        + "digital recording² of the professional discussion.");
+        assertThat(plan("pal-css-l3").component("wbp-interview").orElseThrow().recording().faceToFace().source().quote())
+                .endsWith("digital recording³ of the presentation.");
+        RecordingRule palObservation = plan("pal-css-l3").component("observation").orElseThrow().recording();
+        assertThat(palObservation.requiredAnywhere()).isFalse();
+        assertThat(palObservation.faceToFace().source().quote()).isNull();
+
+        for (Component c : plan("highfield-css-l3").components()) {
+            assertThat(c.recording().faceToFace().requirement()).isEqualTo(optional);
+            assertThat(c.recording().remote().requirement()).isEqualTo(optional);
+            assertThat(c.recording().faceToFace().source().ref()).isEqualTo("002");
+            assertThat(seed("002")).contains(normalise(c.recording().faceToFace().source().quote()));
+            assertThat(c.recording().faceToFace().source().quote()).contains("some footage may be recorded");
+        }
+        for (String planId : List.of("vtct-css-l3", "highfield-csp-l2")) {
+            for (Component c : plan(planId).components()) {
+                assertThat(c.recording().requiredAnywhere()).as(planId).isFalse();
+                assertThat(c.recording().faceToFace().source().quote()).as(planId).isNull();
+                assertThat(c.recording().faceToFace().source().note()).as(planId).contains("says nothing about recording");
             }
         }
     }

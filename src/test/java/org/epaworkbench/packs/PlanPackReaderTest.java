@@ -91,6 +91,31 @@ class PlanPackReaderTest {
     }
 
     @Test
+    void recordingRulesAreCheckedAndAbsentMeansOptional() throws Exception {
+        PlanPackException bad = refused(p -> ((ObjectNode) component(p, 0).get("recording").get("remote")).put("rule", "always"));
+        assertThat(bad.getMessage()).contains("$.components[0].recording.remote.rule");
+        PlanPackException cites = refused(p -> ((ObjectNode) component(p, 0).get("recording").get("faceToFace").get("source"))
+                .put("ref", "999"));
+        assertThat(cites.getMessage()).contains("$.components[0].recording.faceToFace.source.ref: cites source '999'");
+        PlanPackException exemption = refused(p -> ((ObjectNode) component(p, 0).get("recording")).putObject("exemption")
+                .putObject("source").put("ref", "001").put("section", "x"));
+        assertThat(exemption.getMessage()).contains("$.components[0].recording.exemption: says how an exemption is agreed, "
+                + "but neither faceToFace nor remote is 'required'");
+
+        ObjectNode pack = practitionerPack();
+        ((ObjectNode) component(pack, 0).get("recording").get("remote")).put("rule", "required");
+        component(pack, 1).remove("recording");
+        ((ObjectNode) component(pack, 2).get("recording").get("faceToFace")).put("rule", "notUsed");
+        var plan = reader.read("my-pack.json", JsonFiles.pretty(pack));
+        var showcase = plan.components().get(0).recording();
+        assertThat(showcase.when(true).required()).isTrue();
+        assertThat(showcase.when(false).requirement()).isEqualTo(org.epaworkbench.plan.RecordingRule.Requirement.OPTIONAL);
+        assertThat(plan.components().get(1).recording()).isEqualTo(org.epaworkbench.plan.RecordingRule.UNSTATED);
+        assertThat(plan.components().get(2).recording().faceToFace().requirement())
+                .isEqualTo(org.epaworkbench.plan.RecordingRule.Requirement.NOT_USED);
+    }
+
+    @Test
     void timingMustAgreeWithItsTolerance() throws IOException {
         PlanPackException e = refused(p -> {
             ObjectNode t = (ObjectNode) component(p, 1).get("timing");
