@@ -49,19 +49,28 @@ public final class Intake {
     private final Blobs blobs;
     private final SigningIdentity service;
     private final Clock clock;
-    private final PlanLibrary plans;
+    private final java.util.function.Supplier<PlanLibrary> plans;
 
     /**
      * @param blobs where record PDFs and delivered packages are kept, by hash
      * @param service the service's identity (issued by the organisation root), which signs receipts
      */
     public Intake(IntakeDatabase database, Blobs blobs, SigningIdentity service, Clock clock, PlanLibrary plans) {
+        this(database, blobs, service, clock, () -> plans);
+    }
+
+    /** As above, with the plans as they are when each package arrives (the office may import a plan pack meanwhile). */
+    public Intake(IntakeDatabase database, Blobs blobs, SigningIdentity service, Clock clock,
+            java.util.function.Supplier<PlanLibrary> plans) {
         this.ledger = new IntakeLedger(database);
         this.blobs = blobs;
         this.service = service;
         this.clock = clock;
         this.plans = plans;
     }
+
+    /** How the import's refusal of a session on a plan the service does not know ends (LogRules). */
+    private static final String PLAN_NOT_INSTALLED = "which is not installed here (import its plan pack first)";
 
     public IntakeLedger ledger() {
         return ledger;
@@ -95,12 +104,14 @@ public final class Intake {
             return new Accepted(before.get(), true, List.of());
         }
         PackageImporter importer = new PackageImporter(ledger.receiving(new IntakeLedger.Receiving(sha256, size)),
-                blobs.folder(), r -> Blobs.place(r.sha256(), ".pdf"), () -> null, clock, plans);
+                blobs.folder(), r -> Blobs.place(r.sha256(), ".pdf"), () -> null, clock, plans.get());
         PackageImporter.Outcome outcome;
         try {
             outcome = importer.importPackage(file, null, PackageImporter.UnknownSigners.REFUSE, false);
         } catch (PackageRefused e) {
-            return new Refused(e.getMessage());
+            return new Refused(e.getMessage() + (e.getMessage().contains(PLAN_NOT_INSTALLED) ? " The office imports the "
+                    + "plan pack into the intake service (serve plans import PACK.json); deliver the package again after that."
+                    : ""));
         } catch (IntakeLedger.SamePackageIdOtherContent e) {
             return new Refused(e.getMessage() + "; a package is delivered once, as it was made");
         }

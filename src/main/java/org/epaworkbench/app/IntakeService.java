@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.epaworkbench.intake.Blobs;
 import org.epaworkbench.intake.IntakeDatabase;
 import org.epaworkbench.intake.IntakeLedger;
+import org.epaworkbench.intake.IntakePlanPacks;
 import org.epaworkbench.intake.IntakeProblem;
 import org.epaworkbench.keys.Certificates;
 import org.epaworkbench.keys.SigningIdentity;
@@ -26,11 +29,11 @@ public final class IntakeService implements AutoCloseable {
 
     private final IntakeDatabase database;
     private final Blobs blobs;
-    private final PlanLibrary plans;
+    private final ServicePlans plans;
     private final Intake intake;
     private final SigningIdentity identity;
 
-    private IntakeService(IntakeDatabase database, Blobs blobs, PlanLibrary plans, Intake intake, SigningIdentity identity) {
+    private IntakeService(IntakeDatabase database, Blobs blobs, ServicePlans plans, Intake intake, SigningIdentity identity) {
         this.database = database;
         this.blobs = blobs;
         this.plans = plans;
@@ -46,7 +49,8 @@ public final class IntakeService implements AutoCloseable {
             throws IntakeProblem {
         IntakeDatabase db = IntakeDatabase.open(jdbcUrl, dataFolder);
         try {
-            PlanLibrary plans = PlanLibrary.load(new PlanPackReader(), null, new ArrayList<>());
+            ServicePlans plans = new ServicePlans(new IntakePlanPacks(db, clock));
+            plans.get();
             IntakeLedger ledger = new IntakeLedger(db);
             X509Certificate root = identity.chain().get(identity.chain().size() - 1);
             ledger.addTrustedRoot(new TrustedRoot(Certificates.fingerprint(root), Certificates.describe(root),
@@ -92,7 +96,13 @@ public final class IntakeService implements AutoCloseable {
         return blobs;
     }
 
+    /** The built-in plans and those the office imported into the service ({@code serve plans import}), as they are now. */
     public PlanLibrary plans() {
+        return plans.get();
+    }
+
+    /** The plans as they are each time they are asked for: for what reads them while the service runs. */
+    public java.util.function.Supplier<PlanLibrary> livePlans() {
         return plans;
     }
 
@@ -113,5 +123,40 @@ public final class IntakeService implements AutoCloseable {
     @Override
     public void close() {
         database.close();
+    }
+
+    /**
+     * The plans the service checks packages against: built in, and imported into its database. Read again
+     * when the imported packs changed (an import while the service runs), so no restart is needed.
+     */
+    static final class ServicePlans implements java.util.function.Supplier<PlanLibrary> {
+        private static final Logger LOG = Logger.getLogger(IntakeService.class.getName());
+        private final IntakePlanPacks shelf;
+        private List<String> loaded;
+        private PlanLibrary library;
+
+        ServicePlans(IntakePlanPacks shelf) {
+            this.shelf = shelf;
+        }
+
+        @Override
+        public synchronized PlanLibrary get() {
+            try {
+                List<String> now = shelf.versions();
+                if (library == null || !now.equals(loaded)) {
+                    List<String> skipped = new ArrayList<>();
+                    library = PlanLibrary.load(new PlanPackReader(), shelf, skipped);
+                    loaded = now;
+                    skipped.forEach(m -> LOG.warning("A plan pack imported into the service no longer validates and is "
+                            + "left out: " + m));
+                }
+            } catch (SQLException e) {
+                if (library == null) {
+                    throw new IllegalStateException("Cannot read the plan packs imported into the service: " + e.getMessage(), e);
+                }
+                LOG.log(Level.WARNING, "Cannot read the plan packs imported into the service; using those read before", e);
+            }
+            return library;
+        }
     }
 }

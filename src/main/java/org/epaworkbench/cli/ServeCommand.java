@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", description = {"Run the organisation's intake service: assessors' apps deliver packages to it over HTTPS",
         "and get signed receipts; the office sees what arrived on its pages. PostgreSQL with --db, else an SQLite file in the",
         "data folder. The service's key (org service-certificate) is read from --identity; its password from "
-                + ServeCommand.PASSWORD_VARIABLE + " or a prompt. See docs/intake-service.md."})
+                + ServeCommand.PASSWORD_VARIABLE + " or a prompt. See docs/intake-service.md.",
+        "serve signers, serve roots and serve plans keep its register of assessors, the organisation roots it trusts and",
+        "the plan packs it knows, in the same database, whether it runs or not."},
+        subcommands = {ServeAdminCommands.Signers.class, ServeAdminCommands.Roots.class, ServeAdminCommands.PlanPacks.class})
 final class ServeCommand implements Callable<Integer> {
 
     static final String PASSWORD_VARIABLE = "EPA_SERVICE_KEY_PASSWORD";
@@ -48,6 +51,39 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: service.p12 in the data folder).")
     Path identityFile;
 
+    @Option(names = "--abandon-after", defaultValue = "7d", paramLabel = "TIME", description = "Remove pieces of uploads "
+            + "not continued for this long: 7d (the default), 36h, …; at least 2h.")
+    String abandonAfter;
+
+    /** The service's data folder: the one given, else ~/.epa-workbench-intake. */
+    static Path dataFolder(Path given) {
+        return given != null ? given : Path.of(System.getProperty("user.home"), ".epa-workbench-intake");
+    }
+
+    /**
+     * How long an upload may stand still before its pieces are removed: days (7d), hours (36h) or minutes; at least
+     * two hours, since an assessor's app waits up to an hour between tries.
+     */
+    static java.time.Duration abandonAfter(String text) throws BadInputException {
+        var m = java.util.regex.Pattern.compile("\\s*(\\d{1,6})\\s*([dhm])\\s*").matcher(text == null ? "" : text.toLowerCase(
+                java.util.Locale.ROOT));
+        if (!m.matches()) {
+            throw new BadInputException("--abandon-after " + text + ": give a number of days, hours or minutes, "
+                    + "for example 7d, 36h or 180m");
+        }
+        long n = Long.parseLong(m.group(1));
+        java.time.Duration d = switch (m.group(2)) {
+            case "d" -> java.time.Duration.ofDays(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofMinutes(n);
+        };
+        if (d.compareTo(java.time.Duration.ofHours(2)) < 0) {
+            throw new BadInputException("--abandon-after " + text + ": give at least 2h: an assessor's app waits up to an "
+                    + "hour between tries, and would find its upload gone");
+        }
+        return d;
+    }
+
     /** Lets a test stop the service; the command otherwise runs until the process is stopped. */
     CountDownLatch stop = new CountDownLatch(1);
 
@@ -56,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port " + port + ": give 1 to 65535 (or 0 for any free port)");
         }
-        Path data = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".epa-workbench-intake");
+        java.time.Duration abandon = abandonAfter(abandonAfter);
+        Path data = dataFolder(dataDir);
         Path idFile = identityFile != null ? identityFile : data.resolve("service.p12");
         if (!Files.isRegularFile(idFile)) {
             throw new BadInputException(idFile + ": the service has no key and certificate there. On the computer that holds "
@@ -74,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
-        IntakeServer server = IntakeServer.forService(service, data, ZoneId.systemDefault(), clock);
+        IntakeServer server = IntakeServer.forService(service, data, ZoneId.systemDefault(), clock).abandonAfter(abandon);
         int bound;
         try {
             bound = server.start(host, port);
@@ -91,6 +128,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Database:       " + service.databaseInWords());
         out.println("  Files:          " + data.resolve("blobs"));
         out.println("  Assessors pin:  organisation root SHA-256 " + root.fingerprint());
+        out.println("  Uploads:        pieces not continued for " + inWords(abandon) + " are removed");
         if (!server.officePasswordShownOnce().isEmpty()) {
             out.println("  Office pages:   user office, password " + server.officePasswordShownOnce());
             out.println("                  (shown this once; delete " + data.resolve("office-password") + " to make another)");
@@ -109,6 +147,16 @@ final class ServeCommand implements Callable<Integer> {
         server.close();
         service.close();
         return ExitCodes.OK;
+    }
+
+    static String inWords(java.time.Duration d) {
+        if (d.toMinutes() % (24 * 60) == 0) {
+            return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+        }
+        if (d.toMinutes() % 60 == 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.toMinutes() + " minutes";
     }
 
     private static String rootMessage(Throwable e) {

@@ -64,6 +64,11 @@ public final class WorkbenchCli implements Callable<Integer> {
         return passwords;
     }
 
+    /** The clock commands go by (a fixed one in tests). */
+    Clock clock() {
+        return clock;
+    }
+
     CliContext context() {
         if (context == null) {
             context = new CliContext(dataDir, clock, disk, err);

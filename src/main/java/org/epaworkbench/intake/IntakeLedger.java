@@ -181,6 +181,11 @@ public final class IntakeLedger implements ImportLedger {
                 root.certificatePem(), root.addedAt().toString())) == 1;
     }
 
+    /** Stops trusting an organisation root; false when it was not trusted. */
+    public boolean removeTrustedRoot(String fingerprint) throws SQLException {
+        return database.inTransaction(c -> Sql.update(c, "DELETE FROM intake_root WHERE fingerprint = ?", fingerprint)) == 1;
+    }
+
     // ---------------------------------------------------------------- applying a delivered package
 
     @Override

@@ -53,6 +53,11 @@ public final class IntakeServer implements AutoCloseable {
     private final OfficePages office;
     private final Map<String, ReentrantLock> uploading = new ConcurrentHashMap<>();
     private Javalin app;
+    private java.time.Duration abandonAfter = DEFAULT_ABANDON_AFTER;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
+
+    /** How long an upload may stand still before its pieces are removed, unless told otherwise. */
+    public static final java.time.Duration DEFAULT_ABANDON_AFTER = java.time.Duration.ofDays(7);
 
     /**
      * @param uploads where pieces of packages wait until the whole package has arrived
@@ -74,12 +79,89 @@ public final class IntakeServer implements AutoCloseable {
             Clock clock) throws IOException {
         var office = OfficePages.OfficePassword.loadOrCreate(dataFolder.resolve("office-password"));
         IntakeServer server = new IntakeServer(service.intake(), dataFolder.resolve("uploads"), service.identity(),
-                new OfficePages(service.database(), service.blobs(), service.plans(), office.getKey(), zone), clock);
+                new OfficePages(service.database(), service.blobs(), service.livePlans(), office.getKey(), zone), clock);
         server.newOfficePassword = office.getValue();
         return server;
     }
 
     private String newOfficePassword = "";
+
+    /** Pieces of an upload not continued for {@code limit} are removed (at start, then every hour or sooner). */
+    public IntakeServer abandonAfter(java.time.Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("abandon after " + limit);
+        }
+        this.abandonAfter = limit;
+        return this;
+    }
+
+    /** An upload removed because no piece arrived for longer than the limit. */
+    public record Abandoned(String sha256, long bytes, String deliveredBy, java.time.Instant lastPiece) {
+    }
+
+    /**
+     * Removes the pieces of every upload whose last piece arrived longer ago than the limit (by the clock), and says
+     * which; an upload receiving a piece right now is left for the next sweep. The app starts such a package again
+     * from its first byte.
+     */
+    public java.util.List<Abandoned> sweepAbandoned() throws IOException {
+        java.time.Instant before = clock.instant().minus(abandonAfter);
+        java.util.Set<String> shas = new java.util.TreeSet<>();
+        if (!Files.isDirectory(uploads)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.newDirectoryStream(uploads)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                int dot = name.lastIndexOf('.');
+                if (dot > 0 && (name.endsWith(".part") || name.endsWith(".who")) && SHA256.matcher(name.substring(0, dot)).matches()) {
+                    shas.add(name.substring(0, dot));
+                }
+            }
+        }
+        java.util.List<Abandoned> removed = new java.util.ArrayList<>();
+        for (String sha : shas) {
+            ReentrantLock lock = uploading.computeIfAbsent(sha, k -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                continue; // a piece is arriving: not abandoned
+            }
+            try {
+                Path part = uploads.resolve(sha + ".part");
+                Path owner = uploads.resolve(sha + ".who");
+                java.time.Instant last = java.time.Instant.MIN;
+                for (Path f : new Path[] {part, owner}) {
+                    if (Files.exists(f)) {
+                        java.time.Instant t = Files.getLastModifiedTime(f).toInstant();
+                        last = t.isAfter(last) ? t : last;
+                    }
+                }
+                if (last.equals(java.time.Instant.MIN) || !last.isBefore(before)) {
+                    continue;
+                }
+                long bytes = Files.exists(part) ? Files.size(part) : 0;
+                String by = Files.exists(owner) ? Files.readString(owner) : "";
+                Files.deleteIfExists(part);
+                Files.deleteIfExists(owner);
+                Abandoned a = new Abandoned(sha, bytes, by, last);
+                removed.add(a);
+                LOG.info("Removed an upload not continued since " + last + " (limit " + abandonAfter + "): package SHA-256 "
+                        + sha + ", " + bytes + " bytes received, from the assessor whose certificate has SHA-256 "
+                        + (by.isEmpty() ? "(not known)" : by));
+            } finally {
+                lock.unlock();
+                uploading.remove(sha, lock);
+            }
+        }
+        return removed;
+    }
+
+    private void sweepLogged() {
+        try {
+            sweepAbandoned();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not remove abandoned uploads from " + uploads + "; tried again later", e);
+        }
+    }
 
     /** The office's password if this start made it (shown once, then kept only as a hash); empty otherwise. */
     public String officePasswordShownOnce() {
@@ -120,6 +202,14 @@ public final class IntakeServer implements AutoCloseable {
             }
         });
         app.start();
+        sweepLogged();
+        long every = Math.max(60, Math.min(3600, abandonAfter.toSeconds() / 4));
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "intake-abandoned-uploads");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweepLogged, every, every, java.util.concurrent.TimeUnit.SECONDS);
         return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
     }
 
@@ -359,6 +449,9 @@ public final class IntakeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         if (app != null) {
             app.stop();
         }

@@ -31,11 +31,17 @@ public final class OfficePages {
 
     private final IntakeDatabase database;
     private final Blobs blobs;
-    private final PlanLibrary plans;
+    private final java.util.function.Supplier<PlanLibrary> plans;
     private final OfficePassword password;
     private final ZoneId zone;
 
     public OfficePages(IntakeDatabase database, Blobs blobs, PlanLibrary plans, OfficePassword password, ZoneId zone) {
+        this(database, blobs, () -> plans, password, zone);
+    }
+
+    /** As above, with the plans as they are when a page is shown (the office may import a plan pack meanwhile). */
+    public OfficePages(IntakeDatabase database, Blobs blobs, java.util.function.Supplier<PlanLibrary> plans,
+            OfficePassword password, ZoneId zone) {
         this.database = database;
         this.blobs = blobs;
         this.plans = plans;
@@ -131,10 +137,11 @@ public final class OfficePages {
         } else {
             b.append("<table><thead><tr><th>Received</th><th>Apprentice</th><th>Standard and component</th><th>Assessor</th>"
                     + "<th>Signed</th><th>Verified on receipt</th><th></th></tr></thead><tbody>");
+            PlanLibrary library = plans.get();
             for (String[] r : rows) {
                 b.append("<tr><td>").append(when(r[1])).append("</td><td>").append(esc(orDash(r[3])))
                         .append(r[4] == null ? "" : "<br><span class=\"uln\">ULN " + esc(r[4]) + "</span>")
-                        .append("</td><td>").append(esc(standardName(r[5]))).append(r[6] == null ? "" : "<br>" + esc(componentName(r[5], r[6])))
+                        .append("</td><td>").append(esc(standardName(library, r[5]))).append(r[6] == null ? "" : "<br>" + esc(componentName(library, r[5], r[6])))
                         .append("</td><td>").append(esc(r[2])).append("</td><td>").append(when(r[7]))
                         .append("</td><td><span class=\"ok\">Verified</span><br><span class=\"why\">").append(esc(orDash(r[8])))
                         .append("</span></td><td><a href=\"/records/").append(url(r[0])).append("/pdf\">PDF</a> · <a href=\"/packages/")
@@ -244,14 +251,14 @@ public final class OfficePages {
                 + r.get()[1].replaceAll("[^A-Za-z0-9._-]", "_") + "\"").result(java.nio.file.Files.newInputStream(file.get()));
     }
 
-    private String standardName(String planId) {
+    private static String standardName(PlanLibrary plans, String planId) {
         if (planId == null) {
             return "—";
         }
         return plans.find(planId).map(p -> p.plan().title()).orElse(planId);
     }
 
-    private String componentName(String planId, String componentId) {
+    private static String componentName(PlanLibrary plans, String planId, String componentId) {
         return plans.find(planId).flatMap(p -> p.plan().component(componentId)).map(c -> c.title()).orElse(componentId);
     }
 

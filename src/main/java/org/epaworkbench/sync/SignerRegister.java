@@ -49,6 +49,33 @@ public final class SignerRegister {
      * it. Adding the same certificate again changes nothing.
      */
     public static Added add(SyncStore store, X509Certificate cert, Instant now) throws SQLException, Conflict {
+        return add(new Register() {
+            @Override
+            public Optional<PinnedSigner> pinned(String assessorKey) throws SQLException {
+                return store.pinned(assessorKey);
+            }
+
+            @Override
+            public void addSigner(PinnedSigner signer) throws SQLException {
+                store.addSigner(signer);
+            }
+        }, cert, now);
+    }
+
+    /** A register kept elsewhere than a data folder (the intake service's database). */
+    public interface Register {
+        Optional<PinnedSigner> pinned(String assessorKey) throws SQLException;
+
+        void addSigner(PinnedSigner signer) throws SQLException;
+
+        /** The command that removes an entry from this register, as the refusal names it. */
+        default String removeCommand() {
+            return "signers remove";
+        }
+    }
+
+    /** As {@link #add(SyncStore, X509Certificate, Instant)}, into any register, with the same rules and words. */
+    public static Added add(Register store, X509Certificate cert, Instant now) throws SQLException, Conflict {
         String key = assessorKey(cert);
         String fingerprint = Certificates.fingerprint(cert);
         Optional<PinnedSigner> pinned = store.pinned(key);
@@ -58,7 +85,7 @@ public final class SignerRegister {
             }
             throw new Conflict("Assessor " + key.substring(key.indexOf(':') + 1) + " is already in the register with "
                     + "another certificate (SHA-256 " + pinned.get().fingerprint() + "). If their key was replaced, "
-                    + "remove the old one first (signers remove " + key + ").");
+                    + "remove the old one first (" + store.removeCommand() + " " + key + ").");
         }
         PinnedSigner s = new PinnedSigner(key, fingerprint, Certificates.describe(cert), Certificates.toPem(cert), now, "added");
         store.addSigner(s);
