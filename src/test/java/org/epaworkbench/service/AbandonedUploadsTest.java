@@ -144,11 +144,35 @@ class AbandonedUploadsTest {
         Path notAnUpload = Files.writeString(uploads.resolve("README"), "kept");
         Files.setLastModifiedTime(notAnUpload, FileTime.from(now.minus(Duration.ofDays(100))));
 
-        List<IntakeServer.Abandoned> removed = server.sweepAbandoned();
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(IntakeServer.class.getName());
+        log.addHandler(capture);
+        List<IntakeServer.Abandoned> removed;
+        try {
+            removed = server.sweepAbandoned();
+        } finally {
+            log.removeHandler(capture);
+        }
 
         assertThat(removed).extracting(IntakeServer.Abandoned::sha256).containsExactly(old, justOver);
         assertThat(removed.get(0).bytes()).isEqualTo(1234);
         assertThat(removed.get(0).deliveredBy()).isEqualTo("f".repeat(64));
+        assertThat(logged).hasSize(2).first().asString().startsWith("INFO Removed an upload not continued since")
+                .contains(old).contains("1234 bytes").contains("f".repeat(64));
         assertThat(held(old)).isFalse();
         assertThat(held(justOver)).isFalse();
         assertThat(held(recent)).isTrue();
