@@ -11,9 +11,12 @@ public sealed interface EventBody {
 
     /**
      * The kinds of event an ended session still takes: amendments (corrections, each with a reason),
-     * declarations and signed records. Anything else after {@code ended} would change a locked record.
+     * declarations and signed records; and, for its recordings, the end of one that followed the session's end,
+     * the repair of one a crash left open, a remote call's recording attached afterwards and an exemption from
+     * recording. Anything else after {@code ended} would change a locked record.
      */
-    java.util.Set<String> TYPES_AFTER_END = java.util.Set.of("amended", "declaration-signed", "record-signed");
+    java.util.Set<String> TYPES_AFTER_END = java.util.Set.of("amended", "declaration-signed", "record-signed",
+            "recording-ended", "recording-repaired", "recording-attached", "recording-exempted");
 
     /** Whether an event of this type may follow the session's end. */
     static boolean allowedAfterEnd(String type) {
@@ -334,6 +337,175 @@ public sealed interface EventBody {
 
         public String describe() {
             return "Amendment (" + reason + "): " + correction.describe();
+        }
+    }
+
+    // ---- recording the session (issue 16; ADR 0014) ----
+
+    /**
+     * The apprentice consented to the session being recorded, before the recording started: their name and the words
+     * they agreed to (the plan's wording where it has one, e.g. Highfield's "some footage may be recorded…").
+     */
+    record RecordingConsented(String apprenticeName, String statement) implements EventBody {
+        public RecordingConsented {
+            Objects.requireNonNull(apprenticeName, "apprenticeName");
+            Objects.requireNonNull(statement, "statement");
+        }
+
+        public String type() {
+            return "recording-consented";
+        }
+
+        public String describe() {
+            return "Consent to recording given by " + apprenticeName;
+        }
+    }
+
+    /**
+     * The plan requires a recording and there is none, by an exemption agreed in advance (PAL: "agreed at the
+     * assessment planning meeting"): the agreed reason, in the assessor's words. The record says so.
+     */
+    record RecordingExempted(String reason) implements EventBody {
+        public RecordingExempted {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public String type() {
+            return "recording-exempted";
+        }
+
+        public String describe() {
+            return "Exempt from recording: " + reason;
+        }
+    }
+
+    /**
+     * The app began recording the session into {@code fileName} (a name inside the session's recordings folder), in
+     * {@code format} (e.g. "Opus in Ogg, 16 kHz mono, 24 kbit/s"), from {@code device}. The event's session time is
+     * where the recording's 0 lies.
+     */
+    record RecordingStarted(String fileName, String format, String device) implements EventBody {
+        public RecordingStarted {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(device, "device");
+        }
+
+        public String type() {
+            return "recording-started";
+        }
+
+        public String describe() {
+            return "Recording started: " + fileName + " (" + format + ", " + device + ")";
+        }
+    }
+
+    /** The recording stopped capturing (with the session's pause) at {@code positionMillis} into the file. */
+    record RecordingPaused(String fileName, long positionMillis) implements EventBody {
+        public RecordingPaused {
+            Objects.requireNonNull(fileName, "fileName");
+            if (positionMillis < 0) {
+                throw new IllegalArgumentException("a position is not negative: " + positionMillis);
+            }
+        }
+
+        public String type() {
+            return "recording-paused";
+        }
+
+        public String describe() {
+            return "Recording paused at " + ElapsedText.format(Duration.ofMillis(positionMillis)) + " into " + fileName;
+        }
+    }
+
+    /** The recording captures again, continuing the file at {@code positionMillis}: paused time is not in it. */
+    record RecordingResumed(String fileName, long positionMillis) implements EventBody {
+        public RecordingResumed {
+            Objects.requireNonNull(fileName, "fileName");
+            if (positionMillis < 0) {
+                throw new IllegalArgumentException("a position is not negative: " + positionMillis);
+            }
+        }
+
+        public String type() {
+            return "recording-resumed";
+        }
+
+        public String describe() {
+            return "Recording resumed at " + ElapsedText.format(Duration.ofMillis(positionMillis)) + " into " + fileName;
+        }
+    }
+
+    /** The recording was closed cleanly: what it plays, its size and its SHA-256 (hex, lower case). */
+    record RecordingEnded(String fileName, long durationMillis, long sizeBytes, String sha256) implements EventBody {
+        public RecordingEnded {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(sha256, "sha256");
+            nonNegative(durationMillis, sizeBytes);
+        }
+
+        public String type() {
+            return "recording-ended";
+        }
+
+        public String describe() {
+            return "Recording ended: " + fileName + ", " + ElapsedText.format(Duration.ofMillis(durationMillis)) + ", "
+                    + sizeBytes + " bytes, SHA-256 " + sha256.substring(0, Math.min(12, sha256.length())) + "…";
+        }
+    }
+
+    /**
+     * A recording the app left open when it stopped (a crash, a power cut) was found on the next start and repaired:
+     * {@code outcome} is {@code repaired} (cut to its last whole page), {@code no-audio} (nothing but its headers was
+     * saved), {@code intact} (it had ended cleanly) or {@code not-repairable} (left as it was). {@code keptMillis}
+     * plays, {@code lostMillis} is what the torn end held when known (-1 when not), {@code description} says it in
+     * words; {@code sizeBytes} and {@code sha256} are the file's after the repair. This also ends the recording.
+     */
+    record RecordingRepaired(String fileName, String outcome, long keptMillis, long lostMillis, long sizeBytes,
+            String sha256, String description) implements EventBody {
+        public RecordingRepaired {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(description, "description");
+            nonNegative(keptMillis, sizeBytes);
+        }
+
+        public String type() {
+            return "recording-repaired";
+        }
+
+        public String describe() {
+            return "Recording " + fileName + " found open after the app stopped: " + description;
+        }
+    }
+
+    /**
+     * A recording made elsewhere (the video call's own, for a remote session) attached to the session: the file's
+     * name as kept with the session, its format as the assessor or the file says, SHA-256, duration and size.
+     */
+    record RecordingAttached(String fileName, String format, String sha256, long durationMillis, long sizeBytes)
+            implements EventBody {
+        public RecordingAttached {
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(sha256, "sha256");
+            nonNegative(durationMillis, sizeBytes);
+        }
+
+        public String type() {
+            return "recording-attached";
+        }
+
+        public String describe() {
+            return "Recording attached: " + fileName + " (" + format + ", " + ElapsedText.format(Duration.ofMillis(durationMillis))
+                    + ", " + sizeBytes + " bytes)";
+        }
+    }
+
+    private static void nonNegative(long millis, long bytes) {
+        if (millis < 0 || bytes < 0) {
+            throw new IllegalArgumentException("a duration and a size are not negative: " + millis + " ms, " + bytes + " bytes");
         }
     }
 }

@@ -420,6 +420,125 @@ public final class LiveSession {
         return prepare(new EventBody.RecordSigned(fileName, sha256, certificateFingerprint));
     }
 
+    // ---- recording the session (issue 16, ADR 0014) ----
+
+    /**
+     * The apprentice consents to the session being recorded: before a recording starts, and before the session ends.
+     * {@code statement} is the words they agreed to.
+     */
+    public PendingEvent consentToRecording(String apprenticeName, String statement) throws SessionRuleException {
+        notEnded("record consent to recording");
+        notRecordedHere();
+        if (state.recordings().stream().anyMatch(r -> r.kind() == Recording.Kind.CAPTURED)) {
+            throw new SessionRuleException("Consent to recording is given before the recording starts; this session has "
+                    + "already been recorded.");
+        }
+        return prepare(new EventBody.RecordingConsented(required(apprenticeName, "Say who consents: the apprentice's name."),
+                required(statement, "Say what the apprentice consents to.")));
+    }
+
+    /**
+     * An exemption from a recording the plan requires, with the reason agreed (for PAL, at the assessment planning
+     * meeting). Refused where this session needs no recording.
+     */
+    public PendingEvent exemptFromRecording(String reason) throws SessionRuleException {
+        noGapPending();
+        var rule = state.recordingRule(component);
+        if (!rule.required()) {
+            throw new SessionRuleException("The plan does not require this " + (state.remote() ? "remote " : "face-to-face ")
+                    + component.title().toLowerCase() + " to be recorded, so no exemption is needed.");
+        }
+        return prepare(new EventBody.RecordingExempted(required(reason, "Give the reason the exemption was agreed"
+                + component.recording().exemptionSource().map(c -> " (" + c.shortForm() + ")").orElse("") + ".")));
+    }
+
+    /**
+     * The app begins recording into {@code fileName}: the session is running (started, not paused, not ended), the
+     * apprentice has consented, the plan records this session, and no other recording is open.
+     */
+    public PendingEvent recordingStarted(String fileName, String format, String device) throws SessionRuleException {
+        startedNotEnded("record it");
+        notRecordedHere();
+        if (state.status() != SessionStatus.RUNNING) {
+            throw new SessionRuleException("Resume the session before recording it.");
+        }
+        if (state.recordingConsent().isEmpty()) {
+            throw new SessionRuleException("Record the apprentice's consent to recording before it starts.");
+        }
+        Optional<Recording> open = state.openRecording();
+        if (open.isPresent()) {
+            throw new SessionRuleException("The session is already being recorded (" + open.get().fileName() + ").");
+        }
+        if (state.recordings().stream().anyMatch(r -> r.fileName().equals(fileName))) {
+            throw new SessionRuleException("This session already has a recording named " + fileName + ".");
+        }
+        return prepare(new EventBody.RecordingStarted(fileName, required(format, "Say the recording's format."),
+                required(device, "Say which input device records.")));
+    }
+
+    /** The open recording stops capturing (it follows the session's pause) at {@code positionMillis} into its file. */
+    public PendingEvent recordingPaused(long positionMillis) throws SessionRuleException {
+        Recording r = openRecording();
+        if (r.status() != Recording.Status.RECORDING) {
+            throw new SessionRuleException("The recording is already paused.");
+        }
+        return prepare(new EventBody.RecordingPaused(r.fileName(), positionMillis));
+    }
+
+    /** The open recording captures again from {@code positionMillis} into its file (it follows the session's resume). */
+    public PendingEvent recordingResumed(long positionMillis) throws SessionRuleException {
+        Recording r = openRecording();
+        if (r.status() != Recording.Status.PAUSED) {
+            throw new SessionRuleException("The recording is not paused.");
+        }
+        if (state.status() != SessionStatus.RUNNING) {
+            throw new SessionRuleException("Resume the session before the recording.");
+        }
+        return prepare(new EventBody.RecordingResumed(r.fileName(), positionMillis));
+    }
+
+    /** The open recording was closed cleanly (also after the session's end, which it follows). */
+    public PendingEvent recordingEnded(long durationMillis, long sizeBytes, String sha256) throws SessionRuleException {
+        Recording r = openRecording();
+        return prepare(new EventBody.RecordingEnded(r.fileName(), durationMillis, sizeBytes, sha256));
+    }
+
+    /**
+     * A recording left open when the app stopped was repaired on this start: the file now ends where the outcome
+     * says. Taken also after the session's end.
+     */
+    public PendingEvent recordingRepaired(String outcome, long keptMillis, long lostMillis, long sizeBytes, String sha256,
+            String description) throws SessionRuleException {
+        Recording r = state.openRecording().orElseThrow(() -> new SessionRuleException("No recording of this session was "
+                + "left open."));
+        return prepare(new EventBody.RecordingRepaired(r.fileName(), outcome, keptMillis, lostMillis, sizeBytes, sha256,
+                description));
+    }
+
+    /** A recording made elsewhere (the video call's own) is attached to the session, during it or afterwards. */
+    public PendingEvent attachRecording(String fileName, String format, String sha256, long durationMillis, long sizeBytes)
+            throws SessionRuleException {
+        if (state.status() == SessionStatus.PLANNED) {
+            throw new SessionRuleException("Attach the call's recording once the session has started.");
+        }
+        if (state.recordings().stream().anyMatch(r -> r.fileName().equals(fileName))) {
+            throw new SessionRuleException("This session already has a recording named " + fileName + ".");
+        }
+        return prepare(new EventBody.RecordingAttached(fileName, required(format, "Say the recording's format."), sha256,
+                durationMillis, sizeBytes));
+    }
+
+    private Recording openRecording() throws SessionRuleException {
+        return state.openRecording().orElseThrow(() -> new SessionRuleException("The session is not being recorded."));
+    }
+
+    private void notRecordedHere() throws SessionRuleException {
+        if (state.recordingRule(component).requirement() == org.epaworkbench.plan.RecordingRule.Requirement.NOT_USED) {
+            throw new SessionRuleException("The plan does not record this " + (state.remote() ? "remote " : "face-to-face ")
+                    + component.title().toLowerCase() + ".");
+        }
+    }
+
     /** Records whether the time the app was closed counts as session time. */
     public PendingEvent resolveGap(boolean countedAsSessionTime) throws SessionRuleException {
         if (gapQuestion == null) {

@@ -169,10 +169,51 @@ public final class LogRules {
         } else if (body instanceof EventBody.RecordSigned r) {
             return firstOf(tooLong("the file name", r.fileName(), MAX_SHORT), tooLong("the SHA-256", r.sha256(), MAX_SHORT),
                     tooLong("the certificate fingerprint", r.certificateFingerprint(), MAX_SHORT));
+        } else if (body instanceof EventBody.RecordingConsented r) {
+            return firstOf(tooLong("the apprentice's name", r.apprenticeName(), MAX_SHORT),
+                    tooLong("the statement", r.statement(), MAX_TEXT));
+        } else if (body instanceof EventBody.RecordingExempted r) {
+            return tooLong("the reason", r.reason(), MAX_TEXT);
+        } else if (body instanceof EventBody.RecordingStarted r) {
+            return firstOf(recordingFile(r.fileName()), tooLong("the format", r.format(), MAX_SHORT),
+                    tooLong("the device", r.device(), MAX_SHORT));
+        } else if (body instanceof EventBody.RecordingPaused r) {
+            return recordingFile(r.fileName());
+        } else if (body instanceof EventBody.RecordingResumed r) {
+            return recordingFile(r.fileName());
+        } else if (body instanceof EventBody.RecordingEnded r) {
+            return firstOf(recordingFile(r.fileName()), sha256(r.sha256()));
+        } else if (body instanceof EventBody.RecordingRepaired r) {
+            return firstOf(recordingFile(r.fileName()), sha256(r.sha256()), tooLong("the outcome", r.outcome(), MAX_SHORT),
+                    tooLong("the description", r.description(), MAX_TEXT));
+        } else if (body instanceof EventBody.RecordingAttached r) {
+            return firstOf(recordingFile(r.fileName()), sha256(r.sha256()), tooLong("the format", r.format(), MAX_SHORT));
         } else if (body instanceof EventBody.Amended a) {
             return firstOf(tooLong("the reason", a.reason(), MAX_TEXT), problem(c, a.correction()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A recording's file name is a plain name (it is kept beside the session and travels in packages under it): not
+     * empty, within {@link #MAX_SHORT}, with no folder in it and no control character.
+     */
+    static Optional<String> recordingFile(String name) {
+        if (name.isBlank() || name.equals(".") || name.equals("..")) {
+            return Optional.of("has an empty recording file name");
+        }
+        if (name.length() > MAX_SHORT) {
+            return tooLong("the recording's file name", name, MAX_SHORT);
+        }
+        if (name.contains("/") || name.contains("\\") || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            return Optional.of("names recording file '" + shortened(name) + "', which is not a plain file name");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> sha256(String hex) {
+        return hex.matches("[0-9a-f]{64}") ? Optional.empty()
+                : Optional.of("has a SHA-256 that is not 64 lower-case hexadecimal digits");
     }
 
     private static Optional<String> criterion(Component c, String criterionId) {

@@ -55,6 +55,9 @@ public final class SessionState {
     private final List<EventBody.RecordSigned> signedRecords;
     private final List<IgnoredEvent> ignoredAfterEnd;
     private final EventBody.EnteredFromPaper paper;
+    private final List<Recording> recordings;
+    private final EventBody.RecordingConsented recordingConsent;
+    private final EventBody.RecordingExempted recordingExemption;
 
     /**
      * An event in the log after the session ended that an ended session does not take (anything but
@@ -91,6 +94,13 @@ public final class SessionState {
         this.signedRecords = List.copyOf(f.signedRecords);
         this.ignoredAfterEnd = List.copyOf(f.ignoredAfterEnd);
         this.paper = f.paper;
+        List<Recording> rs = new ArrayList<>();
+        for (Folder.OpenRecording r : f.recordings.values()) {
+            rs.add(r.snapshot());
+        }
+        this.recordings = List.copyOf(rs);
+        this.recordingConsent = f.recordingConsent;
+        this.recordingExemption = f.recordingExemption;
     }
 
     /** Folds a session's whole log, in order. */
@@ -236,6 +246,86 @@ public final class SessionState {
         return Optional.ofNullable(paper);
     }
 
+    // ---- recordings (issue 16, ADR 0014) ----
+
+    /** The session's recordings, captured and attached, in the order they began or were attached. */
+    public List<Recording> recordings() {
+        return recordings;
+    }
+
+    /** The recording being captured now (recording or paused), if any. */
+    public Optional<Recording> openRecording() {
+        return recordings.stream().filter(Recording::open).findFirst();
+    }
+
+    /** The apprentice's consent to recording, when given. */
+    public Optional<EventBody.RecordingConsented> recordingConsent() {
+        return Optional.ofNullable(recordingConsent);
+    }
+
+    /** The agreed exemption from a required recording, when recorded (the latest). */
+    public Optional<EventBody.RecordingExempted> recordingExemption() {
+        return Optional.ofNullable(recordingExemption);
+    }
+
+    /** Whether the session is held remotely (by video call), from its details; face to face otherwise. */
+    public boolean remote() {
+        return details != null && details.mode() == AssessmentMode.REMOTE_VIDEO;
+    }
+
+    /** What the component's plan says of recording for this session's mode (face to face or remote). */
+    public org.epaworkbench.plan.RecordingRule.ModeRule recordingRule(org.epaworkbench.plan.Component component) {
+        return component.recording().when(remote());
+    }
+
+    /** Whether the plan requires this session to be recorded, given how it is held. */
+    public boolean recordingRequired(org.epaworkbench.plan.Component component) {
+        return recordingRule(component).required();
+    }
+
+    /**
+     * Whether what the plan asks of recording is met: nothing is required, or the session has a recording that counts
+     * ({@link Recording#counts()}), or an agreed exemption is recorded.
+     */
+    public boolean recordingRequirementMet(org.epaworkbench.plan.Component component) {
+        return !recordingRequired(component) || recordingExemption != null
+                || recordings.stream().anyMatch(Recording::counts);
+    }
+
+    /**
+     * Where a moment of the session (its session time, pauses excluded) is in the recordings captured on the session
+     * clock: the first recording that holds it; empty when none does. Pure: from the log alone.
+     */
+    public Optional<RecordingPosition> recordingPositionAt(Duration sessionTime) {
+        for (Recording r : recordings) {
+            Optional<Duration> offset = r.offsetAt(sessionTime);
+            if (offset.isPresent()) {
+                return Optional.of(new RecordingPosition(r.fileName(), offset.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where a judgement was made in the recording; empty for an amendment after the end (not said in the session). */
+    public Optional<RecordingPosition> recordingPositionOf(Judgement j) {
+        return j.amended() ? Optional.empty() : recordingPositionAt(j.sessionTime());
+    }
+
+    /** Where a note was written in the recording; empty for an amendment after the end. */
+    public Optional<RecordingPosition> recordingPositionOf(CriterionNote n) {
+        return n.amendment() ? Optional.empty() : recordingPositionAt(n.sessionTime());
+    }
+
+    /** Where a question was asked in the recording. */
+    public Optional<RecordingPosition> recordingPositionOf(AskedQuestion q) {
+        return recordingPositionAt(q.askedAt());
+    }
+
+    /** Where the session was paused in the recording (the recording's last sound before the pause). */
+    public Optional<RecordingPosition> recordingPositionOf(Pause p) {
+        return p.sessionTime() == null ? Optional.empty() : recordingPositionAt(p.sessionTime());
+    }
+
     /** Events after the end that the fold left out, because an ended session is locked; normally none. */
     public List<IgnoredEvent> ignoredAfterEnd() {
         return ignoredAfterEnd;
@@ -268,6 +358,52 @@ public final class SessionState {
         private final List<EventBody.RecordSigned> signedRecords = new ArrayList<>();
         private final List<IgnoredEvent> ignoredAfterEnd = new ArrayList<>();
         private EventBody.EnteredFromPaper paper;
+        private final Map<String, OpenRecording> recordings = new LinkedHashMap<>();
+        private EventBody.RecordingConsented recordingConsent;
+        private EventBody.RecordingExempted recordingExemption;
+
+        /** A recording as its events so far make it. */
+        static final class OpenRecording {
+            final String fileName;
+            final Recording.Kind kind;
+            final String format;
+            final String device;
+            final Duration startedAt;
+            final List<Recording.Segment> segments = new ArrayList<>();
+            Duration segmentFrom;
+            long segmentOffset;
+            Recording.Status status;
+            long durationMillis = -1;
+            long sizeBytes = -1;
+            String sha256;
+            EventBody.RecordingRepaired repair;
+
+            OpenRecording(String fileName, Recording.Kind kind, String format, String device, Duration startedAt,
+                    Recording.Status status) {
+                this.fileName = fileName;
+                this.kind = kind;
+                this.format = format;
+                this.device = device;
+                this.startedAt = startedAt;
+                this.status = status;
+            }
+
+            void closeSegment(Duration until, long offsetUntil) {
+                if (segmentFrom != null) {
+                    segments.add(new Recording.Segment(segmentFrom, until, segmentOffset, offsetUntil));
+                    segmentFrom = null;
+                }
+            }
+
+            Recording snapshot() {
+                List<Recording.Segment> all = new ArrayList<>(segments);
+                if (segmentFrom != null) {
+                    all.add(new Recording.Segment(segmentFrom, null, segmentOffset, -1));
+                }
+                return new Recording(fileName, kind, format, device, startedAt, all, status, durationMillis, sizeBytes, sha256,
+                        repair);
+            }
+        }
 
         /**
          * A question whose end time is filled in when the assessor closes it, or else when the next
@@ -320,7 +456,7 @@ public final class SessionState {
                 startedAt = e.at();
             } else if (body instanceof Paused p) {
                 status = SessionStatus.PAUSED;
-                pauses.add(new Pause(p.reason(), e.at(), null));
+                pauses.add(new Pause(p.reason(), e.at(), null, t));
             } else if (body instanceof Resumed) {
                 status = SessionStatus.RUNNING;
                 closePause(e.at());
@@ -357,6 +493,59 @@ public final class SessionState {
                 declarations.add(d);
             } else if (body instanceof EventBody.RecordSigned r) {
                 signedRecords.add(r);
+            } else if (body instanceof EventBody.RecordingConsented c) {
+                recordingConsent = c;
+            } else if (body instanceof EventBody.RecordingExempted x) {
+                recordingExemption = x;
+            } else if (body instanceof EventBody.RecordingStarted s) {
+                OpenRecording r = new OpenRecording(s.fileName(), Recording.Kind.CAPTURED, s.format(), s.device(), t,
+                        Recording.Status.RECORDING);
+                r.segmentFrom = t;
+                r.segmentOffset = 0;
+                recordings.put(s.fileName(), r);
+            } else if (body instanceof EventBody.RecordingPaused p) {
+                OpenRecording r = recordings.get(p.fileName());
+                if (r != null && r.status == Recording.Status.RECORDING) {
+                    r.closeSegment(t, p.positionMillis());
+                    r.status = Recording.Status.PAUSED;
+                }
+            } else if (body instanceof EventBody.RecordingResumed p) {
+                OpenRecording r = recordings.get(p.fileName());
+                if (r != null && r.status == Recording.Status.PAUSED) {
+                    r.segmentFrom = t;
+                    r.segmentOffset = p.positionMillis();
+                    r.status = Recording.Status.RECORDING;
+                }
+            } else if (body instanceof EventBody.RecordingEnded end) {
+                OpenRecording r = recordings.get(end.fileName());
+                if (r != null && r.kind == Recording.Kind.CAPTURED) {
+                    r.closeSegment(t, end.durationMillis());
+                    r.status = Recording.Status.ENDED;
+                    r.durationMillis = end.durationMillis();
+                    r.sizeBytes = end.sizeBytes();
+                    r.sha256 = end.sha256();
+                }
+            } else if (body instanceof EventBody.RecordingRepaired fix) {
+                OpenRecording r = recordings.get(fix.fileName());
+                if (r != null && r.kind == Recording.Kind.CAPTURED) {
+                    if (r.segmentFrom != null) {
+                        // when the app stopped is not known: the segment runs on, up to what the file kept
+                        r.segments.add(new Recording.Segment(r.segmentFrom, null, r.segmentOffset, fix.keptMillis()));
+                        r.segmentFrom = null;
+                    }
+                    r.status = Recording.Status.REPAIRED;
+                    r.durationMillis = fix.keptMillis();
+                    r.sizeBytes = fix.sizeBytes();
+                    r.sha256 = fix.sha256();
+                    r.repair = fix;
+                }
+            } else if (body instanceof EventBody.RecordingAttached a) {
+                OpenRecording r = new OpenRecording(a.fileName(), Recording.Kind.ATTACHED, a.format(), null, null,
+                        Recording.Status.ATTACHED);
+                r.durationMillis = a.durationMillis();
+                r.sizeBytes = a.sizeBytes();
+                r.sha256 = a.sha256();
+                recordings.put(a.fileName(), r);
             } else if (body instanceof Amended a) {
                 amendments.add(new Amendment(a.reason(), a.correction(), e.at()));
                 applyRecord(a.correction(), t, e.at(), true);
@@ -407,7 +596,7 @@ public final class SessionState {
             if (!pauses.isEmpty()) {
                 Pause last = pauses.get(pauses.size() - 1);
                 if (last.ongoing()) {
-                    pauses.set(pauses.size() - 1, new Pause(last.reason(), last.from(), at));
+                    pauses.set(pauses.size() - 1, new Pause(last.reason(), last.from(), at, last.sessionTime()));
                 }
             }
         }

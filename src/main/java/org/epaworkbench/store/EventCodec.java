@@ -69,6 +69,26 @@ public final class EventCodec {
             }
         } else if (body instanceof EventBody.RecordSigned r) {
             n.put("fileName", r.fileName()).put("sha256", r.sha256()).put("certificateFingerprint", r.certificateFingerprint());
+        } else if (body instanceof EventBody.RecordingConsented c) {
+            n.put("apprenticeName", c.apprenticeName()).put("statement", c.statement());
+        } else if (body instanceof EventBody.RecordingExempted x) {
+            n.put("reason", x.reason());
+        } else if (body instanceof EventBody.RecordingStarted s) {
+            n.put("fileName", s.fileName()).put("format", s.format()).put("device", s.device());
+        } else if (body instanceof EventBody.RecordingPaused p) {
+            n.put("fileName", p.fileName()).put("positionMs", p.positionMillis());
+        } else if (body instanceof EventBody.RecordingResumed r) {
+            n.put("fileName", r.fileName()).put("positionMs", r.positionMillis());
+        } else if (body instanceof EventBody.RecordingEnded r) {
+            n.put("fileName", r.fileName()).put("durationMs", r.durationMillis()).put("sizeBytes", r.sizeBytes())
+                    .put("sha256", r.sha256());
+        } else if (body instanceof EventBody.RecordingRepaired r) {
+            n.put("fileName", r.fileName()).put("outcome", r.outcome()).put("keptMs", r.keptMillis())
+                    .put("lostMs", r.lostMillis()).put("sizeBytes", r.sizeBytes()).put("sha256", r.sha256())
+                    .put("description", r.description());
+        } else if (body instanceof EventBody.RecordingAttached r) {
+            n.put("fileName", r.fileName()).put("format", r.format()).put("sha256", r.sha256())
+                    .put("durationMs", r.durationMillis()).put("sizeBytes", r.sizeBytes());
         } else if (body instanceof EventBody.Amended a) {
             n.put("reason", a.reason()).put("correctionType", a.correction().type());
             n.set("correction", toJson(a.correction()));
@@ -132,11 +152,39 @@ public final class EventCodec {
                                         + "'")) : null, text(n, "reason"));
             case "record-signed":
                 return new EventBody.RecordSigned(text(n, "fileName"), text(n, "sha256"), text(n, "certificateFingerprint"));
+            case "recording-consented":
+                return new EventBody.RecordingConsented(text(n, "apprenticeName"), text(n, "statement"));
+            case "recording-exempted":
+                return new EventBody.RecordingExempted(text(n, "reason"));
+            case "recording-started":
+                return new EventBody.RecordingStarted(text(n, "fileName"), text(n, "format"), text(n, "device"));
+            case "recording-paused":
+                return new EventBody.RecordingPaused(text(n, "fileName"), number(n, "positionMs"));
+            case "recording-resumed":
+                return new EventBody.RecordingResumed(text(n, "fileName"), number(n, "positionMs"));
+            case "recording-ended":
+                return new EventBody.RecordingEnded(text(n, "fileName"), number(n, "durationMs"), number(n, "sizeBytes"),
+                        text(n, "sha256"));
+            case "recording-repaired":
+                return new EventBody.RecordingRepaired(text(n, "fileName"), text(n, "outcome"), number(n, "keptMs"),
+                        number(n, "lostMs"), number(n, "sizeBytes"), text(n, "sha256"), text(n, "description"));
+            case "recording-attached":
+                return new EventBody.RecordingAttached(text(n, "fileName"), text(n, "format"), text(n, "sha256"),
+                        number(n, "durationMs"), number(n, "sizeBytes"));
             case "amended":
                 return new EventBody.Amended(text(n, "reason"), fromJson(text(n, "correctionType"), n.get("correction")));
             default:
                 throw new IllegalArgumentException("unknown event type '" + type + "'");
         }
+    }
+
+    /** A whole number the payload must have. */
+    private static long number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("'" + field + "' must be a whole number");
+        }
+        return v.asLong();
     }
 
     private static String text(JsonNode n, String field) {

@@ -42,6 +42,15 @@ class EventCodecTest {
             new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null,
                     org.epaworkbench.session.DeclarationWay.EMAIL, "Remote session; replied by email at 14:20"),
             new EventBody.RecordSigned("record.pdf", "ab".repeat(32), "cd".repeat(32)),
+            new EventBody.RecordingConsented("Priya Shah", "I agree to the discussion being recorded."),
+            new EventBody.RecordingExempted("Agreed at the planning meeting: reasonable adjustment"),
+            new EventBody.RecordingStarted("1.opus", "Opus in Ogg, 16 kHz mono, 24 kbit/s", "Built-in microphone"),
+            new EventBody.RecordingPaused("1.opus", 61_020),
+            new EventBody.RecordingResumed("1.opus", 61_020),
+            new EventBody.RecordingEnded("1.opus", 3_600_000, 9_900_000, "ef".repeat(32)),
+            new EventBody.RecordingRepaired("1.opus", "repaired", 1_200_000, 480, 3_300_000, "01".repeat(32),
+                    "The recording was cut off and has been repaired: it plays for 20:00."),
+            new EventBody.RecordingAttached("call.mp4", "MP4 video", "23".repeat(32), 3_540_000, 210_000_000),
             new EventBody.Amended("Misclicked", new EventBody.CriterionJudged("K3.3", CriterionState.MET)),
             new EventBody.Amended("Confirmed later", new EventBody.NoteAdded(null, "Note after the end")),
             new EventBody.Amended("Licence, not passport", new EventBody.DetailsRecorded(AssessmentMode.FACE_TO_FACE,
@@ -71,6 +80,18 @@ class EventCodecTest {
         assertThat(EventCodec.encode(new EventBody.DeclarationSigned("apprentice", "Priya Shah", "I confirm…", null)))
                 .isEqualTo("{\"role\":\"apprentice\",\"signerName\":\"Priya Shah\",\"statement\":\"I confirm…\","
                         + "\"signaturePngBase64\":null}");
+    }
+
+    @Test
+    void recordingEventsAreStoredWithTheirUnits() {
+        assertThat(EventCodec.encode(new EventBody.RecordingPaused("1.opus", 61_020)))
+                .isEqualTo("{\"fileName\":\"1.opus\",\"positionMs\":61020}");
+        assertThat(EventCodec.encode(new EventBody.RecordingEnded("1.opus", 5000, 12_000, "ef".repeat(32))))
+                .isEqualTo("{\"fileName\":\"1.opus\",\"durationMs\":5000,\"sizeBytes\":12000,\"sha256\":\"" + "ef".repeat(32)
+                        + "\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventCodec.decode("recording-ended",
+                "{\"fileName\":\"1.opus\",\"durationMs\":\"long\",\"sizeBytes\":1,\"sha256\":\"x\"}"))
+                .hasMessageContaining("'durationMs' must be a whole number");
     }
 
     @Test

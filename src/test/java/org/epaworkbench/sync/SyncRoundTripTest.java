@@ -68,6 +68,26 @@ class SyncRoundTripTest {
         }
     }
 
+    /** Issue 16: recording events (here a remote call's recording attached after the end) travel and import as written. */
+    @Test
+    void aRecordingAttachedAfterTheEndTravelsInThePackage() throws Exception {
+        try (SyncFixture device = SyncFixture.assessorDevice(dir.resolve("laptop"));
+             SyncFixture office = new SyncFixture(dir.resolve("office"))) {
+            String session = device.sync.allSessions().get(0);
+            org.epaworkbench.app.RecordedSession.open(device.sessions, device.plans, session,
+                    SyncFixture.sessionClock(), org.epaworkbench.session.SessionSettings.DEFAULT)
+                    .perform(l -> l.attachRecording("call.mp4", "MP4 video", "ab".repeat(32), 3_590_000, 150_000_000));
+            Path pkg = device.exportPending(dir.resolve("usb"));
+            office.importer().importPackage(Files.readAllBytes(pkg), null, SyncFixture.FIRST_USE, false);
+            assertThat(office.snapshot()).isEqualTo(device.snapshot());
+            var state = office.sessions.state(session).orElseThrow();
+            assertThat(state.recordings()).singleElement().satisfies(r -> {
+                assertThat(r.fileName()).isEqualTo("call.mp4");
+                assertThat(r.sha256()).isEqualTo("ab".repeat(32));
+            });
+        }
+    }
+
     @Test
     void exportIsIncrementalAndMarksWhatWentOut() throws Exception {
         try (SyncFixture device = SyncFixture.assessorDevice(dir.resolve("laptop"))) {
