@@ -28,7 +28,6 @@ import org.epaworkbench.session.AssessmentMode;
 import org.epaworkbench.session.ManualClock;
 import org.epaworkbench.session.SessionDetails;
 import org.epaworkbench.session.SessionSettings;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -126,9 +125,11 @@ class IntakePlanPacksTest {
         }
     }
 
-    @Test
-    void theServiceValidatesAPackAsTheDesktopDoes() throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.epaworkbench.intake.IntakeDatabases#kinds")
+    void theServiceValidatesAPackAsTheDesktopDoesAndReplacesItOnlyWhenTold(IntakeDatabase.Kind kind) throws Exception {
         Path data = dir.resolve("service");
+        String url = kind == IntakeDatabase.Kind.POSTGRESQL ? IntakeDatabases.freshPostgresUrl() : null;
         Path pack = pack();
         Path broken = Files.writeString(dir.resolve("broken.json"), Files.readString(pack).replace("\"title\"", "\"titel\""));
         Path builtInId = Files.writeString(dir.resolve("highfield.json"), Files.readString(pack).replace(PLAN_ID,
@@ -137,17 +138,17 @@ class IntakePlanPacksTest {
 
         for (Path refused : List.of(broken, builtInId, dir.resolve("missing.json"))) {
             CliRunner.Run there = desktop.run("plans", "import", refused.toString());
-            CliRunner.Run here = serve(null, data, "plans", "import", refused.toString());
+            CliRunner.Run here = serve(url, data, "plans", "import", refused.toString());
             assertThat(here.exitCode()).as(refused.toString()).isEqualTo(2).isEqualTo(there.exitCode());
             assertThat(here.err()).as("the same reason, in the same words").isEqualTo(there.err());
         }
-        assertThat(serve(null, data, "plans", "import", pack.toString()).exitCode()).isZero();
-        CliRunner.Run twice = serve(null, data, "plans", "import", pack.toString());
+        assertThat(serve(url, data, "plans", "import", pack.toString()).exitCode()).isZero();
+        CliRunner.Run twice = serve(url, data, "plans", "import", pack.toString());
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.err()).contains("is already imported; use --replace");
         Path renamed = Files.writeString(dir.resolve("acme-css-2.json"), Files.readString(pack).replace(TITLE, "Renamed"));
-        assertThat(serve(null, data, "plans", "import", renamed.toString(), "--replace").exitCode()).isZero();
-        assertThat(serve(null, data, "plans", "list").out()).contains(PLAN_ID + "  Renamed").doesNotContain(TITLE);
+        assertThat(serve(url, data, "plans", "import", renamed.toString(), "--replace").exitCode()).isZero();
+        assertThat(serve(url, data, "plans", "list").out()).contains(PLAN_ID + "  Renamed").doesNotContain(TITLE);
     }
 
     private CliRunner.Run serve(String url, Path data, String... args) {
