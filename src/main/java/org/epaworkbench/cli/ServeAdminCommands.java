@@ -60,8 +60,8 @@ final class ServeAdminCommands {
 
     // ---------------------------------------------------------------- signers
 
-    @Command(name = "signers", description = {"The intake service's register of assessors' certificates: an assessor whose",
-            "certificate is here may deliver, as may every assessor an organisation root the service trusts certified."},
+    @Command(name = "signers", description = {"The assessors registered in the service one by one (add, list, remove).",
+            "An assessor whose certificate is here may deliver, as may every assessor a root the service trusts certified."},
             subcommands = {Signers.ListSigners.class, Signers.Add.class, Signers.Remove.class})
     static final class Signers implements Callable<Integer> {
         @ParentCommand
@@ -119,8 +119,8 @@ final class ServeAdminCommands {
             }
         }
 
-        @Command(name = "add", description = {"Register an assessor's certificate, so they may deliver (check its SHA-256",
-                "with them first). CERT.pem is the certificate they sent (keys/assessor.pem in their data folder)."})
+        @Command(name = "add", description = {"Register an assessor's certificate, so they may deliver.",
+                "CERT.pem is the certificate they sent (keys/assessor.pem in their data folder); check its SHA-256 with them first."})
         static final class Add implements Callable<Integer> {
             @ParentCommand
             Signers parent;
@@ -182,8 +182,9 @@ final class ServeAdminCommands {
 
     // ---------------------------------------------------------------- roots
 
-    @Command(name = "roots", description = {"The organisation roots the intake service trusts: every assessor a trusted root",
-            "certified may deliver. The root that issued the service's own certificate is trusted each time it starts."},
+    @Command(name = "roots", description = {"The organisation roots the service trusts (add, list, remove).",
+            "Every assessor a trusted root certified may deliver. The root that issued the service's own certificate is",
+            "trusted each time it starts."},
             subcommands = {Roots.ListRoots.class, Roots.Add.class, Roots.Remove.class})
     static final class Roots implements Callable<Integer> {
         @ParentCommand
@@ -237,8 +238,8 @@ final class ServeAdminCommands {
             }
         }
 
-        @Command(name = "add", description = {"Trust an organisation root in the service: every assessor it certified may",
-                "deliver. ROOT.crt is the root certificate alone (organisation-root.crt); check its SHA-256 with its organisation."})
+        @Command(name = "add", description = {"Trust an organisation root: every assessor it certified may deliver.",
+                "ROOT.crt is the root certificate alone (organisation-root.crt); check its SHA-256 with its organisation."})
         static final class Add implements Callable<Integer> {
             @ParentCommand
             Roots parent;
@@ -267,8 +268,8 @@ final class ServeAdminCommands {
             }
         }
 
-        @Command(name = "remove", description = {"Stop trusting an organisation root (by its SHA-256, as serve roots list shows",
-                "it). The root of the service's own certificate is trusted again when it starts."})
+        @Command(name = "remove", description = {"Stop trusting an organisation root, by its SHA-256 as serve roots list shows it.",
+                "The root of the service's own certificate is trusted again when it starts."})
         static final class Remove implements Callable<Integer> {
             @ParentCommand
             Roots parent;
@@ -297,8 +298,8 @@ final class ServeAdminCommands {
 
     // ---------------------------------------------------------------- plans
 
-    @Command(name = "plans", description = {"The assessment plans the intake service checks packages against: the built-in",
-            "ones and plan packs imported into it (import the packs your office imported into its desktops)."},
+    @Command(name = "plans", description = {"The plans the service checks packages against (import, list).",
+            "The built-in ones and the plan packs imported into it: import those your office imported into its desktops."},
             subcommands = {PlanPacks.ListPlans.class, PlanPacks.ImportPack.class})
     static final class PlanPacks implements Callable<Integer> {
         @ParentCommand
@@ -348,8 +349,8 @@ final class ServeAdminCommands {
             }
         }
 
-        @Command(name = "import", description = {"Validate a plan pack, as the desktop's plans import does, and keep it in the",
-                "service: packages with sessions on that plan are then accepted."})
+        @Command(name = "import", description = {"Validate a plan pack as the desktop's plans import does, and keep it in the service.",
+                "Packages with sessions on its plan are then accepted."})
         static final class ImportPack implements Callable<Integer> {
             @ParentCommand
             PlanPacks parent;
