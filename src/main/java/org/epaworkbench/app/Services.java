@@ -190,6 +190,15 @@ public final class Services {
         return new Importing(this);
     }
 
+    /**
+     * Recording sessions from {@code microphone} into this data folder (issue 16): consent, exemption, start, follow the
+     * session, repair after a crash. The desktop app keeps one ({@code Workbench.sessionRecording()}); it holds the
+     * recordings running in this run.
+     */
+    public SessionRecording sessionRecording(SessionRecording.Microphone microphone) {
+        return SessionRecording.standard(directory.root(), microphone);
+    }
+
     /** Apprentice details shared between assessors: who changed what, and proposals to decide. */
     public ApprenticeSharing apprenticeSharing() {
         return new ApprenticeSharing(database, clock);

@@ -48,6 +48,7 @@ public final class Workbench implements AutoCloseable {
         this.services = new Services(directory, database, plans, clock, ZoneId.systemDefault());
         this.sessions = services.sessions();
         this.heldJournal = HeldJournal.of(directory);
+        this.sessionRecording = services.sessionRecording(SessionRecording.Microphone.defaultDevice());
     }
 
     /** Opens {@code folder} for the desktop app (see {@link #open(DataDirectory, Clock, SessionClock)}). */
@@ -79,6 +80,7 @@ public final class Workbench implements AutoCloseable {
             PlanLibrary plans = Plans.load(database, clock, warnings);
             Workbench opened = new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
             opened.replayHeld();
+            opened.repairRecordings();
             return opened;
         } catch (SQLException e) {
             close(database, taken.lock());
@@ -104,6 +106,34 @@ public final class Workbench implements AutoCloseable {
                 warnings.add("actions kept from before a crash could not be saved: " + e.getMessage());
             }
         }
+    }
+
+    private final SessionRecording sessionRecording;
+    private SessionRecording.RepairRound recordingsRepairedOnOpen = new SessionRecording.RepairRound(List.of(), List.of());
+
+    /**
+     * Repairs the recordings a crash left open (issue 16): each one's file is ended at its last whole page and the
+     * session's log says what was kept and lost. Problems become warnings; the app opens anyway.
+     */
+    private void repairRecordings() {
+        org.epaworkbench.session.SessionSettings settings;
+        try {
+            settings = services.settings().sessionSettings();
+        } catch (SQLException e) {
+            settings = org.epaworkbench.session.SessionSettings.DEFAULT;
+        }
+        recordingsRepairedOnOpen = sessionRecording.repairLeftOpen(services.sessionService(), sessionClock, settings);
+        recordingsRepairedOnOpen.problems().forEach(p -> warnings.add(p.message()));
+    }
+
+    /** The recordings the start found left open by a crash and repaired (none normally). */
+    public SessionRecording.RepairRound recordingsRepairedOnOpen() {
+        return recordingsRepairedOnOpen;
+    }
+
+    /** Recording sessions from the default microphone into this data folder; one for the app's run. */
+    public SessionRecording sessionRecording() {
+        return sessionRecording;
     }
 
     /** What the start saved from the journal of held actions (none normally). */
@@ -273,6 +303,7 @@ public final class Workbench implements AutoCloseable {
             }
         }
         running.close();
+        sessionRecording.close();
         database.close();
         lock.close();
     }

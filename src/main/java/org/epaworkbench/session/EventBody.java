@@ -457,8 +457,8 @@ public sealed interface EventBody {
     /**
      * A recording the app left open when it stopped (a crash, a power cut) was found on the next start and repaired:
      * {@code outcome} is {@code repaired} (cut to its last whole page), {@code no-audio} (nothing but its headers was
-     * saved), {@code intact} (it had ended cleanly) or {@code not-repairable} (left as it was). {@code keptMillis}
-     * plays, {@code lostMillis} is what the torn end held when known (-1 when not), {@code description} says it in
+     * saved), {@code intact} (it had ended cleanly), {@code not-repairable} (left as it was) or {@code missing} (no
+     * file). {@code keptMillis} plays, {@code lostMillis} is what the torn end held when known (-1 when not), {@code description} says it in
      * words; {@code sizeBytes} and {@code sha256} are the file's after the repair. This also ends the recording.
      */
     record RecordingRepaired(String fileName, String outcome, long keptMillis, long lostMillis, long sizeBytes,

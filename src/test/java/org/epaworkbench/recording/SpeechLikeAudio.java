@@ -7,11 +7,11 @@ import java.util.Random;
  * with a gliding pitch and a syllable envelope) separated by short gaps and longer pauses, over a faint noise floor.
  * Deterministic for a seed, so tests need no microphone, no WAV file and nothing installed.
  */
-final class SpeechLikeAudio {
+public final class SpeechLikeAudio {
     private SpeechLikeAudio() {
     }
 
-    static short[] speech(double seconds, int rate, long seed) {
+    public static short[] speech(double seconds, int rate, long seed) {
         Random random = new Random(seed);
         short[] out = new short[(int) Math.round(seconds * rate)];
         int at = 0;
@@ -43,11 +43,11 @@ final class SpeechLikeAudio {
         return out;
     }
 
-    static short[] silence(double seconds, int rate) {
+    public static short[] silence(double seconds, int rate) {
         return new short[(int) Math.round(seconds * rate)];
     }
 
-    static short[] tone(double hz, double seconds, int rate, double amplitude) {
+    public static short[] tone(double hz, double seconds, int rate, double amplitude) {
         short[] out = new short[(int) Math.round(seconds * rate)];
         for (int i = 0; i < out.length; i++) {
             out[i] = clip(amplitude * 32767 * Math.sin(2 * Math.PI * hz * i / rate));
@@ -55,7 +55,7 @@ final class SpeechLikeAudio {
         return out;
     }
 
-    static short[] concat(short[]... parts) {
+    public static short[] concat(short[]... parts) {
         int n = 0;
         for (short[] p : parts) {
             n += p.length;
