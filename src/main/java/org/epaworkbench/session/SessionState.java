@@ -437,7 +437,8 @@ public final class SessionState {
             }
             lastSeq = e.seq();
             if (status == SessionStatus.ENDED && !EventBody.allowedAfterEnd(e.type())) {
-                // an ended session is locked: only amendments, declarations and signed records follow
+                // an ended session is locked: only amendments, declarations, signed records and a recording's end,
+                // repair, attachment or exemption follow
                 ignoredAfterEnd.add(new IgnoredEvent(e.seq(), e.type(), e.id()));
                 return;
             }

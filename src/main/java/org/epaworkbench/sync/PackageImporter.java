@@ -806,7 +806,8 @@ public final class PackageImporter {
             if (r.seq() > endedAt && !known.containsKey(r.id()) && !EventBody.allowedAfterEnd(r.type())) {
                 throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq()
                         + ") comes after the session ended at position " + endedAt + "; an ended session is locked, "
-                        + "and only amendments, declarations and signed records can follow its end");
+                        + "and only amendments, declarations, signed records and the end, repair, attachment or "
+                        + "exemption of a recording can follow its end");
             }
         }
     }
