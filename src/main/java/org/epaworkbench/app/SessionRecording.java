@@ -350,6 +350,73 @@ public final class SessionRecording implements AutoCloseable {
         return session.perform(l -> l.recordingEnded(duration, size, sha));
     }
 
+    // ---- a recording made elsewhere ----
+
+    /**
+     * Attaches a recording made elsewhere (a remote session's video call recording, in any format) to the session, during
+     * it or after its end: the file is copied into the session's recordings folder (under its own name, numbered when
+     * that is taken) and its SHA-256 and size recorded with the duration the assessor gives (the app reads no video
+     * format). Returns the name it is kept under.
+     */
+    public String attach(RecordedSession session, Path source, String format, java.time.Duration duration)
+            throws SessionRuleException, SQLException, CannotRecord {
+        if (!Files.isRegularFile(source)) {
+            throw new CannotRecord("There is no file " + source + " to attach.");
+        }
+        if (duration == null || duration.isNegative()) {
+            throw new SessionRuleException("Give the recording's duration, as its player shows it.");
+        }
+        Path folder = folderOf(session.id());
+        String name = plainName(source.getFileName().toString());
+        SessionState state = session.live().state();
+        for (int n = 2; taken(state, session.id(), name); n++) {
+            name = n + "-" + plainName(source.getFileName().toString());
+        }
+        String kept = name;
+        Path target = folder.resolve(kept);
+        long size;
+        String sha;
+        try {
+            size = Files.size(source);
+            Files.createDirectories(folder);
+            if (space.usableBytes(folder) < size) {
+                throw new CannotRecord("The recording was not attached: it takes " + size + " bytes and the disk of " + root
+                        + " has less room than that. Free some space first.");
+            }
+            Path part = folder.resolve(kept + ".part");
+            Files.copy(source, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            sha = sha256(target);
+        } catch (IOException e) {
+            throw new CannotRecord("The recording " + source + " could not be copied into " + folder + " (" + e.getMessage()
+                    + ").", e);
+        }
+        try {
+            session.perform(l -> l.attachRecording(kept, format, sha, duration.toMillis(), size));
+        } catch (SessionRuleException | SQLException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException ignored) {
+                // the event was not saved; the copy is left for the assessor to remove
+            }
+            throw e;
+        }
+        return kept;
+    }
+
+    private boolean taken(SessionState state, String sessionId, String name) {
+        return state.recordings().stream().anyMatch(r -> r.fileName().equals(name)) || Files.exists(fileOf(sessionId, name));
+    }
+
+    /** A file name safe to keep and to carry in a package: letters, digits, dot, dash, underscore and space. */
+    private static String plainName(String name) {
+        String plain = name.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        if (plain.isEmpty() || plain.chars().allMatch(c -> c == '.')) {
+            plain = "recording";
+        }
+        return plain.length() > 200 ? plain.substring(plain.length() - 200) : plain;
+    }
+
     // ---- after a crash ----
 
     /**

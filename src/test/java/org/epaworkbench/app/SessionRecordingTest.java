@@ -208,6 +208,31 @@ class SessionRecordingTest {
         assertThat(s.live().state().recordingRequirementMet(s.live().component())).isTrue();
     }
 
+    @Test
+    void aRemoteCallsRecordingIsAttachedAfterTheEndWithItsHash() throws Exception {
+        SessionRecording service = service();
+        RecordedSession s = started("pal-css-l3", "professional-discussion", AssessmentMode.REMOTE_VIDEO);
+        clock.advanceMinutes(60);
+        s.perform(l -> l.end(null));
+        Path call = dir.resolve("Teams meeting (23 Nov).mp4");
+        Files.write(call, new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> service.attach(s, dir.resolve("nothing.mp4"), "MP4 video", Duration.ofMinutes(59)))
+                .isInstanceOf(SessionRecording.CannotRecord.class).hasMessageContaining("There is no file");
+
+        String kept = service.attach(s, call, "MP4 video", Duration.ofMinutes(59));
+        assertThat(kept).isEqualTo("Teams meeting _23 Nov_.mp4");
+        assertThat(service.fileOf(s.id(), kept)).hasBinaryContent(new byte[] {1, 2, 3, 4, 5});
+        SessionState state = sessions.state(s.id()).orElseThrow();
+        assertThat(state.recordings()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(Recording.Kind.ATTACHED);
+            assertThat(r.sha256()).isEqualTo("74f81fe167d99b4cb41d6d0ccda82278caee9f3e2f25d5e5a3936ff3dcec60d0");
+            assertThat(r.sizeBytes()).isEqualTo(5);
+            assertThat(r.durationMillis()).isEqualTo(59 * 60_000);
+        });
+        assertThat(state.recordingRequirementMet(s.live().component())).isTrue();
+        assertThat(service.attach(s, call, "MP4 video", Duration.ofMinutes(59))).isEqualTo("2-Teams meeting _23 Nov_.mp4");
+    }
+
     /**
      * The app dies while recording (nothing is closed, the last page is torn); on the next start the recording is found
      * through the log, repaired, and the repair recorded with what was kept, its size and SHA-256.
