@@ -73,6 +73,8 @@ public final class AutomaticDelivery implements AutoCloseable {
     private volatile boolean declined;
     private volatile Status status = Status.of(Phase.NOT_SET_UP, "");
     private ScheduledFuture<?> next;
+    private boolean queued;
+    private boolean queuedAll;
 
     /**
      * @param scheduler where rounds run, one at a time (a single thread); it is shut down by {@link #close()}
@@ -132,9 +134,25 @@ public final class AutomaticDelivery implements AutoCloseable {
         submit(false);
     }
 
+    /** Asks for a round now; asks made before it starts make one round (every package, if any asked for all). */
     private void submit(boolean all) {
+        synchronized (this) {
+            queuedAll |= all;
+            if (queued) {
+                return;
+            }
+            queued = true;
+        }
         try {
-            scheduler.execute(() -> round(all));
+            scheduler.execute(() -> {
+                boolean every;
+                synchronized (this) {
+                    every = queuedAll;
+                    queued = false;
+                    queuedAll = false;
+                }
+                round(every);
+            });
         } catch (RejectedExecutionException e) {
             // closing: nothing more is started
         }

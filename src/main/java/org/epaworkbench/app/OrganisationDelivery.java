@@ -87,6 +87,11 @@ public final class OrganisationDelivery {
         return new Target(URI.create(normalised), fp);
     }
 
+    /** Stops delivering: where deliveries went is forgotten; what was delivered keeps its receipts. */
+    public void clearTarget() throws SQLException {
+        services.settings().clearDeliveryTarget();
+    }
+
     private Optional<X509Certificate> root(String fingerprint) throws SQLException {
         for (SyncStore.TrustedRoot r : new SyncStore(services.database()).trustedRoots()) {
             if (r.fingerprint().equalsIgnoreCase(fingerprint)) {

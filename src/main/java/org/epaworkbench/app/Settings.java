@@ -46,14 +46,20 @@ public final class Settings {
 
     /** Where deliveries go: the intake service's address and the organisation root's SHA-256; empty until set. */
     public Optional<String[]> deliveryTarget() throws SQLException {
-        Optional<String> address = store.get(DELIVERY_ADDRESS);
-        Optional<String> root = store.get(DELIVERY_ROOT);
+        Optional<String> address = store.get(DELIVERY_ADDRESS).filter(a -> !a.isBlank());
+        Optional<String> root = store.get(DELIVERY_ROOT).filter(r -> !r.isBlank());
         return address.isPresent() && root.isPresent() ? Optional.of(new String[] {address.get(), root.get()}) : Optional.empty();
     }
 
     public void saveDeliveryTarget(String address, String rootFingerprint) throws SQLException {
         store.put(DELIVERY_ADDRESS, address);
         store.put(DELIVERY_ROOT, rootFingerprint);
+    }
+
+    /** Delivers nowhere any more: the address and root are forgotten (packages already made keep their state). */
+    public void clearDeliveryTarget() throws SQLException {
+        store.put(DELIVERY_ADDRESS, "");
+        store.put(DELIVERY_ROOT, "");
     }
 
     /**

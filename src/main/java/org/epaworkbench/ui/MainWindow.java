@@ -39,6 +39,7 @@ import org.epaworkbench.ui.home.HomeView;
 import org.epaworkbench.ui.plans.PlansView;
 import org.epaworkbench.ui.records.RecordsView;
 import org.epaworkbench.ui.sync.ImportView;
+import org.epaworkbench.ui.sync.DeliveryViewModel;
 import org.epaworkbench.ui.sync.OutboxView;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;
@@ -52,6 +53,8 @@ public final class MainWindow extends BorderPane {
     private final HomeView home;
     private PlansView plans;
     private SessionScreen sessionScreen;
+    /** Delivery to the organisation: one for the window, shown on the Outbox. */
+    private final DeliveryViewModel deliveries;
     private Theme theme;
     private final ToggleButton sessionsNav = new ToggleButton("Sessions");
     private final ToggleButton plansNav = new ToggleButton("Plans");
@@ -70,6 +73,14 @@ public final class MainWindow extends BorderPane {
         this.workbench = workbench;
         this.background = background;
         this.theme = initialTheme;
+        this.deliveries = new DeliveryViewModel(workbench.services().organisationDelivery(), workbench.services().delivery(),
+                workbench.automaticDelivery(), background::run, javafx.application.Platform::runLater, workbench.zone());
+        // asked once per run, when delivery first needs the key; never over a session on screen (asked later)
+        deliveries.onKeyNeeded(() -> {
+            if (sessionScreen == null && getScene() != null && getScene().getWindow() != null && deliveries.askNow()) {
+                org.epaworkbench.ui.sync.DeliveriesPane.askToUnlock(window(), deliveries, null);
+            }
+        });
         getStyleClass().add("main-window");
         // every dialog opens centred on this window, at a size that shows its content
         DialogPlacement.install();
@@ -106,7 +117,7 @@ public final class MainWindow extends BorderPane {
         recordsNav.setOnAction(e -> showRecords());
         outboxNav.setOnAction(e -> {
             outboxNav.setSelected(true);
-            setCenter(new OutboxView(workbench.services().delivery(), background));
+            setCenter(new OutboxView(workbench.services().delivery(), background, deliveries));
         });
         importNav.setOnAction(e -> {
             importNav.setSelected(true);
@@ -433,11 +444,29 @@ public final class MainWindow extends BorderPane {
     }
 
     private void editSettings() {
-        background.run(() -> workbench.settings().sessionSettings(),
-                current -> SettingsDialog.show(window(), current).ifPresent(s -> background.run(() -> {
-                    workbench.settings().saveSessionSettings(s);
-                    return s;
-                }, ok -> { }, failure -> Dialogs.problem(window(), "Not saved", failure.getMessage()))),
+        var delivery = workbench.services().organisationDelivery();
+        background.run(() -> java.util.Map.entry(workbench.settings().sessionSettings(),
+                DeliverySettingsForm.read(delivery, workbench.settings())),
+                current -> SettingsDialog.show(window(), current.getKey(), current.getValue(), (session, typed, then) ->
+                        background.run(() -> {
+                            DeliverySettingsForm.Problems problems = DeliverySettingsForm.save(delivery, workbench.settings(), typed);
+                            if (problems.none()) {
+                                workbench.settings().saveSessionSettings(session);
+                            }
+                            return problems;
+                        }, problems -> {
+                            then.accept(problems);
+                            if (problems.none()) {
+                                deliveries.settingsChanged();
+                            }
+                        }, failure -> {
+                            then.accept(new DeliverySettingsForm.Problems("Not saved: " + failure.getMessage(), null, null));
+                        })),
                 failure -> Dialogs.problem(window(), "Cannot read settings", failure.getMessage()));
+    }
+
+    /** Starts delivering to the organisation by itself (the app, once this window shows; tests leave it off). */
+    public void startDelivery() {
+        deliveries.start();
     }
 }

@@ -1,44 +1,150 @@
 package org.epaworkbench.ui;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.epaworkbench.session.SessionSettings;
 
-/** The assessor's warning preferences for live sessions. */
+/** The assessor's warning preferences for live sessions, and delivery to the organisation's intake service. */
 final class SettingsDialog {
+
+    /** Keeps what was chosen, off the FX thread; {@code then} hears, on the FX thread, what is wrong (or nothing). */
+    @FunctionalInterface
+    interface Saver {
+        void save(SessionSettings session, DeliverySettingsForm.Values delivery, Consumer<DeliverySettingsForm.Problems> then);
+    }
 
     private SettingsDialog() {
     }
 
-    static Optional<SessionSettings> show(Window owner, SessionSettings current) {
+    /**
+     * Live-session warnings and, on a tab of its own, delivery: the service's address and the organisation root's
+     * SHA-256, checked when saved (a problem shows under its field and the dialog stays open), and how long
+     * delivered copies are kept.
+     */
+    static void show(Window owner, SessionSettings current, DeliverySettingsForm.Values delivery, Saver saver) {
+        Dialog<SessionSettings> d = dialog(owner);
+        Spinner<Integer>[] spinners = sessionSpinners(current);
+
+        TextField address = new TextField(delivery.address());
+        address.setId("setting-delivery-address");
+        address.setPromptText("https://intake.example.org:8443");
+        address.setPrefColumnCount(32);
+        TextField root = new TextField(delivery.rootFingerprint());
+        root.setId("setting-delivery-root");
+        root.setPromptText("SHA-256 of the organisation root, as the service's administrator gave it");
+        root.setPrefColumnCount(32);
+        CheckBox remove = new CheckBox("Remove delivered copies after");
+        remove.setId("setting-remove-delivered");
+        remove.setSelected(delivery.removeDelivered());
+        Spinner<Integer> days = new Spinner<>(1, 3650, Math.max(1, delivery.days()));
+        days.setId("setting-remove-days");
+        days.setEditable(true);
+        days.setPrefWidth(90);
+        days.disableProperty().bind(remove.selectedProperty().not());
+        Label addressProblem = problem("setting-delivery-address-problem");
+        Label rootProblem = problem("setting-delivery-root-problem");
+        Label daysProblem = problem("setting-remove-days-problem");
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("The organisation's service address"), address);
+        grid.add(addressProblem, 1, 1);
+        grid.addRow(2, new Label("The organisation root's SHA-256 (pinned)"), root);
+        grid.add(rootProblem, 1, 3);
+        grid.addRow(4, remove, new HBox(8, days, new Label("days after their receipt")));
+        grid.add(daysProblem, 1, 5);
+        Label explain = new Label("With both set, the outbox delivers by itself to the organisation whenever the service can be "
+                + "reached, and keeps the service's signed receipt for each package. Leave both empty to deliver nowhere; "
+                + "export to a folder works either way. Delivered copies are never removed before their receipt.");
+        explain.setWrapText(true);
+        explain.setMaxWidth(640);
+        VBox deliveryPane = new VBox(12, explain, grid);
+        deliveryPane.setPadding(new javafx.geometry.Insets(12));
+
+        TabPane tabs = new TabPane(new Tab("Live sessions", sessionGrid(spinners)), new Tab("Delivery", deliveryPane));
+        tabs.setId("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        d.getDialogPane().setContent(tabs);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        Node saveButton = d.getDialogPane().lookupButton(save);
+        saveButton.setId("settings-save");
+        saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume(); // closes only once saved
+            saveButton.setDisable(true);
+            DeliverySettingsForm.Values typed = new DeliverySettingsForm.Values(address.getText(), root.getText(),
+                    remove.isSelected(), days.getValue());
+            saver.save(sessionSettings(spinners), typed, problems -> {
+                saveButton.setDisable(false);
+                addressProblem.setText(problems.address() == null ? "" : problems.address());
+                rootProblem.setText(problems.rootFingerprint() == null ? "" : problems.rootFingerprint());
+                daysProblem.setText(problems.days() == null ? "" : problems.days());
+                if (problems.none()) {
+                    d.setResult(sessionSettings(spinners));
+                    d.close();
+                } else {
+                    tabs.getSelectionModel().select(1);
+                }
+            });
+        });
+        d.show();
+    }
+
+    private static Label problem(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(420);
+        l.getStyleClass().add("inline-problem");
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
+    }
+
+    private static Dialog<SessionSettings> dialog(Window owner) {
+        Dialog<SessionSettings> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Settings");
+        d.setHeaderText("Live session warnings and delivery to the organisation");
+        return d;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Spinner<Integer>[] sessionSpinners(SessionSettings current) {
         Spinner<Integer> approaching = new Spinner<>(0, 30, (int) current.approachingMaximum().toMinutes());
         approaching.setId("setting-approaching");
         approaching.setEditable(true);
         Spinner<Integer> warning = new Spinner<>(0, 600, (int) current.questioningWarning().toSeconds(), 15);
         warning.setId("setting-questioning-warning");
         warning.setEditable(true);
+        return new Spinner[] {approaching, warning};
+    }
+
+    private static GridPane sessionGrid(Spinner<Integer>[] spinners) {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
-        grid.addRow(0, new Label("Say “approaching maximum” this many minutes before the maximum"), approaching);
-        grid.addRow(1, new Label("Warn this many seconds before the questioning limit"), warning);
+        grid.setPadding(new javafx.geometry.Insets(12));
+        grid.addRow(0, new Label("Say “approaching maximum” this many minutes before the maximum"), spinners[0]);
+        grid.addRow(1, new Label("Warn this many seconds before the questioning limit"), spinners[1]);
+        return grid;
+    }
 
-        Dialog<SessionSettings> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Settings");
-        d.setHeaderText("Live session warnings");
-        d.getDialogPane().setContent(grid);
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
-        d.setResultConverter(b -> b == save ? new SessionSettings(Duration.ofMinutes(approaching.getValue()),
-                Duration.ofSeconds(warning.getValue())) : null);
-        return d.showAndWait();
+    private static SessionSettings sessionSettings(Spinner<Integer>[] spinners) {
+        return new SessionSettings(Duration.ofMinutes(spinners[0].getValue()), Duration.ofSeconds(spinners[1].getValue()));
     }
 }

@@ -137,6 +137,8 @@ public final class WorkbenchApp extends Application {
                     main.showNotice("The automatic backup on start failed: " + failure.getMessage());
                 }
             });
+            // the outbox delivers by itself to the organisation's service, once one is set up (Settings)
+            main.startDelivery();
             StartupProbe.mainWindowShown(scene, background);
         }, failure -> {
             scene.setRoot(startupError(failure, failure instanceof Backups.DatabaseDamaged damaged

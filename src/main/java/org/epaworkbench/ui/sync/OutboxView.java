@@ -52,6 +52,14 @@ public final class OutboxView extends BorderPane {
 
     /** The outbox of {@code delivery}; reads and writes in {@code background}'s lanes. */
     public OutboxView(Delivery delivery, Background background) {
+        this(delivery, background, null);
+    }
+
+    /**
+     * As {@link #OutboxView(Delivery, Background)}, with what was delivered to the organisation's intake service
+     * and the delivery going on ({@code deliveries}; null: no such section).
+     */
+    public OutboxView(Delivery delivery, Background background, DeliveryViewModel deliveries) {
         this.model = new OutboxViewModel(delivery);
         this.background = background;
         setId("outbox-view");
@@ -112,6 +120,12 @@ public final class OutboxView extends BorderPane {
         VBox.setVgrow(packages, Priority.ALWAYS);
 
         VBox content = new VBox(12, bar, summary, pending, packagesBar, packages);
+        if (deliveries != null) {
+            pending.setPrefHeight(170);
+            packages.setPrefHeight(140);
+            VBox.setVgrow(packages, Priority.SOMETIMES);
+            content.getChildren().add(new DeliveriesPane(deliveries, background));
+        }
         content.setPadding(new Insets(16));
         setCenter(content);
         reload();
