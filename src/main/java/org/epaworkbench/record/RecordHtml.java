@@ -105,6 +105,7 @@ public final class RecordHtml {
             .signature-space { page-break-inside: avoid; margin-top: 4mm; }
             .signature-box { height: 30mm; }
             .small { font-size: 8pt; color: #444; }
+            .hash { font-size: 8pt; white-space: nowrap; }
             """;
     }
 
@@ -161,6 +162,7 @@ public final class RecordHtml {
         h.raw("</table>");
 
         timing(h, r);
+        recordings(h, r);
         if (!s.questions().isEmpty() || c.questionCount() != null) {
             questions(h, r);
         }
@@ -223,6 +225,83 @@ public final class RecordHtml {
             }
             h.raw("</tbody></table>");
         }
+    }
+
+    /**
+     * The session's recordings as its log has them (issue 16, ADR 14): what the plan asks for the session's mode, the
+     * apprentice's consent, an agreed exemption, and each recording's file name, format, duration, size and SHA-256, so
+     * that the record's signature binds the audio. Where the plan requires a recording and there is neither a recording
+     * nor an exemption, it says so plainly.
+     */
+    private static void recordings(Html h, SessionRecord r) {
+        SessionState s = r.state();
+        Component c = r.component();
+        org.epaworkbench.plan.RecordingRule.ModeRule rule = s.recordingRule(c);
+        boolean required = rule.required();
+        if (s.recordings().isEmpty() && s.recordingConsent().isEmpty() && s.recordingExemption().isEmpty()
+                && rule.requirement() == org.epaworkbench.plan.RecordingRule.Requirement.NOT_USED) {
+            return;
+        }
+        h.el("h2", null, "Recordings");
+        h.raw("<table class=\"facts\">");
+        h.fact("The plan", rule.requirement().label() + " for a " + (s.remote() ? "remote" : "face-to-face") + " "
+                + c.title().toLowerCase() + rule.citation().map(x -> " — " + x.shortForm()).orElse(""));
+        h.fact("Consent", s.recordingConsent().map(x -> "Given by " + x.apprenticeName()
+                + s.recordingConsentAt().map(at -> " on " + when(at, r.zone())).orElse("") + ": “" + x.statement() + "”")
+                .orElse("Not recorded."));
+        s.recordingExemption().ifPresent(x -> h.fact("Exemption", "No recording: exemption agreed — reason: "
+                + x.reason().strip().replaceAll("[.]+$", "") + "."
+                + s.recordingExemptionAt().map(at -> " Recorded " + when(at, r.zone()) + ".").orElse("")
+                + c.recording().exemptionSource().map(src -> " Exemptions: " + src.shortForm() + ".").orElse("")));
+        if (required && !s.recordingRequirementMet(c)) {
+            h.raw("<tr><th>Requirement</th><td class=\"outside\">").text("Not met: the plan requires a recording of this "
+                    + "session, and there is no recording and no agreed exemption.").raw("</td></tr>");
+        } else if (s.recordings().isEmpty() && s.recordingExemption().isEmpty()) {
+            h.fact("Recordings", "None.");
+        }
+        h.raw("</table>");
+        int n = 0;
+        for (org.epaworkbench.session.Recording rec : s.recordings()) {
+            n++;
+            h.raw("<div class=\"keep-together\"><h3>").text("Recording " + n + ": " + rec.fileName()).raw("</h3>");
+            h.raw("<table class=\"facts\">");
+            h.fact("Made", rec.kind() == org.epaworkbench.session.Recording.Kind.ATTACHED
+                    ? "Attached to the session: a file made elsewhere (for a remote session, the video call's own)"
+                    : "Captured by the app" + (rec.device() == null ? "" : " from " + rec.device()) + ", from "
+                            + ElapsedText.format(rec.startedAt()) + " of session time (paused with the session)");
+            h.fact("Format", rec.format());
+            if (rec.open()) {
+                h.raw("<tr><th>Status</th><td class=\"outside\">").text(rec.status().label() + ": the recording had not "
+                        + "ended when this record was made, so its length, size and SHA-256 are not known here.")
+                        .raw("</td></tr>");
+            } else {
+                h.fact("Duration", ElapsedText.format(Duration.ofMillis(rec.durationMillis())));
+                h.fact("Size", size(rec.sizeBytes()));
+                h.raw("<tr><th>SHA-256</th><td><span class=\"hash\">").text(ChainStamp.grouped(rec.sha256()))
+                        .raw("</span></td></tr>");
+                String status = rec.status().label();
+                if (rec.repair() != null) {
+                    EventBody.RecordingRepaired x = rec.repair();
+                    status += ": " + x.description() + " (kept " + ElapsedText.format(Duration.ofMillis(x.keptMillis()))
+                            + (x.lostMillis() >= 0 ? ", lost " + ElapsedText.format(Duration.ofMillis(x.lostMillis()))
+                                    : ", what was lost is not known") + ")";
+                }
+                h.fact("Status", status);
+            }
+            h.raw("</table></div>");
+        }
+        if (n > 0) {
+            h.el("div", "small", "The digital signature covers these SHA-256 hashes, so it binds each recording file: "
+                    + "with the file beside this record, epa-workbench verify checks that it is the one recorded here.");
+        }
+    }
+
+    /** A file's size in words: megabytes (or kilobytes) and the exact number of bytes. */
+    static String size(long bytes) {
+        java.text.NumberFormat exact = java.text.NumberFormat.getIntegerInstance(java.util.Locale.UK);
+        String approx = bytes >= 1_000_000 ? String.format(java.util.Locale.UK, "%.1f MB", bytes / 1_000_000.0)
+                : String.format(java.util.Locale.UK, "%.0f kB", Math.ceil(bytes / 1000.0));
+        return approx + " (" + exact.format(bytes) + " bytes)";
     }
 
     private static void questions(Html h, SessionRecord r) {

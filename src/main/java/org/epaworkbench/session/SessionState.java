@@ -58,6 +58,8 @@ public final class SessionState {
     private final List<Recording> recordings;
     private final EventBody.RecordingConsented recordingConsent;
     private final EventBody.RecordingExempted recordingExemption;
+    private final Instant recordingConsentAt;
+    private final Instant recordingExemptionAt;
 
     /**
      * An event in the log after the session ended that an ended session does not take (anything but
@@ -101,6 +103,8 @@ public final class SessionState {
         this.recordings = List.copyOf(rs);
         this.recordingConsent = f.recordingConsent;
         this.recordingExemption = f.recordingExemption;
+        this.recordingConsentAt = f.recordingConsentAt;
+        this.recordingExemptionAt = f.recordingExemptionAt;
     }
 
     /** Folds a session's whole log, in order. */
@@ -263,6 +267,16 @@ public final class SessionState {
         return Optional.ofNullable(recordingConsent);
     }
 
+    /** When the apprentice's consent to recording was recorded (the event's time), when given. */
+    public Optional<Instant> recordingConsentAt() {
+        return Optional.ofNullable(recordingConsentAt);
+    }
+
+    /** When the latest exemption from recording was recorded (the event's time), when recorded. */
+    public Optional<Instant> recordingExemptionAt() {
+        return Optional.ofNullable(recordingExemptionAt);
+    }
+
     /** The agreed exemption from a required recording, when recorded (the latest). */
     public Optional<EventBody.RecordingExempted> recordingExemption() {
         return Optional.ofNullable(recordingExemption);
@@ -361,6 +375,8 @@ public final class SessionState {
         private final Map<String, OpenRecording> recordings = new LinkedHashMap<>();
         private EventBody.RecordingConsented recordingConsent;
         private EventBody.RecordingExempted recordingExemption;
+        private Instant recordingConsentAt;
+        private Instant recordingExemptionAt;
 
         /** A recording as its events so far make it. */
         static final class OpenRecording {
@@ -496,8 +512,10 @@ public final class SessionState {
                 signedRecords.add(r);
             } else if (body instanceof EventBody.RecordingConsented c) {
                 recordingConsent = c;
+                recordingConsentAt = e.at();
             } else if (body instanceof EventBody.RecordingExempted x) {
                 recordingExemption = x;
+                recordingExemptionAt = e.at();
             } else if (body instanceof EventBody.RecordingStarted s) {
                 OpenRecording r = new OpenRecording(s.fileName(), Recording.Kind.CAPTURED, s.format(), s.device(), t,
                         Recording.Status.RECORDING);
