@@ -45,6 +45,7 @@ public final class BenchMain {
         groups.put("startup", StartupBench::run);
         groups.put("heap", HeapBench::run);
         groups.put("fx", FxStallBench::run);
+        groups.put("intake", IntakeBench::run);
 
         String which = args.length == 0 ? "all" : String.join(",", args);
         List<String> chosen = which.equals("all") ? new ArrayList<>(groups.keySet())

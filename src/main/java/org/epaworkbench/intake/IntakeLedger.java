@@ -39,6 +39,15 @@ public final class IntakeLedger implements ImportLedger {
 
     private final IntakeDatabase database;
     private final Receiving receiving;
+    /**
+     * While one package is checked (a receiving ledger lives for one package): sessions and their stored logs
+     * as first read, so the import's several checks of a session ask the database once. The apply re-checks
+     * ownership inside its own transaction, so nothing here decides what is kept.
+     */
+    private final Map<String, Optional<SessionHeader>> headersRead = new java.util.HashMap<>();
+    private final Map<String, List<EventRow>> logsRead = new java.util.HashMap<>();
+    /** Rows per query when many ids are looked up or inserted at once. */
+    static final int CHUNK = 500;
 
     public IntakeLedger(IntakeDatabase database) {
         this(database, null);
@@ -62,9 +71,39 @@ public final class IntakeLedger implements ImportLedger {
 
     @Override
     public Optional<SessionHeader> header(String sessionId) throws SQLException {
-        return database.inTransaction(c -> Sql.one(c, "SELECT id, apprentice_id, plan_id, component_id, attempt, created_at "
-                + "FROM intake_session WHERE id = ?", rs -> new SessionHeader(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), sessionId));
+        if (receiving != null && headersRead.containsKey(sessionId)) {
+            return headersRead.get(sessionId);
+        }
+        Optional<SessionHeader> h = database.inTransaction(c -> Sql.one(c, "SELECT id, apprentice_id, plan_id, component_id, "
+                + "attempt, created_at FROM intake_session WHERE id = ?", rs -> new SessionHeader(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), sessionId));
+        if (receiving != null) {
+            headersRead.put(sessionId, h);
+        }
+        return h;
+    }
+
+    @Override
+    public Map<String, SessionHeader> headers(java.util.Collection<String> sessionIds) throws SQLException {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(sessionIds));
+        Map<String, SessionHeader> found = new java.util.HashMap<>();
+        database.inTransaction(c -> {
+            for (List<String> chunk : chunks(ids)) {
+                for (SessionHeader h : Sql.query(c, "SELECT id, apprentice_id, plan_id, component_id, attempt, created_at "
+                        + "FROM intake_session WHERE id IN (" + marks(chunk.size()) + ")", rs -> new SessionHeader(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)),
+                        chunk.toArray())) {
+                    found.put(h.id(), h);
+                }
+            }
+            return null;
+        });
+        if (receiving != null) {
+            for (String id : ids) {
+                headersRead.put(id, Optional.ofNullable(found.get(id)));
+            }
+        }
+        return found;
     }
 
     @Override
@@ -84,8 +123,53 @@ public final class IntakeLedger implements ImportLedger {
 
     @Override
     public List<EventRow> storedEvents(String sessionId) throws SQLException {
-        return database.inTransaction(c -> Sql.query(c, "SELECT * FROM intake_event WHERE session_id = ? ORDER BY seq, event_id",
-                IntakeLedger::eventRow, sessionId));
+        if (receiving != null) {
+            Optional<SessionHeader> h = headersRead.get(sessionId);
+            if (h != null && h.isEmpty()) {
+                return List.of(); // no session here, so no events of it (intake_event refers to intake_session)
+            }
+            List<EventRow> read = logsRead.get(sessionId);
+            if (read != null) {
+                return new ArrayList<>(read);
+            }
+        }
+        List<EventRow> rows = database.inTransaction(c -> Sql.query(c, "SELECT * FROM intake_event WHERE session_id = ? "
+                + "ORDER BY seq, event_id", IntakeLedger::eventRow, sessionId));
+        if (receiving != null) {
+            logsRead.put(sessionId, List.copyOf(rows));
+        }
+        return rows;
+    }
+
+    @Override
+    public Map<String, EventRow> events(java.util.Collection<String> eventIds) throws SQLException {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(eventIds));
+        Map<String, EventRow> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        database.inTransaction(c -> {
+            for (List<String> chunk : chunks(ids)) {
+                for (EventRow r : Sql.query(c, "SELECT * FROM intake_event WHERE event_id IN (" + marks(chunk.size()) + ")",
+                        IntakeLedger::eventRow, chunk.toArray())) {
+                    found.put(r.id(), r);
+                }
+            }
+            return null;
+        });
+        return found;
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     @Override
@@ -110,10 +194,13 @@ public final class IntakeLedger implements ImportLedger {
     }
 
     private static Optional<ApprenticeRow> apprentice(Connection c, String id) throws SQLException {
-        return Sql.one(c, "SELECT * FROM intake_apprentice WHERE id = ?", rs -> new ApprenticeRow(rs.getString("id"),
-                rs.getString("name"), rs.getString("uln"), rs.getString("employer"), rs.getString("training_provider"),
-                rs.getString("plan_id"), rs.getString("apprenticeship_start"), rs.getString("gateway_date"),
-                rs.getString("created_at"), rs.getString("updated_at")), id);
+        return Sql.one(c, "SELECT * FROM intake_apprentice WHERE id = ?", IntakeLedger::apprenticeRow, id);
+    }
+
+    private static ApprenticeRow apprenticeRow(ResultSet rs) throws SQLException {
+        return new ApprenticeRow(rs.getString("id"), rs.getString("name"), rs.getString("uln"), rs.getString("employer"),
+                rs.getString("training_provider"), rs.getString("plan_id"), rs.getString("apprenticeship_start"),
+                rs.getString("gateway_date"), rs.getString("created_at"), rs.getString("updated_at"));
     }
 
     @Override
@@ -216,23 +303,21 @@ public final class IntakeLedger implements ImportLedger {
         int updatedApprentices = 0;
         int proposed = 0;
         List<String> proposedFor = new ArrayList<>();
+        Map<String, ApprenticeRow> apprenticesHere = apprenticesIn(c, batch.apprentices().stream().map(ApprenticeRow::id).toList());
+        List<ApprenticeRow> newOnes = new ArrayList<>();
         for (ApprenticeRow a : batch.apprentices()) {
-            Optional<String> owner = Sql.one(c, "SELECT owner_fingerprint FROM intake_apprentice WHERE id = ?",
-                    rs -> rs.getString(1), a.id());
-            if (owner.isEmpty()) {
-                newApprentices += Sql.update(c, "INSERT INTO intake_apprentice (id, name, uln, employer, training_provider, "
-                        + "plan_id, apprenticeship_start, gateway_date, created_at, updated_at, owner_fingerprint, package_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", a.id(), a.name(), a.uln(),
-                        a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(), a.gatewayDate(),
-                        a.createdAt(), a.updatedAt(), cert, batch.packageId());
+            ApprenticeRow here = apprenticesHere.get(a.id());
+            if (here == null) {
+                newOnes.add(a);
                 continue;
             }
-            ApprenticeRow here = apprentice(c, a.id()).orElseThrow();
             Map<String, String[]> changed = changedFields(here, a);
             if (changed.isEmpty()) {
                 continue;
             }
-            if (owner.get().equals(cert)) {
+            String owner = Sql.one(c, "SELECT owner_fingerprint FROM intake_apprentice WHERE id = ?", rs -> rs.getString(1),
+                    a.id()).orElseThrow();
+            if (owner.equals(cert)) {
                 if (Instant.parse(a.updatedAt()).isAfter(Instant.parse(here.updatedAt()))) {
                     Sql.update(c, "UPDATE intake_apprentice SET name = ?, uln = ?, employer = ?, training_provider = ?, "
                             + "plan_id = ?, apprenticeship_start = ?, gateway_date = ?, updated_at = ?, package_id = ? WHERE id = ?",
@@ -251,13 +336,16 @@ public final class IntakeLedger implements ImportLedger {
                 proposedFor.add(a.id());
             }
         }
-        int newSessions = 0;
-        for (SessionHeader s : batch.sessions()) {
-            newSessions += Sql.update(c, "INSERT INTO intake_session (id, apprentice_id, plan_id, component_id, attempt, "
-                    + "created_at, owner_fingerprint, package_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (id) DO NOTHING", s.id(), s.apprenticeId(), s.planId(), s.componentId(), s.attempt(),
-                    s.createdAt(), cert, batch.packageId(), at);
-        }
+        newApprentices = batched(c, "INSERT INTO intake_apprentice (id, name, uln, employer, training_provider, "
+                + "plan_id, apprenticeship_start, gateway_date, created_at, updated_at, owner_fingerprint, package_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", newOnes, a -> new Object[] {a.id(),
+                a.name(), a.uln(), a.employer(), a.trainingProvider(), a.planId(), a.apprenticeshipStart(), a.gatewayDate(),
+                a.createdAt(), a.updatedAt(), cert, batch.packageId()}).stream().mapToInt(Integer::intValue).sum();
+        int newSessions = batched(c, "INSERT INTO intake_session (id, apprentice_id, plan_id, component_id, attempt, "
+                + "created_at, owner_fingerprint, package_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (id) DO NOTHING", batch.sessions(), h -> new Object[] {h.id(), h.apprenticeId(), h.planId(),
+                h.componentId(), h.attempt(), h.createdAt(), cert, batch.packageId(), at}).stream()
+                .mapToInt(Integer::intValue).sum();
         int newEvents = 0;
         Set<String> touched = new LinkedHashSet<>();
         Map<String, String> keyInPackage = new java.util.HashMap<>();
@@ -266,57 +354,108 @@ public final class IntakeLedger implements ImportLedger {
                 keyInPackage.put(e.sessionId(), e.ownerKey());
             }
         }
-        for (EventRow e : batch.events()) {
-            int n = Sql.update(c, "INSERT INTO intake_event (event_id, session_id, seq, device_id, type, at, session_time_ms, "
-                    + "payload, prev_hash, hash, owner_key, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (event_id) DO NOTHING", e.id(), e.sessionId(), e.seq(), e.deviceId(), e.type(), e.at(),
-                    e.sessionTimeMillis(), e.payload(), e.prevHash(), e.hash(), e.seq() == 1 ? e.ownerKey() : null,
-                    batch.packageId());
-            if (n == 1) {
+        List<Integer> inserted = batched(c, "INSERT INTO intake_event (event_id, session_id, seq, device_id, type, at, "
+                + "session_time_ms, payload, prev_hash, hash, owner_key, package_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (event_id) DO NOTHING", batch.events(), e -> new Object[] {e.id(), e.sessionId(), e.seq(),
+                e.deviceId(), e.type(), e.at(), e.sessionTimeMillis(), e.payload(), e.prevHash(), e.hash(),
+                e.seq() == 1 ? e.ownerKey() : null, batch.packageId()});
+        for (int i = 0; i < inserted.size(); i++) {
+            if (inserted.get(i) == 1) {
                 newEvents++;
-                touched.add(e.sessionId());
+                touched.add(batch.events().get(i).sessionId());
             }
         }
         // checked again inside the transaction: of two deliveries at once, only the session's owner adds to it
+        Map<String, List<String>> firstKeys = new java.util.HashMap<>();
+        List<String> conflicted = new ArrayList<>();
+        for (List<String> chunk : chunks(new ArrayList<>(touched))) {
+            for (String[] row : Sql.query(c, "SELECT session_id, owner_key FROM intake_event WHERE seq = 1 AND session_id IN ("
+                    + marks(chunk.size()) + ")", rs -> new String[] {rs.getString(1), rs.getString(2)}, chunk.toArray())) {
+                firstKeys.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            }
+            conflicted.addAll(Sql.query(c, "SELECT DISTINCT session_id FROM intake_event WHERE session_id IN ("
+                    + marks(chunk.size()) + ") GROUP BY session_id, seq HAVING count(*) > 1", rs -> rs.getString(1),
+                    chunk.toArray()));
+        }
         for (String id : touched) {
-            List<String> keys = Sql.query(c, "SELECT owner_key FROM intake_event WHERE session_id = ? AND seq = 1",
-                    rs -> rs.getString(1), id);
+            List<String> keys = firstKeys.getOrDefault(id, List.of());
             if (keys.size() != 1 || !Objects.equals(keys.get(0), keyInPackage.get(id))) {
                 throw new SQLException("session " + id + " was delivered at the same moment by another assessor");
             }
         }
-        List<String> conflicted = new ArrayList<>();
-        for (String id : touched) {
-            if (Sql.one(c, "SELECT seq FROM intake_event WHERE session_id = ? GROUP BY seq HAVING count(*) > 1",
-                    rs -> rs.getLong(1), id).isPresent()) {
-                conflicted.add(id);
-            }
-        }
-        int newRecords = 0;
-        for (SignedRecord r : batch.records()) {
-            newRecords += Sql.update(c, "INSERT INTO intake_record (id, kind, session_id, apprentice_id, file_name, sha256, "
-                    + "size_bytes, signed_at, certificate_fingerprint, package_id, received_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", r.id(), r.kind(), r.sessionId(),
-                    r.apprenticeId(), r.fileName(), r.sha256(), r.sizeBytes(), r.signedAt().toString(),
-                    r.certificateFingerprint(), batch.packageId(), at);
-        }
+        List<String> inOrder = new ArrayList<>(touched);
+        inOrder.retainAll(new java.util.HashSet<>(conflicted));
+        conflicted = inOrder;
+        int newRecords = batched(c, "INSERT INTO intake_record (id, kind, session_id, apprentice_id, file_name, sha256, "
+                + "size_bytes, signed_at, certificate_fingerprint, package_id, received_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING", batch.records(), r -> new Object[] {
+                r.id(), r.kind(), r.sessionId(), r.apprenticeId(), r.fileName(), r.sha256(), r.sizeBytes(),
+                r.signedAt().toString(), r.certificateFingerprint(), batch.packageId(), at}).stream()
+                .mapToInt(Integer::intValue).sum();
         if (receiving != null) {
             Sql.update(c, "INSERT INTO intake_package (package_id, sha256, size_bytes, device_id, assessor_key, assessor_name, "
                     + "certificate_fingerprint, created_at, received_at, sessions, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (package_id) DO NOTHING", batch.packageId(), receiving.sha256(), receiving.sizeBytes(),
                     batch.deviceId(), batch.assessorKey(), batch.signerName(), cert, batch.createdAt(), at,
                     batch.sessions().size(), batch.records().size());
-            for (SessionHeader h : batch.sessions()) {
-                Sql.update(c, "INSERT INTO intake_package_item (package_id, kind, item_id) VALUES (?, 'session', ?) "
-                        + "ON CONFLICT (package_id, kind, item_id) DO NOTHING", batch.packageId(), h.id());
-            }
-            for (SignedRecord r : batch.records()) {
-                Sql.update(c, "INSERT INTO intake_package_item (package_id, kind, item_id) VALUES (?, 'record', ?) "
-                        + "ON CONFLICT (package_id, kind, item_id) DO NOTHING", batch.packageId(), r.id());
-            }
+            List<String[]> items = new ArrayList<>();
+            batch.sessions().forEach(h -> items.add(new String[] {"session", h.id()}));
+            batch.records().forEach(r -> items.add(new String[] {"record", r.id()}));
+            batched(c, "INSERT INTO intake_package_item (package_id, kind, item_id) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (package_id, kind, item_id) DO NOTHING", items, i -> new Object[] {batch.packageId(), i[0],
+                    i[1]});
         }
         return new Applied(newApprentices, updatedApprentices, newSessions, newEvents, newRecords, conflicted, seen, proposed,
                 proposedFor);
+    }
+
+    /** The apprentices here among {@code ids}, by id, read a chunk at a time. */
+    private static Map<String, ApprenticeRow> apprenticesIn(Connection c, List<String> ids) throws SQLException {
+        Map<String, ApprenticeRow> here = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(ids)))) {
+            for (ApprenticeRow a : Sql.query(c, "SELECT * FROM intake_apprentice WHERE id IN (" + marks(chunk.size()) + ")",
+                    IntakeLedger::apprenticeRow, chunk.toArray())) {
+                here.put(a.id(), a);
+            }
+        }
+        return here;
+    }
+
+    /** One statement for many rows, sent in batches: the rows changed by each, in order. */
+    private static <T> List<Integer> batched(Connection c, String sql, List<T> rows,
+            java.util.function.Function<T, Object[]> params) throws SQLException {
+        List<Integer> counts = new ArrayList<>(rows.size());
+        if (rows.isEmpty()) {
+            return counts;
+        }
+        try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (T row : rows) {
+                Object[] p = params.apply(row);
+                for (int i = 0; i < p.length; i++) {
+                    st.setObject(i + 1, p[i]);
+                }
+                st.addBatch();
+                if (++pending == CHUNK) {
+                    addCounts(counts, st.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                addCounts(counts, st.executeBatch());
+            }
+        }
+        return counts;
+    }
+
+    private static void addCounts(List<Integer> counts, int[] done) throws SQLException {
+        for (int n : done) {
+            if (n == java.sql.Statement.SUCCESS_NO_INFO || n < 0) {
+                throw new SQLException("the database did not say which rows a batch added (remove reWriteBatchedInserts from the "
+                        + "database address)");
+            }
+            counts.add(n);
+        }
     }
 
     /** The fields of an apprentice that differ: name → {here, incoming}. */

@@ -26,6 +26,15 @@ public interface ImportLedger {
     /** A session here, by id. */
     Optional<SessionHeader> header(String sessionId) throws SQLException;
 
+    /** The sessions here among {@code sessionIds}, by id (those not here are left out). */
+    default java.util.Map<String, SessionHeader> headers(java.util.Collection<String> sessionIds) throws SQLException {
+        java.util.Map<String, SessionHeader> found = new java.util.HashMap<>();
+        for (String id : sessionIds) {
+            header(id).ifPresent(h -> found.put(id, h));
+        }
+        return found;
+    }
+
     /**
      * Every event of a session here, checked against its hash chain first ({@link SessionLogChanged}
      * if the stored log was changed outside the app).
@@ -37,6 +46,18 @@ public interface ImportLedger {
 
     /** A stored event, by id. */
     Optional<EventRow> event(String eventId) throws SQLException;
+
+    /**
+     * The events here among {@code eventIds}, by id (those not here are left out). A ledger on a database
+     * across a network answers in one query rather than one per event.
+     */
+    default java.util.Map<String, EventRow> events(java.util.Collection<String> eventIds) throws SQLException {
+        java.util.Map<String, EventRow> found = new java.util.HashMap<>();
+        for (String id : eventIds) {
+            event(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /** The apprentices here among {@code ids}. */
     List<ApprenticeRow> apprentices(Set<String> ids) throws SQLException;

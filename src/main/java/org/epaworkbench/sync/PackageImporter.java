@@ -418,6 +418,16 @@ public final class PackageImporter {
         }
 
         Owners owners = new Owners();
+        // what is here already of the package's sessions and events, asked once for the whole package
+        Set<String> namedSessions = new java.util.LinkedHashSet<>();
+        List<String> namedEvents = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : json.entrySet()) {
+            if (e.getKey().startsWith(PackageFormat.SESSIONS)) {
+                idsIn(e.getValue(), namedSessions, namedEvents);
+            }
+        }
+        Map<String, SessionHeader> headersHere = store.headers(namedSessions);
+        Map<String, EventRow> storedHere = store.events(namedEvents);
         String signerKey = Certificates.publicKeyFingerprint(cert);
         List<SessionHeader> sessions = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
@@ -438,7 +448,7 @@ public final class PackageImporter {
                     s.get("componentId").asText(), s.get("attempt").asText(), s.get("createdAt").asText());
             checkTime(name, header.createdAt());
             checkApprentice(name, header.apprenticeId(), apprenticeIds);
-            Optional<SessionHeader> here = store.header(id);
+            Optional<SessionHeader> here = Optional.ofNullable(headersHere.get(id));
             if (here.isEmpty()) {
                 Optional<String> why = LogRules.timeProblem(Instant.parse(header.createdAt()), null, clock.instant(),
                         org.epaworkbench.store.ApprenticeProvenance.MAX_CLOCK_SKEW);
@@ -489,7 +499,7 @@ public final class PackageImporter {
                         ev.get("sessionTimeMillis").asLong(), ev.get("payload").toString(), ev.get("prevHash").asText(),
                         ev.get("hash").asText(), seq == 1 ? text(ev, "ownerKey") : null);
 
-                Optional<EventRow> stored = store.event(eventId);
+                Optional<EventRow> stored = Optional.ofNullable(storedHere.get(eventId));
                 if (stored.isPresent()) {
                     if (!sameEvent(stored.get(), row)) {
                         throw new PackageRefused(name, "event " + eventId + " differs from the event of that id here. Events "
@@ -867,6 +877,28 @@ public final class PackageImporter {
                 throw new PackageRefused(entry, "event " + r.id() + " (" + r.type() + ", position " + r.seq() + ") of session "
                         + r.sessionId() + " " + why.get() + ".");
             }
+        }
+    }
+
+    /**
+     * The session's and its events' ids in a session entry, read plainly before it is checked (to ask the ledger
+     * once for all of them); an entry that cannot be read this way is refused by the checks that follow.
+     */
+    private static void idsIn(byte[] sessionJson, Set<String> sessions, List<String> events) {
+        try {
+            JsonNode s = org.epaworkbench.packs.JsonFiles.mapper().readTree(sessionJson);
+            if (s != null && s.path("id").isTextual()) {
+                sessions.add(s.get("id").asText());
+            }
+            if (s != null && s.path("events").isArray()) {
+                for (JsonNode ev : s.get("events")) {
+                    if (ev.path("id").isTextual()) {
+                        events.add(ev.get("id").asText());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON, or not a session: the checks below refuse it with the reason
         }
     }
 
