@@ -87,11 +87,20 @@ public final class DeliveriesPane extends VBox {
         table.setPlaceholder(new Label("Nothing delivered yet. Set the organisation's service in Settings, and the outbox "
                 + "delivers by itself."));
         table.getColumns().setAll(List.of(
-                TextColumn.of("Package", 250, DeliveryViewModel.Row::packageId),
+                TextColumn.of("Package", 300, DeliveryViewModel.Row::packageId),
                 TextColumn.of("Contents", 150, DeliveryViewModel.Row::contents),
-                TextColumn.of("State", 380, DeliveryViewModel.Row::state),
+                TextColumn.of("State", 330, DeliveryViewModel.Row::state),
                 TextColumn.of("Attempts", 80, r -> Integer.toString(r.delivery().attempts())),
-                TextColumn.of("When", 170, r -> r.when() + (r.localCopyKept() ? "" : " (local copy removed)"))));
+                TextColumn.of("When", 210, r -> r.when() + (r.localCopyKept() ? "" : " (local copy removed)"))));
+        // a waiting package's problem can be longer than its column: the whole of it on hovering the row
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(DeliveryViewModel.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                setTooltip(item == null || empty ? null : new javafx.scene.control.Tooltip(item.packageId() + "\n" + item.state()
+                        + "\n" + item.when()));
+            }
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPrefHeight(150);
         VBox.setVgrow(table, Priority.ALWAYS);

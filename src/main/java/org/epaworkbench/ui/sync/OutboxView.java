@@ -125,6 +125,12 @@ public final class OutboxView extends BorderPane {
             packages.setPrefHeight(140);
             VBox.setVgrow(packages, Priority.SOMETIMES);
             content.getChildren().add(new DeliveriesPane(deliveries, background));
+            // a delivery round packs what waits: what waits and the packages made are read again when it changes
+            deliveries.rows().addListener((ListChangeListener<DeliveryViewModel.Row>) c -> {
+                if (getScene() != null) {
+                    reload();
+                }
+            });
         }
         content.setPadding(new Insets(16));
         setCenter(content);
