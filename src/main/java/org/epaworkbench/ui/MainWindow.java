@@ -155,6 +155,7 @@ public final class MainWindow extends BorderPane {
         assessor.setGraphic(new FontIcon("mdi2a-account-tie-outline"));
         assessor.setOnAction(e -> editAssessor());
         Button settings = new Button("Settings");
+        settings.setId("settings-button");
         settings.getStyleClass().add("flat");
         settings.setGraphic(new FontIcon("mdi2c-cog-outline"));
         settings.setOnAction(e -> editSettings());

@@ -61,24 +61,37 @@ final class SettingsDialog {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.addRow(0, new Label("The organisation's service address"), address);
         grid.add(addressProblem, 1, 1);
         grid.addRow(2, new Label("The organisation root's SHA-256 (pinned)"), root);
         grid.add(rootProblem, 1, 3);
-        grid.addRow(4, remove, new HBox(8, days, new Label("days after their receipt")));
+        HBox daysRow = new HBox(8, days, new Label("days after their receipt"));
+        daysRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(4, remove, daysRow);
         grid.add(daysProblem, 1, 5);
         Label explain = new Label("With both set, the outbox delivers by itself to the organisation whenever the service can be "
                 + "reached, and keeps the service's signed receipt for each package. Leave both empty to deliver nowhere; "
                 + "export to a folder works either way. Delivered copies are never removed before their receipt.");
         explain.setWrapText(true);
-        explain.setMaxWidth(640);
+        explain.setMaxWidth(680);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox deliveryPane = new VBox(12, explain, grid);
         deliveryPane.setPadding(new javafx.geometry.Insets(12));
 
-        TabPane tabs = new TabPane(new Tab("Live sessions", sessionGrid(spinners)), new Tab("Delivery", deliveryPane));
+        // room for the problems under their fields, so showing one never pushes the next field out of sight
+        javafx.scene.control.ScrollPane deliveryScroll = new javafx.scene.control.ScrollPane(deliveryPane);
+        deliveryScroll.setFitToWidth(true);
+        TabPane tabs = new TabPane(new Tab("Live sessions", sessionGrid(spinners)), new Tab("Delivery", deliveryScroll));
+        tabs.setPrefHeight(440);
+        tabs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         d.getDialogPane().setContent(tabs);
+        // a form's width: long explanations and problems wrap rather than being cut
+        d.getDialogPane().setPrefWidth(760);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Node saveButton = d.getDialogPane().lookupButton(save);
@@ -108,7 +121,9 @@ final class SettingsDialog {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
-        l.setMaxWidth(420);
+        l.setMaxWidth(430);
+        l.setPrefWidth(430);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("inline-problem");
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.managedProperty());
