@@ -173,7 +173,9 @@ public final class AutomaticDelivery implements AutoCloseable {
             }
             boolean pack = all || sessions.running().isEmpty();
             if (!delivery.somethingToDeliver(all, pack)) {
-                publish(settled());
+                publish(!pack && delivery.somethingToDeliver(all, true)
+                        ? Status.of(Phase.UP_TO_DATE, "What waits is delivered once no session is running (or press Deliver now).")
+                        : settled());
                 wait = untilNextTry(wait);
                 return;
             }

@@ -142,6 +142,30 @@ class AutomaticDeliveryTest {
     }
 
     @Test
+    void whileASessionRunsNothingIsPackedOrAskedForByItselfButDeliverNowDoes() throws Exception {
+        f.targetSet().registered().serviceUp();
+        var existing = f.laptop.sessionService().list().get(0);
+        var plan = f.laptop.plans().plan(existing.planId()).orElseThrow();
+        var running = f.laptop.sessionService().create(plan, new org.epaworkbench.session.SessionDetails(existing.apprenticeId(),
+                plan.id(), plan.version(), existing.componentId(), org.epaworkbench.plan.AttemptKind.FIRST,
+                org.epaworkbench.session.AssessmentMode.FACE_TO_FACE, "Store floor", "Passport"),
+                new org.epaworkbench.session.ManualClock(f.clock.instant()), org.epaworkbench.session.SessionSettings.DEFAULT, null);
+        running.perform(l -> l.start());
+        assertThat(f.laptop.sessionService().running()).hasSize(1);
+
+        f.automatic.start();
+        f.scheduler.runDue();
+        assertThat(f.automatic.status().phase()).as("the key is not asked for over a running session")
+                .isEqualTo(AutomaticDelivery.Phase.UP_TO_DATE);
+        assertThat(f.automatic.status().words()).contains("once no session is running");
+        assertThat(deliveries()).isEmpty();
+
+        f.automatic.unlock(SyncTestSupport.password().toCharArray()); // as "Unlock to deliver" / "Deliver now" do
+        f.scheduler.runDue();
+        assertThat(deliveries()).singleElement().satisfies(d -> assertThat(d.state()).isEqualTo(Deliveries.State.DELIVERED));
+    }
+
+    @Test
     void declinedTheKeyPausesDeliveryUntilUnlocked() throws Exception {
         f.targetSet().registered().serviceUp();
         f.automatic.start();
