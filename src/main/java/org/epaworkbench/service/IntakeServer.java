@@ -52,6 +52,13 @@ public final class IntakeServer implements AutoCloseable {
     private final SigningIdentity identity;
     private final OfficePages office;
     private final Map<String, ReentrantLock> uploading = new ConcurrentHashMap<>();
+    /**
+     * Packages checked and kept at once ({@link #IMPORTS_AT_ONCE}); a package whose last piece arrives meanwhile
+     * waits its turn, so a burst of deliveries shares the database's connections instead of timing out waiting
+     * for one (found by the intake benchmark: 50 clients at once, 16 connections).
+     */
+    private final java.util.concurrent.Semaphore importing = new java.util.concurrent.Semaphore(IMPORTS_AT_ONCE, true);
+    static final int IMPORTS_AT_ONCE = Math.max(2, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private Javalin app;
     private java.time.Duration abandonAfter = DEFAULT_ABANDON_AFTER;
     private java.util.concurrent.ScheduledExecutorService sweeper;
@@ -375,7 +382,13 @@ public final class IntakeServer implements AutoCloseable {
                             + "were changed on the way. Send the package again from the start.");
                     return;
                 }
-                Intake.Received r = intake.receive(part, who.fingerprint());
+                Intake.Received r;
+                importing.acquireUninterruptibly();
+                try {
+                    r = intake.receive(part, who.fingerprint());
+                } finally {
+                    importing.release();
+                }
                 if (r instanceof Intake.Accepted a) {
                     accepted(ctx, a.receipt(), a.again(), a.notices());
                 } else if (r instanceof Intake.Refused refused) {
@@ -401,8 +414,12 @@ public final class IntakeServer implements AutoCloseable {
         long n = 0;
         try (var whos = Files.newDirectoryStream(uploads, "*.who")) {
             for (Path w : whos) {
-                if (Files.readString(w).equals(fingerprint)) {
-                    n++;
+                try {
+                    if (Files.readString(w).equals(fingerprint)) {
+                        n++;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // that package was finished (or swept) on another connection meanwhile: not unfinished
                 }
             }
         }
