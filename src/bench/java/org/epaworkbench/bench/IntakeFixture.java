@@ -27,9 +27,10 @@ import org.epaworkbench.sync.Outbox;
 
 /**
  * The intake benchmark's packages: one organisation root, and for each assessor a key and certificate the
- * root issued (as {@code org certify} does) and one package of their own sessions, recorded event by event
- * through the app's own stores (started, questions, every criterion judged, a note on every third, ended,
- * both declarations) and exported by the real outbox, signed with the assessor's key. Sessions have no signed
+ * root issued (as {@code org certify} does) and one package of their own sessions, each for its own apprentice
+ * on the smallest component of the built-in plans, recorded event by event through the app's own stores
+ * (planned, started, every criterion judged, a note on every third, ended, both declarations: 12 events) and
+ * exported by the real outbox, signed with the assessor's key. Sessions have no signed
  * record PDFs (signing 50,000 PDFs would take hours here). Each assessor's package is cached on its own under
  * {@code target/bench/fixture-intake-S} (S sessions a package), so a smaller run reuses the first packages and
  * a larger one adds to them; the devices they were recorded on are scratch folders (on /dev/shm when there
