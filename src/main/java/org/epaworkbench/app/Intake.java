@@ -104,7 +104,10 @@ public final class Intake {
             return new Accepted(before.get(), true, List.of());
         }
         PackageImporter importer = new PackageImporter(ledger.receiving(new IntakeLedger.Receiving(sha256, size)),
-                blobs.folder(), r -> Blobs.place(r.sha256(), ".pdf"), () -> null, clock, plans.get());
+                blobs.folder(), r -> Blobs.place(r.sha256(), ".pdf"), () -> null, clock, plans.get())
+                // recordings are kept like record PDFs: once each, named by their SHA-256, which the session's log gives
+                .withRecordings(blobs.folder(), r -> Blobs.place(r.sha256(), r.extension().isEmpty() ? ".recording"
+                        : r.extension()));
         PackageImporter.Outcome outcome;
         try {
             outcome = importer.importPackage(file, null, PackageImporter.UnknownSigners.REFUSE, false);

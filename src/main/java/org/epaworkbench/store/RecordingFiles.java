@@ -27,6 +27,20 @@ public final class RecordingFiles {
         return recordingsFolder.resolve(sessionId).resolve(fileName);
     }
 
+    /** The SHA-256 of a file in lower-case hex, read as a stream (a recording is never held whole in memory). */
+    public static String sha256Of(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A name that stays inside its folder: not empty, no separator, not {@code .} or {@code ..}, no control character. */
     public static boolean plain(String name) {
         return name != null && !name.isBlank() && !name.equals(".") && !name.equals("..") && !name.contains("/")

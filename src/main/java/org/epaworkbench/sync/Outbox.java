@@ -38,8 +38,15 @@ public final class Outbox {
         }
     }
 
-    /** A package written. */
-    public record Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted) {
+    /**
+     * A package written; {@code recordings} files carried, and {@code notices} what was left out (a recording the log
+     * names that is not in the data folder, or not as recorded) and why.
+     */
+    public record Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted,
+            int recordings, List<String> notices) {
+        public Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted) {
+            this(packageId, file, sessions, records, bytes, encrypted, 0, List.of());
+        }
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -94,10 +101,15 @@ public final class Outbox {
         String packageId = UUID.randomUUID().toString();
         PackageWriter writer = new PackageWriter();
         Set<String> apprentices = new LinkedHashSet<>();
+        List<String> notices = new ArrayList<>();
+        int carried = 0;
+        Path recordingsFolder = org.epaworkbench.store.RecordingFiles.folder(store.database().directory().root());
         for (String sessionId : selection.sessionIds()) {
             SyncStore.SessionHeader h = store.header(sessionId).orElseThrow();
             apprentices.add(h.apprenticeId());
-            writer.add(PackageFormat.SESSIONS + sessionId + ".json", PackageJson.bytes(PackageJson.session(h, store.events(sessionId))));
+            List<SyncStore.EventRow> events = store.events(sessionId);
+            writer.add(PackageFormat.SESSIONS + sessionId + ".json", PackageJson.bytes(PackageJson.session(h, events)));
+            carried += addRecordings(writer, recordingsFolder, sessionId, events, notices);
         }
         for (SignedRecord r : selection.records()) {
             apprentices.add(r.apprenticeId());
@@ -105,20 +117,77 @@ public final class Outbox {
         }
         writer.add(PackageFormat.APPRENTICES, PackageJson.bytes(PackageJson.apprentices(store.apprentices(apprentices))));
         writer.add(PackageFormat.SIGNED_RECORDS, PackageJson.bytes(PackageJson.signedRecords(selection.records())));
-        byte[] bytes = writer.write(packageId, now, deviceId, identity, encryptTo);
-
         Files.createDirectories(folder);
         String name = "epa-" + STAMP.format(now) + "-" + packageId.substring(0, 8) + PackageFormat.EXTENSION;
         Path file = folder.resolve(name);
         Path tmp = Files.createTempFile(folder, "epa-", ".part");
-        Files.write(tmp, bytes);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        long size;
+        try {
+            // streamed: recordings are copied from their files into the zip, never held whole in memory
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.writeZip(out, packageId, now, deviceId, identity);
+            }
+            if (encryptTo != null) {
+                if (Files.size(tmp) > PackageFormat.MAX_ENCRYPTED_PACKAGE_BYTES) {
+                    throw new IOException("The package would be " + Files.size(tmp) / (1024 * 1024) + " MB; an encrypted "
+                            + "package is at most " + PackageFormat.MAX_ENCRYPTED_PACKAGE_BYTES / (1024 * 1024) + " MB "
+                            + "(it is opened in memory). Export fewer sessions at a time.");
+                }
+                Files.write(tmp, org.epaworkbench.keys.Cms.encryptFor(Files.readAllBytes(tmp), encryptTo));
+            }
+            size = Files.size(tmp);
+            if (size > PackageFormat.MAX_PACKAGE_BYTES) {
+                throw new IOException("The package would be " + size / (1024 * 1024) + " MB, more than the "
+                        + PackageFormat.MAX_PACKAGE_BYTES / (1024 * 1024) + " MB a package may be. Export fewer sessions at "
+                        + "a time.");
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         store.markExported(packageId, name, now, selection.sessionIds(),
                 selection.records().stream().map(SignedRecord::id).toList(), encryptTo != null);
-        return new Exported(packageId, file, selection.sessionIds().size(), selection.records().size(), bytes.length,
-                encryptTo != null);
+        return new Exported(packageId, file, selection.sessionIds().size(), selection.records().size(), (int) size,
+                encryptTo != null, carried, List.copyOf(notices));
+    }
+
+    /**
+     * Adds each finished recording the session's log names (ended, repaired, attached) as an entry streamed from its
+     * file; one that is not there, is not as the log records it (size, SHA-256), is over the size limit or has a name a
+     * package entry cannot have is left out, and a notice says so (the import then says it is missing).
+     */
+    private static int addRecordings(PackageWriter writer, Path folder, String sessionId, List<SyncStore.EventRow> events,
+            List<String> notices) throws IOException {
+        int added = 0;
+        for (var e : LoggedRecordings.of(sessionId, events).entrySet()) {
+            LoggedRecordings.Logged l = e.getValue().get(e.getValue().size() - 1);
+            String entry = PackageFormat.recordingEntry(sessionId, l.fileName());
+            String left = "Recording " + l.fileName() + " of session " + sessionId + " is not in the package: ";
+            if (entry == null) {
+                notices.add(left + "its name has characters a package entry may not use (letters, digits, '.', '_' and '-').");
+                continue;
+            }
+            Path file = org.epaworkbench.store.RecordingFiles.file(folder, sessionId, l.fileName());
+            if (!Files.isRegularFile(file)) {
+                notices.add(left + "the file is not in the data folder (" + file + ").");
+                continue;
+            }
+            if (Files.size(file) > PackageFormat.MAX_RECORDING_BYTES) {
+                notices.add(left + "it is " + Files.size(file) / (1024 * 1024) + " MB, more than the "
+                        + PackageFormat.MAX_RECORDING_BYTES / (1024 * 1024) + " MB a recording in a package may be.");
+                continue;
+            }
+            if (Files.size(file) != l.sizeBytes() || !org.epaworkbench.store.RecordingFiles.sha256Of(file).equals(l.sha256())) {
+                notices.add(left + "the file in the data folder is not the one the session's log records (its size or "
+                        + "SHA-256 differs): it was changed or replaced.");
+                continue;
+            }
+            writer.addFile(entry, file);
+            added++;
+        }
+        return added;
     }
 }

@@ -19,6 +19,8 @@ public final class PackageFormat {
     public static final String SIGNED_RECORDS = "records/signed-records.json";
     public static final String SESSIONS = "records/sessions/";
     public static final String PDFS = "pdf/";
+    /** A session's recording files (issue 16): {@code recordings/<session id>/<file name as its log names it>}. */
+    public static final String RECORDINGS = "recordings/";
 
     /**
      * Limits an import enforces before trusting anything in a package. A record PDF is tens or
@@ -32,8 +34,17 @@ public final class PackageFormat {
     public static final long MAX_ENTRY_BYTES = 32L * 1024 * 1024;
     public static final long MAX_JSON_ENTRY_BYTES = 8L * 1024 * 1024;
     public static final long MAX_JSON_TOTAL_BYTES = 64L * 1024 * 1024;
-    public static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
-    public static final long MAX_PACKAGE_BYTES = 256L * 1024 * 1024;
+    /**
+     * One recording file: the app records speech at 24 kbit/s, about 11 MB an hour (at most 15 MB), so 64 MiB holds
+     * four hours and more; a call's own recording attached to a session travels only within this limit too.
+     */
+    public static final long MAX_RECORDING_BYTES = 64L * 1024 * 1024;
+    /** Everything a package unpacks to: records, logs and recordings (about 15 recorded hours besides the records). */
+    public static final long MAX_TOTAL_BYTES = 1024L * 1024 * 1024;
+    /** A package file: recordings hardly compress, so as large as what it unpacks to. */
+    public static final long MAX_PACKAGE_BYTES = 1024L * 1024 * 1024;
+    /** An encrypted package is decrypted in memory, so it stays at the size packages had before they carried recordings. */
+    public static final long MAX_ENCRYPTED_PACKAGE_BYTES = 256L * 1024 * 1024;
     /** The manifest and its signature, read before anything else. */
     public static final long MAX_MANIFEST_BYTES = 8L * 1024 * 1024;
     public static final long MAX_SIGNATURE_BYTES = 256L * 1024;
@@ -52,6 +63,21 @@ public final class PackageFormat {
 
     static boolean isPdf(String name) {
         return name.startsWith(PDFS) && name.endsWith(".pdf") && name.indexOf('/', PDFS.length()) < 0;
+    }
+
+    /** Whether an entry is a recording: {@code recordings/<session id>/<file name>}, streamed to disk. */
+    static boolean isRecording(String name) {
+        if (!name.startsWith(RECORDINGS)) {
+            return false;
+        }
+        String[] parts = name.substring(RECORDINGS.length()).split("/", -1);
+        return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty();
+    }
+
+    /** The entry that carries a session's recording; null when its name cannot be an entry's (see {@link #SAFE_NAME}). */
+    static String recordingEntry(String sessionId, String fileName) {
+        String name = RECORDINGS + sessionId + "/" + fileName;
+        return unsafeName(name) == null && isRecording(name) ? name : null;
     }
 
     /** Why an entry name is unsafe, or null. */

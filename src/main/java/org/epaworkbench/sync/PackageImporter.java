@@ -99,6 +99,24 @@ public final class PackageImporter {
     private final Supplier<String> ownCertificate;
     private final Clock clock;
     private final PlanLibrary plans;
+    private Path recordingsFolder;
+    private Function<CarriedRecording, String> recordingPlacement;
+
+    /**
+     * A recording a package carries, checked against its session's log: where an importer places it is up to the
+     * importer (a data folder by session and name, the intake service by SHA-256).
+     */
+    public record CarriedRecording(String sessionId, String fileName, String sha256, long sizeBytes, boolean captured) {
+        /** The file name's extension ({@code .opus}, {@code .mp4}…) when it has a short plain one, else empty. */
+        public String extension() {
+            int dot = fileName.lastIndexOf('.');
+            String ext = dot < 0 ? "" : fileName.substring(dot);
+            return ext.matches("\\.[A-Za-z0-9]{1,8}") ? ext.toLowerCase(java.util.Locale.ROOT) : "";
+        }
+    }
+
+    /** How far a captured recording's length may be from what its log says (the log rounds to the page it ended on). */
+    public static final java.time.Duration RECORDING_DURATION_TOLERANCE = java.time.Duration.ofSeconds(1);
 
     /**
      * Imports into a desktop data folder: record PDFs by their file names in {@code recordsFolder}; a
@@ -109,6 +127,18 @@ public final class PackageImporter {
      */
     public PackageImporter(SyncStore store, Path recordsFolder, Clock clock, PlanLibrary plans) {
         this(store, recordsFolder, SignedRecord::fileName, () -> ownCertificate(store, clock), clock, plans);
+        withRecordings(org.epaworkbench.store.RecordingFiles.folder(store.database().directory().root()),
+                r -> r.sessionId() + "/" + r.fileName());
+    }
+
+    /**
+     * Where the recordings a package carries go: {@code placement} relative to {@code folder}. Without it (an importer
+     * made for a ledger that keeps no recordings) a package carrying recordings is refused.
+     */
+    public PackageImporter withRecordings(Path folder, Function<CarriedRecording, String> placement) {
+        this.recordingsFolder = folder;
+        this.recordingPlacement = placement;
+        return this;
     }
 
     /**
@@ -206,14 +236,24 @@ public final class PackageImporter {
         Path staging = Files.createTempDirectory(stagingParent(), ".import-");
         try {
             PackageReader.Entries entries = reader.readEntries(staging);
-            SyncStore.ImportBatch batch = batch(entries, manifest, cert, fingerprint);
+            List<Carried> carried = new ArrayList<>();
+            SyncStore.ImportBatch batch = batch(entries, manifest, cert, fingerprint, reader, carried, notices);
             Map<Path, Path> toWrite = pdfsToWrite(batch.records(), entries.pdfs());
+            Map<Path, Path> recordingsToWrite = recordingsToWrite(carried);
             if (dryRun) {
                 SyncStore.Applied applied = store.preview(batch, pin, clock.instant());
                 return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
                         reader.encrypted(), true, notices(notices, applied), applied, 0, trust);
             }
             List<Path> written = writePdfs(toWrite);
+            try {
+                written.addAll(writeFiles(recordingsFolder, recordingsToWrite));
+            } catch (IOException | RuntimeException e) {
+                for (Path p : written) {
+                    Files.deleteIfExists(p);
+                }
+                throw e;
+            }
             try {
                 SyncStore.Applied applied = store.apply(batch, pin, clock.instant());
                 return new Outcome(batch.packageId(), Certificates.commonName(cert), assessorKey, fingerprint,
@@ -393,7 +433,8 @@ public final class PackageImporter {
     }
 
     /** Parses and cross-checks the entries into rows; any inconsistency refuses the package. */
-    private SyncStore.ImportBatch batch(PackageReader.Entries entries, JsonNode manifest, X509Certificate cert, String signer)
+    private SyncStore.ImportBatch batch(PackageReader.Entries entries, JsonNode manifest, X509Certificate cert, String signer,
+            PackageReader reader, List<Carried> carried, List<String> notices)
             throws PackageRefused, SQLException, IOException {
         Map<String, byte[]> json = entries.json();
         List<ApprenticeRow> apprentices = new ArrayList<>();
@@ -433,6 +474,7 @@ public final class PackageImporter {
         List<EventRow> events = new ArrayList<>();
         Set<String> sessionIds = new HashSet<>();
         Set<String> eventIds = new HashSet<>();
+        Map<String, List<EventRow>> incomingBySession = new HashMap<>();
         for (Map.Entry<String, byte[]> e : json.entrySet()) {
             String name = e.getKey();
             if (!name.startsWith(PackageFormat.SESSIONS)) {
@@ -535,7 +577,9 @@ public final class PackageImporter {
             checkChain(name, id, sessionEvents);
             checkLockedAfterEnd(name, id, sessionEvents);
             checkPaperMark(name, s, sessionEvents);
+            incomingBySession.put(id, sessionEvents);
         }
+        checkRecordings(entries, reader, incomingBySession, carried, notices);
 
         List<SignedRecord> records = new ArrayList<>();
         Set<String> recordFiles = new HashSet<>();
@@ -902,6 +946,133 @@ public final class PackageImporter {
         }
     }
 
+    /** A carried recording, checked, and its staged file. */
+    private record Carried(CarriedRecording recording, Path staged) {
+    }
+
+    /**
+     * Every recording the package carries is one its session's log names as finished (ended, repaired or attached), is
+     * byte for byte the file the log records (SHA-256 and size), and, when the app captured it, plays as Ogg/Opus to its
+     * end with the logged duration (give or take {@link #RECORDING_DURATION_TOLERANCE}). Anything else refuses the whole
+     * package, naming the session and the file. A finished recording the log names that the package does not carry (and
+     * that is not here already) is accepted with a notice saying it is missing.
+     */
+    private void checkRecordings(PackageReader.Entries entries, PackageReader reader,
+            Map<String, List<EventRow>> incomingBySession, List<Carried> carried, List<String> notices)
+            throws PackageRefused, SQLException, IOException {
+        Map<String, Map<String, List<LoggedRecordings.Logged>>> logged = new HashMap<>();
+        for (Map.Entry<String, List<EventRow>> e : incomingBySession.entrySet()) {
+            List<EventRow> all = new ArrayList<>(store.storedEvents(e.getKey()));
+            Set<String> ids = new HashSet<>();
+            all.forEach(r -> ids.add(r.id()));
+            e.getValue().stream().filter(r -> !ids.contains(r.id())).forEach(all::add);
+            all.sort(Comparator.comparingLong(EventRow::seq));
+            logged.put(e.getKey(), LoggedRecordings.of(e.getKey(), all));
+        }
+        Set<String> carriedNames = new HashSet<>();
+        for (Map.Entry<String, Path> e : entries.recordings().entrySet()) {
+            String name = e.getKey();
+            String[] parts = name.substring(PackageFormat.RECORDINGS.length()).split("/", -1);
+            String sessionId = parts[0];
+            String fileName = parts[1];
+            if (recordingsFolder == null) {
+                throw new PackageRefused(name, "is a recording, and recordings are not kept here");
+            }
+            if (!incomingBySession.containsKey(sessionId)) {
+                throw new PackageRefused(name, "is a recording of session " + sessionId + ", which is not in the package: a "
+                        + "recording travels with its session's log");
+            }
+            List<LoggedRecordings.Logged> versions = logged.get(sessionId).get(fileName);
+            if (versions == null) {
+                throw new PackageRefused(name, "the log of session " + sessionId + " names no finished recording " + fileName
+                        + ": the package carries a file the session did not record");
+            }
+            PackageReader.Listed listed = reader.listed(name);
+            LoggedRecordings.Logged match = versions.stream()
+                    .filter(v -> v.sha256().equals(listed.sha256()) && v.sizeBytes() == listed.size()).findFirst().orElse(null);
+            if (match == null) {
+                LoggedRecordings.Logged l = versions.get(versions.size() - 1);
+                throw new PackageRefused(name, "recording " + fileName + " of session " + session(sessionId) + " is not the "
+                        + "file its log records: the log records " + l.sizeBytes() + " bytes with SHA-256 " + l.sha256()
+                        + ", the package carries " + listed.size() + " bytes with SHA-256 " + listed.sha256()
+                        + ". The recording was swapped or changed after it was recorded.");
+            }
+            if (match.captured()) {
+                checkPlays(name, sessionId, fileName, match, e.getValue());
+            }
+            carried.add(new Carried(new CarriedRecording(sessionId, fileName, match.sha256(), match.sizeBytes(),
+                    match.captured()), e.getValue()));
+            carriedNames.add(sessionId + "/" + fileName);
+        }
+        for (Map.Entry<String, Map<String, List<LoggedRecordings.Logged>>> s : logged.entrySet()) {
+            for (List<LoggedRecordings.Logged> versions : s.getValue().values()) {
+                LoggedRecordings.Logged l = versions.get(versions.size() - 1);
+                if (carriedNames.contains(s.getKey() + "/" + l.fileName())) {
+                    continue;
+                }
+                CarriedRecording r = new CarriedRecording(s.getKey(), l.fileName(), l.sha256(), l.sizeBytes(), l.captured());
+                if (recordingsFolder == null || !Files.isRegularFile(recordingsFolder.resolve(recordingPlacement.apply(r)))) {
+                    notices.add("Missing recording: session " + s.getKey() + "'s log names recording " + l.fileName() + " ("
+                            + l.status() + ", " + l.sizeBytes() + " bytes, SHA-256 " + l.sha256() + "), which is neither in "
+                            + "the package nor here. Its events were imported; ask the assessor to export the session again "
+                            + "with its recording.");
+                }
+            }
+        }
+    }
+
+    private static String session(String id) {
+        return id;
+    }
+
+    /** A captured recording plays as Ogg/Opus to its end, as long as its log says. */
+    private static void checkPlays(String name, String sessionId, String fileName, LoggedRecordings.Logged logged, Path file)
+            throws PackageRefused {
+        try (org.epaworkbench.recording.OpusRecordingReader r = org.epaworkbench.recording.OpusRecordingReader.open(file)) {
+            if (!r.endsCleanly()) {
+                throw new PackageRefused(name, "recording " + fileName + " of session " + sessionId + " is cut short: it "
+                        + "does not end with its last Ogg page (a truncated file)");
+            }
+            long d = r.durationMillis();
+            if (Math.abs(d - logged.durationMillis()) > RECORDING_DURATION_TOLERANCE.toMillis()) {
+                throw new PackageRefused(name, "recording " + fileName + " of session " + sessionId + " plays for "
+                        + org.epaworkbench.session.ElapsedText.format(java.time.Duration.ofMillis(d)) + ", but its log says "
+                        + org.epaworkbench.session.ElapsedText.format(java.time.Duration.ofMillis(logged.durationMillis()))
+                        + " (up to " + RECORDING_DURATION_TOLERANCE.toSeconds() + " s apart is allowed)");
+            }
+            if (r.sessionId() != null && !r.sessionId().equals(sessionId)) {
+                throw new PackageRefused(name, "recording " + fileName + " of session " + sessionId + " was recorded for "
+                        + "session " + r.sessionId() + " (its Opus tags say so)");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new PackageRefused(name, "recording " + fileName + " of session " + sessionId + " cannot be played as "
+                    + "Ogg/Opus: " + e.getMessage());
+        }
+    }
+
+    /** The staged recordings to place (those not here yet); refuses one whose place holds a different file. */
+    private Map<Path, Path> recordingsToWrite(List<Carried> carried) throws IOException, PackageRefused {
+        Map<Path, Path> toWrite = new java.util.LinkedHashMap<>();
+        for (Carried c : carried) {
+            CarriedRecording r = c.recording();
+            String entry = PackageFormat.RECORDINGS + r.sessionId() + "/" + r.fileName();
+            Path target = recordingsFolder.resolve(recordingPlacement.apply(r)).normalize();
+            if (!target.startsWith(recordingsFolder.normalize()) || target.equals(recordingsFolder.normalize())) {
+                throw new PackageRefused(entry, "would be written outside the recordings folder");
+            }
+            if (Files.exists(target)) {
+                if (Files.size(target) != r.sizeBytes()
+                        || !org.epaworkbench.store.RecordingFiles.sha256Of(target).equals(r.sha256())) {
+                    throw new PackageRefused(entry, "recording " + r.fileName() + " of session " + r.sessionId() + ": a "
+                            + "different file with this name is already here");
+                }
+            } else {
+                toWrite.put(target, c.staged());
+            }
+        }
+        return toWrite;
+    }
+
     /** The staged PDFs to move into the records folder (those not here yet); refuses one whose name is taken by different content. */
     private Map<Path, Path> pdfsToWrite(List<SignedRecord> records, Map<String, Path> staged) throws IOException, PackageRefused {
         Map<Path, Path> toWrite = new HashMap<>();
@@ -922,7 +1093,16 @@ public final class PackageImporter {
     }
 
     private List<Path> writePdfs(Map<Path, Path> toWrite) throws IOException {
+        return writeFiles(recordsFolder, toWrite);
+    }
+
+    /** Moves staged files into place under {@code folder}; on a failure, removes what it placed. */
+    private static List<Path> writeFiles(Path folder, Map<Path, Path> toWrite) throws IOException {
         List<Path> written = new ArrayList<>();
+        if (toWrite.isEmpty()) {
+            return written;
+        }
+        Path recordsFolder = folder;
         try {
             org.epaworkbench.store.OwnerOnly.folder(recordsFolder);
             for (Map.Entry<Path, Path> w : toWrite.entrySet()) {
@@ -933,7 +1113,7 @@ public final class PackageImporter {
                     }
                     Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
-                    Path tmp = Files.createTempFile(recordsFolder, "import", ".pdf.tmp");
+                    Path tmp = Files.createTempFile(w.getKey().getParent(), "import", ".tmp");
                     Files.copy(w.getValue(), tmp, StandardCopyOption.REPLACE_EXISTING);
                     org.epaworkbench.store.OwnerOnly.file(tmp);
                     Files.move(tmp, w.getKey(), StandardCopyOption.ATOMIC_MOVE);

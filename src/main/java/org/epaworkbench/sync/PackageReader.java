@@ -44,8 +44,8 @@ final class PackageReader implements AutoCloseable {
     record Listed(String name, long size, String sha256) {
     }
 
-    /** The entries, read and checked: JSON held in memory, PDFs in the staging folder. */
-    record Entries(Map<String, byte[]> json, Map<String, Path> pdfs) {
+    /** The entries, read and checked: JSON held in memory, PDFs and recordings in the staging folder. */
+    record Entries(Map<String, byte[]> json, Map<String, Path> pdfs, Map<String, Path> recordings) {
     }
 
     private final ZipInputStream zip;
@@ -81,6 +81,11 @@ final class PackageReader implements AutoCloseable {
         return encrypted;
     }
 
+    /** The SHA-256 and size the signed manifest gives an entry, or null when it lists no such entry. */
+    Listed listed(String name) {
+        return listed.get(name);
+    }
+
     /** How many bytes have been unpacked so far: never more than the manifest declares, plus one per entry. */
     long inflated() {
         return inflated;
@@ -92,6 +97,9 @@ final class PackageReader implements AutoCloseable {
             throw tooLarge();
         }
         if (isEncrypted(file)) {
+            if (file.length > PackageFormat.MAX_ENCRYPTED_PACKAGE_BYTES) {
+                throw tooLargeEncrypted();
+            }
             return openZip(decrypt(file, decryptionKey), true);
         }
         return openZip(file, false);
@@ -108,6 +116,9 @@ final class PackageReader implements AutoCloseable {
             head = in.readNBytes(4);
         }
         if (head.length > 0 && (head[0] & 0xff) == 0x30) {
+            if (size > PackageFormat.MAX_ENCRYPTED_PACKAGE_BYTES) {
+                throw tooLargeEncrypted();
+            }
             return openZip(decrypt(Files.readAllBytes(file), decryptionKey), true);
         }
         checkZipShape(head, tail(file, size));
@@ -128,6 +139,12 @@ final class PackageReader implements AutoCloseable {
 
     private static PackageRefused tooLarge() {
         return new PackageRefused(null, "the package is larger than " + PackageFormat.MAX_PACKAGE_BYTES + " bytes");
+    }
+
+    private static PackageRefused tooLargeEncrypted() {
+        return new PackageRefused(null, "the package is encrypted and larger than "
+                + PackageFormat.MAX_ENCRYPTED_PACKAGE_BYTES + " bytes (an encrypted package is opened in memory); ask for "
+                + "fewer sessions in each package");
     }
 
     private static byte[] decrypt(byte[] file, PrivateKey decryptionKey) throws PackageRefused {
@@ -310,10 +327,12 @@ final class PackageReader implements AutoCloseable {
                 throw new PackageRefused(name, "listed twice in the manifest");
             }
             boolean isJson = PackageFormat.isJson(name);
-            if (!isJson && !PackageFormat.isPdf(name)) {
+            boolean isRecording = PackageFormat.isRecording(name);
+            if (!isJson && !isRecording && !PackageFormat.isPdf(name)) {
                 throw new PackageRefused(name, "is not a kind of entry this format has");
             }
-            long max = isJson ? PackageFormat.MAX_JSON_ENTRY_BYTES : PackageFormat.MAX_ENTRY_BYTES;
+            long max = isJson ? PackageFormat.MAX_JSON_ENTRY_BYTES
+                    : isRecording ? PackageFormat.MAX_RECORDING_BYTES : PackageFormat.MAX_ENTRY_BYTES;
             if (size > max) {
                 throw new PackageRefused(name, "is " + size + " bytes; an entry of this kind may be at most " + max
                         + " bytes (a zip bomb?)");
@@ -340,6 +359,7 @@ final class PackageReader implements AutoCloseable {
     Entries readEntries(Path staging) throws PackageRefused, IOException {
         Map<String, byte[]> json = new LinkedHashMap<>();
         Map<String, Path> pdfs = new LinkedHashMap<>();
+        Map<String, Path> recordings = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         int count = 0;
         String current = null;
@@ -372,12 +392,13 @@ final class PackageReader implements AutoCloseable {
                     n = copyBounded(zip, out, l.size(), digest);
                     json.put(name, out.toByteArray());
                 } else {
-                    Path file = staging.resolve("entry-" + count + ".pdf");
+                    boolean recording = PackageFormat.isRecording(name);
+                    Path file = staging.resolve("entry-" + count + (recording ? ".recording" : ".pdf"));
                     org.epaworkbench.store.OwnerOnly.createFile(file);
                     try (OutputStream out = Files.newOutputStream(file)) {
                         n = copyBounded(zip, out, l.size(), digest);
                     }
-                    pdfs.put(name, file);
+                    (recording ? recordings : pdfs).put(name, file);
                 }
                 inflated += n;
                 if (n > l.size()) {
@@ -401,7 +422,7 @@ final class PackageReader implements AutoCloseable {
                 throw new PackageRefused(name, "listed in the manifest but missing from the package");
             }
         }
-        return new Entries(json, pdfs);
+        return new Entries(json, pdfs, recordings);
     }
 
     /**

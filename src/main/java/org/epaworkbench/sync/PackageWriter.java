@@ -24,9 +24,19 @@ import org.epaworkbench.record.RecordProducer;
  */
 final class PackageWriter {
 
-    private final Map<String, byte[]> entries = new LinkedHashMap<>();
+    /** An entry's content: bytes held in memory (JSON, PDFs) or a file streamed from disk (recordings). */
+    private final Map<String, Object> entries = new LinkedHashMap<>();
 
     void add(String name, byte[] content) {
+        put(name, content);
+    }
+
+    /** An entry streamed from {@code file} when the package is written: never held whole in memory. */
+    void addFile(String name, java.nio.file.Path file) {
+        put(name, file);
+    }
+
+    private void put(String name, Object content) {
         String problem = PackageFormat.unsafeName(name);
         if (problem != null) {
             throw new IllegalArgumentException("entry " + name + " " + problem);
@@ -36,12 +46,21 @@ final class PackageWriter {
         }
     }
 
-    /**
-     * Writes the package. The manifest's assessor is the signing certificate's holder, as the
-     * certificate names them (the importer refuses a manifest that says otherwise).
-     */
+    /** The package's bytes, in memory (tests, small packages). */
     byte[] write(String packageId, Instant createdAt, String deviceId, SigningIdentity identity,
             X509Certificate encryptTo) throws IOException, GeneralSecurityException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeZip(out, packageId, createdAt, deviceId, identity);
+        byte[] zipped = out.toByteArray();
+        return encryptTo == null ? zipped : Cms.encryptFor(zipped, encryptTo);
+    }
+
+    /**
+     * Writes the package's zip to {@code target}, streaming file entries. The manifest's assessor is the signing
+     * certificate's holder, as the certificate names them (the importer refuses a manifest that says otherwise).
+     */
+    void writeZip(java.io.OutputStream target, String packageId, Instant createdAt, String deviceId,
+            SigningIdentity identity) throws IOException, GeneralSecurityException {
         X509Certificate cert = identity.certificate();
         ObjectNode manifest = JsonFiles.mapper().createObjectNode();
         manifest.put("formatVersion", PackageFormat.FORMAT_VERSION).put("packageId", packageId)
@@ -51,30 +70,37 @@ final class PackageWriter {
                 .put("organisation", Certificates.attribute(cert.getSubjectX500Principal(), "O"));
         manifest.put("certificateFingerprint", Certificates.fingerprint(identity.certificate()));
         ArrayNode list = manifest.putArray("entries");
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            list.addObject().put("name", e.getKey()).put("size", e.getValue().length)
-                    .put("sha256", RecordProducer.sha256(e.getValue()));
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            if (e.getValue() instanceof byte[] b) {
+                list.addObject().put("name", e.getKey()).put("size", b.length).put("sha256", RecordProducer.sha256(b));
+            } else {
+                java.nio.file.Path f = (java.nio.file.Path) e.getValue();
+                list.addObject().put("name", e.getKey()).put("size", java.nio.file.Files.size(f))
+                        .put("sha256", org.epaworkbench.store.RecordingFiles.sha256Of(f));
+            }
         }
         byte[] manifestBytes = PackageJson.bytes(manifest);
         byte[] signature = Cms.signDetached(manifestBytes, identity);
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, PackageFormat.MANIFEST, manifestBytes, createdAt);
-            put(zip, PackageFormat.SIGNATURE, signature, createdAt);
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                put(zip, e.getKey(), e.getValue(), createdAt);
-            }
+        ZipOutputStream zip = new ZipOutputStream(target);
+        put(zip, PackageFormat.MANIFEST, manifestBytes, createdAt);
+        put(zip, PackageFormat.SIGNATURE, signature, createdAt);
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            put(zip, e.getKey(), e.getValue(), createdAt);
         }
-        byte[] zipped = out.toByteArray();
-        return encryptTo == null ? zipped : Cms.encryptFor(zipped, encryptTo);
+        zip.finish();
+        zip.flush();
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] content, Instant time) throws IOException {
+    private static void put(ZipOutputStream zip, String name, Object content, Instant time) throws IOException {
         ZipEntry entry = new ZipEntry(name);
         entry.setTime(time.toEpochMilli());
         zip.putNextEntry(entry);
-        zip.write(content);
+        if (content instanceof byte[] b) {
+            zip.write(b);
+        } else {
+            java.nio.file.Files.copy((java.nio.file.Path) content, zip);
+        }
         zip.closeEntry();
     }
 }
