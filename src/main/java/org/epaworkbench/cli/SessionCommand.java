@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code session list | show | events}: recorded sessions, read headless. */
 @Command(name = "session", description = "List sessions, show one, print its event log, or check every log's hash chain.",
-        subcommands = {SessionCommand.ListSessions.class, SessionCommand.ShowSession.class, SessionCommand.Events.class,
+        subcommands = {SessionCommand.ListSessions.class, SessionCommand.ExportRecording.class, SessionCommand.ShowSession.class, SessionCommand.Events.class,
                 SessionCommand.VerifyLogs.class, SessionCommand.Enter.class})
 final class SessionCommand implements Callable<Integer> {
 
@@ -178,6 +178,36 @@ final class SessionCommand implements Callable<Integer> {
             b.append(nl).append("Grade preview: ").append(r.grade().name()).append(nl);
             r.explanation().forEach(e -> b.append("  - ").append(e).append(nl));
             return b.toString();
+        }
+    }
+
+    @Command(name = "recording", description = "Copy a session's recording out of the data folder (checked against the "
+            + "SHA-256 its log records).")
+    static final class ExportRecording implements Callable<Integer> {
+        @ParentCommand
+        SessionCommand parent;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @Parameters(paramLabel = "SESSION_ID", description = "The session id.")
+        String id;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to copy the recording to.")
+        java.nio.file.Path out;
+        @Option(names = "--file", paramLabel = "NAME", description = "Which recording, by its file name (when the session "
+                + "has more than one).")
+        String fileName;
+
+        @Override
+        public Integer call() throws Exception {
+            CliContext ctx = parent.root.context();
+            summaryOrFail(ctx, id);
+            try {
+                var c = org.epaworkbench.app.RecordingCopies.export(ctx.services(), id, fileName, out);
+                spec.commandLine().getOut().println("Copied recording " + c.fileName() + " of session " + id + " to "
+                        + c.to() + " (" + c.sizeBytes() + " bytes, SHA-256 " + c.sha256() + ").");
+                return ExitCodes.OK;
+            } catch (org.epaworkbench.app.RecordingCopies.NotCopied e) {
+                throw new BadInputException(e.getMessage());
+            }
         }
     }
 

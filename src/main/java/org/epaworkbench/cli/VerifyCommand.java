@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.epaworkbench.packs.JsonFiles;
 import org.epaworkbench.record.SignatureReport;
@@ -69,7 +70,14 @@ final class VerifyCommand implements Callable<Integer> {
         SignerTrust.Decision trust = checked.trust();
         org.epaworkbench.app.RecordTrail trail = org.epaworkbench.app.RecordTrail.check(file, bytes, ctx.folder().root(),
                 Files.isRegularFile(ctx.folder().databaseFile()) ? ctx::services : null);
-        boolean intact = r.verified() && trail.problems().isEmpty();
+        List<org.epaworkbench.app.RecordingCopies.Beside> recordings;
+        try {
+            recordings = org.epaworkbench.app.RecordingCopies.besideRecord(file, bytes);
+        } catch (IOException e) {
+            throw new BadInputException("a recording beside " + file + " cannot be read: " + e.getMessage());
+        }
+        boolean recordingsMatch = recordings.stream().noneMatch(b -> b.match() == org.epaworkbench.app.RecordingCopies.Match.DIFFERS);
+        boolean intact = r.verified() && trail.problems().isEmpty() && recordingsMatch;
         boolean trusted = trust != null && trust.trusted();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -86,6 +94,11 @@ final class VerifyCommand implements Callable<Integer> {
             trail.log().ifPresentOrElse(st -> n.putObject("sessionLog").put("sessionId", st.sessionId())
                     .put("events", st.events()).put("chainHead", st.headHash()).put("ownerKey", st.ownerKey()),
                     () -> n.putNull("sessionLog"));
+            var recs = n.putArray("recordings");
+            for (var b : recordings) {
+                recs.addObject().put("fileName", b.fileName()).put("sha256", b.sha256()).put("sizeBytes", b.sizeBytes())
+                        .put("beside", b.match().word()).put("foundSha256", b.foundSha256());
+            }
             var checks = n.putArray("checks");
             trail.notes().forEach(checks::add);
             var problems = n.putArray("problems");
@@ -111,6 +124,11 @@ final class VerifyCommand implements Callable<Integer> {
                 out.println("  Signing time:             " + r.signingTime());
             }
             trail.notes().forEach(t -> out.println("  " + t));
+            for (var b : recordings) {
+                out.println("  Recording " + b.fileName() + ": " + b.match().words() + (b.match()
+                        == org.epaworkbench.app.RecordingCopies.Match.DIFFERS ? " (the record lists SHA-256 " + b.sha256()
+                        + ", the file beside it has " + b.foundSha256() + ")" : " (SHA-256 " + b.sha256() + ")"));
+            }
             r.problems().forEach(p -> out.println("  Problem: " + p));
             trail.problems().forEach(p -> out.println("  Problem: " + p));
         }

@@ -123,7 +123,8 @@ public final class RecordProducer {
         progress.accept("Laying out the record");
         bindToOwnKey(identity);
         SessionRecord r = sessionRecord(sessionId);
-        byte[] pdf = r.log().writeInto(renderer.render(RecordHtml.sessionRecord(r)));
+        byte[] pdf = RecordingStamp.writeInto(r.log().writeInto(renderer.render(RecordHtml.sessionRecord(r))),
+                r.state().recordings());
         progress.accept("Signing");
         byte[] signed = signer.sign(pdf, identity, new SignatureLook(drawnSignature, "Record of the "
                 + r.component().title().toLowerCase() + " for " + r.apprentice().name(),
