@@ -91,7 +91,7 @@ public final class AutomaticDelivery implements AutoCloseable {
     /** Who is told of changes (one listener: the app's window). */
     public void listen(Listener l) {
         this.listener = l == null ? s -> { } : l;
-        l.changed(status);
+        this.listener.changed(status);
     }
 
     /** The status now. */
