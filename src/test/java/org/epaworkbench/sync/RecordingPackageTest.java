@@ -206,4 +206,32 @@ class RecordingPackageTest {
                     + "'s log names recording 1.opus (ended"));
         }
     }
+
+    @Test
+    void theIntakeServiceKeepsACarriedRecordingOnceByItsHashLikeARecordPdf() throws Exception {
+        Device d = device("laptop");
+        try (SyncFixture laptop = d.f()) {
+            Path pkg = laptop.exportPending(dir.resolve("usb"));
+            org.epaworkbench.keys.OrganisationAuthority authority = org.epaworkbench.keys.OrganisationAuthority.create(
+                    dir.resolve("authority"), "Professional Assessment Ltd", "authority-password".toCharArray(),
+                    SyncTestSupport.clock());
+            org.epaworkbench.intake.IntakeDatabase db = org.epaworkbench.intake.IntakeDatabases.fresh(
+                    org.epaworkbench.intake.IntakeDatabase.Kind.SQLITE, dir.resolve("service"));
+            try {
+                org.epaworkbench.intake.Blobs blobs = new org.epaworkbench.intake.Blobs(dir.resolve("service/blobs"));
+                org.epaworkbench.app.Intake intake = new org.epaworkbench.app.Intake(db, blobs,
+                        org.epaworkbench.intake.Identities.service(authority, "localhost"), SyncFixture.CLOCK,
+                        org.epaworkbench.packs.PlanLibrary.load(new org.epaworkbench.packs.PlanPackReader(), null,
+                                new java.util.ArrayList<>()));
+                intake.ledger().addSigner(SyncTestSupport.registration(pkg));
+                org.epaworkbench.app.Intake.Received received = intake.receive(pkg);
+                assertThat(received).as(received.toString()).isInstanceOf(org.epaworkbench.app.Intake.Accepted.class);
+                assertThat(((org.epaworkbench.app.Intake.Accepted) received).notices()).noneMatch(n -> n.contains("Missing"));
+                Path kept = blobs.find(d.made().audio().sha256(), ".opus").orElseThrow();
+                assertThat(RecordedAudio.sha256(kept)).isEqualTo(d.made().audio().sha256());
+            } finally {
+                db.close();
+            }
+        }
+    }
 }
