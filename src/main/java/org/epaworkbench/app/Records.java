@@ -92,11 +92,36 @@ public final class Records {
     /** Lays out, signs and stores an ended session's record; {@code progress} hears each step in words. */
     public Signed signSession(String sessionId, AssessorIdentity.Unlocked unlocked, byte[] drawnSignature,
             Consumer<String> progress) throws SQLException, IOException, GeneralSecurityException, CannotSign {
+        recordingRequirementMet(sessionId);
         try {
             return signed(producer().signSession(sessionId, unlocked.identity(), drawnSignature, progress));
         } catch (RecordProducer.CannotProduce e) {
             throw new CannotSign(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a record whose plan requires the session to be recorded (for the way it was held) when it has neither a
+     * recording that holds sound nor an agreed exemption (issue 16): the record would otherwise be incomplete.
+     */
+    void recordingRequirementMet(String sessionId) throws SQLException, CannotSign {
+        Optional<org.epaworkbench.session.SessionState> state = services.sessionService().state(sessionId);
+        if (state.isEmpty() || state.get().details() == null) {
+            return; // the producer says what is wrong with it
+        }
+        var details = state.get().details();
+        Optional<org.epaworkbench.plan.Component> component = services.plans().plan(details.planId())
+                .flatMap(p -> p.component(details.componentId()));
+        if (component.isEmpty() || state.get().recordingRequirementMet(component.get())) {
+            return;
+        }
+        var rule = state.get().recordingRule(component.get());
+        String mode = state.get().remote() ? "held remotely" : "held face to face";
+        throw new CannotSign("The record was not signed: the plan" + rule.citation().map(c -> " (" + c.ref() + ")").orElse("")
+                + " requires a recording of the " + component.get().title().toLowerCase(java.util.Locale.ROOT) + " when it is "
+                + mode + ", and this session has neither a recording nor an agreed exemption. Attach the recording "
+                + "(Attach recording\u2026 on the session screen), or record the exemption agreed in advance with its reason "
+                + "(Exemption\u2026), then sign.");
     }
 
     /** The overall result of an apprentice, graded from the latest ended session of each component, before it is signed. */

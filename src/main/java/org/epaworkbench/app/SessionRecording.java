@@ -63,6 +63,52 @@ public final class SessionRecording implements AutoCloseable {
         static Microphone defaultDevice() {
             return rate -> JavaSoundInput.open(null, rate);
         }
+
+        /**
+         * The microphone the system lists under {@code name} (as chosen in Settings), or the default one when
+         * {@code name} is null or blank. A chosen microphone that is not connected is said plainly, not replaced.
+         */
+        static Microphone named(String name) {
+            if (name == null || name.isBlank()) {
+                return defaultDevice();
+            }
+            return rate -> {
+                for (org.epaworkbench.recording.InputDevice d : JavaSoundInput.devices()) {
+                    if (d.name().equals(name)) {
+                        return JavaSoundInput.open(d, rate);
+                    }
+                }
+                throw new IOException("The microphone \u201c" + name + "\u201d chosen in Settings is not connected. "
+                        + "Connect it, or choose another microphone (or the default one) in Settings, Recording.");
+            };
+        }
+
+        /**
+         * A WAV file played in a loop at the pace of real time, as if it were a microphone: a demonstration and
+         * screenshot hook for machines without a sound card ({@code -Depaworkbench.demoMicrophone=FILE.wav}); never
+         * used unless that property is set.
+         */
+        static Microphone demoFile(Path wav) {
+            return rate -> org.epaworkbench.recording.PacedAudioInput.looping(wav);
+        }
+    }
+
+    /** The system property naming a WAV file to record from instead of a microphone (demonstrations, screenshots). */
+    public static final String DEMO_MICROPHONE = "epaworkbench.demoMicrophone";
+
+    /** The names of the microphones the system lists now (Java Sound), for the assessor to choose from in Settings. */
+    public static List<String> microphones() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (org.epaworkbench.recording.InputDevice d : JavaSoundInput.devices()) {
+                if (!names.contains(d.name())) {
+                    names.add(d.name());
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no sound system at all: no microphone to list
+        }
+        return names;
     }
 
     /** What a screen hears while a session records; called on the capture or writer thread. Plain values only. */

@@ -11,6 +11,9 @@ public final class Settings {
     /** Behind "Trust on first use" on the Import screen and {@code signers first-use on|off}. */
     private static final String TRUST_ON_FIRST_USE = "import.trustOnFirstUse";
 
+    /** The microphone chosen for recording sessions, by its Java Sound name; empty: the system's default. */
+    private static final String MICROPHONE = "recording.microphone";
+
     private final SettingsStore store;
 
     Settings(SettingsStore store) {
@@ -33,6 +36,16 @@ public final class Settings {
 
     public void saveTheme(String theme) throws SQLException {
         store.saveTheme(theme);
+    }
+
+    /** The microphone sessions are recorded from, by its name as the system lists it; empty: the default one. */
+    public Optional<String> microphone() throws SQLException {
+        return store.get(MICROPHONE).filter(m -> !m.isBlank());
+    }
+
+    /** Chooses the microphone by name; empty goes back to the system's default one. */
+    public void saveMicrophone(Optional<String> name) throws SQLException {
+        store.put(MICROPHONE, name.map(String::strip).orElse(""));
     }
 
     /** Whether certificates of unknown assessors are pinned when their first package arrives (off unless chosen). */

@@ -48,7 +48,8 @@ public final class Workbench implements AutoCloseable {
         this.services = new Services(directory, database, plans, clock, ZoneId.systemDefault());
         this.sessions = services.sessions();
         this.heldJournal = HeldJournal.of(directory);
-        this.sessionRecording = services.sessionRecording(SessionRecording.Microphone.defaultDevice());
+        this.sessionRecording = services.sessionRecording(chosenMicrophone());
+        this.playback = RecordingPlayback.standard(sessionRecording);
     }
 
     /** Opens {@code folder} for the desktop app (see {@link #open(DataDirectory, Clock, SessionClock)}). */
@@ -108,7 +109,8 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    private final SessionRecording sessionRecording;
+    private SessionRecording sessionRecording;
+    private RecordingPlayback playback;
     private SessionRecording.RepairRound recordingsRepairedOnOpen = new SessionRecording.RepairRound(List.of(), List.of());
 
     /**
@@ -131,9 +133,45 @@ public final class Workbench implements AutoCloseable {
         return recordingsRepairedOnOpen;
     }
 
-    /** Recording sessions from the default microphone into this data folder; one for the app's run. */
+    /** Recording sessions from the microphone chosen in Settings (or the default one) into this data folder; one a run. */
     public SessionRecording sessionRecording() {
         return sessionRecording;
+    }
+
+    /** Playing sessions' recordings from a moment of the session, through the speakers. */
+    public RecordingPlayback playback() {
+        return playback;
+    }
+
+    /**
+     * Records and plays with these instead (tests: sound from memory, captured when the test says, played into memory).
+     * Call before any session is recorded.
+     */
+    public void recordWith(SessionRecording recording, RecordingPlayback playing) {
+        this.sessionRecording.close();
+        this.playback.close();
+        this.sessionRecording = recording;
+        this.playback = playing;
+    }
+
+    /**
+     * The microphone each recording opens: the one chosen in Settings when it starts (or the system's default), or the
+     * WAV file named by the {@value SessionRecording#DEMO_MICROPHONE} system property (demonstrations, screenshots).
+     */
+    private SessionRecording.Microphone chosenMicrophone() {
+        String demo = System.getProperty(SessionRecording.DEMO_MICROPHONE);
+        if (demo != null && !demo.isBlank()) {
+            return SessionRecording.Microphone.demoFile(java.nio.file.Path.of(demo));
+        }
+        return rate -> {
+            String name;
+            try {
+                name = services.settings().microphone().orElse(null);
+            } catch (SQLException e) {
+                name = null;
+            }
+            return SessionRecording.Microphone.named(name).open(rate);
+        };
     }
 
     /** What the start saved from the journal of held actions (none normally). */
@@ -303,6 +341,7 @@ public final class Workbench implements AutoCloseable {
             }
         }
         running.close();
+        playback.close();
         sessionRecording.close();
         database.close();
         lock.close();
