@@ -11,4 +11,7 @@ interface CriterionActions {
     void addNote(Criterion criterion, String text);
 
     void addEvidence(Criterion criterion, String reference);
+
+    /** Plays the session's recording from a few seconds before this moment (issue 16). */
+    void play(org.epaworkbench.session.RecordingPosition at);
 }

@@ -34,6 +34,7 @@ final class CriterionDetailPanel extends VBox {
     private final HBox badges = new HBox(6);
     private final Label text = new Label();
     private final Label judgement = new Label();
+    private final HBox judgementRow = new HBox(6);
     private final Label note = new Label();
     private final VBox notes = new VBox(6);
     private final VBox evidence = new VBox(4);
@@ -146,7 +147,10 @@ final class CriterionDetailPanel extends VBox {
         for (javafx.scene.Node n : new javafx.scene.Node[] {ksbHeading, ksb}) {
             n.managedProperty().bind(n.visibleProperty());
         }
-        VBox content = new VBox(8, code, badges, text, note, judgement, ksbHeading, ksb, portfolioHeading, portfolio, reportHeading, reportLocation,
+        judgementRow.getChildren().setAll(judgement);
+        judgementRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(judgement, Priority.ALWAYS);
+        VBox content = new VBox(8, code, badges, text, note, judgementRow, ksbHeading, ksb, portfolioHeading, portfolio, reportHeading, reportLocation,
                 notesHeading, notes, noteInput, noteFeedback, addNote, evidenceHeading, evidence, evidenceRow);
         this.content = content;
         scroll = new ScrollPane(content);
@@ -234,12 +238,29 @@ final class CriterionDetailPanel extends VBox {
         }
 
         showSubmittedEvidence(s.state().ended());
+        judgementRow.getChildren().setAll(judgement);
+        if (j != null) {
+            RecordingBar.positionButton(s.state().recordingPositionOf(j), actions::play).ifPresent(b -> {
+                b.setId("play-judgement");
+                judgementRow.getChildren().add(b);
+            });
+        }
         notes.getChildren().clear();
+        int noteNumber = 0;
         for (CriterionNote n : s.state().notesOn(criterion.id())) {
             Label l = new Label(ElapsedText.format(n.sessionTime()) + (n.amendment() ? " (amendment)" : "") + "  " + n.text());
             l.setWrapText(true);
             l.getStyleClass().add("note-text");
-            notes.getChildren().add(l);
+            l.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(l, Priority.ALWAYS);
+            HBox row = new HBox(6, l);
+            row.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            int number = ++noteNumber;
+            RecordingBar.positionButton(s.state().recordingPositionOf(n), actions::play).ifPresent(b -> {
+                b.setId("play-note-" + number);
+                row.getChildren().add(b);
+            });
+            notes.getChildren().add(row);
         }
         if (notes.getChildren().isEmpty()) {
             Label none = new Label("No notes yet.");

@@ -24,8 +24,11 @@ final class InterviewPanel extends VBox {
     private final Button close = new Button("Close question");
     private final Label limit = new Label();
 
+    private final SessionActions actions;
+
     InterviewPanel(LiveSessionModel model, SessionActions actions) {
         this.model = model;
+        this.actions = actions;
         getStyleClass().addAll("panel", "interview-panel");
         setId("interview-panel");
         setSpacing(8);
@@ -104,6 +107,10 @@ final class InterviewPanel extends VBox {
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMaxWidth(Double.MAX_VALUE);
             HBox row = new HBox(8, text, time);
+            RecordingBar.positionButton(s.state().recordingPositionOf(q), actions::play).ifPresent(b -> {
+                b.setId("play-question-" + q.number());
+                row.getChildren().add(b);
+            });
             list.getChildren().add(row);
             for (String f : q.followUps()) {
                 Label fl = new Label("↳ " + f);

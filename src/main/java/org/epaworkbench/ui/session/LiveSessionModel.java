@@ -148,9 +148,36 @@ public final class LiveSessionModel {
 
     /** As {@link #perform(RecordedSession.Action, Runnable)}; {@code onFailed} also hears a refused action or a failed save. */
     public void perform(RecordedSession.Action action, Runnable afterCommit, Consumer<Throwable> onFailed) {
+        act(() -> {
+            recorded.perform(action);
+            follow();
+        }, afterCommit, onFailed);
+    }
+
+    /**
+     * The recording follows the session after each action (issue 16): paused with it, resumed with it, ended with it.
+     * A recording that cannot follow is said, but the action stays saved.
+     */
+    private void follow() {
+        var recording = workbench.sessionRecording();
+        if (recording.recording(recorded.id())) {
+            try {
+                recording.follow(recorded);
+            } catch (SessionRuleException | SQLException | RuntimeException e) {
+                String why = e.getMessage();
+                javafx.application.Platform.runLater(() -> problem.set("The recording could not follow the session: " + why));
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} on the session's writer (recording, consent, exemption: issue 16), then shows the session as
+     * saved; a refusal or a failure shows its reason.
+     */
+    public void act(RecordingModel.Work work, Runnable afterCommit, Consumer<Throwable> onFailed) {
         saving.set(true);
         background.run(() -> {
-            recorded.perform(action);
+            work.run();
             return new Performed(recorded.live().snapshot(), unsaved());
         }, done -> {
             saving.set(false);
@@ -180,6 +207,9 @@ public final class LiveSessionModel {
         }
         if (failure instanceof SQLException) {
             return "Not saved, so not recorded: " + failure.getMessage() + ". Nothing already saved is lost; try again.";
+        }
+        if (failure instanceof org.epaworkbench.app.SessionRecording.CannotRecord) {
+            return failure.getMessage(); // written for the assessor
         }
         if (failure instanceof org.epaworkbench.keys.KeyStoreProblem
                 || failure instanceof org.epaworkbench.app.Records.CannotSign

@@ -17,4 +17,7 @@ interface SessionActions {
     void closeQuestion();
 
     void jumpTo(String code);
+
+    /** Plays the session's recording from a few seconds before this moment (issue 16). */
+    void play(org.epaworkbench.session.RecordingPosition at);
 }

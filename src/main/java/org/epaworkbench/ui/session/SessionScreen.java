@@ -57,6 +57,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     private final Label saving = new Label("Saving…");
     private final Runnable onBack;
     private final FlowPane tags = new FlowPane(6, 4);
+    private final RecordingModel recording;
+    private final RecordingBar recordingBar;
 
     public SessionScreen(LiveSessionModel model, Runnable onBack) {
         this.model = model;
@@ -92,7 +94,31 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         LiveSnapshot first = model.snapshot();
         Component component = first.component();
 
-        VBox left = new VBox(12, new TimerPanel(model, this));
+        this.recording = new RecordingModel(new RecordingModel.Session() {
+            @Override
+            public LiveSnapshot snapshot() {
+                return model.snapshot();
+            }
+
+            @Override
+            public void act(RecordingModel.Work work, Runnable afterCommit) {
+                model.act(work, afterCommit, failure -> { });
+            }
+
+            @Override
+            public void start(Runnable afterCommit) {
+                model.perform(l -> l.start(), afterCommit);
+            }
+        }, model.recorded(), model.workbench().sessionRecording(), model.workbench().playback(), model.apprentice().name());
+        this.recordingBar = new RecordingBar(recording, this::window);
+        // with the session's tick: the recording's time, level and warnings; a microphone gone quiet is noticed here
+        model.elapsedProperty().addListener((o, a, b) -> {
+            recording.tick();
+            recordingBar.refresh();
+        });
+        model.snapshotProperty().addListener((o, a, b) -> recordingBar.refresh());
+
+        VBox left = new VBox(12, new TimerPanel(model, this), recordingBar);
         if (component.questioning() != null) {
             left.getChildren().add(new QuestioningPanel(model, this));
         }
@@ -556,7 +582,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void startOrResume() {
-        decisions.startOrResume();
+        if (model.snapshot().state().status() == SessionStatus.PLANNED) {
+            recording.startSession(recordingBar.asker()); // offers to record where the plan requires it
+        } else {
+            decisions.startOrResume();
+        }
     }
 
     @Override
@@ -566,7 +596,20 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void end() {
-        decisions.end(asker());
+        if (recording.beforeEnd(recordingBar.asker())) {
+            decisions.end(asker());
+        }
+    }
+
+    @Override
+    public void play(org.epaworkbench.session.RecordingPosition at) {
+        recording.play(at);
+        recordingBar.refresh();
+    }
+
+    /** The session's recording, as the bar shows it. */
+    RecordingModel recording() {
+        return recording;
     }
 
     @Override

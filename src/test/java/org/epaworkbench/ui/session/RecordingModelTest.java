@@ -1,0 +1,419 @@
+package org.epaworkbench.ui.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.epaworkbench.app.RecordedSession;
+import org.epaworkbench.app.RecordingPlayback;
+import org.epaworkbench.app.SessionRecording;
+import org.epaworkbench.packs.PlanLibrary;
+import org.epaworkbench.packs.PlanPackReader;
+import org.epaworkbench.people.Apprentice;
+import org.epaworkbench.people.Uln;
+import org.epaworkbench.plan.AssessmentPlan;
+import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.recording.PcmAudioInput;
+import org.epaworkbench.recording.RecordingFormat;
+import org.epaworkbench.recording.SpeechLikeAudio;
+import org.epaworkbench.session.AssessmentMode;
+import org.epaworkbench.session.LiveSnapshot;
+import org.epaworkbench.session.ManualClock;
+import org.epaworkbench.session.Recording;
+import org.epaworkbench.session.RecordingPosition;
+import org.epaworkbench.session.SessionDetails;
+import org.epaworkbench.session.SessionSettings;
+import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.DataDirectory;
+import org.epaworkbench.store.Database;
+import org.epaworkbench.store.ImportedPlanPacks;
+import org.epaworkbench.store.PeopleStore;
+import org.epaworkbench.store.SessionStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The session screen's recording without a screen (issue 16): consent before the first recording, the offer at the start
+ * and the question at the end where the plan requires a recording, the bar's words, warnings, attaching a call's file and
+ * playing from a note. A real session log and recording service, sound from memory captured when the test says.
+ */
+class RecordingModelTest {
+
+    static final int RATE = 16_000;
+
+    @TempDir
+    Path dir;
+    Database db;
+    SessionStore store;
+    PlanLibrary plans;
+    final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final Clock wall = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+    final AtomicLong monotonic = new AtomicLong(1_000);
+    final List<String> problems = new ArrayList<>();
+    final List<String> asked = new ArrayList<>();
+    final Deque<Object> answers = new java.util.LinkedList<>();
+    short[] sound = SpeechLikeAudio.speech(30, RATE, 7);
+    Function<Integer, PcmAudioInput> microphone = rate -> PcmAudioInput.of(sound, RATE).named("Test microphone");
+    PcmAudioInput input;
+    SessionRecording service;
+    final List<Short> played = new ArrayList<>();
+    RecordingPlayback playback;
+    RecordedSession recorded;
+    RecordingModel model;
+
+    final RecordingModel.Asker asker = new RecordingModel.Asker() {
+        @Override
+        public Optional<RecordingModel.Consent> consent(String apprenticeName, String words) {
+            asked.add("consent: " + apprenticeName + " | " + words);
+            Object a = answers.poll();
+            return a == null ? Optional.empty() : Optional.of(new RecordingModel.Consent(apprenticeName, words));
+        }
+
+        @Override
+        public Optional<String> reason(String title, String question, String prompt, String detail) {
+            asked.add(title + ": " + question);
+            return Optional.ofNullable((String) answers.poll());
+        }
+
+        @Override
+        public RecordingModel.Offer offer(String title, String question, String detail, boolean recordOffered,
+                String withoutLabel) {
+            asked.add(title + ": " + question + " | " + (recordOffered ? "record, " : "") + "exemption, " + withoutLabel);
+            return (RecordingModel.Offer) answers.poll();
+        }
+    };
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(DataDirectory.at(dir));
+        plans = PlanLibrary.load(new PlanPackReader(), new ImportedPlanPacks(db, wall), new ArrayList<>());
+        store = new SessionStore(db);
+        for (String plan : List.of("pal-css-l3", "highfield-css-l3")) {
+            new PeopleStore(db, wall).save(new Apprentice("a-" + plan, "Ann Apprentice", Uln.of("9276308686"), "Acme",
+                    "Train Co", plan, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 10, 1), false));
+        }
+        service = new SessionRecording(dir, rate -> {
+            input = microphone.apply(rate);
+            return input;
+        }, RecordingFormat.SPEECH, folder -> Long.MAX_VALUE, monotonic::get, false);
+        playback = new RecordingPlayback(service, () -> new RecordingPlayback.Output() {
+            @Override
+            public void open(int sampleRate) {
+            }
+
+            @Override
+            public void write(short[] samples, int offset, int length) {
+                for (int i = 0; i < length; i++) {
+                    played.add(samples[offset + i]);
+                }
+            }
+
+            @Override
+            public void drain() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }, Runnable::run);
+    }
+
+    @AfterEach
+    void close() {
+        service.close();
+        db.close();
+    }
+
+    /** A planned session and the model over it; actions run at once, as the writer would run them. */
+    void planned(String planId, AssessmentMode mode) throws Exception {
+        AssessmentPlan plan = plans.plan(planId).orElseThrow();
+        recorded = RecordedSession.create(store, plan, new SessionDetails("a-" + planId, plan.id(), plan.version(),
+                "professional-discussion", AttemptKind.FIRST, mode, "Office", "Passport"), clock, SessionSettings.DEFAULT, false);
+        model = new RecordingModel(new RecordingModel.Session() {
+            @Override
+            public LiveSnapshot snapshot() {
+                return recorded.live().snapshot();
+            }
+
+            @Override
+            public void act(RecordingModel.Work work, Runnable afterCommit) {
+                try {
+                    work.run();
+                    afterCommit.run();
+                } catch (Exception e) {
+                    problems.add(e.getMessage());
+                }
+            }
+
+            @Override
+            public void start(Runnable afterCommit) {
+                act(() -> recorded.perform(l -> l.start()), afterCommit);
+            }
+        }, recorded, service, playback, "Ann Apprentice");
+    }
+
+    void capture(long millis) {
+        long until = input.position() + millis * RATE / 1000;
+        while (input.position() < until) {
+            assertThat(service.captureOnce(recorded.id())).isTrue();
+        }
+        clock.advance(Duration.ofMillis(millis));
+        monotonic.addAndGet(millis);
+    }
+
+    @Test
+    void aPalDiscussionOffersRecordingAtTheStartAndRecordsOnceConsentIsGiven() throws Exception {
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        assertThat(model.status().kind()).isEqualTo(RecordingModel.Kind.MISSING);
+        assertThat(model.status().text()).isEqualTo("Not recording: the plan (003) requires a recording");
+        assertThat(model.canToggle()).isFalse(); // not started yet
+
+        answers.add(RecordingModel.Offer.RECORD);
+        answers.add("agreed");
+        model.startSession(asker);
+
+        assertThat(asked.get(0)).isEqualTo("Recording required: The plan (003) requires this session to be recorded. "
+                + "Record it from the start? | record, exemption, Start without recording");
+        assertThat(asked.get(1)).isEqualTo("consent: Ann Apprentice | " + SessionRecording.consentWording(
+                recorded.live().component()));
+        assertThat(problems).isEmpty();
+        assertThat(recorded.live().state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(recorded.live().state().recordingConsent()).hasValueSatisfying(c ->
+                assertThat(c.apprenticeName()).isEqualTo("Ann Apprentice"));
+        assertThat(model.recordingNow()).isTrue();
+        assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.RECORDING, "Recording 0:00"));
+
+        capture(3000);
+        assertThat(model.status().text()).isEqualTo("Recording 0:03");
+        assertThat(model.level()).isGreaterThan(0.2);
+        assertThat(model.warnings()).isEmpty();
+        assertThat(model.exemptionOffered()).isFalse();
+
+        recorded.perform(l -> l.pause("Fire alarm"));
+        service.follow(recorded);
+        assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.PAUSED,
+                "Recording paused with the session at 0:03"));
+        assertThat(model.level()).isZero();
+
+        recorded.perform(l -> l.resume());
+        service.follow(recorded);
+        capture(2000);
+        model.toggle(asker); // stop
+        assertThat(model.recordingNow()).isFalse();
+        assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
+                "Not recording \u00b7 recorded so far: 1.opus 0:05"));
+
+        // a second recording needs no second consent
+        asked.clear();
+        model.toggle(asker);
+        assertThat(asked).isEmpty();
+        assertThat(model.recordingNow()).isTrue();
+        assertThat(recorded.live().state().openRecording()).hasValueSatisfying(r -> assertThat(r.fileName()).isEqualTo("2.opus"));
+    }
+
+    @Test
+    void recordingCannotStartWithoutTheConsentDeclaration() throws Exception {
+        planned("highfield-css-l3", AssessmentMode.FACE_TO_FACE);
+        model.startSession(asker); // optional: no offer, the session just starts
+        assertThat(asked).isEmpty();
+        assertThat(recorded.live().state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(model.status().text()).isEqualTo("Not recording");
+        assertThat(model.exemptionOffered()).isFalse();
+
+        answers.add(null); // the declaration is cancelled
+        model.toggle(asker);
+        assertThat(asked).hasSize(1);
+        assertThat(model.recordingNow()).isFalse();
+        assertThat(input).isNull(); // the microphone was not opened
+        assertThat(recorded.live().state().recordingConsent()).isEmpty();
+    }
+
+    @Test
+    void theAgreedExemptionAtTheStartIsRecordedWithItsReason() throws Exception {
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        answers.add(RecordingModel.Offer.EXEMPT);
+        answers.add("Agreed at the planning meeting: no recording on the employer's site");
+        model.startSession(asker);
+        assertThat(recorded.live().state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(recorded.live().state().recordingExemption()).hasValueSatisfying(e ->
+                assertThat(e.reason()).isEqualTo("Agreed at the planning meeting: no recording on the employer's site"));
+        assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
+                "Not recorded: exemption agreed (Agreed at the planning meeting: no recording on the employer's site)"));
+        assertThat(model.exemptionOffered()).isFalse();
+        assertThat(model.beforeEnd(asker)).isTrue(); // nothing more to ask
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
+    void cancellingTheOfferStartsNothing() throws Exception {
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        answers.add(RecordingModel.Offer.CANCEL);
+        model.startSession(asker);
+        assertThat(recorded.live().state().status()).isEqualTo(SessionStatus.PLANNED);
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        assertThat(recorded.live().state().status()).isEqualTo(SessionStatus.RUNNING);
+        assertThat(model.exemptionOffered()).isTrue();
+    }
+
+    @Test
+    void endingARequiredSessionWithoutARecordingAsksForTheExemption() throws Exception {
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        asked.clear();
+
+        answers.add(RecordingModel.Offer.CANCEL);
+        assertThat(model.beforeEnd(asker)).isFalse();
+        assertThat(asked.get(0)).isEqualTo("No recording: The plan (003) requires this session to be recorded, and it has no "
+                + "recording and no agreed exemption. | exemption, End without; attach the recording later");
+
+        answers.add(RecordingModel.Offer.EXEMPT);
+        answers.add(null); // the reason is cancelled: not ending
+        assertThat(model.beforeEnd(asker)).isFalse();
+
+        answers.add(RecordingModel.Offer.EXEMPT);
+        answers.add("Agreed with the EPA manager: recording equipment failed");
+        assertThat(model.beforeEnd(asker)).isTrue();
+        assertThat(recorded.live().state().recordingExemption()).isPresent();
+    }
+
+    @Test
+    void aHighfieldSessionEndsWithoutAQuestion() throws Exception {
+        planned("highfield-css-l3", AssessmentMode.FACE_TO_FACE);
+        model.startSession(asker);
+        assertThat(model.beforeEnd(asker)).isTrue();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void noMicrophoneIsSaidPlainlyInTheBar() throws Exception {
+        microphone = rate -> {
+            throw new java.io.UncheckedIOException(new IOException("No microphone was found. Connect one, or record the "
+                    + "session on another device and attach the file afterwards."));
+        };
+        service = new SessionRecording(dir, rate -> {
+            try {
+                return microphone.apply(rate);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }, RecordingFormat.SPEECH, folder -> Long.MAX_VALUE, monotonic::get, false);
+        planned("highfield-css-l3", AssessmentMode.FACE_TO_FACE);
+        model.startSession(asker);
+        answers.add("agreed");
+        model.toggle(asker);
+        assertThat(problems).containsExactly("Recording was not started. No microphone was found. Connect one, or record "
+                + "the session on another device and attach the file afterwards.");
+        assertThat(model.recordingNow()).isFalse();
+        assertThat(model.warnings()).containsExactly(problems.get(0));
+    }
+
+    @Test
+    void silenceAndALostMicrophoneAreWarnedOf() throws Exception {
+        sound = SpeechLikeAudio.concat(SpeechLikeAudio.speech(2, RATE, 3), SpeechLikeAudio.silence(30, RATE));
+        planned("highfield-css-l3", AssessmentMode.FACE_TO_FACE);
+        model.startSession(asker);
+        answers.add("agreed");
+        model.toggle(asker);
+        capture(15_000);
+        assertThat(model.warnings()).isEmpty(); // 13 s of silence: not yet
+        capture(10_000);
+        assertThat(model.warnings()).singleElement().asString().startsWith("No sound for 2")
+                .endsWith(" s: check the microphone is switched on, not muted, and near the apprentice.");
+
+        input.loseDeviceAfter(input.position() + RATE, true);
+        while (service.captureOnce(recorded.id())) {
+            // until the device goes
+        }
+        assertThat(model.warnings()).singleElement().asString().startsWith("The microphone stopped sending sound: ")
+                .contains("The recording is kept up to 0:26.")
+                .endsWith("Stop the recording, check the microphone, then Record again.");
+    }
+
+    @Test
+    void aNoteShowsItsPlaceInTheRecordingAndPlaysFromFiveSecondsBefore() throws Exception {
+        planned("highfield-css-l3", AssessmentMode.FACE_TO_FACE);
+        model.startSession(asker);
+        String criterion = recorded.live().component().passCriteria().get(0).id();
+        recorded.perform(l -> l.note(criterion, "Before the recording"));
+        clock.advance(Duration.ofSeconds(4));
+        answers.add("agreed");
+        model.toggle(asker);
+        capture(12_000);
+        recorded.perform(l -> l.note(criterion, "Explains the escalation route"));
+        capture(3_000);
+
+        var state = recorded.live().state();
+        assertThat(RecordingModel.positionText(state.recordingPositionOf(state.notes().get(0)))).isEmpty();
+        RecordingPosition at = state.recordingPositionOf(state.notes().get(1)).orElseThrow();
+        assertThat(RecordingModel.positionText(Optional.of(at))).contains("\u25B6 0:12");
+
+        model.play(at); // while still recording: what is on disk plays
+        assertThat(played).isNotEmpty();
+        assertThat(model.isPlaying()).isFalse(); // played to the end at once here
+        assertThat(model.playingText()).isEmpty();
+
+        played.clear();
+        model.toggle(asker);
+        RecordingPlayback.Playing p = playback.play(recorded.id(), at);
+        assertThat(p.fromMillis()).isEqualTo(7000);
+        assertThat(played.size()).isBetween(8 * 48_000 - 960, 8 * 48_000 + 960); // 7 s to the end at 15 s
+    }
+
+    @Test
+    void aRemoteSessionAttachesTheCallsRecordingWithTheDurationEntered() throws Exception {
+        planned("pal-css-l3", AssessmentMode.REMOTE_VIDEO);
+        assertThat(model.attachOffered()).isFalse(); // not started
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        assertThat(model.attachOffered()).isTrue();
+        assertThat(model.status().text()).isEqualTo("Not recording: the plan (003) requires a recording (attach the call's)");
+        recorded.perform(l -> l.end("Call ended"));
+        assertThat(model.attachOffered()).isTrue();
+
+        Path call = Files.write(dir.resolve("Teams meeting.mp4"), new byte[] {1, 2, 3, 4});
+        answers.add("58:61");
+        model.attach(call, asker);
+        assertThat(model.warnings()).containsExactly("\u201c58:61\u201d is not a duration: write it as its player shows it, "
+                + "for example 58:20 or 1:02:05. Nothing was attached.");
+        assertThat(recorded.live().state().recordings()).isEmpty();
+
+        answers.add("58:20");
+        model.attach(call, asker);
+        assertThat(problems).isEmpty();
+        Recording r = recorded.live().state().recordings().get(0);
+        assertThat(r.kind()).isEqualTo(Recording.Kind.ATTACHED);
+        assertThat(r.fileName()).isEqualTo("Teams meeting.mp4");
+        assertThat(r.format()).isEqualTo("MP4 file from the call");
+        assertThat(r.durationMillis()).isEqualTo(Duration.ofMinutes(58).plusSeconds(20).toMillis());
+        assertThat(model.warnings()).isEmpty();
+        assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
+                "Recorded: Teams meeting.mp4 58:20 (attached)"));
+    }
+
+    @Test
+    void durationsAreReadAsAPlayerShowsThem() {
+        assertThat(RecordingModel.parseDuration("58:20")).contains(Duration.ofSeconds(58 * 60 + 20));
+        assertThat(RecordingModel.parseDuration(" 1:02:05 ")).contains(Duration.ofSeconds(3725));
+        assertThat(RecordingModel.parseDuration("45")).contains(Duration.ofMinutes(45));
+        assertThat(RecordingModel.parseDuration("1:75:00")).isEmpty();
+        assertThat(RecordingModel.parseDuration("0:00")).isEmpty();
+        assertThat(RecordingModel.parseDuration("an hour")).isEmpty();
+        assertThat(RecordingModel.parseDuration("")).isEmpty();
+    }
+}
