@@ -73,8 +73,9 @@ final class RecordingBar extends VBox {
         level.setMaxWidth(Double.MAX_VALUE);
         level.setAccessibleText("Microphone level");
         Tooltip.install(level, new Tooltip("The microphone's level now: it moves while anyone speaks"));
-        HBox.setHgrow(level, Priority.ALWAYS);
-        HBox controls = new HBox(8, toggle, level);
+        level.managedProperty().bind(level.visibleProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox controls = new HBox(8, toggle, status);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         warning.setId("recording-warning");
@@ -114,13 +115,38 @@ final class RecordingBar extends VBox {
         playingRow.getStyleClass().add("playback-row");
         playingRow.managedProperty().bind(playingRow.visibleProperty());
 
-        getChildren().addAll(heading, status, controls, warning, more, playingRow);
+        getChildren().addAll(heading, controls, level, warning, more, playingRow);
         refresh();
+    }
+
+    /** While a recording plays the bar follows it, even when the session's time stands still (paused, ended). */
+    private final javafx.animation.Timeline following = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> followPlayback()));
+
+    {
+        following.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    }
+
+    /** Plays from a moment and follows the playback on the bar. */
+    void play(org.epaworkbench.session.RecordingPosition at) {
+        recording.play(at);
+        refresh();
+        following.play();
+    }
+
+    private void followPlayback() {
+        refresh();
+        if (!recording.isPlaying()) {
+            following.stop();
+        }
     }
 
     /** Redraws from the model: called with each tick of the session and after each saved action. */
     void refresh() {
         RecordingModel.Status s = recording.status();
+        // a component the plan does not record: no bar at all, the column keeps its room for what is glanced at
+        setVisible(s.kind() != RecordingModel.Kind.NOT_USED);
+        setManaged(isVisible());
         status.setText(s.text());
         for (int i = 0; i < KINDS.size(); i++) {
             status.pseudoClassStateChanged(KINDS.get(i), s.kind().ordinal() == i);

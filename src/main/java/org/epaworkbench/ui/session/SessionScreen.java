@@ -102,7 +102,10 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
             @Override
             public void act(RecordingModel.Work work, Runnable afterCommit) {
-                model.act(work, afterCommit, failure -> { });
+                model.act(work, () -> {
+                    recordingBar().refresh();
+                    afterCommit.run();
+                }, failure -> recordingBar().refresh()); // a recording that could not start says why in the bar
             }
 
             @Override
@@ -118,7 +121,7 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         });
         model.snapshotProperty().addListener((o, a, b) -> recordingBar.refresh());
 
-        VBox left = new VBox(12, new TimerPanel(model, this), recordingBar);
+        VBox left = new VBox(12, new TimerPanel(model, this));
         if (component.questioning() != null) {
             left.getChildren().add(new QuestioningPanel(model, this));
         }
@@ -139,6 +142,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
                     + ", " + source.section() + "."));
             left.getChildren().add(none);
         }
+        // below what is glanced at while the apprentice works (timer, questioning): the recording, set going once
+        left.getChildren().add(recordingBar);
         grade = new GradePreviewPanel(model, this);
         left.getChildren().add(grade);
         // below the timer, questioning and grade, which are glanced at: the plan's rules for this attempt, read before starting
@@ -603,8 +608,11 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
 
     @Override
     public void play(org.epaworkbench.session.RecordingPosition at) {
-        recording.play(at);
-        recordingBar.refresh();
+        recordingBar.play(at);
+    }
+
+    private RecordingBar recordingBar() {
+        return recordingBar;
     }
 
     /** The session's recording, as the bar shows it. */

@@ -51,6 +51,8 @@ abstract class SessionScreenFixture {
     StackPane root;
     Stage stage;
     volatile SessionScreen screen;
+    /** Runs once the data folder is open, before the screen is built (e.g. to record from memory instead of a microphone). */
+    java.util.function.Consumer<Workbench> beforeScreen = wb -> { };
 
     /** The window, set up here rather than in a {@code @Start} method, which TestFX looks for only on the test class itself. */
     @BeforeEach
@@ -88,6 +90,7 @@ abstract class SessionScreenFixture {
         workbench = Workbench.open(DataDirectory.at(dir), Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC),
                 clock);
         background = new Background();
+        beforeScreen.accept(workbench);
         Apprentice a = new Apprentice("a-1", "Priya Shah", Uln.of("9276308686"), "Harbour Foods", "Northern Skills",
                 planId, LocalDate.of(2025, 6, 2), LocalDate.of(2026, 10, 5), false);
         workbench.people().save(a);
