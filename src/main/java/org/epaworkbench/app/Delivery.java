@@ -33,8 +33,15 @@ public final class Delivery {
         }
     }
 
-    /** A package written: where, and what it holds. */
-    public record Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted) {
+    /**
+     * A package written: where, and what it holds; {@code recordings} files carried, and {@code notices} which recordings
+     * its sessions' logs name were left out, and why (issue 16).
+     */
+    public record Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted,
+            int recordings, List<String> notices) {
+        public Exported(String packageId, Path file, int sessions, int records, int bytes, boolean encrypted) {
+            this(packageId, file, sessions, records, bytes, encrypted, 0, List.of());
+        }
     }
 
     /** A package made here; {@code uploadedAt} is null until it is marked handed over. */
@@ -98,7 +105,8 @@ public final class Delivery {
     public Exported export(Waiting what, Path folder, SigningIdentity identity, X509Certificate encryptTo)
             throws SQLException, IOException, GeneralSecurityException {
         Outbox.Exported x = outbox().export(new Outbox.Selection(what.sessionIds(), what.records()), folder, identity, encryptTo);
-        return new Exported(x.packageId(), x.file(), x.sessions(), x.records(), x.bytes(), x.encrypted());
+        return new Exported(x.packageId(), x.file(), x.sessions(), x.records(), x.bytes(), x.encrypted(), x.recordings(),
+                x.notices());
     }
 
     /** The packages made here, newest first. */

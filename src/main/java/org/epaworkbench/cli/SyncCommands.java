@@ -114,8 +114,10 @@ final class SyncCommands {
             }
             var identity = unlock(keys, root.passwords().keystorePassword(false));
             Delivery.Exported e = outbox.export(selection, out, identity, recipient);
-            stdout.println("Exported " + e.sessions() + " sessions and " + e.records() + " signed records to " + e.file()
-                    + (e.encrypted() ? " (encrypted)" : "") + ", package " + e.packageId() + ".");
+            stdout.println("Exported " + e.sessions() + " sessions and " + e.records() + " signed records"
+                    + (e.recordings() > 0 ? " with " + e.recordings() + " recording" + (e.recordings() == 1 ? "" : "s") : "")
+                    + " to " + e.file() + (e.encrypted() ? " (encrypted)" : "") + ", package " + e.packageId() + ".");
+            e.notices().forEach(n -> stdout.println("  " + n));
             return ExitCodes.OK;
         }
     }

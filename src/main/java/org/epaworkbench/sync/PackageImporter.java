@@ -1109,7 +1109,7 @@ public final class PackageImporter {
                 try {
                     org.epaworkbench.store.OwnerOnly.file(w.getValue());
                     if (!w.getKey().getParent().equals(recordsFolder.normalize())) {
-                        Files.createDirectories(w.getKey().getParent());
+                        org.epaworkbench.store.OwnerOnly.folder(w.getKey().getParent());
                     }
                     Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -105,6 +105,30 @@ class RecordingsInRecordTest {
     }
 
     @Test
+    void aRepairedRecordingSaysWhatWasKeptAndLostAndAnAttachedFileIsListedWithItsHash() throws Exception {
+        open();
+        try (Database d = db) {
+            ManualClock clock = RecordedSessions.clockAt("2026-11-23T12:00:00Z");
+            RecordedSession s = RecordedSessions.started(sessions, plans, people, clock, null);
+            s.perform(l -> l.consentToRecording("Jordan Ellis", "I agree."));
+            s.perform(l -> l.recordingStarted("1.opus", "Opus in Ogg", "USB headset"));
+            clock.advanceMinutes(5);
+            s.perform(l -> l.end("Short test session."));
+            String sha = "ab".repeat(32);
+            s.perform(l -> l.recordingRepaired("repaired", 298_000, 1_500, 420_000, sha, "cut to its last whole page"));
+            String callSha = "cd".repeat(32);
+            s.perform(l -> l.attachRecording("call-recording.mp4", "MP4 video (the call's own)", callSha, 305_000,
+                    48_000_000));
+            byte[] pdf = producer.renderSession(s.live().state().sessionId());
+            RecordLayoutTest.keep("record-recording-repaired.pdf", pdf);
+            String text = text(pdf);
+            assertThat(text).contains("Repaired after the app stopped: cut to its last whole page (kept 4:58, lost 0:01)",
+                    "Recording 2: call-recording.mp4", "Attached to the session", "48.0 MB (48,000,000 bytes)");
+            assertThat(text.replace(" ", "")).contains(sha, callSha);
+        }
+    }
+
+    @Test
     void sizesAreGivenInMegabytesAndExactBytes() {
         assertThat(RecordHtml.size(15_234_567)).isEqualTo("15.2 MB (15,234,567 bytes)");
         assertThat(RecordHtml.size(900)).isEqualTo("1 kB (900 bytes)");
