@@ -167,7 +167,7 @@ public final class Outbox {
             String entry = PackageFormat.recordingEntry(sessionId, l.fileName());
             String left = "Recording " + l.fileName() + " of session " + sessionId + " is not in the package: ";
             if (entry == null) {
-                notices.add(left + "its name has characters a package entry may not use (letters, digits, '.', '_' and '-').");
+                notices.add(left + "its session's id cannot be part of a package entry's name.");
                 continue;
             }
             Path file = org.epaworkbench.store.RecordingFiles.file(folder, sessionId, l.fileName());

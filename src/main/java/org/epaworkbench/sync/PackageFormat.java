@@ -74,9 +74,16 @@ public final class PackageFormat {
         return parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty();
     }
 
-    /** The entry that carries a session's recording; null when its name cannot be an entry's (see {@link #SAFE_NAME}). */
+    /**
+     * The entry that carries a session's recording: {@code recordings/<session id>/<file name>} when the file name is
+     * of the entry alphabet (and does not start with {@code x-}), otherwise {@code x-} and the name's UTF-8 bytes in
+     * lower-case hex (a call's file "Teams meeting.mp4"), so every plain name has exactly one entry. Null when the
+     * session id cannot be part of an entry's name.
+     */
     static String recordingEntry(String sessionId, String fileName) {
-        String name = RECORDINGS + sessionId + "/" + fileName;
+        String segment = fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !fileName.startsWith("x-") ? fileName
+                : "x-" + java.util.HexFormat.of().formatHex(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String name = RECORDINGS + sessionId + "/" + segment;
         return unsafeName(name) == null && isRecording(name) ? name : null;
     }
 

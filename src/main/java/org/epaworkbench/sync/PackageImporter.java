@@ -974,7 +974,6 @@ public final class PackageImporter {
             String name = e.getKey();
             String[] parts = name.substring(PackageFormat.RECORDINGS.length()).split("/", -1);
             String sessionId = parts[0];
-            String fileName = parts[1];
             if (recordingsFolder == null) {
                 throw new PackageRefused(name, "is a recording, and recordings are not kept here");
             }
@@ -982,10 +981,13 @@ public final class PackageImporter {
                 throw new PackageRefused(name, "is a recording of session " + sessionId + ", which is not in the package: a "
                         + "recording travels with its session's log");
             }
-            List<LoggedRecordings.Logged> versions = logged.get(sessionId).get(fileName);
+            // the entry's name is the one the log's plain file name gives (PackageFormat.recordingEntry), nothing else
+            String fileName = logged.get(sessionId).keySet().stream()
+                    .filter(f -> name.equals(PackageFormat.recordingEntry(sessionId, f))).findFirst().orElse(null);
+            List<LoggedRecordings.Logged> versions = fileName == null ? null : logged.get(sessionId).get(fileName);
             if (versions == null) {
-                throw new PackageRefused(name, "the log of session " + sessionId + " names no finished recording " + fileName
-                        + ": the package carries a file the session did not record");
+                throw new PackageRefused(name, "the log of session " + sessionId + " names no finished recording "
+                        + parts[1] + ": the package carries a file the session did not record");
             }
             PackageReader.Listed listed = reader.listed(name);
             LoggedRecordings.Logged match = versions.stream()

@@ -94,6 +94,28 @@ class RecordingPackageTest {
     }
 
     @Test
+    void anAttachedCallRecordingWhoseNameHasSpacesTravelsByHashAndSize() throws Exception {
+        Device d = device("laptop");
+        try (SyncFixture laptop = d.f(); SyncFixture office = new SyncFixture(dir.resolve("office"))) {
+            String sid = d.made().sessionId();
+            Path call = RecordingFiles.file(RecordingFiles.folder(laptop.root), sid, "Teams meeting.mp4");
+            Files.write(call, "not audio at all: an attached file is checked by hash and size only".getBytes());
+            long size = Files.size(call);
+            String sha = RecordedAudio.sha256(call);
+            d.made().session().perform(l -> l.attachRecording("Teams meeting.mp4", "MP4 video", sha, 3_000, size));
+            Outbox o = laptop.outbox();
+            Outbox.Exported x = o.export(o.pending(), dir.resolve("usb"), d.id(), null);
+            assertThat(x.recordings()).isEqualTo(2);
+            String entry = "recordings/" + sid + "/x-" + java.util.HexFormat.of().formatHex("Teams meeting.mp4".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(entries(Files.readAllBytes(x.file()))).containsKey(entry);
+            office.importer().importPackage(x.file(), null, SyncFixture.FIRST_USE, false);
+            Path placed = RecordingFiles.file(RecordingFiles.folder(office.root), sid, "Teams meeting.mp4");
+            assertThat(RecordedAudio.sha256(placed)).isEqualTo(sha);
+        }
+    }
+
+    @Test
     void swappedAudioWithTheSameNameRefusesTheWholePackage() throws Exception {
         Device d = device("laptop");
         try (SyncFixture laptop = d.f(); SyncFixture office = new SyncFixture(dir.resolve("office"))) {
