@@ -446,13 +446,18 @@ public final class MainWindow extends BorderPane {
 
     private void editSettings() {
         var delivery = workbench.services().organisationDelivery();
-        background.run(() -> java.util.Map.entry(workbench.settings().sessionSettings(),
-                DeliverySettingsForm.read(delivery, workbench.settings())),
-                current -> SettingsDialog.show(window(), current.getKey(), current.getValue(), (session, typed, then) ->
-                        background.run(() -> {
+        record Current(org.epaworkbench.session.SessionSettings session, DeliverySettingsForm.Values delivery,
+                SettingsDialog.Microphones microphones) {
+        }
+        background.run(() -> new Current(workbench.settings().sessionSettings(),
+                DeliverySettingsForm.read(delivery, workbench.settings()), new SettingsDialog.Microphones(
+                        org.epaworkbench.app.SessionRecording.microphones(), workbench.settings().microphone())),
+                current -> SettingsDialog.show(window(), current.session(), current.delivery(), current.microphones(),
+                        (session, typed, microphone, then) -> background.run(() -> {
                             DeliverySettingsForm.Problems problems = DeliverySettingsForm.save(delivery, workbench.settings(), typed);
                             if (problems.none()) {
                                 workbench.settings().saveSessionSettings(session);
+                                workbench.settings().saveMicrophone(microphone);
                             }
                             return problems;
                         }, problems -> {

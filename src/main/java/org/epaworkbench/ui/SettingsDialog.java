@@ -24,8 +24,16 @@ final class SettingsDialog {
     /** Keeps what was chosen, off the FX thread; {@code then} hears, on the FX thread, what is wrong (or nothing). */
     @FunctionalInterface
     interface Saver {
-        void save(SessionSettings session, DeliverySettingsForm.Values delivery, Consumer<DeliverySettingsForm.Problems> then);
+        void save(SessionSettings session, DeliverySettingsForm.Values delivery, java.util.Optional<String> microphone,
+                Consumer<DeliverySettingsForm.Problems> then);
     }
+
+    /** The microphones the system lists now, and the one chosen (empty: the system's default). */
+    record Microphones(java.util.List<String> names, java.util.Optional<String> chosen) {
+    }
+
+    /** The first choice of the microphone list: the system's default microphone. */
+    static final String DEFAULT_MICROPHONE = "The system's default microphone";
 
     private SettingsDialog() {
     }
@@ -35,7 +43,8 @@ final class SettingsDialog {
      * SHA-256, checked when saved (a problem shows under its field and the dialog stays open), and how long
      * delivered copies are kept.
      */
-    static void show(Window owner, SessionSettings current, DeliverySettingsForm.Values delivery, Saver saver) {
+    static void show(Window owner, SessionSettings current, DeliverySettingsForm.Values delivery, Microphones microphones,
+            Saver saver) {
         Dialog<SessionSettings> d = dialog(owner);
         Spinner<Integer>[] spinners = sessionSpinners(current);
 
@@ -84,7 +93,9 @@ final class SettingsDialog {
         // room for the problems under their fields, so showing one never pushes the next field out of sight
         javafx.scene.control.ScrollPane deliveryScroll = new javafx.scene.control.ScrollPane(deliveryPane);
         deliveryScroll.setFitToWidth(true);
-        TabPane tabs = new TabPane(new Tab("Live sessions", sessionGrid(spinners)), new Tab("Delivery", deliveryScroll));
+        javafx.scene.control.ComboBox<String> microphone = microphoneChoice(microphones);
+        TabPane tabs = new TabPane(new Tab("Live sessions", sessionGrid(spinners)), new Tab("Delivery", deliveryScroll),
+                new Tab("Recording", recordingPane(microphone, microphones)));
         tabs.setPrefHeight(440);
         tabs.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tabs.setId("settings-tabs");
@@ -101,7 +112,10 @@ final class SettingsDialog {
             saveButton.setDisable(true);
             DeliverySettingsForm.Values typed = new DeliverySettingsForm.Values(address.getText(), root.getText(),
                     remove.isSelected(), days.getValue());
-            saver.save(sessionSettings(spinners), typed, problems -> {
+            String mic = microphone.getValue();
+            java.util.Optional<String> chosenMicrophone = mic == null || mic.equals(DEFAULT_MICROPHONE)
+                    ? java.util.Optional.empty() : java.util.Optional.of(mic.replace(NOT_CONNECTED, ""));
+            saver.save(sessionSettings(spinners), typed, chosenMicrophone, problems -> {
                 saveButton.setDisable(false);
                 addressProblem.setText(problems.address() == null ? "" : problems.address());
                 rootProblem.setText(problems.rootFingerprint() == null ? "" : problems.rootFingerprint());
@@ -115,6 +129,41 @@ final class SettingsDialog {
             });
         });
         d.show();
+    }
+
+    private static final String NOT_CONNECTED = " (not connected now)";
+
+    /** The microphone sessions are recorded from: the default one, or one the system lists (Java Sound). */
+    private static javafx.scene.control.ComboBox<String> microphoneChoice(Microphones m) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>();
+        box.setId("setting-microphone");
+        box.getItems().add(DEFAULT_MICROPHONE);
+        box.getItems().addAll(m.names());
+        String chosen = m.chosen().map(c -> m.names().contains(c) ? c : c + NOT_CONNECTED).orElse(DEFAULT_MICROPHONE);
+        if (!box.getItems().contains(chosen)) {
+            box.getItems().add(chosen);
+        }
+        box.setValue(chosen);
+        box.setPrefWidth(430);
+        return box;
+    }
+
+    private static Node recordingPane(javafx.scene.control.ComboBox<String> microphone, Microphones m) {
+        Label explain = new Label(m.names().isEmpty()
+                ? "No microphone was found on this computer: sessions cannot be recorded here until one is connected. A "
+                        + "remote session's call recording can still be attached to it."
+                : "Sessions are recorded from this microphone once the apprentice has consented. The default one is the "
+                        + "system's; choose another (a headset, a table microphone) when the laptop's own is poor.");
+        explain.setId("setting-microphone-explain");
+        explain.setWrapText(true);
+        explain.setMaxWidth(680);
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.addRow(0, new Label("Microphone"), microphone);
+        VBox pane = new VBox(12, explain, grid);
+        pane.setPadding(new javafx.geometry.Insets(12));
+        return pane;
     }
 
     private static Label problem(String id) {

@@ -34,7 +34,9 @@ class SettingsAndDataFolderTest {
             assertThat(settings.theme()).isEmpty();
             assertThat(settings.trustOnFirstUse()).isFalse();
             assertThat(settings.sessionSettings()).isEqualTo(SessionSettings.DEFAULT);
+            assertThat(settings.microphone()).as("the system's default microphone").isEmpty();
 
+            settings.saveMicrophone(java.util.Optional.of(" USB headset "));
             settings.saveTheme("DARK");
             settings.trustOnFirstUse(true);
             SessionSettings chosen = new SessionSettings(Duration.ofMinutes(7), Duration.ofMinutes(3));
@@ -44,6 +46,9 @@ class SettingsAndDataFolderTest {
             Settings settings = services(db).settings();
             assertThat(settings.theme()).hasValue("DARK");
             assertThat(settings.trustOnFirstUse()).isTrue();
+            assertThat(settings.microphone()).hasValue("USB headset");
+            settings.saveMicrophone(java.util.Optional.empty());
+            assertThat(settings.microphone()).as("back to the default microphone").isEmpty();
             assertThat(settings.sessionSettings()).isEqualTo(new SessionSettings(Duration.ofMinutes(7), Duration.ofMinutes(3)));
             assertThat(new Importing(services(db)).trustOnFirstUse()).as("the Import screen reads the same setting").isTrue();
         }
