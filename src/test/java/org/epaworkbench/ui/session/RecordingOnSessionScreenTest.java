@@ -114,6 +114,7 @@ class RecordingOnSessionScreenTest extends SessionScreenFixture {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#playback-status")).isEqualTo("Playing 1.opus at 0:00 (from 0:00)");
         assertThat(showing(robot, "#playback-stop")).isTrue();
+        robot.interact(() -> Screenshots.save(stage.getScene(), "session-playback"));
         playbackQueue.remove(0).run(); // the player's thread: plays what is on disk, to its end
         assertThat(played.size()).isGreaterThan(11 * 48_000);
         // the bar follows the playback by itself (the session's time may stand still, as in the review)
