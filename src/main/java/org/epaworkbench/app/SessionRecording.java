@@ -1,11 +1,9 @@
 package org.epaworkbench.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -36,6 +34,7 @@ import org.epaworkbench.session.SessionRuleException;
 import org.epaworkbench.session.SessionSettings;
 import org.epaworkbench.session.SessionState;
 import org.epaworkbench.session.SessionStatus;
+import org.epaworkbench.store.RecordingFiles;
 
 /**
  * Recording a session (issue 16, ADR 14): the apprentice's consent and an agreed exemption; starting to record a running
@@ -50,7 +49,6 @@ import org.epaworkbench.session.SessionStatus;
 public final class SessionRecording implements AutoCloseable {
 
     /** The folder of the data folder that holds recordings, one folder per session. */
-    public static final String FOLDER = "recordings";
     /** Recording does not start with less room than this on the disk. */
     public static final long MINIMUM_MINUTES = DiskSpaceCheck.WARN_BELOW_MINUTES;
 
@@ -204,7 +202,7 @@ public final class SessionRecording implements AutoCloseable {
 
     /** The folder a session's recordings are kept in. */
     public Path folderOf(String sessionId) {
-        return root.resolve(FOLDER).resolve(sessionId);
+        return RecordingFiles.folder(root).resolve(sessionId);
     }
 
     /** A recording's file, by the name its events give. */
@@ -388,7 +386,7 @@ public final class SessionRecording implements AutoCloseable {
         String sha;
         try {
             size = Files.size(r.file());
-            sha = sha256(r.file());
+            sha = RecordingFiles.sha256Of(r.file());
         } catch (IOException e) {
             throw new SessionRuleException("The recording " + r.file() + " was closed but cannot be read to record its "
                     + "size and SHA-256 (" + e.getMessage() + ").");
@@ -406,11 +404,25 @@ public final class SessionRecording implements AutoCloseable {
      */
     public String attach(RecordedSession session, Path source, String format, java.time.Duration duration)
             throws SessionRuleException, SQLException, CannotRecord {
-        if (!Files.isRegularFile(source)) {
-            throw new CannotRecord("There is no file " + source + " to attach.");
-        }
         if (duration == null || duration.isNegative()) {
             throw new SessionRuleException("Give the recording's duration, as its player shows it.");
+        }
+        return attach(session, copyIn(session, source), format, duration);
+    }
+
+    /** A call's recording copied into a session's recordings folder, not yet in its log. */
+    public record CopiedIn(String name, Path file, String sha256, long sizeBytes) {
+    }
+
+    /**
+     * The long half of {@link #attach(RecordedSession, Path, String, java.time.Duration)}: copies the file into the
+     * session's recordings folder and reads its SHA-256 (a video call's file may take minutes), off the session's
+     * writer so its clock and heartbeats go on meanwhile. Nothing is in the log until {@link #attach(RecordedSession,
+     * CopiedIn, String, java.time.Duration)}.
+     */
+    public CopiedIn copyIn(RecordedSession session, Path source) throws CannotRecord {
+        if (!Files.isRegularFile(source)) {
+            throw new CannotRecord("There is no file " + source + " to attach.");
         }
         Path folder = folderOf(session.id());
         String name = plainName(source.getFileName().toString());
@@ -432,13 +444,27 @@ public final class SessionRecording implements AutoCloseable {
             Path part = folder.resolve(kept + ".part");
             Files.copy(source, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            sha = sha256(target);
+            sha = RecordingFiles.sha256Of(target);
         } catch (IOException e) {
             throw new CannotRecord("The recording " + source + " could not be copied into " + folder + " (" + e.getMessage()
                     + ").", e);
         }
+        return new CopiedIn(kept, target, sha, size);
+    }
+
+    /**
+     * The short half: records the copied file in the session's log (on the session's writer) with the duration the
+     * assessor gives; when the log refuses it, the copy is removed. Returns the name it is kept under.
+     */
+    public String attach(RecordedSession session, CopiedIn copied, String format, java.time.Duration duration)
+            throws SessionRuleException, SQLException {
+        if (duration == null || duration.isNegative()) {
+            throw new SessionRuleException("Give the recording's duration, as its player shows it.");
+        }
+        String kept = copied.name();
+        Path target = copied.file();
         try {
-            session.perform(l -> l.attachRecording(kept, format, sha, duration.toMillis(), size));
+            session.perform(l -> l.attachRecording(kept, format, copied.sha256(), duration.toMillis(), copied.sizeBytes()));
         } catch (SessionRuleException | SQLException | RuntimeException e) {
             try {
                 Files.deleteIfExists(target);
@@ -491,7 +517,7 @@ public final class SessionRecording implements AutoCloseable {
     public RepairRound repairLeftOpen(Sessions sessions, SessionClock clock, SessionSettings settings) {
         List<Repaired> repaired = new ArrayList<>();
         List<RepairProblem> problems = new ArrayList<>();
-        Path folder = root.resolve(FOLDER);
+        Path folder = RecordingFiles.folder(root);
         if (!Files.isDirectory(folder)) {
             return new RepairRound(repaired, problems);
         }
@@ -529,7 +555,7 @@ public final class SessionRecording implements AutoCloseable {
         try {
             result = RecordingRepair.repair(file);
             size = Files.size(file);
-            sha = sha256(file);
+            sha = RecordingFiles.sha256Of(file);
         } catch (IOException e) {
             throw new SessionRuleException("The recording " + file + " cannot be read to repair it (" + e.getMessage()
                     + "). It has been left as it was.");
@@ -638,13 +664,6 @@ public final class SessionRecording implements AutoCloseable {
         @Override
         public boolean awaitTermination(long timeout, TimeUnit unit) {
             return true;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         }
     }
 

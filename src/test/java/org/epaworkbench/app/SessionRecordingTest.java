@@ -149,7 +149,7 @@ class SessionRecordingTest {
         assertThat(rec.status()).isEqualTo(Recording.Status.ENDED);
         assertThat(rec.durationMillis()).isEqualTo(5000);
         assertThat(rec.sizeBytes()).isEqualTo(Files.size(file));
-        assertThat(rec.sha256()).isEqualTo(SessionRecording.sha256(file));
+        assertThat(rec.sha256()).isEqualTo(org.epaworkbench.store.RecordingFiles.sha256Of(file));
         try (OpusRecordingReader reader = OpusRecordingReader.open(file)) {
             assertThat(reader.endsCleanly()).isTrue();
             assertThat(reader.durationMillis()).isEqualTo(5000);
@@ -260,7 +260,7 @@ class SessionRecordingTest {
         Recording rec = state.recordings().get(0);
         assertThat(rec.status()).isEqualTo(Recording.Status.REPAIRED);
         assertThat(rec.durationMillis()).isBetween(4500L - 2000, 4500L); // at most the last page is lost
-        assertThat(rec.sha256()).isEqualTo(SessionRecording.sha256(file));
+        assertThat(rec.sha256()).isEqualTo(org.epaworkbench.store.RecordingFiles.sha256Of(file));
         assertThat(rec.sizeBytes()).isEqualTo(Files.size(file));
         try (OpusRecordingReader reader = OpusRecordingReader.open(file)) {
             assertThat(reader.endsCleanly()).isTrue();

@@ -65,6 +65,13 @@ public final class RecordingModel {
 
         /** Starts the planned session; {@code afterCommit} runs once the start is saved. */
         void start(Runnable afterCommit);
+
+        /**
+         * Runs long work (copying a call's file in) beside the session, off its writer so its clock goes on; then
+         * {@code then} on the FX thread, or {@code failed} with what went wrong.
+         */
+        <T> void beside(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then,
+                java.util.function.Consumer<Throwable> failed);
     }
 
     /** How the bar looks: what it says and in which colour (always with words). */
@@ -267,7 +274,10 @@ public final class RecordingModel {
         }
         lastProblem = null;
         String format = formatOf(file);
-        session.act(() -> recording.attach(recorded, file, format, duration.get()), () -> { });
+        // the copy (a call's video may be gigabytes) off the session's writer; only the log entry on it
+        session.beside(() -> recording.copyIn(recorded, file),
+                copied -> session.act(() -> recording.attach(recorded, copied, format, duration.get()), () -> { }),
+                failure -> lastProblem = failure.getMessage());
     }
 
     private static final Pattern DURATION = Pattern.compile("(?:(\\d+):)?(\\d{1,3}):(\\d{2})");

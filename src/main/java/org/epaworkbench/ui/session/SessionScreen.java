@@ -112,6 +112,15 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
             public void start(Runnable afterCommit) {
                 model.perform(l -> l.start(), afterCommit);
             }
+
+            @Override
+            public <T> void beside(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then,
+                    java.util.function.Consumer<Throwable> failed) {
+                model.background().flow(work, then, failure -> {
+                    failed.accept(failure);
+                    recordingBar().refresh();
+                });
+            }
         }, model.recorded(), model.workbench().sessionRecording(), model.workbench().playback(), model.apprentice().name());
         this.recordingBar = new RecordingBar(recording, this::window);
         // with the session's tick: the recording's time, level and warnings; a microphone gone quiet is noticed here

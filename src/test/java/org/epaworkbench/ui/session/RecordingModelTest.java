@@ -139,6 +139,9 @@ class RecordingModelTest {
     }
 
     /** A planned session and the model over it; actions run at once, as the writer would run them. */
+    /** What each piece of long work run beside the session's writer had done when it finished. */
+    final List<String> besideDone = new java.util.ArrayList<>();
+
     void planned(String planId, AssessmentMode mode) throws Exception {
         AssessmentPlan plan = plans.plan(planId).orElseThrow();
         recorded = RecordedSession.create(store, plan, new SessionDetails("a-" + planId, plan.id(), plan.version(),
@@ -162,6 +165,21 @@ class RecordingModelTest {
             @Override
             public void start(Runnable afterCommit) {
                 act(() -> recorded.perform(l -> l.start()), afterCommit);
+            }
+
+            @Override
+            public <T> void beside(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> then,
+                    java.util.function.Consumer<Throwable> failed) {
+                T done;
+                try {
+                    done = work.call();
+                } catch (Exception e) {
+                    failed.accept(e);
+                    return;
+                }
+                // what the long lane did: the file is copied, nothing is in the log yet
+                besideDone.add(done + " | in the log: " + recorded.live().state().recordings().size());
+                then.accept(done);
             }
         }, recorded, service, playback, "Ann Apprentice");
     }
@@ -396,6 +414,8 @@ class RecordingModelTest {
         answers.add("58:20");
         model.attach(call, asker);
         assertThat(problems).isEmpty();
+        // the copy and its hash are long work (a call's video may be gigabytes): beside the writer, not on it
+        assertThat(besideDone).singleElement().asString().contains("name=Teams meeting.mp4").endsWith("| in the log: 0");
         Recording r = recorded.live().state().recordings().get(0);
         assertThat(r.kind()).isEqualTo(Recording.Kind.ATTACHED);
         assertThat(r.fileName()).isEqualTo("Teams meeting.mp4");
