@@ -101,8 +101,9 @@ final class SettingsDialog {
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         d.getDialogPane().setContent(tabs);
-        // a form's width: long explanations and problems wrap rather than being cut
-        d.getDialogPane().setPrefWidth(760);
+        // a form's width on its content (the dialog sizes itself to its content): long explanations and problems
+        // wrap rather than being cut; set on the dialog pane it was lost, and openbox showed the dialog 318 px wide
+        tabs.setPrefWidth(760);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Node saveButton = d.getDialogPane().lookupButton(save);

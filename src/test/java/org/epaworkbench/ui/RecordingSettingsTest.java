@@ -76,6 +76,19 @@ class RecordingSettingsTest {
     }
 
     @Test
+    void theDialogIsWideEnoughForItsForm(FxRobot robot) throws Exception {
+        robot.interact(() -> SettingsDialog.show(stage, SessionSettings.DEFAULT,
+                new DeliverySettingsForm.Values("", "", false, 30),
+                new SettingsDialog.Microphones(List.of(), Optional.empty()), (session, delivery, microphone, then) -> { }));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#settings-tabs").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window dialog = robot.lookup("#settings-tabs").query().getScene().getWindow();
+        // under openbox it opened 318 px wide: every label cut, the Recording tab's name cut, Save half out of sight
+        assertThat(dialog.getWidth()).as("the Settings dialog's width").isGreaterThanOrEqualTo(760);
+        robot.interact(() -> ((javafx.stage.Stage) dialog).close());
+    }
+
+    @Test
     void noMicrophoneAtAllIsSaid(FxRobot robot) throws Exception {
         chooseAndSave(robot, new SettingsDialog.Microphones(List.of(), Optional.empty()), SettingsDialog.DEFAULT_MICROPHONE);
         assertThat(explained).startsWith("No microphone was found on this computer: sessions cannot be recorded here");
