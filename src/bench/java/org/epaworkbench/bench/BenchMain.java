@@ -46,6 +46,7 @@ public final class BenchMain {
         groups.put("heap", HeapBench::run);
         groups.put("fx", FxStallBench::run);
         groups.put("intake", IntakeBench::run);
+        groups.put("recording", RecordingBench::run);
 
         String which = args.length == 0 ? "all" : String.join(",", args);
         List<String> chosen = which.equals("all") ? new ArrayList<>(groups.keySet())

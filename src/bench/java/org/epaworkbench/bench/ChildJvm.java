@@ -39,8 +39,11 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    static Result run(List<String> jvmArgs, String mainClass, List<String> args, Path log, long timeoutSeconds)
-            throws IOException, InterruptedException {
+    /**
+     * The command for a child JVM with this JVM's classpath (and {@code -Dbench.childJvmArgs}), its standard error to
+     * {@code log}; for a caller that reads its output as it comes (to kill it at a moment of its own choosing).
+     */
+    static ProcessBuilder builder(List<String> jvmArgs, String mainClass, List<String> args, Path log) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -55,6 +58,12 @@ final class ChildJvm {
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(log.toFile());
         pb.environment().remove("DISPLAY");
+        return pb;
+    }
+
+    static Result run(List<String> jvmArgs, String mainClass, List<String> args, Path log, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(jvmArgs, mainClass, args, log);
         Map<String, Double> times = new LinkedHashMap<>();
         Map<String, String> payloads = new LinkedHashMap<>();
         List<String> output = new ArrayList<>();

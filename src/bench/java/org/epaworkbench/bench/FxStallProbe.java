@@ -18,6 +18,8 @@ import org.epaworkbench.plan.Criterion;
 import org.epaworkbench.record.RecordHtml;
 import org.epaworkbench.record.RecordProducer;
 import org.epaworkbench.app.RecordedSession;
+import org.epaworkbench.app.SessionRecording;
+import org.epaworkbench.recording.OpusRecordingReader;
 import org.epaworkbench.ui.StartupProbe;
 import org.epaworkbench.ui.session.LiveSessionModel;
 import org.epaworkbench.ui.session.SessionScreen;
@@ -30,6 +32,12 @@ import org.epaworkbench.ui.session.SessionScreen;
  * note field and its button; ending the session and signing its record three times as "Sign record"
  * does (declarations saved, then rendering and signing as a background task, its steps shown on the
  * session screen). Prints {@code EPA-BENCH pulses-PHASE maxGapMs p99GapMs gapsOver50 gaps maxFxCpuBetweenPulsesMs} per phase.
+ *
+ * <p>With a second argument {@code recording} (issue 16; the JVM given {@code -Depaworkbench.demoMicrophone=FILE.wav}):
+ * after idle and ticking, the session is recorded through its Record button (the apprentice's consent recorded before
+ * the screen opened), sits recording, and is ticked twice as long the same way while recording; then the recording is
+ * stopped ({@code EPA-BENCH recorded DURATION_MS DECODABLE_MS POSITION_MS}) and the screen ticked once more without it
+ * (phase "ticking again": A B B A). No notes or signing in that run.
  */
 public final class FxStallProbe {
 
@@ -48,6 +56,7 @@ public final class FxStallProbe {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean recording = args.length > 1 && args[1].equals("recording");
         org.epaworkbench.Logging.configure();
         FxDriver.startToolkit();
         List<Phase> phases = new ArrayList<>();
@@ -55,6 +64,10 @@ public final class FxStallProbe {
             Fixtures.PlanComponent pc = Fixtures.largestComponent();
             Apprentice a = d.workbench.people().apprentice("bench-apprentice-0").orElseThrow();
             RecordedSession s = Fixtures.plan(d.workbench, a, pc, d.workbench.sessionClock());
+            if (recording) {
+                // the apprentice's consent, given before the screen opens: its Record button then records at once
+                d.workbench.sessionRecording().consent(s, a.name(), SessionRecording.consentWording(pc.component()));
+            }
             d.fx(() -> d.main.openSession(s.id()));
             d.waitFor("the session screen", () -> d.main.sessionScreen() != null, 60);
             SessionScreen screen = d.call(() -> d.main.sessionScreen());
@@ -79,54 +92,87 @@ public final class FxStallProbe {
             phases.add(new Phase("idle", from, count));
 
             from = count;
-            KeyCode[] judgements = {KeyCode.M, KeyCode.N, KeyCode.A};
-            String first = pc.component().criteria().get(0).code();
-            for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < pc.component().criteria().size(); i++) {
-                    KeyCode k = judgements[(round + i) % judgements.length];
-                    d.fx(() -> key(screen, k));
-                    Thread.sleep(60);
-                    d.fx(() -> key(screen, KeyCode.DOWN));
-                    Thread.sleep(90);
-                }
-                d.fx(() -> screen.jumpTo(first));
-                Thread.sleep(90);
-            }
-            d.drain();
+            tick(d, screen, pc);
             phases.add(new Phase("ticking", from, count));
 
-            from = count;
-            for (Criterion c : pc.component().criteria()) {
-                d.fx(() -> {
-                    ((TextInputControl) d.scene.lookup("#note-input")).setText(Fixtures.longNote(c));
-                    ((Button) d.scene.lookup("#add-note")).fire();
-                });
-                Thread.sleep(150);
+            if (recording) {
+                // issue 16: the same ticking while the session is recorded, started by its Record button
+                SessionRecording recorder = d.workbench.sessionRecording();
+                String id = model.recorded().id();
+                d.fx(() -> ((Button) d.scene.lookup("#recording-toggle")).fire());
+                d.waitFor("the recording to start", () -> recorder.recording(id), 30);
                 d.drain();
-                d.fx(() -> key(screen, KeyCode.DOWN));
-            }
-            d.drain();
-            phases.add(new Phase("saving notes", from, count));
+                Thread.sleep(1_000);
+                from = count;
+                Thread.sleep(3_000);
+                phases.add(new Phase("recording", from, count));
 
-            from = count;
-            d.fx(() -> model.perform(l -> l.end("benchmark: ended to sign the record")));
-            d.drain();
-            String png = Base64.getEncoder().encodeToString(Fixtures.signaturePng());
-            d.fx(() -> model.perform(l -> l.declare("apprentice", a.name(),
-                    RecordHtml.declarationText(pc.plan(), "apprentice"), png)));
-            d.fx(() -> model.perform(l -> l.declare("assessor", "Alex Morgan",
-                    RecordHtml.declarationText(pc.plan(), "assessor"), png)));
-            d.drain();
-            for (int i = 0; i < 3; i++) {
-                CompletableFuture<Void> signed = new CompletableFuture<>();
-                d.fx(() -> sign(d, model, d.stage, signed));
-                signed.get(120, TimeUnit.SECONDS);
+                // twice, and once more without recording after it: A B B A, so warming up favours neither
+                from = count;
+                tick(d, screen, pc);
+                tick(d, screen, pc);
+                phases.add(new Phase("ticking while recording", from, count));
+                long position = recorder.positionMillis(id);
+                d.fx(() -> ((Button) d.scene.lookup("#recording-toggle")).fire());
+                d.waitFor("the recording's end in the log", () -> !recorder.recording(id)
+                        && !model.recorded().live().state().recordings().get(0).open(), 30);
+                var kept = model.recorded().live().state().recordings().get(0);
+                Path file = recorder.fileOf(id, kept.fileName());
+                long decodable;
+                try (OpusRecordingReader reader = OpusRecordingReader.open(file)) {
+                    decodable = reader.durationMillis();
+                }
+                StartupProbe.mark("recorded " + kept.durationMillis() + " " + decodable + " " + position);
                 d.drain();
-                Thread.sleep(300);
+                Thread.sleep(1_000);
+                from = count;
+                tick(d, screen, pc);
+                phases.add(new Phase("ticking again", from, count));
+            } else {
+                notesAndSigning(d, screen, model, pc, a, phases);
             }
-            phases.add(new Phase("signing", from, count));
             d.fx(model::stop);
         }
+        report(phases);
+    }
+
+    /** Saving a 500-character note on each criterion, then ending the session and signing its record three times. */
+    private static void notesAndSigning(FxDriver d, SessionScreen screen, LiveSessionModel model, Fixtures.PlanComponent pc,
+            Apprentice a, List<Phase> phases) throws Exception {
+        int from = count;
+        for (Criterion c : pc.component().criteria()) {
+            d.fx(() -> {
+                ((TextInputControl) d.scene.lookup("#note-input")).setText(Fixtures.longNote(c));
+                ((Button) d.scene.lookup("#add-note")).fire();
+            });
+            Thread.sleep(150);
+            d.drain();
+            d.fx(() -> key(screen, KeyCode.DOWN));
+        }
+        d.drain();
+        phases.add(new Phase("saving notes", from, count));
+
+        from = count;
+        d.fx(() -> model.perform(l -> l.end("benchmark: ended to sign the record")));
+        d.drain();
+        String png = Base64.getEncoder().encodeToString(Fixtures.signaturePng());
+        d.fx(() -> model.perform(l -> l.declare("apprentice", a.name(),
+                RecordHtml.declarationText(pc.plan(), "apprentice"), png)));
+        d.fx(() -> model.perform(l -> l.declare("assessor", "Alex Morgan",
+                RecordHtml.declarationText(pc.plan(), "assessor"), png)));
+        d.drain();
+        for (int i = 0; i < 3; i++) {
+            CompletableFuture<Void> signed = new CompletableFuture<>();
+            d.fx(() -> sign(d, model, d.stage, signed));
+            signed.get(120, TimeUnit.SECONDS);
+            d.drain();
+            Thread.sleep(300);
+        }
+        phases.add(new Phase("signing", from, count));
+    }
+
+    /** Prints each phase's gaps and exits. */
+    private static void report(List<Phase> phases) {
         for (Phase p : phases) {
             List<Double> gaps = new ArrayList<>();
             double busiest = 0;
@@ -141,6 +187,24 @@ public final class FxStallProbe {
             StartupProbe.mark("pulses-" + p.name().replace(' ', '-') + " " + max + " " + p99 + " " + over + " " + gaps.size() + " " + busiest);
         }
         System.exit(0);
+    }
+
+    /** Three rounds over every criterion: M, N or A on the selected one, then Down, as an assessor ticks. */
+    private static void tick(FxDriver d, SessionScreen screen, Fixtures.PlanComponent pc) throws Exception {
+        KeyCode[] judgements = {KeyCode.M, KeyCode.N, KeyCode.A};
+        String first = pc.component().criteria().get(0).code();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < pc.component().criteria().size(); i++) {
+                KeyCode k = judgements[(round + i) % judgements.length];
+                d.fx(() -> key(screen, k));
+                Thread.sleep(60);
+                d.fx(() -> key(screen, KeyCode.DOWN));
+                Thread.sleep(90);
+            }
+            d.fx(() -> screen.jumpTo(first));
+            Thread.sleep(90);
+        }
+        d.drain();
     }
 
     private static void key(SessionScreen screen, KeyCode code) {

@@ -110,15 +110,7 @@ class MeterAndWatchesTest {
     @Test
     void aWavFileCanStandInForTheMicrophone() throws Exception {
         short[] pcm = SpeechLikeAudio.speech(0.5, RATE, 1);
-        byte[] bytes = new byte[pcm.length * 2];
-        for (int i = 0; i < pcm.length; i++) {
-            bytes[2 * i] = (byte) pcm[i];
-            bytes[2 * i + 1] = (byte) (pcm[i] >> 8);
-        }
-        Path wav = dir.resolve("in.wav");
-        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
-                new java.io.ByteArrayInputStream(bytes), JavaSoundInput.format(RATE), pcm.length),
-                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+        Path wav = SpeechLikeAudio.writeWav(pcm, RATE, dir.resolve("in.wav"));
         PcmAudioInput input = PcmAudioInput.fromWav(wav);
         assertThat(input.sampleRate()).isEqualTo(RATE);
         input.start();

@@ -69,6 +69,19 @@ public final class SpeechLikeAudio {
         return out;
     }
 
+    /** Writes mono 16-bit PCM as a WAV file, as the demonstration microphone and {@link PcmAudioInput#fromWav} read it. */
+    public static java.nio.file.Path writeWav(short[] pcm, int rate, java.nio.file.Path wav) throws java.io.IOException {
+        byte[] bytes = new byte[pcm.length * 2];
+        for (int i = 0; i < pcm.length; i++) {
+            bytes[2 * i] = (byte) pcm[i];
+            bytes[2 * i + 1] = (byte) (pcm[i] >> 8);
+        }
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(bytes), JavaSoundInput.format(rate), pcm.length),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+        return wav;
+    }
+
     private static double noise(Random random) {
         return random.nextGaussian() * 20; // about -64 dBFS
     }
