@@ -399,8 +399,8 @@ public final class SessionRecording implements AutoCloseable {
     /**
      * Attaches a recording made elsewhere (a remote session's video call recording, in any format) to the session, during
      * it or after its end: the file is copied into the session's recordings folder (under its own name, numbered when
-     * that is taken) and its SHA-256 and size recorded with the duration the assessor gives (the app reads no video
-     * format). Returns the name it is kept under.
+     * that is taken) and its SHA-256 and size recorded with its duration (read from the file by
+     * {@link #durationOf}, or given by the assessor). Returns the name it is kept under.
      */
     public String attach(RecordedSession session, Path source, String format, java.time.Duration duration)
             throws SessionRuleException, SQLException, CannotRecord {
@@ -408,6 +408,14 @@ public final class SessionRecording implements AutoCloseable {
             throw new SessionRuleException("Give the recording's duration, as its player shows it.");
         }
         return attach(session, copyIn(session, source), format, duration);
+    }
+
+    /**
+     * The duration of a call's recording read from its file: Ogg/Opus, WAV, AIFF, MP4, M4A and MOV say it in their
+     * headers; empty for other formats (the assessor types what their player shows). Reads headers only, never decodes.
+     */
+    public static Optional<java.time.Duration> durationOf(Path file) {
+        return org.epaworkbench.recording.MediaDuration.of(file);
     }
 
     /** A call's recording copied into a session's recordings folder, not yet in its log. */

@@ -257,26 +257,40 @@ public final class RecordingModel {
     }
 
     /**
-     * Attaches a recording made elsewhere (the remote call's own file) with the duration the assessor reads from its
-     * player; a duration that cannot be read is said, nothing is copied.
+     * Attaches a recording made elsewhere (the remote call's own file). Its duration is read from the file where its
+     * format says it (Ogg/Opus, WAV, AIFF, MP4, M4A, MOV: {@link SessionRecording#durationOf}); for any other format the
+     * assessor types it as the call's player shows it, and is told why. A duration that cannot be read is said, nothing
+     * is copied.
      */
     public void attach(Path file, Asker asker) {
-        Optional<String> entered = asker.reason("Attach the call's recording", "Duration of " + file.getFileName()
-                + ", as its player shows it (h:mm:ss or mm:ss)", "e.g. 58:20", null);
-        if (entered.isEmpty()) {
-            return;
-        }
-        Optional<Duration> duration = parseDuration(entered.get());
-        if (duration.isEmpty()) {
-            lastProblem = "\u201c" + entered.get().strip() + "\u201d is not a duration: write it as its player shows it, "
-                    + "for example 58:20 or 1:02:05. Nothing was attached.";
-            return;
-        }
         lastProblem = null;
+        // reading the header is quick, but the file may be on a slow drive: beside the session's writer too
+        session.beside(() -> SessionRecording.durationOf(file), read -> {
+            if (read.isPresent()) {
+                copyAndAttach(file, read.get());
+                return;
+            }
+            Optional<String> entered = asker.reason("Attach the call's recording", "Duration of " + file.getFileName()
+                    + ", as its player shows it (h:mm:ss or mm:ss)", "e.g. 58:20", "The app reads the duration of Ogg/Opus, "
+                    + "WAV, AIFF, MP4, M4A and MOV files itself; this file's format does not say it, so type it here.");
+            if (entered.isEmpty()) {
+                return;
+            }
+            Optional<Duration> duration = parseDuration(entered.get());
+            if (duration.isEmpty()) {
+                lastProblem = "\u201c" + entered.get().strip() + "\u201d is not a duration: write it as its player shows it, "
+                        + "for example 58:20 or 1:02:05. Nothing was attached.";
+                return;
+            }
+            copyAndAttach(file, duration.get());
+        }, failure -> lastProblem = failure.getMessage());
+    }
+
+    private void copyAndAttach(Path file, Duration duration) {
         String format = formatOf(file);
         // the copy (a call's video may be gigabytes) off the session's writer; only the log entry on it
         session.beside(() -> recording.copyIn(recorded, file),
-                copied -> session.act(() -> recording.attach(recorded, copied, format, duration.get()), () -> { }),
+                copied -> session.act(() -> recording.attach(recorded, copied, format, duration), () -> { }),
                 failure -> lastProblem = failure.getMessage());
     }
 

@@ -415,7 +415,9 @@ class RecordingModelTest {
         model.attach(call, asker);
         assertThat(problems).isEmpty();
         // the copy and its hash are long work (a call's video may be gigabytes): beside the writer, not on it
-        assertThat(besideDone).singleElement().asString().contains("name=Teams meeting.mp4").endsWith("| in the log: 0");
+        // first the file's header is read (this one says nothing: typed), then the copy
+        assertThat(besideDone).hasSize(3).startsWith("Optional.empty | in the log: 0", "Optional.empty | in the log: 0");
+        assertThat(besideDone.get(2)).contains("name=Teams meeting.mp4").endsWith("| in the log: 0");
         Recording r = recorded.live().state().recordings().get(0);
         assertThat(r.kind()).isEqualTo(Recording.Kind.ATTACHED);
         assertThat(r.fileName()).isEqualTo("Teams meeting.mp4");
@@ -424,6 +426,40 @@ class RecordingModelTest {
         assertThat(model.warnings()).isEmpty();
         assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
                 "Recorded: Teams meeting.mp4 58:20 (attached)"));
+    }
+
+    @Test
+    void theDurationOfACallsRecordingIsReadFromTheFileWhereItsFormatSaysIt() throws Exception {
+        planned("pal-css-l3", AssessmentMode.REMOTE_VIDEO);
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        recorded.perform(l -> l.end("Call ended"));
+        asked.clear();
+
+        // a WAV the call's software saved: 90.5 s in its header, no question asked
+        short[] pcm = SpeechLikeAudio.speech(90.5, 8_000, 3);
+        byte[] bytes = new byte[pcm.length * 2];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(pcm);
+        Path wav = dir.resolve("call audio.wav");
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(bytes),
+                new javax.sound.sampled.AudioFormat(8_000, 16, 1, true, false), pcm.length),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
+        model.attach(wav, asker);
+
+        assertThat(asked).isEmpty();
+        assertThat(problems).isEmpty();
+        assertThat(model.warnings()).isEmpty();
+        Recording r = recorded.live().state().recordings().get(0);
+        assertThat(r.fileName()).isEqualTo("call audio.wav");
+        assertThat(r.durationMillis()).isEqualTo(90_500);
+
+        // a format whose header is not read: the question says why it is asked
+        Path webm = Files.write(dir.resolve("call.webm"), new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3, 0, 0, 0, 0, 0, 0, 0, 0});
+        answers.add("12:00");
+        model.attach(webm, asker);
+        assertThat(asked).containsExactly("Attach the call's recording: Duration of call.webm, as its player shows it "
+                + "(h:mm:ss or mm:ss)");
+        assertThat(recorded.live().state().recordings().get(1).durationMillis()).isEqualTo(Duration.ofMinutes(12).toMillis());
     }
 
     @Test
