@@ -57,7 +57,11 @@ final class CriterionDetailPanel extends VBox {
      * Folded under its criterion in the list (a narrow window): no scroll pane of its own (the list scrolls), and
      * the code, level and text are not repeated, the row above shows them. Beside the list: a column of its own.
      */
+    /** Folded under its row in the list: the row shows the code, wording and judgement. */
+    private boolean folded;
+
     void setFolded(boolean folded) {
+        this.folded = folded;
         for (javafx.scene.Node n : new javafx.scene.Node[] {code, badges, text, judgement}) {
             n.setVisible(!folded);
             n.setManaged(!folded);
@@ -71,6 +75,7 @@ final class CriterionDetailPanel extends VBox {
             getChildren().setAll(scroll);
         }
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("folded"), folded);
+        refresh();
     }
 
     CriterionDetailPanel(LiveSessionModel model, CriterionActions actions) {
@@ -242,6 +247,14 @@ final class CriterionDetailPanel extends VBox {
         if (j != null) {
             RecordingBar.positionButton(s.state().recordingPositionOf(j), actions::play).ifPresent(b -> {
                 b.setId("play-judgement");
+                if (folded) {
+                    // the judgement's words are in the row above: say what the lone "▶ 12:34" is
+                    Label what = new Label("Judgement (" + j.state().label().toLowerCase(java.util.Locale.ROOT)
+                            + ") in the recording");
+                    what.setId("play-judgement-label");
+                    what.getStyleClass().add("plan-subtitle");
+                    judgementRow.getChildren().add(what);
+                }
                 judgementRow.getChildren().add(b);
             });
         }

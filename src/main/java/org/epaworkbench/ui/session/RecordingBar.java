@@ -48,6 +48,10 @@ final class RecordingBar extends VBox {
     private final Label playing = new Label();
     private final Button stopPlaying = new Button("Stop");
     private final HBox playingRow;
+    private final Label glance = new Label();
+    private Runnable reveal = () -> { };
+    private final VBox pauses = new VBox(2);
+    private List<RecordingModel.PauseMark> shownPauses = List.of();
 
     RecordingBar(RecordingModel recording, java.util.function.Supplier<Window> window) {
         this.recording = recording;
@@ -115,7 +119,19 @@ final class RecordingBar extends VBox {
         playingRow.getStyleClass().add("playback-row");
         playingRow.managedProperty().bind(playingRow.visibleProperty());
 
-        getChildren().addAll(heading, controls, level, warning, more, playingRow);
+        pauses.setId("recording-pauses");
+        pauses.managedProperty().bind(pauses.visibleProperty());
+        pauses.setVisible(false);
+
+        glance.setId("recording-glance");
+        glance.getStyleClass().addAll("recording-status", "recording-glance");
+        glance.setMinWidth(Region.USE_PREF_SIZE);
+        glance.setGraphic(new FontIcon("mdi2r-record-circle"));
+        glance.managedProperty().bind(glance.visibleProperty());
+        glance.setTooltip(new Tooltip("The recording: click to show the Recording panel"));
+        glance.setOnMouseClicked(e -> reveal.run());
+
+        getChildren().addAll(heading, controls, level, warning, more, pauses, playingRow);
         refresh();
     }
 
@@ -125,6 +141,15 @@ final class RecordingBar extends VBox {
 
     {
         following.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    }
+
+    /**
+     * The recording's state in a few words for beside the session's clock (this panel may be scrolled out of view);
+     * a click runs {@code reveal}, which brings this panel into view.
+     */
+    Label glance(Runnable reveal) {
+        this.reveal = reveal;
+        return glance;
     }
 
     /** Plays from a moment and follows the playback on the bar. */
@@ -160,8 +185,10 @@ final class RecordingBar extends VBox {
                     : "Record the session from the microphone (the apprentice's consent first)"));
         }
         toggle.setDisable(!recording.canToggle());
-        toggle.setVisible(recording.recordingUsed());
-        toggle.setManaged(recording.recordingUsed());
+        // after the end there is nothing to record: no Record button greyed out for good
+        boolean toggleShown = recording.recordingUsed() && (now || !recording.ended());
+        toggle.setVisible(toggleShown);
+        toggle.setManaged(toggleShown);
         level.setVisible(now);
         level.setProgress(recording.level());
         List<String> w = recording.warnings();
@@ -169,10 +196,45 @@ final class RecordingBar extends VBox {
         warning.setVisible(!w.isEmpty());
         exempt.setVisible(recording.exemptionOffered());
         attach.setVisible(recording.attachOffered());
+        Optional<RecordingModel.Status> g = recording.glance();
+        glance.setVisible(g.isPresent() && isVisible());
+        g.ifPresent(st -> {
+            glance.setText(st.text());
+            for (int i = 0; i < KINDS.size(); i++) {
+                glance.pseudoClassStateChanged(KINDS.get(i), st.kind().ordinal() == i);
+            }
+        });
+        List<RecordingModel.PauseMark> marks = recording.pausesInRecording();
+        if (!marks.equals(shownPauses)) {
+            shownPauses = marks;
+            showPauses(marks);
+        }
         String p = recording.playingText();
         playing.setText(p);
         playingRow.setVisible(!p.isEmpty());
         stopPlaying.setVisible(recording.isPlaying());
+    }
+
+    /** Each pause the recording holds, with its place in it ("▶ 12:34" plays from a few seconds before). */
+    private void showPauses(List<RecordingModel.PauseMark> marks) {
+        pauses.getChildren().clear();
+        for (RecordingModel.PauseMark m : marks) {
+            Label text = new Label(m.text());
+            text.setWrapText(true);
+            text.setMaxWidth(Double.MAX_VALUE);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.getStyleClass().add("recording-pause");
+            text.setGraphic(new FontIcon("mdi2p-pause"));
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(6, text);
+            row.setAlignment(Pos.TOP_LEFT);
+            positionButton(Optional.of(m.at()), this::play).ifPresent(b -> {
+                b.setId("play-pause-" + m.number());
+                row.getChildren().add(b);
+            });
+            pauses.getChildren().add(row);
+        }
+        pauses.setVisible(!marks.isEmpty());
     }
 
     private void attachFile() {

@@ -138,6 +138,11 @@ public final class RecordingModel {
         return rule().required() && requirementMissing() && !recordingNow();
     }
 
+    /** Whether the session has ended (its record locked). */
+    public boolean ended() {
+        return state().ended();
+    }
+
     /** Attaching the video call's own recording: for a session held remotely, once it has started. */
     public boolean attachOffered() {
         return state().remote() && state().status() != SessionStatus.PLANNED;
@@ -347,7 +352,7 @@ public final class RecordingModel {
         if (recordingNow() && open.isPresent()) {
             String at = ElapsedText.format(Duration.ofMillis(positionMillis()));
             return open.get().status() == Recording.Status.PAUSED
-                    ? new Status(Kind.PAUSED, "Recording paused with the session at " + at)
+                    ? new Status(Kind.PAUSED, "Recording paused with the session (" + at + " recorded)")
                     : new Status(Kind.RECORDING, "Recording " + at);
         }
         List<Recording> kept = s.recordings().stream().filter(r -> !r.open()).toList();
@@ -369,6 +374,49 @@ public final class RecordingModel {
                     + "; record once the session has started");
         }
         return new Status(Kind.OFF, s.ended() ? "Not recorded" : "Not recording");
+    }
+
+    /**
+     * The recording's state in a few words beside the session's clock, where it stays in view when the Recording panel
+     * is scrolled out of it (an interview's questions at 1280 × 720): recording (and its time), paused, a warning to
+     * look at, or a required recording not being made while the session runs. Empty otherwise.
+     */
+    public Optional<Status> glance() {
+        SessionState s = state();
+        Optional<Recording> open = s.openRecording();
+        if (recordingNow() && open.isPresent()) {
+            if (!warnings().isEmpty()) {
+                return Optional.of(new Status(Kind.MISSING, "Recording: see the warning"));
+            }
+            return Optional.of(open.get().status() == Recording.Status.PAUSED ? new Status(Kind.PAUSED, "Recording paused")
+                    : new Status(Kind.RECORDING, "Recording " + ElapsedText.format(Duration.ofMillis(positionMillis()))));
+        }
+        if (s.status() == SessionStatus.RUNNING && rule().required() && requirementMissing()) {
+            return Optional.of(new Status(Kind.MISSING, "Not recording"));
+        }
+        return Optional.empty();
+    }
+
+    /** A pause the recording holds: "Paused at 12:34: reason" (session time) and where it is in the recording. */
+    public record PauseMark(int number, String text, RecordingPosition at) {
+    }
+
+    /**
+     * The session's pauses that fall in a recording, in order, each with its place in it (issue 16: every judgement,
+     * note, question and pause shows its position in the recording); pauses outside any recording are left out.
+     */
+    public List<PauseMark> pausesInRecording() {
+        SessionState s = state();
+        List<PauseMark> marks = new ArrayList<>();
+        int n = 0;
+        for (org.epaworkbench.session.Pause p : s.pauses()) {
+            n++;
+            Optional<RecordingPosition> at = s.recordingPositionOf(p);
+            if (at.isPresent()) {
+                marks.add(new PauseMark(n, "Paused at " + ElapsedText.format(p.sessionTime()) + ": " + p.reason(), at.get()));
+            }
+        }
+        return marks;
     }
 
     private static String describe(Recording r) {

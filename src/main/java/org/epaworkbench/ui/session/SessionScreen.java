@@ -130,7 +130,8 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         });
         model.snapshotProperty().addListener((o, a, b) -> recordingBar.refresh());
 
-        VBox left = new VBox(12, new TimerPanel(model, this));
+        TimerPanel timer = new TimerPanel(model, this);
+        VBox left = new VBox(12, timer);
         if (component.questioning() != null) {
             left.getChildren().add(new QuestioningPanel(model, this));
         }
@@ -162,6 +163,9 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
         }
         left.setPadding(new Insets(12));
         ScrollPane leftScroll = new ScrollPane(left);
+        // beside the clock, always in view: whether the session is being recorded (the Recording panel sits below the
+        // questions, out of view at 1280 x 720 in an interview); a click scrolls the panel into view
+        timer.besideHeading(recordingBar.glance(() -> revealIn(leftScroll, recordingBar)));
         leftScroll.setFitToWidth(true);
         leftScroll.setPrefWidth(380);
         leftScroll.setMinWidth(340);
@@ -618,6 +622,19 @@ public final class SessionScreen extends BorderPane implements SessionActions, C
     @Override
     public void play(org.epaworkbench.session.RecordingPosition at) {
         recordingBar.play(at);
+    }
+
+    /** Scrolls {@code scroll} so that {@code node} (inside its content) shows. */
+    private static void revealIn(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = Math.max(0, Math.min(b.getMinY(), contentHeight - viewport));
+        scroll.setVvalue(scroll.getVmin() + (scroll.getVmax() - scroll.getVmin()) * top / (contentHeight - viewport));
     }
 
     private RecordingBar recordingBar() {

@@ -37,6 +37,7 @@ final class TimerPanel extends VBox {
     private final Button pause = new Button("Pause");
     private final Button end = new Button("End");
     private HBox buttons;
+    private final HBox top;
     private final Label locked = new Label("Ended: the record is locked. Corrections are amendments with a reason.");
 
     TimerPanel(LiveSessionModel model, SessionActions actions) {
@@ -47,7 +48,7 @@ final class TimerPanel extends VBox {
         Label heading = new Label("ELAPSED");
         heading.getStyleClass().add("panel-heading");
         status.getStyleClass().add("session-status");
-        HBox top = new HBox(8, heading, spacer(), status);
+        top = new HBox(8, heading, spacer(), status);
         top.setAlignment(Pos.CENTER_LEFT);
 
         elapsed.setId("elapsed-timer");
@@ -96,6 +97,11 @@ final class TimerPanel extends VBox {
         model.snapshotProperty().addListener((o, a, b) -> refresh());
         model.savingProperty().addListener((o, a, b) -> refresh());
         refresh();
+    }
+
+    /** Puts a short line beside the ELAPSED heading: the recording's state, kept in view with the clock. */
+    void besideHeading(javafx.scene.Node n) {
+        top.getChildren().add(1, n);
     }
 
     private static VBox mark(String name, Duration d) {

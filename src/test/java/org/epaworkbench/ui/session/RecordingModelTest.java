@@ -224,7 +224,7 @@ class RecordingModelTest {
         recorded.perform(l -> l.pause("Fire alarm"));
         service.follow(recorded);
         assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.PAUSED,
-                "Recording paused with the session at 0:03"));
+                "Recording paused with the session (0:03 recorded)"));
         assertThat(model.level()).isZero();
 
         recorded.perform(l -> l.resume());
@@ -426,6 +426,40 @@ class RecordingModelTest {
         assertThat(model.warnings()).isEmpty();
         assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
                 "Recorded: Teams meeting.mp4 58:20 (attached)"));
+    }
+
+    @Test
+    void pausesInTheRecordingShowTheirPlaceInItAndTheClockSaysWhetherItRecords() throws Exception {
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        assertThat(model.glance()).contains(new RecordingModel.Status(RecordingModel.Kind.MISSING, "Not recording"));
+        clock.advance(Duration.ofSeconds(2));
+        recorded.perform(l -> l.pause("Before any recording"));
+        service.follow(recorded);
+        recorded.perform(l -> l.resume());
+        service.follow(recorded);
+        clock.advance(Duration.ofSeconds(1));
+
+        answers.add("agreed");
+        model.toggle(asker);
+        capture(5000);
+        assertThat(model.glance()).contains(new RecordingModel.Status(RecordingModel.Kind.RECORDING, "Recording 0:05"));
+        recorded.perform(l -> l.pause("Fire alarm"));
+        service.follow(recorded);
+        assertThat(model.glance()).contains(new RecordingModel.Status(RecordingModel.Kind.PAUSED, "Recording paused"));
+        assertThat(model.pausesInRecording()).containsExactly(new RecordingModel.PauseMark(2, "Paused at 0:08: Fire alarm",
+                new RecordingPosition("1.opus", Duration.ofSeconds(5))));
+        recorded.perform(l -> l.resume());
+        service.follow(recorded);
+        capture(2000);
+        model.toggle(asker); // stop
+        assertThat(model.glance()).isEmpty(); // a recording made: nothing to say beside the clock
+        // the pause before the recording has no place in it; the one in it keeps its place after the end
+        recorded.perform(l -> l.end("Done"));
+        assertThat(model.pausesInRecording()).extracting(RecordingModel.PauseMark::text).containsExactly(
+                "Paused at 0:08: Fire alarm");
+        assertThat(RecordingModel.positionText(Optional.of(model.pausesInRecording().get(0).at()))).contains("\u25B6 0:05");
     }
 
     @Test

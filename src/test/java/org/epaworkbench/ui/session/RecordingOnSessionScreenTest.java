@@ -100,6 +100,15 @@ class RecordingOnSessionScreenTest extends SessionScreenFixture {
 
         capture(robot, 4000);
         assertThat(text(robot, "#recording-status")).isEqualTo("Recording 0:04");
+        // beside the clock too: the Recording panel may be scrolled out of view
+        assertThat(text(robot, "#recording-glance")).isEqualTo("Recording 0:04");
+        assertThat(showing(robot, "#recording-glance")).isTrue();
+        // a judgement at 1366 px: folded under its row, the lone "▶" says it is the judgement's place
+        focusCriteria(robot);
+        robot.type(javafx.scene.input.KeyCode.M);
+        settle();
+        assertThat(text(robot, "#play-judgement-label")).isEqualTo("Judgement (met) in the recording");
+        assertThat(robot.lookup("#play-judgement").queryAs(Button.class).getText()).isEqualTo("\u25B6 0:04");
         assertThat(robot.lookup("#recording-level").queryAs(ProgressBar.class).getProgress()).isGreaterThan(0.2);
 
         robot.clickOn("#note-input").write("Describes the complaints log and who reads it");
@@ -129,11 +138,17 @@ class RecordingOnSessionScreenTest extends SessionScreenFixture {
         settle();
         assertThat(model().snapshot().state().openRecording()).hasValueSatisfying(r ->
                 assertThat(r.status()).isEqualTo(Recording.Status.PAUSED));
-        assertThat(text(robot, "#recording-status")).isEqualTo("Recording paused with the session at 0:12");
+        assertThat(text(robot, "#recording-status")).isEqualTo("Recording paused with the session (0:12 recorded)");
+        assertThat(text(robot, "#recording-glance")).isEqualTo("Recording paused");
+        // the pause shows its place in the recording, as notes and judgements do
+        assertThat(robot.lookup("#play-pause-1").queryAs(Button.class).getText()).isEqualTo("\u25B6 0:12");
+        assertThat(robot.lookup("#recording-pauses .label").queryAs(Label.class).getText()).isEqualTo("Paused at 0:12: Fire alarm");
 
         robot.clickOn("#recording-toggle");
         settle();
         assertThat(text(robot, "#recording-status")).isEqualTo("Not recording \u00b7 recorded so far: 1.opus 0:12");
+        assertThat(showing(robot, "#recording-glance")).isFalse();
+        assertThat(showing(robot, "#play-pause-1")).isTrue();
         assertThat(model().snapshot().state().recordings()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(Recording.Status.ENDED);
             assertThat(r.sha256()).hasSize(64);
