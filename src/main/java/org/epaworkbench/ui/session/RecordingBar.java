@@ -95,7 +95,8 @@ final class RecordingBar extends VBox {
         exempt.setOnAction(e -> recording.exempt(asker()));
         exempt.managedProperty().bind(exempt.visibleProperty());
         attach.setId("recording-attach");
-        attach.setTooltip(new Tooltip("Add the video call's own recording file to the session, with its SHA-256"));
+        attach.setTooltip(new Tooltip("Add a recording made elsewhere (the video call's own, or a phone's or "
+                + "dictaphone's) to the session, with its SHA-256 and duration"));
         attach.setOnAction(e -> attachFile());
         attach.managedProperty().bind(attach.visibleProperty());
         FlowPane more = new FlowPane(8, 6, exempt, attach);
@@ -196,6 +197,7 @@ final class RecordingBar extends VBox {
         warning.setVisible(!w.isEmpty());
         exempt.setVisible(recording.exemptionOffered());
         attach.setVisible(recording.attachOffered());
+        attach.setText(recording.attachLabel());
         Optional<RecordingModel.Status> g = recording.glance();
         glance.setVisible(g.isPresent() && isVisible());
         g.ifPresent(st -> {
@@ -239,7 +241,7 @@ final class RecordingBar extends VBox {
 
     private void attachFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("The video call's recording");
+        chooser.setTitle(recording.attachLabel().replace("\u2026", ""));
         java.io.File chosen = chooser.showOpenDialog(window.get());
         if (chosen != null) {
             recording.attach(chosen.toPath(), asker());

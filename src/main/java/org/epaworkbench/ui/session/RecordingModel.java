@@ -143,9 +143,18 @@ public final class RecordingModel {
         return state().ended();
     }
 
-    /** Attaching the video call's own recording: for a session held remotely, once it has started. */
+    /**
+     * Attaching a recording made elsewhere, once the session has started: the video call's own for a session held
+     * remotely; face to face, one made on a phone or dictaphone (no microphone here, or the app's recording failed), as
+     * the End question and the "no microphone" warning tell the assessor to do. Not where the plan records nothing.
+     */
     public boolean attachOffered() {
-        return state().remote() && state().status() != SessionStatus.PLANNED;
+        return state().status() != SessionStatus.PLANNED && (state().remote() || recordingUsed());
+    }
+
+    /** The Attach button's words: the call's recording (remote), or one made on another device (face to face). */
+    public String attachLabel() {
+        return state().remote() ? "Attach the call's recording\u2026" : "Attach a recording made on another device\u2026";
     }
 
     // ---- decisions ----
@@ -275,7 +284,7 @@ public final class RecordingModel {
                 copyAndAttach(file, read.get());
                 return;
             }
-            Optional<String> entered = asker.reason("Attach the call's recording", "Duration of " + file.getFileName()
+            Optional<String> entered = asker.reason(attachLabel().replace("\u2026", ""), "Duration of " + file.getFileName()
                     + ", as its player shows it (h:mm:ss or mm:ss)", "e.g. 58:20", "The app reads the duration of Ogg/Opus, "
                     + "WAV, AIFF, MP4, M4A and MOV files itself; this file's format does not say it, so type it here.");
             if (entered.isEmpty()) {
@@ -292,7 +301,7 @@ public final class RecordingModel {
     }
 
     private void copyAndAttach(Path file, Duration duration) {
-        String format = formatOf(file);
+        String format = formatOf(file, state().remote());
         // the copy (a call's video may be gigabytes) off the session's writer; only the log entry on it
         session.beside(() -> recording.copyIn(recorded, file),
                 copied -> session.act(() -> recording.attach(recorded, copied, format, duration), () -> { }),
@@ -322,12 +331,13 @@ public final class RecordingModel {
         return Optional.empty();
     }
 
-    /** What the record says of an attached file's format: its kind by its extension. */
-    static String formatOf(Path file) {
+    /** What the record says of an attached file's format: its kind by its extension, and where it was made. */
+    static String formatOf(Path file, boolean remote) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toUpperCase(Locale.ROOT);
-        return ext.isEmpty() ? "Recording from the call" : ext + " file from the call";
+        String where = remote ? "from the call" : "recorded on another device";
+        return ext.isEmpty() ? "Recording " + where : ext + " file " + where;
     }
 
     // ---- the bar ----

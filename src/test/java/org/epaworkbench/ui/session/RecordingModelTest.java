@@ -463,6 +463,33 @@ class RecordingModelTest {
     }
 
     @Test
+    void aFaceToFaceSessionEndedWithoutARecordingCanAttachOneMadeOnAnotherDevice() throws Exception {
+        // the End question says "attach the recording later", and no microphone says "attach the file afterwards":
+        // face to face as well as remote, a recording made on a phone or dictaphone must be attachable
+        planned("pal-css-l3", AssessmentMode.FACE_TO_FACE);
+        assertThat(model.attachOffered()).isFalse(); // not started
+        answers.add(RecordingModel.Offer.WITHOUT);
+        model.startSession(asker);
+        assertThat(model.attachOffered()).isTrue();
+        answers.add(RecordingModel.Offer.WITHOUT);
+        assertThat(model.beforeEnd(asker)).isTrue();
+        recorded.perform(l -> l.end("Done"));
+        assertThat(model.attachOffered()).isTrue();
+        assertThat(model.attachLabel()).isEqualTo("Attach a recording made on another device\u2026");
+
+        Path dictaphone = wav(dir.resolve("DICT0042.WAV"), 4.0);
+        model.attach(dictaphone, asker);
+        assertThat(problems).isEmpty();
+        Recording r = recorded.live().state().recordings().get(0);
+        assertThat(r.format()).isEqualTo("WAV file recorded on another device");
+        assertThat(r.durationMillis()).isEqualTo(4000);
+        assertThat(model.requirementMissing()).isFalse();
+        // a remote session says what it is: the call's own recording
+        planned("pal-css-l3", AssessmentMode.REMOTE_VIDEO);
+        assertThat(model.attachLabel()).isEqualTo("Attach the call's recording\u2026");
+    }
+
+    @Test
     void theDurationOfACallsRecordingIsReadFromTheFileWhereItsFormatSaysIt() throws Exception {
         planned("pal-css-l3", AssessmentMode.REMOTE_VIDEO);
         answers.add(RecordingModel.Offer.WITHOUT);
@@ -471,14 +498,7 @@ class RecordingModelTest {
         asked.clear();
 
         // a WAV the call's software saved: 90.5 s in its header, no question asked
-        short[] pcm = SpeechLikeAudio.speech(90.5, 8_000, 3);
-        byte[] bytes = new byte[pcm.length * 2];
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(pcm);
-        Path wav = dir.resolve("call audio.wav");
-        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(bytes),
-                new javax.sound.sampled.AudioFormat(8_000, 16, 1, true, false), pcm.length),
-                javax.sound.sampled.AudioFileFormat.Type.WAVE, wav.toFile());
-        model.attach(wav, asker);
+        model.attach(wav(dir.resolve("call audio.wav"), 90.5), asker);
 
         assertThat(asked).isEmpty();
         assertThat(problems).isEmpty();
@@ -494,6 +514,17 @@ class RecordingModelTest {
         assertThat(asked).containsExactly("Attach the call's recording: Duration of call.webm, as its player shows it "
                 + "(h:mm:ss or mm:ss)");
         assertThat(recorded.live().state().recordings().get(1).durationMillis()).isEqualTo(Duration.ofMinutes(12).toMillis());
+    }
+
+    /** A WAV file of speech-like sound at 8 kHz, as a phone, dictaphone or call's software saves it. */
+    static Path wav(Path file, double seconds) throws IOException {
+        short[] pcm = SpeechLikeAudio.speech(seconds, 8_000, 3);
+        byte[] bytes = new byte[pcm.length * 2];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(pcm);
+        javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(bytes),
+                new javax.sound.sampled.AudioFormat(8_000, 16, 1, true, false), pcm.length),
+                javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        return file;
     }
 
     @Test
