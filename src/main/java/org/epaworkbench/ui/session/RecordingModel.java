@@ -149,12 +149,19 @@ public final class RecordingModel {
      * the End question and the "no microphone" warning tell the assessor to do. Not where the plan records nothing.
      */
     public boolean attachOffered() {
-        return state().status() != SessionStatus.PLANNED && (state().remote() || recordingUsed());
+        if (state().status() == SessionStatus.PLANNED) {
+            return false;
+        }
+        if (state().remote()) {
+            return true;
+        }
+        // face to face only where the app's own recording is missing: required and absent, or it could not record
+        return recordingUsed() && !recordingNow() && (requirementMissing() || lastProblem != null);
     }
 
-    /** The Attach button's words: the call's recording (remote), or one made on another device (face to face). */
+    /** The Attach button's words: the call's recording (remote), or a recording (face to face: a phone's, a dictaphone's). */
     public String attachLabel() {
-        return state().remote() ? "Attach the call's recording\u2026" : "Attach a recording made on another device\u2026";
+        return state().remote() ? "Attach the call's recording\u2026" : "Attach a recording\u2026";
     }
 
     // ---- decisions ----

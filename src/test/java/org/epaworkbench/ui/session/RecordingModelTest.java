@@ -475,7 +475,7 @@ class RecordingModelTest {
         assertThat(model.beforeEnd(asker)).isTrue();
         recorded.perform(l -> l.end("Done"));
         assertThat(model.attachOffered()).isTrue();
-        assertThat(model.attachLabel()).isEqualTo("Attach a recording made on another device\u2026");
+        assertThat(model.attachLabel()).isEqualTo("Attach a recording\u2026");
 
         Path dictaphone = wav(dir.resolve("DICT0042.WAV"), 4.0);
         model.attach(dictaphone, asker);
@@ -484,6 +484,7 @@ class RecordingModelTest {
         assertThat(r.format()).isEqualTo("WAV file recorded on another device");
         assertThat(r.durationMillis()).isEqualTo(4000);
         assertThat(model.requirementMissing()).isFalse();
+        assertThat(model.attachOffered()).isFalse(); // one is there now: no button face to face
         // a remote session says what it is: the call's own recording
         planned("pal-css-l3", AssessmentMode.REMOTE_VIDEO);
         assertThat(model.attachLabel()).isEqualTo("Attach the call's recording\u2026");

@@ -102,6 +102,7 @@ class RecordingOnSessionScreenTest extends SessionScreenFixture {
         assertThat(text(robot, "#recording-status")).isEqualTo("Recording 0:04");
         // beside the clock too: the Recording panel may be scrolled out of view
         assertThat(text(robot, "#recording-glance")).isEqualTo("Recording 0:04");
+        assertThat(showing(robot, "#recording-attach")).isFalse(); // recording here: nothing to attach
         assertThat(showing(robot, "#recording-glance")).isTrue();
         // a judgement at 1366 px: folded under its row, the lone "▶" says it is the judgement's place
         focusCriteria(robot);
