@@ -58,9 +58,18 @@ final class RecordingBench {
     }
 
     static List<Figure> run() throws Exception {
+        // -Dbench.recording.parts=fx (or cpu, kill, any of them) measures only those
+        List<String> parts = List.of(System.getProperty("bench.recording.parts", "cpu,fx,kill").split(","));
+        Map<String, BenchMain.Group> all = new java.util.LinkedHashMap<>();
+        all.put("cpu", RecordingBench::cpu);
+        all.put("fx", RecordingBench::fx);
+        all.put("kill", RecordingBench::kills);
         List<Figure> figures = new ArrayList<>();
-        for (BenchMain.Group part : List.<BenchMain.Group>of(RecordingBench::cpu, RecordingBench::fx, RecordingBench::kills)) {
-            for (Figure f : part.run()) {
+        for (Map.Entry<String, BenchMain.Group> part : all.entrySet()) {
+            if (!parts.contains(part.getKey())) {
+                continue;
+            }
+            for (Figure f : part.getValue().run()) {
                 System.out.println("  " + f.name() + ": " + Report.number(f.value()) + " " + f.unit() + " (baseline "
                         + (f.baseline() == null ? "—" : Report.number(f.baseline())) + ")");
                 figures.add(f);
