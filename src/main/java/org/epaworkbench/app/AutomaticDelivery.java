@@ -109,6 +109,17 @@ public final class AutomaticDelivery implements AutoCloseable {
         submit(true);
     }
 
+    /**
+     * Sends a package the service refused again, now (the assessor pressed "Deliver again" once the office
+     * fixed the cause); with the key still locked it waits for it like any other package.
+     *
+     * @throws IllegalArgumentException when the package is not a refused one
+     */
+    public void deliverAgain(String packageId) throws java.sql.SQLException {
+        delivery.deliverAgain(packageId);
+        submit(true);
+    }
+
     /** Whether the key is unlocked in this run. */
     public boolean unlocked() {
         return signer != null;
@@ -205,6 +216,12 @@ public final class AutomaticDelivery implements AutoCloseable {
                 .filter(d -> d.state() == Deliveries.State.WAITING && d.nextAttemptAt() != null).findFirst();
         if (tried.isPresent()) {
             return waiting(tried.get().problem());
+        }
+        long refused = delivery.refused().size();
+        if (refused > 0) {
+            return Status.of(Phase.UP_TO_DATE, (refused == 1 ? "The organisation's service refused a package"
+                    : "The organisation's service refused " + refused + " packages") + ", saying why below. Once the office "
+                    + "has put it right, select " + (refused == 1 ? "it" : "one") + " and click Deliver again.");
         }
         return Status.of(Phase.UP_TO_DATE, "Everything made here has been delivered to the organisation.");
     }

@@ -180,6 +180,30 @@ public final class OrganisationDelivery {
     }
 
     /**
+     * Sends a refused package again (the assessor's "Deliver again"; {@code deliver --again}): a refusal the office
+     * can remove (the plan the package names imported with {@code serve plans import}, the assessor registered)
+     * does not lift by itself, so the package waits again, due at once, and the next round sends it. Its bytes
+     * are the same: the service, which kept nothing of a refused package, checks it again whole.
+     *
+     * @throws IllegalArgumentException when no package made here has this id or it is not refused
+     */
+    public Deliveries.Delivery deliverAgain(String packageId) throws SQLException {
+        Deliveries.Delivery d = deliveries.of(packageId).orElseThrow(() -> new IllegalArgumentException(
+                "No package " + packageId + " was made here for the intake service (receipts lists them)."));
+        if (d.state() != Deliveries.State.REFUSED) {
+            throw new IllegalArgumentException("Package " + packageId + " was not refused: it is "
+                    + (d.state() == Deliveries.State.DELIVERED ? "delivered, with its receipt." : "waiting, and goes by itself."));
+        }
+        deliveries.again(packageId);
+        return deliveries.of(packageId).orElseThrow();
+    }
+
+    /** The packages the service refused, oldest first: each keeps its reason until sent again. */
+    public List<Deliveries.Delivery> refused() throws SQLException {
+        return deliveries.all().stream().filter(d -> d.state() == Deliveries.State.REFUSED).toList();
+    }
+
+    /**
      * Whether a round now would have something to do: a target is set, and records or session changes wait
      * in the outbox ({@code pack}), or a package waits whose next try has come ({@code all}: any package waiting).
      */

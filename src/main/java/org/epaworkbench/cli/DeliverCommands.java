@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.epaworkbench.Wording;
 import org.epaworkbench.app.AssessorIdentity;
 import org.epaworkbench.app.OrganisationDelivery;
 import org.epaworkbench.store.Deliveries;
@@ -33,7 +34,7 @@ final class DeliverCommands {
             "delivered only with the service's signed receipt for its exact bytes. The key's password comes from",
             Passwords.VARIABLE + " or a prompt."},
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:delivered", "4:nothing to deliver", "5:the service refused a package (the reason is printed)",
+            exitCodeList = {"0:delivered", "4:nothing to deliver", "5:the service refused a package (the reason is printed; deliver --again sends it again)",
                     "6:the service cannot be reached now (tried again later)", "2:bad input (e.g. no service set up)"})
     static final class Deliver implements Callable<Integer>, WritesData {
         @ParentCommand
@@ -48,6 +49,9 @@ final class DeliverCommands {
         String rootFingerprint;
         @Option(names = "--json", description = "Print what was done as JSON.")
         boolean json;
+        @Option(names = "--again", description = "Also send again the packages the service refused, once the office has "
+                + "put right why (imported the plan they name with serve plans import, registered you).")
+        boolean again;
 
         @Override
         public Integer call() throws Exception {
@@ -72,6 +76,11 @@ final class DeliverCommands {
                 throw new BadInputException("There is no signing identity to sign packages with. Create one: keys init");
             }
             AssessorIdentity.Unlocked signer = SyncCommands.unlock(keys, root.passwords().keystorePassword(false));
+            if (again) {
+                for (Deliveries.Delivery d : delivery.refused()) {
+                    delivery.deliverAgain(d.packageId());
+                }
+            }
             OrganisationDelivery.Round round = delivery.deliverNow(signer, true, bytes -> { });
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -86,15 +95,21 @@ final class DeliverCommands {
                 JsonOutput.object(out, n);
             } else {
                 if (round.nothingToDo()) {
-                    out.println("Nothing to deliver: every package made here has its receipt.");
+                    int refused = delivery.refused().size();
+                    out.println(refused == 0 ? "Nothing to deliver: every package made here has its receipt."
+                            : "Nothing to deliver now. " + Wording.count(refused, "package") + " the service refused "
+                            + (refused == 1 ? "has" : "have") + " no receipt (receipts says why); once the office has put "
+                            + "that right, send " + (refused == 1 ? "it" : "them") + " again with: deliver --again");
                 }
                 for (Deliveries.Delivery d : round.delivered()) {
                     Receipt r = delivery.receipt(d).orElseThrow();
-                    out.println("Delivered package " + d.packageId() + ": " + r.sessions().size() + " sessions and "
-                            + r.records().size() + " records, receipt signed by the service at " + r.receivedAt() + ".");
+                    out.println("Delivered package " + d.packageId() + ": " + Wording.count(r.sessions().size(), "session")
+                            + " and " + Wording.count(r.records().size(), "record") + ", receipt signed by the service at "
+                            + r.receivedAt() + ".");
                 }
                 for (Deliveries.Delivery d : round.refused()) {
-                    out.println("Refused by the service: package " + d.packageId() + ": " + d.problem());
+                    out.println("Refused by the service: package " + d.packageId() + ": " + d.problem()
+                            + " It is not sent again by itself: once the office has put this right, deliver --again.");
                 }
                 if (round.unreachable() != null) {
                     out.println(round.unreachable() + " What waits stays in the outbox and is tried again.");

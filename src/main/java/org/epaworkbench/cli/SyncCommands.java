@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.epaworkbench.Wording;
 import org.epaworkbench.app.AssessorIdentity;
 import org.epaworkbench.app.CertificateFiles;
 import org.epaworkbench.app.Organisation;
@@ -289,15 +290,15 @@ final class SyncCommands {
                 out.println(JsonFiles.pretty(n));
                 return ExitCodes.OK;
             }
-            out.println(pending.records().size() + " signed records and " + pending.sessionIds().size()
-                    + " sessions waiting to be exported."
+            out.println(Wording.count(pending.records().size(), "signed record") + " and "
+                    + Wording.count(pending.sessionIds().size(), "session") + " waiting to be exported."
                     + (delivery(ctx).sampleDataPresent() ? " Sample data is never exported." : ""));
             pending.records().forEach(r -> out.println("  " + r.signedAt() + "  " + r.fileName()));
             if (!packages.isEmpty()) {
                 out.println("Packages:");
                 for (var p : packages) {
-                    out.println("  " + p.packageId() + "  " + p.fileName() + "  " + p.records() + " records, " + p.sessions()
-                            + " sessions  " + (p.uploadedAt() == null ? "not yet uploaded" : "uploaded " + p.uploadedAt()));
+                    out.println("  " + p.packageId() + "  " + p.fileName() + "  " + Wording.count(p.records(), "record") + ", "
+                            + Wording.count(p.sessions(), "session") + "  " + (p.uploadedAt() == null ? "not yet uploaded" : "uploaded " + p.uploadedAt()));
                 }
             }
             return ExitCodes.OK;

@@ -67,6 +67,16 @@ public final class Deliveries {
     }
 
     /**
+     * A refused package to be sent again (the assessor chose to, once the office fixed the cause: imported
+     * the plan, registered them): waiting again, due now, its last reason kept as its last problem. False
+     * when the package is not refused.
+     */
+    public boolean again(String packageId) throws SQLException {
+        return database.inTransaction(c -> Sql.update(c, "UPDATE package_delivery SET state = 'waiting', next_attempt_at = NULL "
+                + "WHERE package_id = ? AND state = 'refused'", packageId)) == 1;
+    }
+
+    /**
      * Delivered: the receipt (already checked for this package's bytes) stored, and the package marked
      * uploaded, in one transaction.
      */

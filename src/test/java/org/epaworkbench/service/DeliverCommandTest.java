@@ -142,6 +142,28 @@ class DeliverCommandTest {
     }
 
     @Test
+    void deliverAgainSendsARefusedPackageOnceTheOfficeHasRegisteredTheAssessor() throws Exception {
+        startService(); // not registered yet
+
+        assertThat(laptop.run("deliver", "--service", address, "--root", rootFingerprint()).exitCode()).isEqualTo(5);
+        CliRunner.Run nothing = laptop.run("deliver");
+        assertThat(nothing.exitCode()).isEqualTo(4);
+        assertThat(nothing.out()).as("a refused package has no receipt").doesNotContain("every package made here has its receipt")
+                .contains("1 package the service refused").contains("deliver --again");
+
+        new IntakeLedger(db).addSigner(SyncTestSupport.registrationOf(dir.resolve("laptop")));
+        CliRunner.Run again = laptop.run("deliver", "--again");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("Delivered package").contains("3 sessions and 3 records");
+        JsonNode r = JsonFiles.mapper().readTree(laptop.run("receipts", "--json").out()).get(0);
+        assertThat(r.get("state").asText()).isEqualTo("delivered");
+        assertThat(r.get("attempts").asInt()).isEqualTo(2);
+        assertThat(count("intake_package")).isEqualTo(1);
+        assertThat(laptop.run("deliver", "--again").exitCode()).isEqualTo(4);
+    }
+
+    @Test
     void theServiceMustBeGivenAsHttpsWithARootTrustedHere() throws Exception {
         CliRunner.Run http = laptop.run("deliver", "--service", "http://intake.example.org", "--root", rootFingerprint());
         assertThat(http.exitCode()).isEqualTo(2);

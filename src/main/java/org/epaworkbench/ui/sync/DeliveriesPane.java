@@ -62,11 +62,30 @@ public final class DeliveriesPane extends VBox {
         }, table.getSelectionModel().selectedItemProperty());
         show.disableProperty().bind(notDelivered);
         export.disableProperty().bind(notDelivered);
+        Button again = new Button("Deliver again");
+        again.setId("deliver-again");
+        again.setGraphic(new FontIcon("mdi2r-refresh"));
+        var notRefused = javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            DeliveryViewModel.Row r = table.getSelectionModel().getSelectedItem();
+            return r == null || !r.refused();
+        }, table.getSelectionModel().selectedItemProperty());
+        again.disableProperty().bind(notRefused);
+        // shown only while a package is refused: most outboxes never have one
+        again.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.rows().stream().anyMatch(DeliveryViewModel.Row::refused), model.rows()));
+        again.managedProperty().bind(again.visibleProperty());
+        again.setOnAction(e -> {
+            Window window = getScene().getWindow();
+            if (!model.deliverAgain(table.getSelectionModel().getSelectedItem(),
+                    problem -> Dialogs.problem(window, "Not sent again", problem))) {
+                askToUnlock(window, model, null);
+            }
+        });
         show.setOnAction(e -> showReceipt(table.getSelectionModel().getSelectedItem()));
         export.setOnAction(e -> exportReceipt(table.getSelectionModel().getSelectedItem()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, heading, spacer, unlock, show, export, deliverNow);
+        HBox bar = new HBox(8, heading, spacer, unlock, again, show, export, deliverNow);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = new Label();

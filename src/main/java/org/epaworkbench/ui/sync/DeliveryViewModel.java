@@ -48,6 +48,11 @@ public final class DeliveryViewModel {
         public boolean delivered() {
             return delivery.state() == Deliveries.State.DELIVERED;
         }
+
+        /** The service refused it: "Deliver again" can send it once the office has put the reason right. */
+        public boolean refused() {
+            return delivery.state() == Deliveries.State.REFUSED;
+        }
     }
 
     /** How asking for the key ended. */
@@ -205,6 +210,19 @@ public final class DeliveryViewModel {
         }
         automatic.deliverNow();
         return true;
+    }
+
+    /**
+     * "Deliver again" on a refused package (the office has imported the plan it names, or registered the
+     * assessor): it waits again and goes now, or as soon as the key is unlocked. Returns false when the key is
+     * still locked: the view asks for it (unlocking delivers). {@code failed} hears a problem, on the FX thread.
+     */
+    public boolean deliverAgain(Row row, Consumer<String> failed) {
+        runner.run(() -> {
+            automatic.deliverAgain(row.packageId());
+            return row;
+        }, done -> reload(), failure -> failed.accept(failure.getMessage()));
+        return automatic.unlocked();
     }
 
     /** Reads the deliveries again, off the FX thread. */

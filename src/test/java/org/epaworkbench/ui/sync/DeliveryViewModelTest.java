@@ -132,4 +132,31 @@ class DeliveryViewModelTest {
         assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.state()).startsWith("Refused: ")
                 .contains("not a registered assessor"));
     }
+
+    @Test
+    void aRefusedPackageSaysSoAndDeliverAgainSendsItOnceTheOfficeHasPutItRight() throws Exception {
+        f.targetSet().serviceUp();
+        model.start();
+        model.unlock(SyncTestSupport.password().toCharArray(), o -> { });
+        f.scheduler.runDue();
+        assertThat(model.status().get()).as("a refusal is not \"everything delivered\"")
+                .doesNotContain("has been delivered").contains("refused a package").contains("Deliver again");
+        DeliveryViewModel.Row refused = model.rows().get(0);
+        assertThat(refused.refused()).isTrue();
+
+        f.registered(); // the office adds the assessor to its register
+        List<String> problems = new ArrayList<>();
+        assertThat(model.deliverAgain(refused, problems::add)).as("the key is unlocked: it goes now").isTrue();
+        f.scheduler.runDue();
+
+        assertThat(problems).isEmpty();
+        assertThat(model.rows()).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo("Delivered, receipt kept");
+            assertThat(r.delivery().attempts()).isEqualTo(2);
+        });
+        assertThat(model.status().get()).contains("Everything made here has been delivered");
+        assertThat(f.count("intake_package")).isEqualTo(1);
+        model.deliverAgain(model.rows().get(0), problems::add);
+        assertThat(problems).singleElement().asString().contains("was not refused");
+    }
 }
