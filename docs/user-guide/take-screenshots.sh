@@ -403,8 +403,7 @@ verify_records() {
 export_outbox() {
     log "export"
     click 43 233 2                           # Outbox
-    shoot 19-outbox
-    save 19-outbox 1366x370+0+0
+    shoot_screen 19-outbox                   # the whole Outbox, "Delivered to the organisation" too
     click 1255 101 2                         # Export all pending…
     choose_folder "Export to which folder"
     dialog "Unlock your signing key"
@@ -412,8 +411,7 @@ export_outbox() {
     dialog "Exported"
     shoot_dialog 20-exported
     key Return
-    shoot 21-outbox-exported 2
-    save 21-outbox-exported 1366x520+0+0
+    shoot_screen 21-outbox-exported 2
 }
 
 apprentice_epa() {

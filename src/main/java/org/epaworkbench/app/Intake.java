@@ -112,9 +112,11 @@ public final class Intake {
         try {
             outcome = importer.importPackage(file, null, PackageImporter.UnknownSigners.REFUSE, false);
         } catch (PackageRefused e) {
-            return new Refused(e.getMessage() + (e.getMessage().contains(PLAN_NOT_INSTALLED) ? " The office imports the "
-                    + "plan pack into the intake service (serve plans import PACK.json); deliver the package again after that."
-                    : ""));
+            // the import's own advice is the desktop's; on the service it is the office that imports the pack
+            return new Refused(e.getMessage().contains(PLAN_NOT_INSTALLED) ? e.getMessage().replace(PLAN_NOT_INSTALLED,
+                    "which the intake service does not have") + ". The office imports the plan pack into the intake service "
+                    + "(serve plans import PACK.json); then the assessor sends the package again (Deliver again in the "
+                    + "Outbox, or deliver --again)." : e.getMessage());
         } catch (IntakeLedger.SamePackageIdOtherContent e) {
             return new Refused(e.getMessage() + "; a package is delivered once, as it was made");
         }

@@ -109,7 +109,8 @@ final class DeliverCommands {
                 }
                 for (Deliveries.Delivery d : round.refused()) {
                     out.println("Refused by the service: package " + d.packageId() + ": " + d.problem()
-                            + " It is not sent again by itself: once the office has put this right, deliver --again.");
+                            + (d.problem().contains("deliver --again") ? "" : " It is not sent again by itself: once the "
+                            + "office has put this right, deliver --again."));
                 }
                 if (round.unreachable() != null) {
                     out.println(round.unreachable() + " What waits stays in the outbox and is tried again.");

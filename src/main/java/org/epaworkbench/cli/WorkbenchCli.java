@@ -97,6 +97,7 @@ public final class WorkbenchCli implements Callable<Integer> {
         WorkbenchCli root = new WorkbenchCli(clock, passwords, disk);
         root.err = err;
         CommandLine cli = new CommandLine(root);
+        summariseInLists(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -124,6 +125,32 @@ public final class WorkbenchCli implements Callable<Integer> {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A command's line in its parent's list of commands is its description's first sentence, whole: picocli
+     * shows the description's first line, which in a description written over several lines stops mid-sentence
+     * ("… from judgements in a JSON file:"). Given as the command's header, which its own help then leaves out
+     * (it starts its description).
+     */
+    static void summariseInLists(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+            if (usage.header().length == 0 && usage.description().length > 0) {
+                usage.header(firstSentence(String.join(" ", usage.description())));
+                java.util.List<String> keys = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+                keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+                keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+                sub.setHelpSectionKeys(keys);
+            }
+            summariseInLists(sub);
+        }
+    }
+
+    /** Up to the end of the first sentence ("e.g." and "i.e." do not end one). */
+    static String firstSentence(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!e\\.g|i\\.e)\\.(\\s|%n|$)").matcher(text);
+        return m.find() ? text.substring(0, m.start() + 1) : text;
     }
 
     static int exitCodeFor(Exception ex) {

@@ -124,7 +124,7 @@ public final class SignerTrust {
         if (chain.chains()) {
             X509Certificate root = chain.root().orElseThrow();
             return new Decision(Basis.ORGANISATION_ROOT, "issued by the organisation root “" + Certificates.commonName(root)
-                    + "” (SHA-256 " + Certificates.fingerprint(root) + "), which this data folder trusts");
+                    + "” (SHA-256 " + Certificates.fingerprint(root) + "), which is trusted here");
         }
         for (PinnedSigner s : register) {
             if (s.fingerprint().equals(fingerprint)) {

@@ -44,6 +44,42 @@ class HelpAndJsonEdgesTest {
     }
 
     @Test
+    void everyCommandListedInHelpIsSummedUpInAWholeSentence() {
+        List<String> cut = new ArrayList<>();
+        for (List<String> path : commandPaths()) {
+            List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            String out = new CliRunner(dir).run(args.toArray(String[]::new)).out();
+            int at = out.indexOf("\nCommands:\n");
+            if (at < 0) {
+                continue;
+            }
+            // each entry: "  name  text", its text wrapped onto lines indented further; the list ends at a blank line
+            List<String> entries = new ArrayList<>();
+            for (String line : out.substring(at + "\nCommands:\n".length()).split("\n")) {
+                if (line.isBlank()) {
+                    break;
+                }
+                if (line.startsWith("  ") && !line.startsWith("    ")) {
+                    entries.add(line.strip());
+                } else if (!entries.isEmpty()) {
+                    entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+                }
+            }
+            for (String entry : entries) {
+                if (!entry.matches("(?s).*[.)?]$")) {
+                    cut.add(String.join(" ", path) + ": " + entry);
+                }
+            }
+        }
+        assertThat(cut).as("a summary that stops mid-sentence (\"… signed by a certificate this data folder\")").isEmpty();
+        CliRunner.Run root = new CliRunner(dir).run("--help");
+        assertThat(root.out()).contains("deliver", "Deliver the outbox to the organisation's intake service now");
+        CliRunner.Run deliver = new CliRunner(dir).run("deliver", "--help");
+        assertThat(deliver.out()).as("its own help starts with its usage, the sentence not said twice").startsWith("Usage:");
+    }
+
+    @Test
     void everyCommandAndSubCommandAnswersHelp() {
         List<List<String>> paths = commandPaths();
         assertThat(paths).as("the tree is walked, sub-commands included")

@@ -99,8 +99,10 @@ class IntakePlanPacksTest {
             Intake.Received before = service.intake().receive(pkg, signer);
 
             assertThat(before).isInstanceOf(Intake.Refused.class);
-            assertThat(((Intake.Refused) before).reason()).contains("names plan '" + PLAN_ID + "', which is not installed here")
-                    .contains("serve plans import");
+            assertThat(((Intake.Refused) before).reason()).contains("names plan '" + PLAN_ID + "', which the intake service "
+                    + "does not have. The office imports").contains("serve plans import")
+                    .as("the desktop's own advice is not the assessor's to follow").doesNotContain("import its plan pack first")
+                    .contains("Deliver again in the Outbox, or deliver --again");
             assertThat(count(service, "intake_session") + count(service, "intake_package")).isZero();
 
             // the office imports the pack into the service while it runs

@@ -160,6 +160,8 @@ class TrustModelTest {
         assertThat(atOffice.exitCode()).as(atOffice.out()).isZero();
         assertThat(atOffice.out()).contains(": VERIFIED").contains("issued by the organisation root “Highfield Assessment EPA "
                 + "records root”");
+        // the same words are the intake service's on its office page, which has no data folder
+        assertThat(atOffice.out()).contains("), which is trusted here").doesNotContain("which this data folder trusts");
         assertThat(json(office.run("verify", record.toString(), "--json")).get("trust").asText()).isEqualTo("organisation-root");
 
         // another office computer: untrusted until the root is installed there

@@ -218,11 +218,15 @@ public final class DeliveryViewModel {
      * still locked: the view asks for it (unlocking delivers). {@code failed} hears a problem, on the FX thread.
      */
     public boolean deliverAgain(Row row, Consumer<String> failed) {
+        boolean unlocked = automatic.unlocked();
+        if (!unlocked) {
+            askedThisRun = true; // the view asks for the key now: the round this starts must not ask a second time
+        }
         runner.run(() -> {
             automatic.deliverAgain(row.packageId());
             return row;
         }, done -> reload(), failure -> failed.accept(failure.getMessage()));
-        return automatic.unlocked();
+        return unlocked;
     }
 
     /** Reads the deliveries again, off the FX thread. */

@@ -159,4 +159,26 @@ class DeliveryViewModelTest {
         model.deliverAgain(model.rows().get(0), problems::add);
         assertThat(problems).singleElement().asString().contains("was not refused");
     }
+
+    @Test
+    void deliverAgainWithTheKeyLockedAsksForItOnceOnly() throws Exception {
+        f.targetSet().serviceUp();
+        // refused in an earlier run of the app: this run has not unlocked the key
+        org.epaworkbench.app.AssessorIdentity.Unlocked earlier = f.laptop.services().assessorIdentity()
+                .unlock(SyncTestSupport.password().toCharArray(), "");
+        f.laptop.services().organisationDelivery().deliverNow(earlier, true, bytes -> { });
+        model.start();
+        f.scheduler.runDue();
+        assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.refused()).isTrue());
+        assertThat(askedForKey).as("nothing waits: the key is not asked for").isZero();
+
+        f.registered();
+        assertThat(model.deliverAgain(model.rows().get(0), p -> { })).as("locked: the view asks for the key").isFalse();
+        f.scheduler.runDue();
+
+        assertThat(askedForKey).as("the view's own question is the only one").isZero();
+        model.unlock(SyncTestSupport.password().toCharArray(), o -> { });
+        f.scheduler.runDue();
+        assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
+    }
 }
