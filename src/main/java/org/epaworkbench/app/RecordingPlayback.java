@@ -49,7 +49,19 @@ public final class RecordingPlayback implements AutoCloseable {
         static Output javaSound() {
             return new JavaSoundOutput();
         }
+
+        /**
+         * A WAV file written at the pace of real time, as if it were the speakers: the demonstration hook for machines
+         * without a sound card ({@value #DEMO_SPEAKERS}), so that what a click on "▶" plays can be listened to or
+         * checked afterwards. Each playback replaces the file.
+         */
+        static Output wavFile(Path file) {
+            return new WavFileOutput(file);
+        }
     }
+
+    /** The system property naming a WAV file to play into instead of the speakers (demonstrations, checks). */
+    public static final String DEMO_SPEAKERS = "epaworkbench.demoSpeakers";
 
     /** A playback under way or ended: where it started, where it is, and what stopped it. Read from any thread. */
     public static final class Playing {
@@ -115,7 +127,12 @@ public final class RecordingPlayback implements AutoCloseable {
 
     /** For the app: the speakers, on a thread of its own. */
     public static RecordingPlayback standard(SessionRecording recordings) {
-        return new RecordingPlayback(recordings, Output::javaSound, Executors.newSingleThreadExecutor(r -> {
+        return standard(recordings, Output::javaSound);
+    }
+
+    /** For the app: {@code outputs} (the speakers, or the demonstration file), on a thread of its own. */
+    public static RecordingPlayback standard(SessionRecording recordings, Supplier<Output> outputs) {
+        return new RecordingPlayback(recordings, outputs, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "recording-playback");
             t.setDaemon(true);
             return t;
@@ -197,6 +214,67 @@ public final class RecordingPlayback implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Played sound kept in a WAV file, written no faster than real time (see {@link Output#wavFile}). */
+    private static final class WavFileOutput implements Output {
+        private final Path file;
+        private final java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        private int rate;
+        private long written;
+        private long startedNanos;
+
+        WavFileOutput(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void open(int sampleRate) {
+            rate = sampleRate;
+            startedNanos = System.nanoTime();
+        }
+
+        @Override
+        public void write(short[] samples, int offset, int length) throws IOException {
+            for (int i = 0; i < length; i++) {
+                short v = samples[offset + i];
+                pcm.write(v);
+                pcm.write(v >> 8);
+            }
+            written += length;
+            // as a sound card does: the write returns once there is room, that is, at the pace of real time
+            long dueNanos = startedNanos + written * 1_000_000_000L / rate - 200_000_000L;
+            long wait = dueNanos - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("Playback was interrupted.", e);
+                }
+            }
+        }
+
+        @Override
+        public void drain() {
+            save();
+        }
+
+        @Override
+        public void close() {
+            save();
+        }
+
+        private void save() {
+            byte[] bytes = pcm.toByteArray();
+            AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+            try (javax.sound.sampled.AudioInputStream in = new javax.sound.sampled.AudioInputStream(
+                    new java.io.ByteArrayInputStream(bytes), format, bytes.length / 2)) {
+                AudioSystem.write(in, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+            } catch (IOException e) {
+                // a demonstration file that cannot be written: nothing plays, as without speakers
+            }
+        }
     }
 
     /** The speakers through Java Sound: a {@code SourceDataLine} for mono 16-bit little-endian PCM. */

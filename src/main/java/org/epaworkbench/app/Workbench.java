@@ -49,7 +49,10 @@ public final class Workbench implements AutoCloseable {
         this.sessions = services.sessions();
         this.heldJournal = HeldJournal.of(directory);
         this.sessionRecording = services.sessionRecording(chosenMicrophone());
-        this.playback = RecordingPlayback.standard(sessionRecording);
+        String demoSpeakers = System.getProperty(RecordingPlayback.DEMO_SPEAKERS);
+        this.playback = demoSpeakers == null || demoSpeakers.isBlank() ? RecordingPlayback.standard(sessionRecording)
+                : RecordingPlayback.standard(sessionRecording,
+                        () -> RecordingPlayback.Output.wavFile(java.nio.file.Path.of(demoSpeakers)));
     }
 
     /** Opens {@code folder} for the desktop app (see {@link #open(DataDirectory, Clock, SessionClock)}). */

@@ -166,6 +166,27 @@ class RecordingPlaybackTest {
     }
 
     @Test
+    void theDemonstrationSpeakersKeepWhatPlayedInAWavFile() throws Exception {
+        // -Depaworkbench.demoSpeakers=FILE.wav: on a machine without a sound card, what "▶" plays can be checked
+        SessionRecording service = service();
+        recorded(service);
+        Path wav = dir.resolve("played.wav");
+        RecordingPlayback playback = new RecordingPlayback(service, () -> RecordingPlayback.Output.wavFile(wav), Runnable::run);
+        RecordingPlayback.Playing p = playback.play(sessionId, "1.opus", Duration.ofMillis(11_000));
+
+        assertThat(p.problem()).isEmpty();
+        javax.sound.sampled.AudioFileFormat f = javax.sound.sampled.AudioSystem.getAudioFileFormat(wav.toFile());
+        assertThat(f.getFormat().getSampleRate()).isEqualTo(48_000f);
+        assertThat(f.getFrameLength()).isBetween(48_000 - 480, 48_000 + 480); // the last second: 11 s to 12 s
+        byte[] pcm = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile()).readAllBytes();
+        int loud = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            loud = Math.max(loud, Math.abs((short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8))));
+        }
+        assertThat(loud).isGreaterThan(8000); // the tone, not silence
+    }
+
+    @Test
     void aMomentNearTheStartPlaysFromTheStartAndStopStopsIt() throws Exception {
         SessionRecording service = service();
         recorded(service);
