@@ -47,6 +47,7 @@ public final class BenchMain {
         groups.put("fx", FxStallBench::run);
         groups.put("intake", IntakeBench::run);
         groups.put("recording", RecordingBench::run);
+        groups.put("history", HistoryBench::run);
 
         String which = args.length == 0 ? "all" : String.join(",", args);
         List<String> chosen = which.equals("all") ? new ArrayList<>(groups.keySet())

@@ -21,6 +21,9 @@ import org.epaworkbench.ui.common.Background;
  */
 final class FxDriver implements AutoCloseable {
 
+    /** How long {@link #drain} waits for the background thread ({@code -Dbench.drainSeconds}, default 120). */
+    static final long WAIT_SECONDS = Long.getLong("bench.drainSeconds", 120);
+
     final Workbench workbench;
     final Background background;
     Stage stage;
@@ -71,14 +74,14 @@ final class FxDriver implements AutoCloseable {
                 f.completeExceptionally(t);
             }
         });
-        return f.get(60, TimeUnit.SECONDS);
+        return f.get(Math.max(60, WAIT_SECONDS), TimeUnit.SECONDS);
     }
 
     /** Waits until the background thread has done everything queued so far and its results are on screen. */
     void drain() throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         fx(() -> background.run(() -> null, ok -> done.complete(null), done::completeExceptionally));
-        done.get(120, TimeUnit.SECONDS);
+        done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         fx(() -> { });
     }
 

@@ -91,6 +91,41 @@ final class IntakeFixture {
         return new Made(folder, authority, out);
     }
 
+    /**
+     * Builds the missing packages of the first {@code assessors} in {@code threads} threads at once (each assessor's
+     * own device folder), then returns them as {@link #make} does.
+     */
+    static Made makeInParallel(int assessors, int sessionsEach, int threads, Consumer<String> progress) throws Exception {
+        Made none = make(0, sessionsEach, progress); // the organisation root, made once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int a = 0; a < assessors; a++) {
+                Path mine = none.folder().resolve(String.format("assessor-%03d", a));
+                if (Files.exists(mine.resolve("complete.txt"))) {
+                    continue;
+                }
+                int assessor = a;
+                work.add(pool.submit(() -> {
+                    Fixtures.deleteTree(mine);
+                    Files.createDirectories(mine);
+                    build(none.authority(), assessor, sessionsEach, mine);
+                    progress.accept("intake fixture: " + built.incrementAndGet() + " packages built (assessor " + (assessor + 1)
+                            + ", " + (System.nanoTime() - t0) / 1_000_000_000 + " s)");
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return make(assessors, sessionsEach, progress);
+    }
+
     private static void build(OrganisationAuthority authority, int a, int sessions, Path mine) throws Exception {
         SigningIdentity id = Identities.assessor(authority, "Assessor " + a + " Morgan", String.format("EPA-%05d", a));
         Path scratchRoot = Files.isDirectory(Path.of("/dev/shm")) ? Path.of("/dev/shm") : Fixtures.workFolder();
