@@ -49,6 +49,7 @@ final class RecordingBar extends VBox {
     private final Button stopPlaying = new Button("Stop");
     private final HBox playingRow;
     private final Label glance = new Label();
+    private final Label exemptionReason = new Label();
     private Runnable reveal = () -> { };
     private final VBox pauses = new VBox(2);
     private List<RecordingModel.PauseMark> shownPauses = List.of();
@@ -132,7 +133,14 @@ final class RecordingBar extends VBox {
         glance.setTooltip(new Tooltip("The recording: click to show the Recording panel"));
         glance.setOnMouseClicked(e -> reveal.run());
 
-        getChildren().addAll(heading, controls, level, warning, more, pauses, playingRow);
+        exemptionReason.setId("recording-exemption-reason");
+        exemptionReason.getStyleClass().add("recording-pause");
+        exemptionReason.setWrapText(true);
+        exemptionReason.setMaxWidth(Double.MAX_VALUE);
+        exemptionReason.setMinHeight(Region.USE_PREF_SIZE);
+        exemptionReason.managedProperty().bind(exemptionReason.visibleProperty());
+
+        getChildren().addAll(heading, controls, exemptionReason, level, warning, more, pauses, playingRow);
         refresh();
     }
 
@@ -198,6 +206,9 @@ final class RecordingBar extends VBox {
         exempt.setVisible(recording.exemptionOffered());
         attach.setVisible(recording.attachOffered());
         attach.setText(recording.attachLabel());
+        Optional<String> reason = recording.exemptionReason();
+        exemptionReason.setText(reason.orElse(""));
+        exemptionReason.setVisible(reason.isPresent());
         Optional<RecordingModel.Status> g = recording.glance();
         glance.setVisible(g.isPresent() && isVisible());
         g.ifPresent(st -> {

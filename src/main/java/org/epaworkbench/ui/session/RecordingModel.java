@@ -377,7 +377,7 @@ public final class RecordingModel {
                 : kept.size() + " recordings, " + ElapsedText.format(Duration.ofMillis(
                         kept.stream().mapToLong(r -> Math.max(0, r.durationMillis())).sum()));
         if (s.recordingExemption().isPresent() && kept.isEmpty()) {
-            return new Status(Kind.DONE, "Not recorded: exemption agreed (" + s.recordingExemption().get().reason() + ")");
+            return new Status(Kind.DONE, "Not recorded: exemption agreed"); // its reason under it: exemptionReason()
         }
         if (requirementMissing()) {
             return new Status(Kind.MISSING, (s.ended() ? "No recording" : "Not recording") + ": the plan" + source()
@@ -440,6 +440,14 @@ public final class RecordingModel {
         String length = r.durationMillis() >= 0 ? " " + ElapsedText.format(Duration.ofMillis(r.durationMillis())) : "";
         return r.fileName() + length + (r.kind() == Recording.Kind.ATTACHED ? " (attached)" : "")
                 + (r.status() == Recording.Status.REPAIRED ? " (repaired after the app stopped)" : "");
+    }
+
+    /**
+     * The agreed exemption's reason, said under the state line in plain type (in the bold state line a long reason took
+     * seven lines of the panel at 1280 px); empty without an exemption.
+     */
+    public Optional<String> exemptionReason() {
+        return state().recordingExemption().map(e -> "Reason: " + e.reason());
     }
 
     /** The input's loudness now, 0 (silent, or not recording) to 1 (full scale), from the last 100 ms. */

@@ -270,7 +270,8 @@ class RecordingModelTest {
         assertThat(recorded.live().state().recordingExemption()).hasValueSatisfying(e ->
                 assertThat(e.reason()).isEqualTo("Agreed at the planning meeting: no recording on the employer's site"));
         assertThat(model.status()).isEqualTo(new RecordingModel.Status(RecordingModel.Kind.DONE,
-                "Not recorded: exemption agreed (Agreed at the planning meeting: no recording on the employer's site)"));
+                "Not recorded: exemption agreed"));
+        assertThat(model.exemptionReason()).contains("Reason: Agreed at the planning meeting: no recording on the employer's site");
         assertThat(model.exemptionOffered()).isFalse();
         assertThat(model.beforeEnd(asker)).isTrue(); // nothing more to ask
         assertThat(asked).hasSize(2);
