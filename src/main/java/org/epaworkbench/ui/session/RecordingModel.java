@@ -447,7 +447,9 @@ public final class RecordingModel {
      * seven lines of the panel at 1280 px); empty without an exemption.
      */
     public Optional<String> exemptionReason() {
-        return state().recordingExemption().map(e -> "Reason: " + e.reason());
+        boolean alsoRecorded = state().recordings().stream().anyMatch(r -> !r.open());
+        // beside "Not recorded: exemption agreed" the reason; beside a recording, what it is the reason of
+        return state().recordingExemption().map(e -> (alsoRecorded ? "Exemption agreed: " : "Reason: ") + e.reason());
     }
 
     /** The input's loudness now, 0 (silent, or not recording) to 1 (full scale), from the last 100 ms. */
