@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,17 +14,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.epaworkbench.assessment.ApprenticeEpa;
 import org.epaworkbench.assessment.Attempt;
-import org.epaworkbench.grading.ComponentJudgements;
 import org.epaworkbench.grading.ComponentResult;
-import org.epaworkbench.grading.EpaJudgements;
 import org.epaworkbench.grading.EpaResult;
-import org.epaworkbench.grading.GradingEngine;
 import org.epaworkbench.grading.GradingInputException;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.people.Apprentice;
 import org.epaworkbench.plan.AssessmentPlan;
 import org.epaworkbench.plan.Component;
-import org.epaworkbench.session.SessionState;
+import org.epaworkbench.session.AttemptGrades;
 import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.SessionStore;
@@ -104,23 +100,53 @@ public final class ApprenticeFiles {
         return file(a, own, overallSigned());
     }
 
-    /** Every apprentice's file, by name. */
-    public List<ApprenticeFile> all() throws SQLException {
+    /**
+     * An apprentice as the lists show them: where their EPA stands and the plan's review of it for today, from the
+     * session summaries kept beside the logs (issue 17) — no session's log is read. {@link #load} gives the whole file.
+     */
+    public record ApprenticeRow(Apprentice apprentice, Optional<AssessmentPlan> plan, ApprenticeEpa epa,
+            Optional<ApprenticeEpa.Review> review, Optional<String> overall) {
+    }
+
+    /** The row the lists show for a whole file: what {@link #rows} gives for the same data, without its logs. */
+    public static ApprenticeRow row(ApprenticeFile f) {
+        return new ApprenticeRow(f.apprentice(), f.plan(), f.epa(), f.review(), f.result().map(r -> r.overall().complete()
+                ? r.overall().grade().name() : org.epaworkbench.store.SessionSummaries.INCOMPLETE));
+    }
+
+    /** Every apprentice, by name, as the lists show them. */
+    public List<ApprenticeRow> rows() throws SQLException {
         Map<String, List<SessionSummary>> byApprentice = sessions.list().stream()
                 .collect(Collectors.groupingBy(SessionSummary::apprenticeId));
         Set<String> signed = overallSigned();
-        List<ApprenticeFile> files = new ArrayList<>();
+        Map<String, String> overall = sessions.overallResults();
+        List<ApprenticeRow> rows = new ArrayList<>();
+        LocalDate today = today();
         for (Apprentice a : people.apprentices()) {
-            files.add(file(a, byApprentice.getOrDefault(a.id(), List.of()), signed));
+            List<Attempt> attempts = new ArrayList<>();
+            byApprentice.getOrDefault(a.id(), List.of()).stream().filter(s -> s.endedAt() != null)
+                    .sorted(Comparator.comparing(SessionSummary::createdAt))
+                    .forEach(s -> attempts.add(new Attempt(s.componentId(), s.attempt(), LocalDate.ofInstant(s.endedAt(), zone),
+                            s.grade().orElse(null))));
+            Optional<AssessmentPlan> plan = plans.plan(a.planId());
+            ApprenticeEpa apprenticeEpa = epa(a, attempts, signed.contains(a.id()));
+            rows.add(new ApprenticeRow(a, plan, apprenticeEpa, plan.map(p -> apprenticeEpa.review(p, today)),
+                    Optional.ofNullable(overall.get(a.id()))));
         }
-        return files;
+        return rows;
+    }
+
+    private ApprenticeEpa epa(Apprentice a, List<Attempt> attempts, boolean overallSigned) throws SQLException {
+        EpaStore.Stored stored = epa.all(a.id());
+        return new ApprenticeEpa(a, stored.gateway(), stored.schedule(), stored.portfolio(), stored.report(),
+                stored.reportMapping(), attempts, overallSigned);
     }
 
     /** Components planned from today to {@code days} days ahead, soonest first, that have not yet taken place. */
-    public static List<Upcoming> upcoming(List<ApprenticeFile> files, LocalDate today, int days) {
+    public static List<Upcoming> upcoming(List<ApprenticeRow> files, LocalDate today, int days) {
         List<Upcoming> list = new ArrayList<>();
         LocalDate last = today.plusDays(days);
-        for (ApprenticeFile f : files) {
+        for (ApprenticeRow f : files) {
             for (var d : f.epa().upcoming(today)) {
                 if (!d.date().isAfter(last)) {
                     String title = f.plan().flatMap(p -> p.component(d.subject())).map(Component::title).orElse(d.subject());
@@ -140,21 +166,22 @@ public final class ApprenticeFiles {
     }
 
     private ApprenticeFile file(Apprentice a, List<SessionSummary> own, Set<String> signed) throws SQLException {
-        EpaStore.Stored stored = epa.all(a.id());
         Optional<AssessmentPlan> plan = plans.plan(a.planId());
         List<SessionSummary> ordered = own.stream().sorted(Comparator.comparing(SessionSummary::createdAt)).toList();
-        Map<String, SessionState> ended = new LinkedHashMap<>();
+        List<AttemptGrades.Ended> ended = new ArrayList<>();
         for (SessionSummary s : ordered) {
             if (s.endedAt() != null && s.planId().equals(a.planId())) {
-                sessions.state(s.id()).ifPresent(st -> ended.put(s.id(), st));
+                sessions.state(s.id()).ifPresent(st -> ended.add(new AttemptGrades.Ended(s.id(), s.endedAt(), st)));
             }
         }
         Optional<EpaResult> result = Optional.empty();
         Optional<String> problem = Optional.empty();
-        Map<String, ComponentResult> bySession = new LinkedHashMap<>();
+        Map<String, ComponentResult> bySession = Map.of();
         if (plan.isPresent()) {
             try {
-                result = Optional.of(grade(plan.get(), ordered, ended, bySession));
+                AttemptGrades.Graded graded = AttemptGrades.grade(plan.get(), ended);
+                result = Optional.of(graded.overall());
+                bySession = graded.bySession();
             } catch (GradingInputException e) {
                 problem = Optional.of("The sessions do not fit the plan: " + e.getMessage());
             }
@@ -169,47 +196,8 @@ public final class ApprenticeFiles {
                         r.map(ComponentResult::grade).orElse(null)));
             }
         }
-        ApprenticeEpa apprenticeEpa = new ApprenticeEpa(a, stored.gateway(), stored.schedule(), stored.portfolio(),
-                stored.report(), stored.reportMapping(), attempts, signed.contains(a.id()));
+        ApprenticeEpa apprenticeEpa = epa(a, attempts, signed.contains(a.id()));
         Optional<ApprenticeEpa.Review> review = plan.map(p -> apprenticeEpa.review(p, today()));
         return new ApprenticeFile(a, plan, apprenticeEpa, lines, result, review, problem);
-    }
-
-    /**
-     * Grades the latest ended attempt at each component together (so carry-over and the overall rules
-     * apply), and each earlier attempt on its own.
-     */
-    private static EpaResult grade(AssessmentPlan plan, List<SessionSummary> ordered, Map<String, SessionState> ended,
-            Map<String, ComponentResult> bySession) throws GradingInputException {
-        GradingEngine engine = new GradingEngine();
-        Map<String, String> latest = new LinkedHashMap<>();
-        for (SessionSummary s : ordered.stream().filter(s -> ended.containsKey(s.id()))
-                .sorted(Comparator.comparing(SessionSummary::endedAt)).toList()) {
-            latest.put(s.componentId(), s.id());
-        }
-        Map<String, ComponentJudgements> judgements = new LinkedHashMap<>();
-        for (Component c : plan.components()) {
-            String id = latest.get(c.id());
-            if (id != null) {
-                SessionState st = ended.get(id);
-                judgements.put(c.id(), new ComponentJudgements(st.details().attempt(),
-                        org.epaworkbench.session.GradePreview.knownStates(c, st), Map.of(), false));
-            }
-        }
-        EpaResult result = engine.grade(plan, new EpaJudgements(judgements));
-        for (Map.Entry<String, SessionState> e : ended.entrySet()) {
-            SessionState st = e.getValue();
-            String componentId = st.details().componentId();
-            if (e.getKey().equals(latest.get(componentId))) {
-                result.component(componentId).ifPresent(r -> bySession.put(e.getKey(), r));
-            } else {
-                Optional<Component> c = plan.component(componentId);
-                if (c.isPresent()) {
-                    bySession.put(e.getKey(), engine.gradeComponent(plan, c.get(), new ComponentJudgements(st.details().attempt(),
-                            org.epaworkbench.session.GradePreview.knownStates(c.get(), st), Map.of(), false), Map.of()));
-                }
-            }
-        }
-        return result;
     }
 }

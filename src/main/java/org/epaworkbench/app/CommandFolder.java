@@ -133,6 +133,11 @@ public final class CommandFolder implements AutoCloseable {
                     throw new IllegalStateException(e); // not reached: commands load the plans first, to say a failure in words
                 }
             }, clock, ZoneId.systemDefault());
+            try {
+                services.summariesCurrent();
+            } catch (java.sql.SQLException e) {
+                warnings.add("the session list's grades could not be brought up to date: " + e.getMessage());
+            }
         }
         return services;
     }

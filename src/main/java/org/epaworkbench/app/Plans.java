@@ -24,9 +24,11 @@ public final class Plans {
     }
 
     private final java.util.function.Supplier<PlanLibrary> catalogue;
+    private final org.epaworkbench.store.SessionSummaries summaries;
 
-    Plans(java.util.function.Supplier<PlanLibrary> catalogue) {
+    Plans(java.util.function.Supplier<PlanLibrary> catalogue, org.epaworkbench.store.SessionSummaries summaries) {
         this.catalogue = catalogue;
+        this.summaries = summaries;
     }
 
     /** Every plan installed: built in and imported. */
@@ -50,7 +52,10 @@ public final class Plans {
      */
     public AssessmentPlan importPack(Path file, boolean replace) throws PlanPackException, Refused, SQLException {
         try {
-            return catalogue().importPack(file, replace);
+            AssessmentPlan plan = catalogue().importPack(file, replace);
+            // the apprentices on this plan are graded by it now (issue 17): their sessions' summaries follow
+            summaries.regradePlan(plan.id(), Services.plansFingerprint(catalogue()));
+            return plan;
         } catch (PlanLibrary.ImportRefused e) {
             throw new Refused(e.getMessage(), e);
         }

@@ -174,15 +174,11 @@ public final class Records {
     public Listing listing() throws SQLException {
         Map<String, String> names = new HashMap<>();
         services.people().apprentices().forEach(a -> names.put(a.id(), a.name()));
-        Map<String, ComponentResult> grades = new HashMap<>();
-        services.apprenticeFiles().all().forEach(f -> f.sessions().forEach(l -> l.result()
-                .ifPresent(r -> grades.put(l.session().id(), r))));
         Map<String, About> about = new HashMap<>();
         for (var s : services.sessions().list()) {
-            ComponentResult r = grades.get(s.id());
             about.put(s.id(), new About(s.apprenticeName(), services.plans().plan(s.planId())
                     .flatMap(p -> p.component(s.componentId())).map(Component::title).orElse(s.componentId()),
-                    capitalise(s.attempt().word()), r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "")));
+                    capitalise(s.attempt().word()), s.gradeText()));
         }
         List<SignedRecord> newestFirst = new ArrayList<>(signedRecords.all());
         Collections.reverse(newestFirst);

@@ -1,5 +1,6 @@
 package org.epaworkbench.app;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.epaworkbench.app.ApprenticeFiles;
@@ -12,6 +13,7 @@ import org.epaworkbench.store.EpaStore;
 import org.epaworkbench.store.PeopleStore;
 import org.epaworkbench.store.QuestionBankStore;
 import org.epaworkbench.store.SessionStore;
+import org.epaworkbench.store.SessionSummaries;
 import org.epaworkbench.store.SettingsStore;
 import org.epaworkbench.store.SignedRecords;
 import org.epaworkbench.store.StorageException;
@@ -57,6 +59,35 @@ public final class Services {
         this.questionBank = new QuestionBankStore(database, clock);
         this.epa = new EpaStore(database, clock);
         this.signedRecords = new SignedRecords(database);
+        database.summaries().gradeWith(() -> {
+            PlanLibrary library = plans();
+            return library::plan;
+        });
+    }
+
+    /**
+     * Brings the session summaries (issue 17) up to date with the running app's rules and the installed plans,
+     * rebuilding them from the logs when they were computed otherwise (a new version of the app, a data folder from
+     * before summaries, a plan changed). A read-only folder is left as it is.
+     *
+     * @return how many apprentices' sessions were graded again; 0 when the summaries were current
+     */
+    public int summariesCurrent() throws SQLException {
+        if (database.readOnly()) {
+            return 0;
+        }
+        String plansNow = plansFingerprint(plans());
+        return database.summaries().current(plansNow) ? 0 : database.summaries().rebuild(plansNow);
+    }
+
+    /** The installed plans as the session summaries note them. */
+    static String plansFingerprint(PlanLibrary library) {
+        return SessionSummaries.fingerprint(library.all().stream().map(PlanLibrary.InstalledPlan::plan).toList());
+    }
+
+    /** Rebuilds every session summary from the logs ({@code rebuild-summaries}); how many apprentices were graded. */
+    public int rebuildSummaries() throws SQLException {
+        return database.summaries().rebuild(plansFingerprint(plans()));
     }
 
     public DataDirectory directory() {
@@ -76,7 +107,7 @@ public final class Services {
 
     /** The plans: the catalogue, checking and importing a pack. */
     public Plans planPacks() {
-        return new Plans(this::plans);
+        return new Plans(this::plans, database.summaries());
     }
 
     public Clock clock() {

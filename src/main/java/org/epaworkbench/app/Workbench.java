@@ -85,6 +85,7 @@ public final class Workbench implements AutoCloseable {
             Workbench opened = new Workbench(directory, database, taken.lock(), plans, warnings, clock, sessionClock);
             opened.replayHeld();
             opened.repairRecordings();
+            opened.services.summariesCurrent();
             return opened;
         } catch (SQLException e) {
             close(database, taken.lock());

@@ -60,7 +60,7 @@ final class ApprenticeCommand implements Callable<Integer> {
             ApprenticeFiles files = parent.root.context().apprenticeFiles();
             LocalDate today = files.today();
             String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-            List<ApprenticeFile> shown = files.all().stream().filter(f -> matches(f, q))
+            List<ApprenticeFiles.ApprenticeRow> shown = files.rows().stream().filter(f -> matches(f, q))
                     .filter(f -> wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -72,7 +72,7 @@ final class ApprenticeCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             TextTable t = new TextTable("ID", "NAME", "ULN", "EMPLOYER", "STATUS", "NEXT", "PROBLEMS");
-            for (ApprenticeFile f : shown) {
+            for (ApprenticeFiles.ApprenticeRow f : shown) {
                 t.row(f.apprentice().id(), f.apprentice().name(), f.apprentice().uln().value(), f.apprentice().employer(),
                         f.review().map(r -> r.status().label()).orElse("plan not installed"), next(f, today),
                         f.review().map(r -> Long.toString(r.problems())).orElse(""));
@@ -86,7 +86,7 @@ final class ApprenticeCommand implements Callable<Integer> {
                     + String.join(", ", java.util.Arrays.stream(ApprenticeStatus.values()).map(ApprenticeStatus::word).toList())));
         }
 
-        static boolean matches(ApprenticeFile f, String q) {
+        static boolean matches(ApprenticeFiles.ApprenticeRow f, String q) {
             var a = f.apprentice();
             return q.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(q) || a.employer().toLowerCase(Locale.ROOT).contains(q)
                     || a.uln().value().contains(q.replace(" ", ""));
@@ -117,7 +117,7 @@ final class ApprenticeCommand implements Callable<Integer> {
                     + f.apprentice().planId() + "' is not installed; import it with: plans import"));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode n = summary(f, today);
+                ObjectNode n = summary(ApprenticeFiles.row(f), today);
                 f.result().ifPresent(r -> {
                     ArrayNode why = n.putArray("overallExplanation");
                     r.overall().explanation().forEach(why::add);
@@ -209,7 +209,7 @@ final class ApprenticeCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode summary(ApprenticeFile f, LocalDate today) {
+    static ObjectNode summary(ApprenticeFiles.ApprenticeRow f, LocalDate today) {
         ObjectNode n = JsonFiles.mapper().createObjectNode();
         n.put("id", f.apprentice().id());
         n.put("name", f.apprentice().name());
@@ -220,11 +220,11 @@ final class ApprenticeCommand implements Callable<Integer> {
         f.epa().nextPlanned(today).ifPresent(e -> n.putObject("next").put("component", e.getKey()).put("date", e.getValue().toString()));
         n.put("problems", f.review().map(ApprenticeEpa.Review::problems).orElse(0L));
         n.put("warnings", f.review().map(r -> r.flags().stream().filter(x -> x.severity() == Flag.Severity.WARNING).count()).orElse(0L));
-        f.result().ifPresent(r -> n.put("overall", r.overall().complete() ? r.overall().grade().name() : "INCOMPLETE"));
+        f.overall().ifPresent(o -> n.put("overall", o));
         return n;
     }
 
-    static String next(ApprenticeFile f, LocalDate today) {
+    static String next(ApprenticeFiles.ApprenticeRow f, LocalDate today) {
         return f.epa().nextPlanned(today).map(e -> f.plan().flatMap(p -> p.component(e.getKey())).map(Component::title)
                 .orElse(e.getKey()) + " " + e.getValue()).orElse("");
     }

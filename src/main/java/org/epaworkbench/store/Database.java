@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final SQLiteDataSource dataSource;
     private final Connection connection;
     private final boolean readOnly;
+    private final SessionSummaries summaries = new SessionSummaries(this);
 
     private Database(DataDirectory directory, SQLiteDataSource dataSource, Connection connection, boolean readOnly) {
         this.directory = directory;
@@ -296,6 +297,11 @@ public final class Database implements AutoCloseable {
 
     public DataDirectory directory() {
         return directory;
+    }
+
+    /** The session summaries kept beside the logs, and how they find the plans to grade with. */
+    public SessionSummaries summaries() {
+        return summaries;
     }
 
     /** Opened with {@link #openReadOnly}: every write is refused. */

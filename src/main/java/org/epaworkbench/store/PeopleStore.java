@@ -24,6 +24,8 @@ public final class PeopleStore {
     /** Saves an apprentice; each field changed is recorded as changed in this data folder now (see {@link ApprenticeProvenance}). */
     public void save(Apprentice a) throws SQLException {
         String now = clock.instant().toString();
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
         database.inTransaction(c -> {
             var before = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElse(null);
             Sql.update(c,
@@ -37,6 +39,10 @@ public final class PeopleStore {
                 date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now);
             var after = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElseThrow();
             ApprenticeProvenance.changedHere(c, before, after, clock.instant());
+            if (before != null && !before.planId().equals(after.planId())) {
+                // another plan: the sessions are graded by it, or (of the old plan) not at all
+                summaries.regrade(c, a.id());
+            }
             return null;
         });
     }

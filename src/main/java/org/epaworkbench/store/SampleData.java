@@ -33,9 +33,14 @@ public final class SampleData {
         List<String> files = database.inTransaction(c -> Sql.query(c, "SELECT file_name FROM signed_record WHERE sample = 1 "
                 + "OR apprentice_id IN " + SAMPLE_APPRENTICES + " OR session_id IN (SELECT id FROM session WHERE sample = 1 "
                 + "OR apprentice_id IN " + SAMPLE_APPRENTICES + ")", rs -> rs.getString(1)));
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
         int removed = database.inTransaction(c -> {
             // anything attached to a sample apprentice is sample data, whatever it was stored as
             Sql.update(c, "UPDATE session SET sample = 1 WHERE apprentice_id IN " + SAMPLE_APPRENTICES);
+            // a real apprentice who had a sample session is graded again without it
+            List<String> stay = Sql.query(c, "SELECT DISTINCT apprentice_id FROM session WHERE sample = 1 AND apprentice_id "
+                    + "NOT IN " + SAMPLE_APPRENTICES, rs -> rs.getString(1));
             Sql.update(c, "UPDATE signed_record SET sample = 1 WHERE apprentice_id IN " + SAMPLE_APPRENTICES
                     + " OR session_id IN " + SAMPLE_SESSIONS);
             Sql.update(c, "DELETE FROM session_heartbeat WHERE session_id IN " + SAMPLE_SESSIONS);
@@ -49,11 +54,14 @@ public final class SampleData {
             Sql.update(c, "DELETE FROM portfolio_mapping WHERE piece_id IN (SELECT id FROM portfolio_piece WHERE apprentice_id IN "
                     + SAMPLE_APPRENTICES + ")");
             for (String table : new String[] {"portfolio_piece", "epa_date", "gateway", "project_proposal", "project_report",
-                    "project_mapping"}) {
+                    "project_mapping", "apprentice_summary"}) {
                 Sql.update(c, "DELETE FROM " + table + " WHERE apprentice_id IN " + SAMPLE_APPRENTICES);
             }
             Sql.update(c, "DELETE FROM apprentice WHERE sample = 1");
             Sql.update(c, "DELETE FROM assessor_profile WHERE sample = 1");
+            for (String id : stay) {
+                summaries.regrade(c, id);
+            }
             return sessions;
         });
         Path records = new SignedRecords(database).folder();

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.epaworkbench.plan.AttemptKind;
+import org.epaworkbench.plan.Grade;
 import org.epaworkbench.session.EventBody;
 import org.epaworkbench.session.LiveSession;
 import org.epaworkbench.session.SessionEvent;
@@ -23,12 +26,23 @@ public final class SessionStore {
     /** A row of the session list, kept in step with the log. */
     public record SessionSummary(String id, String apprenticeId, String apprenticeName, String planId,
             String componentId, AttemptKind attempt, SessionStatus status, Instant createdAt, Instant startedAt,
-            Instant endedAt, Duration elapsed, long lastSeq, boolean sample, boolean enteredFromPaper) {
+            Instant endedAt, Duration elapsed, long lastSeq, boolean sample, boolean enteredFromPaper,
+            Optional<Grade> grade, boolean capped, boolean signed, boolean exported) {
+
+        /** The grade as the lists show it, "(capped)" after a capped one; blank while there is none. */
+        public String gradeText() {
+            return grade.map(g -> g.label() + (capped ? " (capped)" : "")).orElse("");
+        }
     }
 
-    /** A session's row with its apprentice's name, and whether its log says it was entered from paper. */
+    /**
+     * A session's row with its apprentice's name, whether its log says it was entered from paper, its grade (kept by
+     * {@link SessionSummaries}), whether its record is signed and whether all of its log has been exported.
+     */
     private static final String SUMMARY = "SELECT s.*, a.name AS apprentice_name, EXISTS (SELECT 1 FROM session_event e "
-            + "WHERE e.session_id = s.id AND e.type = 'entered-from-paper') AS from_paper "
+            + "WHERE e.session_id = s.id AND e.type = 'entered-from-paper') AS from_paper, "
+            + "EXISTS (SELECT 1 FROM signed_record r WHERE r.session_id = s.id AND r.kind = 'session') AS signed, "
+            + "EXISTS (SELECT 1 FROM session_export x WHERE x.session_id = s.id AND x.exported_seq >= s.last_seq) AS exported "
             + "FROM session s JOIN apprentice a ON a.id = s.apprentice_id ";
 
     private final Database database;
@@ -75,6 +89,7 @@ public final class SessionStore {
             throw new IllegalArgumentException("a session starts with its planning event");
         }
         String device = deviceId();
+        SessionSummaries summaries = prepared(log);
         database.inTransaction(c -> {
             boolean sampleApprentice = Sql.one(c, "SELECT sample FROM apprentice WHERE id = ?", rs -> rs.getInt(1) == 1,
                     p.details().apprenticeId()).orElse(false);
@@ -87,6 +102,7 @@ public final class SessionStore {
             for (SessionEvent e : log.subList(1, log.size())) {
                 insert(c, e, device, null);
             }
+            regrade(c, summaries, log);
             return null;
         });
     }
@@ -146,22 +162,38 @@ public final class SessionStore {
 
     /** Appends one event durably, in order. */
     public void append(SessionEvent event) throws SQLException {
-        String device = deviceId();
-        database.inTransaction(c -> {
-            insert(c, event, device, null);
-            return null;
-        });
+        appendAll(List.of(event));
     }
 
     /** Appends several events in one transaction: all are stored, or none. */
     public void appendAll(List<SessionEvent> events) throws SQLException {
         String device = deviceId();
+        SessionSummaries summaries = prepared(events);
         database.inTransaction(c -> {
             for (SessionEvent e : events) {
                 insert(c, e, device, null);
             }
+            regrade(c, summaries, events);
             return null;
         });
+    }
+
+    /** The summaries, with the plans loaded before the transaction when one of {@code events} may change a grade. */
+    private SessionSummaries prepared(List<SessionEvent> events) {
+        SessionSummaries summaries = database.summaries();
+        if (events.stream().anyMatch(SessionSummaries::mayGrade)) {
+            summaries.prepare();
+        }
+        return summaries;
+    }
+
+    /** Grades again, in the transaction that stored them, the sessions that {@code events} may have given a grade. */
+    private static void regrade(Connection c, SessionSummaries summaries, List<SessionEvent> events) throws SQLException {
+        Set<String> sessions = new LinkedHashSet<>();
+        events.stream().filter(SessionSummaries::mayGrade).forEach(e -> sessions.add(e.sessionId()));
+        for (String id : sessions) {
+            summaries.regradeSession(c, id);
+        }
     }
 
     private static void insert(Connection c, SessionEvent e, String device, String ownerKey) throws SQLException {
@@ -395,10 +427,13 @@ public final class SessionStore {
 
     /** A person chose which version is the record; the other stays stored. */
     public void resolve(String sessionId, long seq, String keptEventId, String reason, Instant at) throws SQLException {
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
         database.inTransaction(c -> {
             Sql.update(c, "INSERT INTO conflict_resolution (session_id, seq, kept_event, reason, resolved_at) VALUES (?, ?, ?, ?, ?)",
                     sessionId, seq, keptEventId, reason, at.toString());
             refreshIndex(c, sessionId);
+            summaries.regradeSession(c, sessionId);
             return null;
         });
     }
@@ -427,6 +462,11 @@ public final class SessionStore {
     public List<SessionSummary> list() throws SQLException {
         return database.inTransaction(c -> Sql.query(c,
                 SUMMARY + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary));
+    }
+
+    /** Each apprentice's overall result as the summaries keep it (see {@link SessionSummaries#overallResults}). */
+    public java.util.Map<String, String> overallResults() throws SQLException {
+        return database.summaries().overallResults();
     }
 
     public Optional<SessionSummary> summary(String sessionId) throws SQLException {
@@ -463,7 +503,8 @@ public final class SessionStore {
                 SessionStatus.valueOf(rs.getString("status")), Instant.parse(rs.getString("created_at")),
                 instant(rs.getString("started_at")), instant(rs.getString("ended_at")),
                 Duration.ofMillis(rs.getLong("elapsed_ms")), rs.getLong("last_seq"), rs.getInt("sample") == 1,
-                rs.getInt("from_paper") == 1);
+                rs.getInt("from_paper") == 1, Optional.ofNullable(rs.getString("grade")).map(Grade::valueOf),
+                rs.getInt("grade_capped") == 1, rs.getInt("signed") == 1, rs.getInt("exported") == 1);
     }
 
     private static Instant instant(String s) {

@@ -294,7 +294,16 @@ public final class SyncStore implements ImportLedger {
     /** Accepts (applies, as a change made here) or rejects an open proposal; empty when there is no open one of that id. */
     public Optional<ApprenticeProvenance.Proposal> decideProposal(String id, boolean accept, String reason, Instant now)
             throws SQLException {
-        return database.inTransaction(c -> ApprenticeProvenance.decide(c, id, accept, reason, now));
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
+        return database.inTransaction(c -> {
+            Optional<ApprenticeProvenance.Proposal> decided = ApprenticeProvenance.decide(c, id, accept, reason, now);
+            if (accept && decided.isPresent()) {
+                // accepting a change of plan changes which sessions are graded, and by what
+                summaries.regrade(c, decided.get().apprenticeId());
+            }
+            return decided;
+        });
     }
 
     // ---------------------------------------------------------------- organisation roots
@@ -329,16 +338,21 @@ public final class SyncStore implements ImportLedger {
      */
     @Override
     public Applied apply(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
-        return database.inTransaction(c -> applyIn(c, batch, pin, now));
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
+        return database.inTransaction(c -> applyIn(c, batch, pin, now, summaries));
     }
 
     /** What applying the batch would change, without changing anything (the transaction is rolled back). */
     @Override
     public Applied preview(ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
-        return DryRun.preview(database::inTransaction, c -> applyIn(c, batch, pin, now));
+        SessionSummaries summaries = database.summaries();
+        summaries.prepare();
+        return DryRun.preview(database::inTransaction, c -> applyIn(c, batch, pin, now, summaries));
     }
 
-    private static Applied applyIn(java.sql.Connection c, ImportBatch batch, PinnedSigner pin, Instant now) throws SQLException {
+    private static Applied applyIn(java.sql.Connection c, ImportBatch batch, PinnedSigner pin, Instant now,
+            SessionSummaries summaries) throws SQLException {
         {
             boolean seen = Sql.one(c, "SELECT 1 FROM package_imported WHERE package_id = ?", rs -> true, batch.packageId())
                     .isPresent();
@@ -351,6 +365,7 @@ public final class SyncStore implements ImportLedger {
             int updatedApprentices = 0;
             int proposedChanges = 0;
             List<String> proposedFor = new ArrayList<>();
+            Set<String> regrade = new LinkedHashSet<>();
             for (ApprenticeRow a : batch.apprentices()) {
                 // see ApprenticeProvenance: the owner's later changes apply field by field, anyone else's are proposals
                 ApprenticeProvenance.Merged m = ApprenticeProvenance.merge(c, a, batch.certificateFingerprint(),
@@ -359,6 +374,8 @@ public final class SyncStore implements ImportLedger {
                     newApprentices++;
                 } else if (m.fieldsChanged() > 0) {
                     updatedApprentices++;
+                    // the change may be of the apprentice's plan
+                    regrade.add(a.id());
                 }
                 if (m.proposals() > 0) {
                     proposedChanges += m.proposals();
@@ -395,6 +412,10 @@ public final class SyncStore implements ImportLedger {
                 if (!SessionStore.conflictsIn(c, id).isEmpty()) {
                     conflicted.add(id);
                 }
+                Sql.one(c, "SELECT apprentice_id FROM session WHERE id = ?", rs -> rs.getString(1), id).ifPresent(regrade::add);
+            }
+            for (String apprentice : regrade) {
+                summaries.regrade(c, apprentice);
             }
             int newRecords = 0;
             for (SignedRecord r : batch.records()) {

@@ -117,7 +117,7 @@ class ApprenticeFilesTest {
         epa.setDate("a-1", EpaStore.DateKind.PLANNED, "observation", LocalDate.of(2026, 4, 10));
         epa.setDate("a-1", EpaStore.DateKind.PLANNED, "wbp-interview", LocalDate.of(2026, 4, 24));
         epa.setDate("a-1", EpaStore.DateKind.PLANNED, "professional-discussion", LocalDate.of(2026, 4, 25));
-        var upcoming = ApprenticeFiles.upcoming(files.all(), files.today(), 14);
+        var upcoming = ApprenticeFiles.upcoming(files.rows(), files.today(), 14);
         assertThat(upcoming).extracting(ApprenticeFiles.Upcoming::date)
                 .containsExactly(LocalDate.of(2026, 4, 10), LocalDate.of(2026, 4, 24));
         assertThat(upcoming.get(0).componentTitle()).isEqualTo(plan.component("observation").orElseThrow().title());

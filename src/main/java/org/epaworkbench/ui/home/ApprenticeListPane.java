@@ -23,7 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.epaworkbench.Wording;
-import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
+import org.epaworkbench.app.ApprenticeFiles.ApprenticeRow;
 import org.epaworkbench.assessment.ApprenticeStatus;
 import org.epaworkbench.assessment.Flag;
 import org.epaworkbench.people.Apprentice;
@@ -38,15 +38,15 @@ import org.epaworkbench.ui.common.TextColumn;
  */
 final class ApprenticeListPane extends VBox {
 
-    private final ObservableList<ApprenticeFile> all = FXCollections.observableArrayList();
-    private final FilteredList<ApprenticeFile> shown = new FilteredList<>(all);
-    private final TableView<ApprenticeFile> table = new TableView<>(shown);
+    private final ObservableList<ApprenticeRow> all = FXCollections.observableArrayList();
+    private final FilteredList<ApprenticeRow> shown = new FilteredList<>(all);
+    private final TableView<ApprenticeRow> table = new TableView<>(shown);
     private final TextField search = new TextField();
     private final ComboBox<ApprenticeStatus> status = new ComboBox<>();
     private final Label count = new Label();
     private LocalDate today = LocalDate.now();
 
-    ApprenticeListPane(Consumer<ApprenticeFile> open, Runnable add) {
+    ApprenticeListPane(Consumer<ApprenticeRow> open, Runnable add) {
         super(8);
         Label heading = new Label("Apprentices");
         heading.getStyleClass().add("pane-heading");
@@ -97,7 +97,7 @@ final class ApprenticeListPane extends VBox {
                 TextColumn.of("Checks", 105, ApprenticeListPane::checks)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setRowFactory(t -> {
-            TableRow<ApprenticeFile> row = new TableRow<>();
+            TableRow<ApprenticeRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && !row.isEmpty()) {
                     open.accept(row.getItem());
@@ -114,7 +114,7 @@ final class ApprenticeListPane extends VBox {
         getChildren().addAll(bar, filters, table);
     }
 
-    void show(List<ApprenticeFile> files, LocalDate today) {
+    void show(List<ApprenticeRow> files, LocalDate today) {
         this.today = today;
         String selected = table.getSelectionModel().getSelectedItem() == null ? null
                 : table.getSelectionModel().getSelectedItem().apprentice().id();
@@ -127,12 +127,12 @@ final class ApprenticeListPane extends VBox {
     }
 
     Apprentice selected() {
-        ApprenticeFile f = table.getSelectionModel().getSelectedItem();
+        ApprenticeRow f = table.getSelectionModel().getSelectedItem();
         return f == null ? null : f.apprentice();
     }
 
     List<Apprentice> apprentices() {
-        return all.stream().map(ApprenticeFile::apprentice).toList();
+        return all.stream().map(ApprenticeRow::apprentice).toList();
     }
 
     private void filter() {
@@ -144,7 +144,7 @@ final class ApprenticeListPane extends VBox {
     }
 
     /** Name, ULN or employer containing the words typed, ignoring case and spaces in the ULN. */
-    static boolean matches(ApprenticeFile f, String query) {
+    static boolean matches(ApprenticeRow f, String query) {
         if (query.isEmpty()) {
             return true;
         }
@@ -153,12 +153,12 @@ final class ApprenticeListPane extends VBox {
                 || a.uln().value().contains(query.replace(" ", ""));
     }
 
-    private String next(ApprenticeFile f) {
+    private String next(ApprenticeRow f) {
         return f.epa().nextPlanned(today).map(e -> f.plan().flatMap(p -> p.component(e.getKey())).map(Component::title)
                 .orElse(e.getKey()) + ", " + Dates.show(e.getValue())).orElse("");
     }
 
-    private static String checks(ApprenticeFile f) {
+    private static String checks(ApprenticeRow f) {
         return f.review().map(r -> {
             long problems = r.problems();
             long warnings = r.flags().stream().filter(x -> x.severity() == Flag.Severity.WARNING).count();

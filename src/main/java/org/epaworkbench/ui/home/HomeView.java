@@ -71,7 +71,7 @@ public final class HomeView extends BorderPane {
         this.open = open;
         this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
         this.upcoming = new UpcomingPane(openApprentice);
-        this.model = new HomeViewModel(workbench::apprenticeFiles, workbench.records(), workbench.sessionService(),
+        this.model = new HomeViewModel(workbench::apprenticeFiles, workbench.sessionService(),
                 workbench.sampleApprentice(), workbench.plans(), background::run, ZoneId.systemDefault());
         getStyleClass().add("home-view");
         setId("home-view");

@@ -4,13 +4,9 @@ import org.epaworkbench.ui.common.Runner;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -19,11 +15,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.epaworkbench.app.ApprenticeFiles;
-import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
-import org.epaworkbench.app.Records;
+import org.epaworkbench.app.ApprenticeFiles.ApprenticeRow;
 import org.epaworkbench.app.SampleApprentice;
 import org.epaworkbench.app.Sessions;
-import org.epaworkbench.grading.ComponentResult;
 import org.epaworkbench.packs.PlanLibrary;
 import org.epaworkbench.plan.Component;
 import org.epaworkbench.session.SessionStatus;
@@ -46,8 +40,7 @@ public final class HomeViewModel {
     }
 
     /** What the home screen shows, read together. */
-    public record Home(List<SessionSummary> sessions, List<ApprenticeFile> apprentices, boolean sample, LocalDate today,
-            Map<String, ComponentResult> grades, Set<String> signed) {
+    public record Home(List<SessionSummary> sessions, List<ApprenticeRow> apprentices, boolean sample, LocalDate today) {
 
         /** Nothing yet: the screen offers the sample data or a first apprentice instead of the lists. */
         public boolean empty() {
@@ -65,7 +58,6 @@ public final class HomeViewModel {
             + "profile are not touched.";
 
     private final Supplier<ApprenticeFiles> files;
-    private final Records records;
     private final Sessions sessions;
     private final SampleApprentice sample;
     private final PlanLibrary plans;
@@ -74,10 +66,9 @@ public final class HomeViewModel {
     private final ObjectProperty<Home> home = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
 
-    public HomeViewModel(Supplier<ApprenticeFiles> files, Records records, Sessions sessions, SampleApprentice sample,
+    public HomeViewModel(Supplier<ApprenticeFiles> files, Sessions sessions, SampleApprentice sample,
             PlanLibrary plans, Runner runner, ZoneId zone) {
         this.files = files;
-        this.records = records;
         this.sessions = sessions;
         this.sample = sample;
         this.plans = plans;
@@ -107,13 +98,7 @@ public final class HomeViewModel {
 
     private Home read() throws Exception {
         ApprenticeFiles f = files.get();
-        List<ApprenticeFile> all = f.all();
-        Map<String, ComponentResult> graded = new HashMap<>();
-        all.forEach(a -> a.sessions().forEach(l -> l.result().ifPresent(r -> graded.put(l.session().id(), r))));
-        Set<String> signedSessions = new HashSet<>();
-        records.all().stream().filter(r -> r.sessionId() != null && !r.kind().equals("overall"))
-                .forEach(r -> signedSessions.add(r.sessionId()));
-        return new Home(sessions.list(), all, sample.present(), f.today(), Map.copyOf(graded), Set.copyOf(signedSessions));
+        return new Home(sessions.list(), f.rows(), sample.present(), f.today());
     }
 
     /** Makes the sample data (replacing any made before), then reads the screen again. */
@@ -132,15 +117,12 @@ public final class HomeViewModel {
 
     /** A session's status: "Signed" once its record is signed, else where it stands ({@code now}: live if it is open). */
     public String statusOf(SessionSummary s, SessionStatus now) {
-        Home h = home.get();
-        return now == SessionStatus.ENDED && h != null && h.signed().contains(s.id()) ? "Signed" : now.label();
+        return now == SessionStatus.ENDED && s.signed() ? "Signed" : now.label();
     }
 
     /** The component grade an ended session earned (with its cap, if any); blank before the end. */
     public String gradeOf(SessionSummary s) {
-        Home h = home.get();
-        ComponentResult r = h == null ? null : h.grades().get(s.id());
-        return r == null ? "" : r.grade().label() + (r.capped() ? " (capped)" : "");
+        return s.gradeText();
     }
 
     /** The component's title as the plan gives it; its id when the plan is not installed. */

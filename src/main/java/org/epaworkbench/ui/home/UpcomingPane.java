@@ -75,7 +75,7 @@ final class UpcomingPane extends VBox {
         return days == 0 ? " · today" : days == 1 ? " · tomorrow" : " · in " + days + " days";
     }
 
-    void show(List<ApprenticeFiles.ApprenticeFile> files, LocalDate today) {
+    void show(List<ApprenticeFiles.ApprenticeRow> files, LocalDate today) {
         this.today = today;
         list.getItems().setAll(ApprenticeFiles.upcoming(files, today, DAYS));
     }

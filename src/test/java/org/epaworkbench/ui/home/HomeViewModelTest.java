@@ -49,7 +49,7 @@ class HomeViewModelTest {
     void open() throws Exception {
         sessionClock = new ManualClock(clock.instant());
         workbench = Workbench.open(DataDirectory.at(dir), clock, sessionClock);
-        model = new HomeViewModel(workbench::apprenticeFiles, workbench.records(), workbench.sessionService(),
+        model = new HomeViewModel(workbench::apprenticeFiles, workbench.sessionService(),
                 workbench.sampleApprentice(), workbench.plans(), inPlace, ZoneOffset.UTC);
     }
 
