@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 KeysCommand.class, ReportCommand.class, VerifyCommand.class, SyncCommands.Export.class,
                 SyncCommands.Import.class, SyncCommands.OutboxCommand.class, SyncCommands.Signers.class, SyncCommands.Conflicts.class,
                 OrgCommand.class,
-                BackupsCommand.class, ServeCommand.class, DeliverCommands.Deliver.class, DeliverCommands.Receipts.class,
+                BackupsCommand.class, RebuildSummariesCommand.class, ServeCommand.class, DeliverCommands.Deliver.class, DeliverCommands.Receipts.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the database or data folder failed (the message says why)",

@@ -39,8 +39,9 @@ public final class PeopleStore {
                 date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now);
             var after = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElseThrow();
             ApprenticeProvenance.changedHere(c, before, after, clock.instant());
-            if (before != null && !before.planId().equals(after.planId())) {
-                // another plan: the sessions are graded by it, or (of the old plan) not at all
+            if (before == null || !before.planId().equals(after.planId())) {
+                // a new apprentice's overall result starts incomplete; on another plan the sessions are graded by it,
+                // or (of the old plan) not at all
                 summaries.regrade(c, a.id());
             }
             return null;
