@@ -120,7 +120,8 @@ public final class Records {
         throw new CannotSign("The record was not signed: the plan" + rule.citation().map(c -> " (" + c.ref() + ")").orElse("")
                 + " requires a recording of the " + component.get().title().toLowerCase(java.util.Locale.ROOT) + " when it is "
                 + mode + ", and this session has neither a recording nor an agreed exemption. Attach the recording "
-                + "(Attach recording\u2026 on the session screen), or record the exemption agreed in advance with its reason "
+                + "(" + (state.get().remote() ? "Attach the call's recording" : "Attach a recording") + "\u2026 in the "
+                + "session screen's Recording panel), or record the exemption agreed in advance with its reason "
                 + "(Exemption\u2026), then sign.");
     }
 

@@ -56,6 +56,7 @@ class RecordingRequiredForSigningTest {
                 .hasMessageStartingWith("The record was not signed: the plan (003) requires a recording of the professional "
                         + "discussion supported by portfolio evidence when it is held face to face, and this session has "
                         + "neither a recording nor an agreed exemption.")
+                .hasMessageContaining("(Attach a recording\u2026 in the session screen's Recording panel)")
                 .hasMessageEndingWith("then sign.");
         // signing itself refuses before asking anything of the key
         assertThatThrownBy(() -> wb.records().signSession(s.id(), null, new byte[0], step -> { }))

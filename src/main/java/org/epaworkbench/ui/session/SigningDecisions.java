@@ -31,7 +31,19 @@ public final class SigningDecisions {
 
     /** Why signing cannot start now, in the assessor's words; empty when it can. */
     public static Optional<String> cannotStart(LiveSnapshot snapshot) {
-        return snapshot.state().ended() ? Optional.empty() : Optional.of("End the session before signing its record.");
+        if (!snapshot.state().ended()) {
+            return Optional.of("End the session before signing its record.");
+        }
+        // before the declarations: the apprentice would sign on screen for a record that is then refused
+        if (!snapshot.state().recordingRequirementMet(snapshot.component())) {
+            String source = snapshot.state().recordingRule(snapshot.component()).citation()
+                    .map(c -> " (" + c.ref() + ")").orElse("");
+            String attach = snapshot.state().remote() ? "Attach the call's recording\u2026" : "Attach a recording\u2026";
+            return Optional.of("The plan" + source + " requires this session to be recorded, and it has neither a recording "
+                    + "nor an agreed exemption. In the Recording panel, " + attach + " adds one made elsewhere, or "
+                    + "Exemption\u2026 records the exemption agreed in advance; then sign.");
+        }
+        return Optional.empty();
     }
 
     /** Why signing cannot go on without an assessor profile; empty when there is one. */

@@ -51,6 +51,23 @@ class SigningDecisionsTest {
                 .contains("End the session before signing its record.");
         assertThat(SigningDecisions.cannotStart(session(AssessmentMode.FACE_TO_FACE, true).snapshot())).isEmpty();
         assertThat(SigningDecisions.withoutProfile(false)).hasValueSatisfying(m -> assertThat(m).contains("assessor profile"));
+    }
+
+    @Test
+    void aPalDiscussionWithoutRecordingOrExemptionIsStoppedBeforeTheDeclarations() throws Exception {
+        // the refusal used to come after the apprentice had signed on screen and the password was typed
+        AssessmentPlan pal = PlanLibrary.builtInPlans(new PlanPackReader()).stream()
+                .filter(p -> p.id().equals("pal-css-l3")).findFirst().orElseThrow();
+        LiveSession live = LiveSession.create("s-2", pal, "professional-discussion", clock, SessionSettings.DEFAULT);
+        live.commit(live.plan(new SessionDetails("a-1", pal.id(), pal.version(), "professional-discussion",
+                AttemptKind.FIRST, AssessmentMode.FACE_TO_FACE, "Office", "Passport")));
+        live.commit(live.start());
+        live.commit(live.end("Done"));
+        assertThat(SigningDecisions.cannotStart(live.snapshot())).contains("The plan (003) requires this session to be "
+                + "recorded, and it has neither a recording nor an agreed exemption. In the Recording panel, Attach a "
+                + "recording\u2026 adds one made elsewhere, or Exemption\u2026 records the exemption agreed in advance; then sign.");
+        live.commit(live.exemptFromRecording("Agreed at the planning meeting"));
+        assertThat(SigningDecisions.cannotStart(live.snapshot())).isEmpty();
         assertThat(SigningDecisions.withoutProfile(true)).isEmpty();
     }
 
