@@ -257,7 +257,7 @@ public final class RecordingModel {
         }
         Offer choice = asker.offer("No recording", "The plan" + source() + " requires this session to be recorded, and it has "
                 + "no recording and no agreed exemption.", "The record cannot be signed until the session has a recording "
-                + "(a remote call's recording can be attached after the end) or the exemption agreed in advance.", false,
+                + "(one made elsewhere, the call's own or a phone's, can be attached after the end) or the exemption agreed in advance.", false,
                 "End without; attach the recording later");
         switch (choice) {
             case EXEMPT -> {
