@@ -15,6 +15,14 @@ import org.epaworkbench.AppInfo;
  */
 public final class PdfRenderer {
 
+    static {
+        // the renderer's progress notes ("Using fast-mode renderer. Prepare to fly.") went to the console of every
+        // command that signs a record, after its own answer; its warnings and errors still do
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private final byte[] regular;
     private final byte[] bold;
 
