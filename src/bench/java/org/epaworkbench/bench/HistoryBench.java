@@ -13,7 +13,7 @@ import org.epaworkbench.ui.StartupProbe;
  * <ul>
  * <li>cold start to home screen ready with 500, 10,000 and 50,000 sessions stored (a fresh JVM each start, as
  * {@code startup} does), against a minimal JavaFX window started the same way; the 50,000 figure's ratio is
- * against the 500 figure. A start that does not finish within {@code bench.history.startSeconds} (default 180) is
+ * against the 500 figure. A start that does not finish within {@code bench.history.startSeconds} (default 120) is
  * stopped and reported as "over N s";
  * <li>in one child JVM ({@link HistoryProbe}) over the 10,000-session laptop: opening Records, Outbox and an
  * apprentice's EPA until its first rows are shown; searching the 2,000 apprentices keystroke by keystroke by name,
@@ -32,7 +32,7 @@ final class HistoryBench {
     }
 
     static List<Figure> run() throws Exception {
-        long startSeconds = Long.getLong("bench.history.startSeconds", 180);
+        long startSeconds = Long.getLong("bench.history.startSeconds", 120);
         Path small = Fixtures.syncFixture(System.out::println);
         HistoryFixtures.Laptop laptop = HistoryFixtures.laptop(System.out::println);
         Path office = HistoryFixtures.office(System.out::println);
@@ -62,7 +62,7 @@ final class HistoryBench {
         List<String> probeFlags = new ArrayList<>(ChildJvm.HEADLESS);
         probeFlags.add("-Xmx" + System.getProperty("bench.history.probeHeap", "1g"));
         probeFlags.add("-XX:+ExitOnOutOfMemoryError");
-        long probeSeconds = Long.getLong("bench.history.probeSeconds", 900);
+        long probeSeconds = Long.getLong("bench.history.probeSeconds", 600);
         probeFlags.add("-Dbench.drainSeconds=" + probeSeconds);
         probeFlags.add("-Dbench.history.stepSeconds=" + Long.getLong("bench.history.stepSeconds", 300));
         String apprentice = "laptop-apprentice-" + HistoryFixtures.LAPTOP_APPRENTICES / 2;

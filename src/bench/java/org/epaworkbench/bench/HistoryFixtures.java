@@ -59,8 +59,8 @@ final class HistoryFixtures {
     static final String LAPTOP_VERSION = "laptop-fixture-1";
     /**
      * Every how many sessions one has its record signed ({@code -Dbench.history.signEvery}, default 10: 1,000 signed
-     * records, 50 of them still in the outbox). 1 signs all 10,000 (about 15 minutes on 2 quiet cores, hours on a busy
-     * machine); the figures of different settings are not comparable, so the setting is part of the cached fixture's
+     * records, 50 of them still in the outbox). 1 signs all 10,000 (several times longer to build: rendering and signing
+     * is most of the build); the figures of different settings are not comparable, so the setting is part of the cached fixture's
      * version and the README says which was measured.
      */
     static final int SIGN_EVERY = Integer.getInteger("bench.history.signEvery", 10);
