@@ -118,17 +118,20 @@ final class HistoryBench {
         double seconds = number(r, "imported", 0);
         int exit = (int) number(r, "imported", 5);
         String why = !Double.isNaN(seconds) && exit == 0 ? ""
-                : !Double.isNaN(seconds) ? " (the import command failed, exit " + exit + ")"
+                : !Double.isNaN(seconds) ? " (the import command failed, exit " + exit + ", after " + Report.number(seconds)
+                        + " s: " + r.payloads().getOrDefault("import-said", "") + ")"
                 : importRan >= importSeconds ? " (over " + importSeconds + " s: stopped)"
                 : " (did not finish: the JVM exited with " + r.exitCode() + " after " + Report.number(importRan)
                         + " s; 3 is out of memory at -Xmx256m; see " + r.log() + ")";
+        double ran = seconds;
         if (!why.isEmpty()) {
             seconds = Double.NaN;
         }
         long bytes = Files.size(laptop.pkg());
         figures.add(Figure.of(GROUP, "import a package of 10,000 sessions with their signed records into an empty folder, -Xmx256m"
                 + why, seconds, "s").against("unzip the package into an empty folder", unzip).atMost(60)
-                .detail("packageBytes", bytes).detail("childSeconds", importRan).detail("exitCode", r.exitCode()));
+                .detail("packageBytes", bytes).detail("childSeconds", importRan).detail("exitCode", r.exitCode())
+                .detail("importSeconds", ran).detail("commandSaid", r.payloads().getOrDefault("import-said", "")));
         figures.add(Figure.of(GROUP, "peak used heap during that import (sampled every 20 ms)" + why, number(r, "imported", 1) / mib, "MB")
                 .atMost(256).detail("sumOfPoolPeaksMB", number(r, "imported", 2) / mib)
                 .detail("usedAfterGcMB", number(r, "imported", 3) / mib).detail("maxHeapMB", number(r, "imported", 4) / mib));

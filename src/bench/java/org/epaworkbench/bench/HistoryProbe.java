@@ -236,6 +236,8 @@ public final class HistoryProbe {
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.println(r.out());
         System.err.println(r.err());
+        String said = (r.err().isBlank() ? r.out() : r.err()).strip().replace('\n', ' ');
+        StartupProbe.mark("import-said " + (said.length() > 300 ? said.substring(0, 300) + "…" : said));
         StartupProbe.mark("imported " + seconds + " " + sampled[0] + " " + poolPeaks() + " " + used + " "
                 + Runtime.getRuntime().maxMemory() + " " + r.exitCode());
     }
