@@ -108,6 +108,11 @@ public final class ApprenticeFiles {
             Optional<ApprenticeEpa.Review> review, Optional<String> overall) {
     }
 
+    /** The ids of the apprentices whose name, ULN or employer contains {@code text}, found through the index. */
+    public Set<String> matching(String text) throws SQLException {
+        return people.apprenticesMatching(text);
+    }
+
     /** The row the lists show for a whole file: what {@link #rows} gives for the same data, without its logs. */
     public static ApprenticeRow row(ApprenticeFile f) {
         return new ApprenticeRow(f.apprentice(), f.plan(), f.epa(), f.review(), f.result().map(r -> r.overall().complete()

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.epaworkbench.app.ApprenticeFiles;
 import org.epaworkbench.app.ApprenticeFiles.ApprenticeFile;
@@ -59,8 +58,8 @@ final class ApprenticeCommand implements Callable<Integer> {
             ApprenticeStatus wanted = status == null ? null : status(status);
             ApprenticeFiles files = parent.root.context().apprenticeFiles();
             LocalDate today = files.today();
-            String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-            List<ApprenticeFiles.ApprenticeRow> shown = files.rows().stream().filter(f -> matches(f, q))
+            java.util.Set<String> found = files.matching(search);
+            List<ApprenticeFiles.ApprenticeRow> shown = files.rows().stream().filter(f -> found.contains(f.apprentice().id()))
                     .filter(f -> wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)).toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -84,12 +83,6 @@ final class ApprenticeCommand implements Callable<Integer> {
         static ApprenticeStatus status(String word) throws BadInputException {
             return ApprenticeStatus.ofWord(word).orElseThrow(() -> new BadInputException("unknown status '" + word + "'; expected "
                     + String.join(", ", java.util.Arrays.stream(ApprenticeStatus.values()).map(ApprenticeStatus::word).toList())));
-        }
-
-        static boolean matches(ApprenticeFiles.ApprenticeRow f, String q) {
-            var a = f.apprentice();
-            return q.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(q) || a.employer().toLowerCase(Locale.ROOT).contains(q)
-                    || a.uln().value().contains(q.replace(" ", ""));
         }
     }
 

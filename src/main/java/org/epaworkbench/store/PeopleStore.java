@@ -53,6 +53,43 @@ public final class PeopleStore {
                 PeopleStore::apprentice));
     }
 
+    /**
+     * The ids of the apprentices whose name or employer contains {@code text}, or whose ULN contains it with its spaces
+     * left out, case ignored (issue 17): through the trigram index, or, for fewer than three characters, the table.
+     * Blank text matches every apprentice.
+     */
+    public java.util.Set<String> apprenticesMatching(String text) throws SQLException {
+        String q = text == null ? "" : text.strip();
+        String digits = q.replace(" ", "");
+        return database.inTransaction(c -> {
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            if (q.isEmpty()) {
+                Sql.query(c, "SELECT id FROM apprentice", rs -> ids.add(rs.getString(1)));
+            } else if (q.codePointCount(0, q.length()) >= 3) {
+                String match = "{name employer} : " + phrase(q)
+                        + (digits.codePointCount(0, digits.length()) >= 3 ? " OR uln : " + phrase(digits) : "");
+                Sql.query(c, "SELECT apprentice_id FROM apprentice_search WHERE apprentice_search MATCH ?",
+                        rs -> ids.add(rs.getString(1)), match);
+            } else {
+                // too short for a trigram: two characters at most, the table is read
+                Sql.query(c, "SELECT id FROM apprentice WHERE name LIKE ? ESCAPE '\\' OR employer LIKE ? ESCAPE '\\' "
+                        + "OR uln LIKE ? ESCAPE '\\'", rs -> ids.add(rs.getString(1)), containing(q), containing(q),
+                        containing(digits));
+            }
+            return ids;
+        });
+    }
+
+    /** A LIKE pattern for text anywhere, its wildcards taken as they are. */
+    private static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Text as one FTS5 phrase: in double quotes, a double quote in it doubled; nothing in it is query syntax. */
+    private static String phrase(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+
     public Optional<Apprentice> apprentice(String id) throws SQLException {
         return database.inTransaction(c -> Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", PeopleStore::apprentice, id));
     }

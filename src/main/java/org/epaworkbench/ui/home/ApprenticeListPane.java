@@ -2,7 +2,6 @@ package org.epaworkbench.ui.home;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.FXCollections;
@@ -45,15 +44,19 @@ final class ApprenticeListPane extends VBox {
     private final ComboBox<ApprenticeStatus> status = new ComboBox<>();
     private final Label count = new Label();
     private LocalDate today = LocalDate.now();
+    private java.util.Set<String> matching;
 
-    ApprenticeListPane(Consumer<ApprenticeRow> open, Runnable add) {
+    /**
+     * @param onSearch told the search box's text as it is typed; the answer comes back through {@link #matching}
+     */
+    ApprenticeListPane(Consumer<ApprenticeRow> open, Runnable add, Consumer<String> onSearch) {
         super(8);
         Label heading = new Label("Apprentices");
         heading.getStyleClass().add("pane-heading");
         search.setId("apprentice-search");
         search.setPromptText("Search name, ULN or employer");
         search.setPrefColumnCount(22);
-        search.textProperty().addListener((o, a, b) -> filter());
+        search.textProperty().addListener((o, a, b) -> onSearch.accept(b));
         status.setId("apprentice-status-filter");
         status.getItems().add(null);
         status.getItems().addAll(ApprenticeStatus.values());
@@ -135,22 +138,19 @@ final class ApprenticeListPane extends VBox {
         return all.stream().map(ApprenticeRow::apprentice).toList();
     }
 
-    private void filter() {
-        String q = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
-        ApprenticeStatus wanted = status.getValue();
-        shown.setPredicate(f -> matches(f, q) && (wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)));
-        count.setText(shown.size() == all.size() ? Wording.count(all.size(), "apprentice")
-                : shown.size() + " of " + all.size() + " apprentices");
+    /** The ids of the apprentices the search found; null for all of them (an empty search box). */
+    void matching(java.util.Set<String> ids) {
+        this.matching = ids;
+        filter();
     }
 
-    /** Name, ULN or employer containing the words typed, ignoring case and spaces in the ULN. */
-    static boolean matches(ApprenticeRow f, String query) {
-        if (query.isEmpty()) {
-            return true;
-        }
-        Apprentice a = f.apprentice();
-        return a.name().toLowerCase(Locale.ROOT).contains(query) || a.employer().toLowerCase(Locale.ROOT).contains(query)
-                || a.uln().value().contains(query.replace(" ", ""));
+    private void filter() {
+        java.util.Set<String> found = matching;
+        ApprenticeStatus wanted = status.getValue();
+        shown.setPredicate(f -> (found == null || found.contains(f.apprentice().id()))
+                && (wanted == null || f.review().map(r -> r.status() == wanted).orElse(false)));
+        count.setText(shown.size() == all.size() ? Wording.count(all.size(), "apprentice")
+                : shown.size() + " of " + all.size() + " apprentices");
     }
 
     private String next(ApprenticeRow f) {

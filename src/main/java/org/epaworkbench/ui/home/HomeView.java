@@ -69,10 +69,11 @@ public final class HomeView extends BorderPane {
         this.openSession = openSession;
         this.openApprentice = openApprentice;
         this.open = open;
-        this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null));
-        this.upcoming = new UpcomingPane(openApprentice);
         this.model = new HomeViewModel(workbench::apprenticeFiles, workbench.sessionService(),
                 workbench.sampleApprentice(), workbench.plans(), background::run, ZoneId.systemDefault());
+        this.apprentices = new ApprenticeListPane(f -> openApprentice.accept(f.apprentice().id()), () -> editApprentice(null),
+                model::search);
+        this.upcoming = new UpcomingPane(openApprentice);
         getStyleClass().add("home-view");
         setId("home-view");
         problem.getStyleClass().add("message-bar");
@@ -82,6 +83,7 @@ public final class HomeView extends BorderPane {
         problem.managedProperty().bind(problem.visibleProperty());
         buildTables();
         model.homeProperty().addListener((o, was, home) -> show(home));
+        model.matchingProperty().addListener((o, was, ids) -> apprentices.matching(ids));
         reload();
     }
 

@@ -65,6 +65,8 @@ public final class HomeViewModel {
     private final ZoneId zone;
     private final ObjectProperty<Home> home = new SimpleObjectProperty<>();
     private final StringProperty problem = new SimpleStringProperty();
+    private final ObjectProperty<java.util.Set<String>> matching = new SimpleObjectProperty<>();
+    private String searched = "";
 
     public HomeViewModel(Supplier<ApprenticeFiles> files, Sessions sessions, SampleApprentice sample,
             PlanLibrary plans, Runner runner, ZoneId zone) {
@@ -93,7 +95,35 @@ public final class HomeViewModel {
 
     /** Reads the sessions, apprentices, grades and signed records again. */
     public void reload() {
-        runner.run(this::read, home::set, failure -> problem.set("Cannot read the data folder: " + failure.getMessage()));
+        runner.run(this::read, read -> {
+            home.set(read);
+            if (!searched.isEmpty()) {
+                search(searched); // an apprentice added or changed may now match, or no longer
+            }
+        }, failure -> problem.set("Cannot read the data folder: " + failure.getMessage()));
+    }
+
+    /**
+     * The ids of the apprentices the search box's text finds (name, ULN or employer, through the index); null while
+     * the box is empty, for all of them.
+     */
+    public ReadOnlyObjectProperty<java.util.Set<String>> matchingProperty() {
+        return matching;
+    }
+
+    /** Searches the apprentices for {@code text} as it is typed; an answer for text since replaced is dropped. */
+    public void search(String text) {
+        String q = text == null ? "" : text.strip();
+        searched = q;
+        if (q.isEmpty()) {
+            matching.set(null);
+            return;
+        }
+        runner.run(() -> files.get().matching(q), ids -> {
+            if (q.equals(searched)) {
+                matching.set(java.util.Set.copyOf(ids));
+            }
+        }, failure -> problem.set("Cannot search the apprentices: " + failure.getMessage()));
     }
 
     private Home read() throws Exception {

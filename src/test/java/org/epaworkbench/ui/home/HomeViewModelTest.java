@@ -132,4 +132,28 @@ class HomeViewModelTest {
         assertThat(model.problemProperty().get()).startsWith("Cannot read the data folder: ");
         assertThat(model.homeProperty().get()).isNull();
     }
+
+    @Test
+    void theSearchBoxFindsApprenticesThroughTheIndexAndAnEmptyBoxShowsThemAll() throws Exception {
+        model.makeSample();
+        String sampleId = model.homeProperty().get().apprentices().get(0).apprentice().id();
+        workbench.services().apprentices().save(new Apprentice("own-1", "Priya Shah", Uln.of("9276308686"), "Harbour Hotels",
+                "Provider", "highfield-css-l3", LocalDate.of(2025, 1, 6), null, false));
+        model.reload();
+
+        model.search("harbour");
+        assertThat(model.matchingProperty().get()).containsExactly("own-1");
+        model.search("(sample)");
+        assertThat(model.matchingProperty().get()).containsExactly(sampleId);
+        model.search("  ");
+        assertThat(model.matchingProperty().get()).as("all of them").isNull();
+
+        // a search kept while the lists are read again finds an apprentice changed since
+        model.search("quayside");
+        assertThat(model.matchingProperty().get()).isEmpty();
+        workbench.services().apprentices().save(new Apprentice("own-1", "Priya Shah", Uln.of("9276308686"), "Quayside Retail",
+                "Provider", "highfield-css-l3", LocalDate.of(2025, 1, 6), null, false));
+        model.reload();
+        assertThat(model.matchingProperty().get()).containsExactly("own-1");
+    }
 }
