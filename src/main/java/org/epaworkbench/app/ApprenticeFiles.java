@@ -96,7 +96,7 @@ public final class ApprenticeFiles {
 
     public ApprenticeFile load(String apprenticeId) throws SQLException {
         Apprentice a = people.apprentice(apprenticeId).orElseThrow(() -> new SQLException("There is no apprentice " + apprenticeId + "."));
-        List<SessionSummary> own = sessions.list().stream().filter(s -> s.apprenticeId().equals(apprenticeId)).toList();
+        List<SessionSummary> own = sessions.listFor(apprenticeId);
         return file(a, own, overallSigned());
     }
 

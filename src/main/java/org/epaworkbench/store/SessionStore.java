@@ -464,6 +464,12 @@ public final class SessionStore {
                 SUMMARY + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary));
     }
 
+    /** One apprentice's sessions, newest first: read through the index on the apprentice, not the whole list. */
+    public List<SessionSummary> listFor(String apprenticeId) throws SQLException {
+        return database.inTransaction(c -> Sql.query(c, SUMMARY + "WHERE s.apprentice_id = ? "
+                + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary, apprenticeId));
+    }
+
     /** Each apprentice's overall result as the summaries keep it (see {@link SessionSummaries#overallResults}). */
     public java.util.Map<String, String> overallResults() throws SQLException {
         return database.summaries().overallResults();
