@@ -125,6 +125,7 @@ public final class ApprenticeFiles {
                 .collect(Collectors.groupingBy(SessionSummary::apprenticeId));
         Set<String> signed = overallSigned();
         Map<String, String> overall = sessions.overallResults();
+        Map<String, EpaStore.Stored> stored = epa.everyApprentice();
         List<ApprenticeRow> rows = new ArrayList<>();
         LocalDate today = today();
         for (Apprentice a : people.apprentices()) {
@@ -134,7 +135,7 @@ public final class ApprenticeFiles {
                     .forEach(s -> attempts.add(new Attempt(s.componentId(), s.attempt(), LocalDate.ofInstant(s.endedAt(), zone),
                             s.grade().orElse(null))));
             Optional<AssessmentPlan> plan = plans.plan(a.planId());
-            ApprenticeEpa apprenticeEpa = epa(a, attempts, signed.contains(a.id()));
+            ApprenticeEpa apprenticeEpa = epa(a, stored.get(a.id()), attempts, signed.contains(a.id()));
             rows.add(new ApprenticeRow(a, plan, apprenticeEpa, plan.map(p -> apprenticeEpa.review(p, today)),
                     Optional.ofNullable(overall.get(a.id()))));
         }
@@ -142,7 +143,10 @@ public final class ApprenticeFiles {
     }
 
     private ApprenticeEpa epa(Apprentice a, List<Attempt> attempts, boolean overallSigned) throws SQLException {
-        EpaStore.Stored stored = epa.all(a.id());
+        return epa(a, epa.all(a.id()), attempts, overallSigned);
+    }
+
+    private static ApprenticeEpa epa(Apprentice a, EpaStore.Stored stored, List<Attempt> attempts, boolean overallSigned) {
         return new ApprenticeEpa(a, stored.gateway(), stored.schedule(), stored.portfolio(), stored.report(),
                 stored.reportMapping(), attempts, overallSigned);
     }

@@ -55,25 +55,45 @@ public final class EpaStore {
     }
 
     private static GatewayRecord gateway(Connection c, String apprenticeId) throws SQLException {
-        Optional<LocalDate[]> dates = Sql.one(c, "SELECT apprenticeship_start, gateway_date FROM apprentice WHERE id = ?",
-                rs -> new LocalDate[] {date(rs.getString(1)), date(rs.getString(2))}, apprenticeId);
-        if (dates.isEmpty()) {
+        GatewayRecord g = gateways(c, ONE, apprenticeId).get(apprenticeId);
+        if (g == null) {
             throw new SQLException("There is no apprentice " + apprenticeId + ".");
         }
-        LocalDate start = dates.get()[0];
-        LocalDate gatewayDate = dates.get()[1];
-        List<GatewayRecord.ProjectProposal> proposals = Sql.query(c, "SELECT * FROM project_proposal WHERE apprentice_id = ? "
-                + "ORDER BY version", rs -> new GatewayRecord.ProjectProposal(rs.getString("synopsis"), date(rs.getString("submitted_on")),
+        return g;
+    }
+
+    /** The apprentices' gateway records by apprentice id: of the apprentices {@code which} selects ({@link #ONE} or {@link #EVERY}). */
+    private static Map<String, GatewayRecord> gateways(Connection c, String which, Object... args) throws SQLException {
+        Map<String, List<GatewayRecord.ProjectProposal>> proposals = new HashMap<>();
+        Sql.query(c, "SELECT * FROM project_proposal " + which + " ORDER BY apprentice_id, version", rs -> proposals
+                .computeIfAbsent(rs.getString("apprentice_id"), k -> new java.util.ArrayList<>())
+                .add(new GatewayRecord.ProjectProposal(rs.getString("synopsis"), date(rs.getString("submitted_on")),
                         GatewayRecord.ProposalDecision.valueOf(rs.getString("decision")), rs.getString("feedback"),
-                        date(rs.getString("decided_on"))), apprenticeId);
-        return Sql.one(c, "SELECT * FROM gateway WHERE apprentice_id = ?", rs -> new GatewayRecord(start,
-                date(rs.getString("on_programme_end")), gatewayDate,
+                        date(rs.getString("decided_on")))), args);
+        Map<String, GatewayRecord> stored = new HashMap<>();
+        Sql.query(c, "SELECT * FROM gateway " + which, rs -> stored.put(rs.getString("apprentice_id"), new GatewayRecord(null,
+                date(rs.getString("on_programme_end")), null,
                 new GatewayRecord.Qualification(rs.getInt("english_achieved") == 1, rs.getString("english_evidence")),
                 new GatewayRecord.Qualification(rs.getInt("maths_achieved") == 1, rs.getString("maths_evidence")),
                 rs.getInt("employer_declared") == 1, rs.getInt("provider_declared") == 1, rs.getString("id_seen"),
-                rs.getString("reasonable_adjustments"), proposals), apprenticeId)
-                .orElse(GatewayRecord.EMPTY.withDates(start, null, gatewayDate).withProposals(proposals));
+                rs.getString("reasonable_adjustments"), List.of())), args);
+        Map<String, GatewayRecord> gateways = new HashMap<>();
+        Sql.query(c, "SELECT id, apprenticeship_start, gateway_date FROM apprentice " + which.replace("apprentice_id", "id"),
+                rs -> {
+                    String id = rs.getString(1);
+                    LocalDate start = date(rs.getString(2));
+                    LocalDate gatewayDate = date(rs.getString(3));
+                    GatewayRecord g = stored.getOrDefault(id, GatewayRecord.EMPTY);
+                    return gateways.put(id, g.withDates(start, g.onProgrammeEnd(), gatewayDate)
+                            .withProposals(proposals.getOrDefault(id, List.of())));
+                }, args);
+        return gateways;
     }
+
+    /** Selects one apprentice's rows (the apprentice's id is the argument). */
+    private static final String ONE = "WHERE apprentice_id = ?";
+    /** Selects every apprentice's rows. */
+    private static final String EVERY = "";
 
     /**
      * Saves the gateway record, every version of the project proposal, and the start and gateway dates on the
@@ -115,14 +135,29 @@ public final class EpaStore {
     }
 
     private static EpaSchedule schedule(Connection c, String apprenticeId) throws SQLException {
-        Map<String, Map<EpaSchedule.Slot, LocalDate>> byKind = new HashMap<>();
-        for (DateKind k : DateKind.values()) {
-            byKind.put(k.column, new LinkedHashMap<>());
-        }
-        Sql.query(c, "SELECT kind, subject, attempt, date FROM epa_date WHERE apprentice_id = ?", rs -> byKind.get(rs.getString("kind"))
+        return schedules(c, ONE, apprenticeId).getOrDefault(apprenticeId, noDates());
+    }
+
+    private static EpaSchedule noDates() {
+        return new EpaSchedule(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private static Map<String, EpaSchedule> schedules(Connection c, String which, Object... args) throws SQLException {
+        Map<String, Map<String, Map<EpaSchedule.Slot, LocalDate>>> byApprentice = new HashMap<>();
+        Sql.query(c, "SELECT apprentice_id, kind, subject, attempt, date FROM epa_date " + which, rs -> byApprentice
+                .computeIfAbsent(rs.getString("apprentice_id"), k -> {
+                    Map<String, Map<EpaSchedule.Slot, LocalDate>> byKind = new HashMap<>();
+                    for (DateKind kind : DateKind.values()) {
+                        byKind.put(kind.column, new LinkedHashMap<>());
+                    }
+                    return byKind;
+                }).get(rs.getString("kind"))
                 .put(new EpaSchedule.Slot(rs.getString("subject"), rs.getInt("attempt")), LocalDate.parse(rs.getString("date"))),
-                apprenticeId);
-        return new EpaSchedule(byKind.get("planned"), byKind.get("notice"), byKind.get("submitted"));
+                args);
+        Map<String, EpaSchedule> schedules = new HashMap<>();
+        byApprentice.forEach((id, byKind) -> schedules.put(id, new EpaSchedule(byKind.get("planned"), byKind.get("notice"),
+                byKind.get("submitted"))));
+        return schedules;
     }
 
     /** Sets one date of the first attempt, or clears it when {@code date} is null. */
@@ -149,14 +184,21 @@ public final class EpaStore {
     }
 
     private static List<PortfolioPiece> portfolio(Connection c, String apprenticeId) throws SQLException {
+        return portfolios(c, ONE, apprenticeId).getOrDefault(apprenticeId, List.of());
+    }
+
+    private static Map<String, List<PortfolioPiece>> portfolios(Connection c, String which, Object... args) throws SQLException {
         Map<String, Set<String>> mapping = new HashMap<>();
         Sql.query(c, "SELECT m.piece_id, m.criterion_id FROM portfolio_mapping m JOIN portfolio_piece p ON p.id = m.piece_id "
-                + "WHERE p.apprentice_id = ?", rs -> mapping.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                        .add(rs.getString(2)), apprenticeId);
-        return Sql.query(c, "SELECT * FROM portfolio_piece WHERE apprentice_id = ? ORDER BY number", rs -> new PortfolioPiece(
+                + which.replace("apprentice_id", "p.apprentice_id"), rs -> mapping.computeIfAbsent(rs.getString(1),
+                        k -> new HashSet<>()).add(rs.getString(2)), args);
+        Map<String, List<PortfolioPiece>> pieces = new HashMap<>();
+        Sql.query(c, "SELECT * FROM portfolio_piece " + which + " ORDER BY apprentice_id, number", rs -> pieces
+                .computeIfAbsent(rs.getString("apprentice_id"), k -> new java.util.ArrayList<>()).add(new PortfolioPiece(
                 rs.getString("id"), rs.getInt("number"), rs.getString("title"), rs.getString("type"), date(rs.getString("date")),
-                rs.getString("reference"), rs.getString("attachment"), mapping.getOrDefault(rs.getString("id"), Set.of())),
-                apprenticeId);
+                rs.getString("reference"), rs.getString("attachment"), mapping.getOrDefault(rs.getString("id"), Set.of()))),
+                args);
+        return pieces;
     }
 
     /** The number the next piece gets: one more than the highest so far. */
@@ -233,10 +275,16 @@ public final class EpaStore {
     }
 
     private static Optional<SubmittedReport> report(Connection c, String apprenticeId) throws SQLException {
-        return Sql.one(c, "SELECT * FROM project_report WHERE apprentice_id = ?", rs -> new SubmittedReport(rs.getString("file_name"),
-                rs.getString("attachment"), rs.getString("sha256"), new WordCount.ReportWords(rs.getInt("words_total"),
-                        rs.getInt("words_excluding_annexes"), rs.getString("first_annex_heading"), rs.getInt("annex_line"),
-                        rs.getInt("annex_page"))), apprenticeId);
+        return Optional.ofNullable(reports(c, ONE, apprenticeId).get(apprenticeId));
+    }
+
+    private static Map<String, SubmittedReport> reports(Connection c, String which, Object... args) throws SQLException {
+        Map<String, SubmittedReport> reports = new HashMap<>();
+        Sql.query(c, "SELECT * FROM project_report " + which, rs -> reports.put(rs.getString("apprentice_id"), new SubmittedReport(
+                rs.getString("file_name"), rs.getString("attachment"), rs.getString("sha256"), new WordCount.ReportWords(
+                        rs.getInt("words_total"), rs.getInt("words_excluding_annexes"), rs.getString("first_annex_heading"),
+                        rs.getInt("annex_line"), rs.getInt("annex_page")))), args);
+        return reports;
     }
 
     public void saveReport(String apprenticeId, SubmittedReport r) throws SQLException {
@@ -257,10 +305,14 @@ public final class EpaStore {
     }
 
     private static Map<String, String> reportMapping(Connection c, String apprenticeId) throws SQLException {
-        Map<String, String> m = new LinkedHashMap<>();
-        Sql.query(c, "SELECT criterion_id, location FROM project_mapping WHERE apprentice_id = ?",
-                rs -> m.put(rs.getString(1), rs.getString(2)), apprenticeId);
-        return m;
+        return reportMappings(c, ONE, apprenticeId).getOrDefault(apprenticeId, new LinkedHashMap<>());
+    }
+
+    private static Map<String, Map<String, String>> reportMappings(Connection c, String which, Object... args) throws SQLException {
+        Map<String, Map<String, String>> byApprentice = new HashMap<>();
+        Sql.query(c, "SELECT apprentice_id, criterion_id, location FROM project_mapping " + which, rs -> byApprentice
+                .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), rs.getString(3)), args);
+        return byApprentice;
     }
 
     /** Where the apprentice says the report evidences a criterion ("Section 3, p. 6"); blank removes it. */
@@ -276,6 +328,25 @@ public final class EpaStore {
     /** Everything above for one apprentice, read in one transaction. */
     public record Stored(GatewayRecord gateway, EpaSchedule schedule, List<PortfolioPiece> portfolio,
             Optional<SubmittedReport> report, Map<String, String> reportMapping) {
+    }
+
+    /**
+     * Every apprentice's stored EPA, by apprentice id, read together in a few queries (the apprentice list, issue 17),
+     * equal to {@link #all(String)} of each.
+     */
+    public Map<String, Stored> everyApprentice() throws SQLException {
+        return database.inTransaction(c -> {
+            Map<String, GatewayRecord> gateways = gateways(c, EVERY);
+            Map<String, EpaSchedule> schedules = schedules(c, EVERY);
+            Map<String, List<PortfolioPiece>> portfolios = portfolios(c, EVERY);
+            Map<String, SubmittedReport> reports = reports(c, EVERY);
+            Map<String, Map<String, String>> mappings = reportMappings(c, EVERY);
+            Map<String, Stored> all = new HashMap<>();
+            gateways.forEach((id, g) -> all.put(id, new Stored(g, schedules.getOrDefault(id, noDates()),
+                    portfolios.getOrDefault(id, List.of()), Optional.ofNullable(reports.get(id)),
+                    mappings.getOrDefault(id, new LinkedHashMap<>()))));
+            return all;
+        });
     }
 
     public Stored all(String apprenticeId) throws SQLException {

@@ -482,7 +482,8 @@ public final class SessionStore {
 
     /** Sessions the log says were running: if the app is starting, it stopped without pausing them. */
     public List<SessionSummary> running() throws SQLException {
-        return list().stream().filter(s -> s.status() == SessionStatus.RUNNING).toList();
+        return database.inTransaction(c -> Sql.query(c, SUMMARY + "WHERE s.status = 'RUNNING' "
+                + "ORDER BY COALESCE(s.started_at, s.created_at) DESC", SessionStore::summary));
     }
 
     public void heartbeat(String sessionId, LiveSession.Heartbeat beat) throws SQLException {

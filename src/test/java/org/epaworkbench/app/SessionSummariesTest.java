@@ -101,6 +101,20 @@ class SessionSummariesTest {
     }
 
     @Test
+    void everyApprenticesStoredEpaReadTogetherEqualsEachReadAlone() throws Exception {
+        workbench.sampleApprentice().make(); // a gateway with a proposal, planned dates, a portfolio with mappings
+        randomHistory(new Random(11), 3, 6);
+        var epa = workbench.services().epa();
+        var together = epa.everyApprentice();
+        List<Apprentice> all = workbench.services().apprentices().all();
+        assertThat(together.keySet()).hasSize(all.size());
+        for (Apprentice a : all) {
+            assertThat(together.get(a.id())).as(a.name()).isEqualTo(epa.all(a.id()));
+        }
+        assertThat(together.values()).anySatisfy(st -> assertThat(st.portfolio()).isNotEmpty());
+    }
+
+    @Test
     void aDataFolderFromBeforeSummariesIsRebuiltWhenOpened() throws Exception {
         randomHistory(new Random(3), 3, 12);
         Map<String, String> kept = stored();
