@@ -25,6 +25,9 @@ import org.epaworkbench.ui.common.DateField;
 /** Adding or editing an apprentice; every problem is named beside the form before it can be saved. */
 final class ApprenticeDialog {
 
+    /** The room the form keeps beneath its fields for messages when it opens: three lines. */
+    static final double MESSAGE_ROOM = 64;
+
     private ApprenticeDialog() {
     }
 
@@ -85,17 +88,26 @@ final class ApprenticeDialog {
         d.initOwner(owner);
         d.setTitle(existing == null ? "New apprentice" : "Edit apprentice");
         d.setHeaderText(existing == null ? "Add an apprentice to assess" : "Edit " + existing.name());
-        d.getDialogPane().setContent(new VBox(10, grid, problems));
+        // the form scrolls, the buttons stay below it: the messages on Save make the form taller, and the dialog does not
+        // grow for them (openbox at 1366 x 768 and 1280 x 720 kept its height and Save and Cancel went off its bottom);
+        // it opens with room for three lines of them
+        VBox form = new VBox(10, grid, problems);
+        form.setPadding(new javafx.geometry.Insets(0, 6, 0, 0));
+        javafx.scene.control.ScrollPane scroll = org.epaworkbench.ui.common.FormScroll.of("apprentice-form", form, MESSAGE_ROOM);
+        d.getDialogPane().setContent(scroll);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Node saveButton = d.getDialogPane().lookupButton(save);
         saveButton.setId("apprentice-save");
         saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             // both read now, so each says beside it what is wrong; nothing is saved while either holds text that is no date
-            boolean datesRead = start.check() & gateway.check();
+            boolean startRead = start.check();
+            boolean gatewayRead = gateway.check();
+            boolean datesRead = startRead && gatewayRead;
             if (!datesRead) {
                 problems.setText("");
                 e.consume();
+                org.epaworkbench.ui.common.FormScroll.reveal(scroll, startRead ? gateway : start);
                 return;
             }
             List<String> p = Apprentice.problems(name.getText(), uln.getText(),
@@ -103,6 +115,7 @@ final class ApprenticeDialog {
             if (!p.isEmpty()) {
                 problems.setText(String.join("\n", p));
                 e.consume();
+                org.epaworkbench.ui.common.FormScroll.reveal(scroll, problems);
             }
         });
         d.setResultConverter(b -> {
