@@ -136,10 +136,7 @@ public final class Backups {
      * app goes on recording meanwhile. Refuses a damaged database, naming what cannot be read and the backups.
      */
     public void fullCheck(Database database) throws StorageException {
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(5_000);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + database.directory().databaseFile())) {
+        try (Connection c = readOnly(database)) {
             String integrity = rows(c, "PRAGMA integrity_check");
             if (!"ok".equals(integrity)) {
                 throw damaged("SQLite's full check reports: " + integrityInWords(firstLine(integrity)));
@@ -159,6 +156,14 @@ public final class Backups {
             return "an index no longer matches the data it lists (" + line + ")";
         }
         return line;
+    }
+
+    /** A read-only connection of its own to the open database, for the long reads of a check or a copy. */
+    private static Connection readOnly(Database database) throws SQLException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5_000);
+        return config.createConnection("jdbc:sqlite:" + database.directory().databaseFile());
     }
 
     /** The first session whose log cannot be read or folded, described for the assessor. */
@@ -205,11 +210,10 @@ public final class Backups {
             OwnerOnly.folder(folder());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             Files.deleteIfExists(partial);
-            synchronized (database) {
-                try (PreparedStatement st = database.connection().prepareStatement("VACUUM INTO ?")) {
-                    st.setString(1, partial.toString());
-                    st.executeUpdate();
-                }
+            // a snapshot read on a connection of its own: the app goes on recording while a large database is copied
+            try (Connection c = readOnly(database); PreparedStatement st = c.prepareStatement("VACUUM INTO ?")) {
+                st.setString(1, partial.toString());
+                st.executeUpdate();
             }
             OwnerOnly.file(partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);

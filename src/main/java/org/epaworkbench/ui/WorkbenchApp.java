@@ -130,7 +130,9 @@ public final class WorkbenchApp extends Application {
             // a session still running means the app stopped without pausing it: reopen each and ask about its gap
             main.recoverRunning(opened.runningSessions());
             // the database has passed the quick check; the backup on start runs the full check first and keeps a copy
-            background.run(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { }, failure -> {
+            // in the long-flow lane: with years of sessions the check takes a while, and the lists, searches and
+            // sessions the assessor opens meanwhile must not wait for it (issue 17)
+            background.flow(() -> opened.workbench().backUp(Backups.Reason.START), backup -> { }, failure -> {
                 if (failure instanceof Backups.DatabaseDamaged damaged) {
                     damagedAfterStart(stage, scene, folder, theme, main, damaged);
                 } else {
