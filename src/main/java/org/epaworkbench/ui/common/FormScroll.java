@@ -29,8 +29,9 @@ public final class FormScroll {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        // it may be made as small as a few lines (a dialog no taller than the screen), the room going to the buttons
-        scroll.setMinViewportHeight(60);
+        // no smaller than it wishes (a window manager asked for a smaller minimum opened the dialog at it, openbox), and it
+        // wishes no more than fits the screen with the dialog's heading and buttons
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
         form.setMinHeight(Region.USE_PREF_SIZE);
         javafx.beans.value.ChangeListener<Boolean> shown = (o, was, showing) -> {
             if (showing) {
@@ -54,6 +55,8 @@ public final class FormScroll {
 
     /** The scrolling place: the form's height (and the reserve) until its window shows, that height after. */
     private static final class Kept extends ScrollPane {
+        /** A dialog's heading, button bar and window frame, about. */
+        private static final double DIALOG_CHROME = 200;
         private final double reserve;
         private double kept = -1;
 
@@ -75,7 +78,16 @@ public final class FormScroll {
             if (kept >= 0) {
                 return kept;
             }
-            return super.computePrefHeight(width) + reserve;
+            return Math.min(super.computePrefHeight(width) + reserve, mostHeight());
+        }
+
+        /** The most the form may take: the screen's usable height less the dialog's heading, buttons and frame. */
+        private double mostHeight() {
+            javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
+            javafx.stage.Window owner = w instanceof javafx.stage.Stage s && s.getOwner() != null ? s.getOwner() : w;
+            javafx.geometry.Rectangle2D area = owner == null ? javafx.stage.Screen.getPrimary().getVisualBounds()
+                    : DialogPlacement.area(owner);
+            return Math.max(120, Math.floor(area.getHeight() * DialogPlacement.MAX_SHARE_HEIGHT) - DIALOG_CHROME);
         }
     }
 
