@@ -18,6 +18,9 @@ import org.epaworkbench.people.AssessorProfile;
 /** The assessor's own details, recorded on every session and report. */
 public final class AssessorDialog {
 
+    /** The room the form keeps beneath its fields for its messages when it opens: three lines. */
+    static final double MESSAGE_ROOM = 64;
+
     private AssessorDialog() {
     }
 
@@ -44,7 +47,12 @@ public final class AssessorDialog {
         d.initOwner(owner);
         d.setTitle("Assessor profile");
         d.setHeaderText("Your details as the independent end-point assessor");
-        d.getDialogPane().setContent(new VBox(10, grid, problems));
+        // the form scrolls above the buttons and opens with room for its three messages: the dialog never asks to grow
+        // (openbox refuses a shown dialog more height while JavaFX believes it has it, and the buttons go off its bottom)
+        VBox form = new VBox(10, grid, problems);
+        form.setPadding(new javafx.geometry.Insets(0, 6, 0, 0));
+        javafx.scene.control.ScrollPane scroll = org.epaworkbench.ui.common.FormScroll.of("assessor-form", form, MESSAGE_ROOM);
+        d.getDialogPane().setContent(scroll);
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
         Node saveButton = d.getDialogPane().lookupButton(save);
@@ -54,6 +62,7 @@ public final class AssessorDialog {
             if (!p.isEmpty()) {
                 problems.setText(String.join("\n", p));
                 e.consume();
+                org.epaworkbench.ui.common.FormScroll.reveal(scroll, problems);
             }
         });
         d.setResultConverter(b -> b == save
