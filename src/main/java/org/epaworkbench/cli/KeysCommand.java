@@ -46,7 +46,7 @@ final class KeysCommand implements Callable<Integer> {
         out.println("Signer:      " + cert.holder());
         out.println("Issued by:   " + (cert.selfSigned()
                 ? "itself (self-signed: trusted elsewhere only once its SHA-256 is in their signer register; see keys request)"
-                : cert.issuer() + " (SHA-256 of this certificate below)"));
+                : cert.issuer() + " (the SHA-256 below is of your own certificate, not of the issuer's)"));
         out.println("Valid:       " + cert.validFrom() + " to " + cert.validUntil());
         out.println("Fingerprint: SHA-256 " + cert.fingerprint());
         out.println("Keystore:    " + store.keystoreFile());

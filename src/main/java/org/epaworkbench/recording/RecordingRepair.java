@@ -166,7 +166,8 @@ public final class RecordingRepair {
     }
 
     static String duration(long millis) {
-        long seconds = Math.round(millis / 1000.0);
+        // whole seconds played, as the recording panel's m:ss counts them (5.99 s is "0:05" there, so "5 s" here)
+        long seconds = millis / 1000;
         if (millis > 0 && millis < 1000) {
             return String.format(java.util.Locale.UK, "%.1f s", millis / 1000.0);
         }

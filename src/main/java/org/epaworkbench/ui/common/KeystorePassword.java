@@ -28,7 +28,7 @@ public final class KeystorePassword {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Keystore password"), password);
+        grid.addRow(0, new Label("Signing password"), password);
         Dialog<char[]> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
@@ -61,7 +61,7 @@ public final class KeystorePassword {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.addRow(0, new Label(exists ? "Keystore password" : "Choose a password (at least 8 characters)"), password);
+        grid.addRow(0, new Label(exists ? "Signing password" : "Choose a password (at least 8 characters)"), password);
         if (!exists) {
             grid.addRow(1, new Label("Repeat it"), repeat);
         }
