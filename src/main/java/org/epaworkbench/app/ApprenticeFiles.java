@@ -136,10 +136,19 @@ public final class ApprenticeFiles {
                             s.grade().orElse(null))));
             Optional<AssessmentPlan> plan = plans.plan(a.planId());
             ApprenticeEpa apprenticeEpa = epa(a, stored.get(a.id()), attempts, signed.contains(a.id()));
-            rows.add(new ApprenticeRow(a, plan, apprenticeEpa, plan.map(p -> apprenticeEpa.review(p, today)),
-                    Optional.ofNullable(overall.get(a.id()))));
+            // no overall result kept: nothing graded yet (incomplete, with the plan installed), or the sessions do not
+            // fit the plan (none), as SessionSummaries keeps it
+            Optional<String> result = Optional.ofNullable(overall.get(a.id()))
+                    .or(() -> plan.isPresent() && !endedOfPlan(byApprentice.getOrDefault(a.id(), List.of()), a.planId())
+                            ? Optional.of(org.epaworkbench.store.SessionSummaries.INCOMPLETE) : Optional.empty());
+            rows.add(new ApprenticeRow(a, plan, apprenticeEpa, plan.map(p -> apprenticeEpa.review(p, today)), result));
         }
         return rows;
+    }
+
+    /** Whether any of {@code own} has ended on the plan {@code planId}: only those are graded. */
+    private static boolean endedOfPlan(List<SessionSummary> own, String planId) {
+        return own.stream().anyMatch(s -> s.endedAt() != null && s.planId().equals(planId));
     }
 
     private ApprenticeEpa epa(Apprentice a, List<Attempt> attempts, boolean overallSigned) throws SQLException {

@@ -25,7 +25,11 @@ public final class PeopleStore {
     public void save(Apprentice a) throws SQLException {
         String now = clock.instant().toString();
         SessionSummaries summaries = database.summaries();
-        summaries.prepare();
+        boolean planChanges = database.inTransaction(c -> Sql.one(c, "SELECT plan_id FROM apprentice WHERE id = ?",
+                rs -> !rs.getString(1).equals(a.planId()), a.id())).orElse(false);
+        if (planChanges) {
+            summaries.prepare();
+        }
         database.inTransaction(c -> {
             var before = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElse(null);
             Sql.update(c,
@@ -39,9 +43,8 @@ public final class PeopleStore {
                 date(a.apprenticeshipStart()), date(a.gatewayDate()), a.sample(), now, now);
             var after = Sql.one(c, "SELECT * FROM apprentice WHERE id = ?", ApprenticeProvenance::row, a.id()).orElseThrow();
             ApprenticeProvenance.changedHere(c, before, after, clock.instant());
-            if (before == null || !before.planId().equals(after.planId())) {
-                // a new apprentice's overall result starts incomplete; on another plan the sessions are graded by it,
-                // or (of the old plan) not at all
+            if (before != null && !before.planId().equals(after.planId())) {
+                // on another plan the sessions are graded by it, or (of the old plan) not at all
                 summaries.regrade(c, a.id());
             }
             return null;

@@ -111,7 +111,10 @@ public final class SessionSummaries {
             try {
                 AttemptGrades.Graded graded = AttemptGrades.grade(plan.get(), ended);
                 grades = graded.bySession();
-                overall = graded.overall().overall().complete() ? graded.overall().overall().grade().name() : INCOMPLETE;
+                // kept only once something has been graded: before any ended session the lists say incomplete by
+                // themselves (ApprenticeFiles.rows), so saving a new apprentice needs no plan at hand
+                overall = ended.isEmpty() ? null
+                        : graded.overall().overall().complete() ? graded.overall().overall().grade().name() : INCOMPLETE;
             } catch (GradingInputException e) {
                 grades = Map.of();
             }

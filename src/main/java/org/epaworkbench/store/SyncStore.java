@@ -372,7 +372,6 @@ public final class SyncStore implements ImportLedger {
                         batch.signerName(), batch.packageId(), now);
                 if (m.created()) {
                     newApprentices++;
-                    regrade.add(a.id());
                 } else if (m.fieldsChanged() > 0) {
                     updatedApprentices++;
                     // the change may be of the apprentice's plan

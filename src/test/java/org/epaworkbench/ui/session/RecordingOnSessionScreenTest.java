@@ -108,6 +108,9 @@ class RecordingOnSessionScreenTest extends SessionScreenFixture {
         focusCriteria(robot);
         robot.type(javafx.scene.input.KeyCode.M);
         settle();
+        // the judgement is saved in the writer's lane first: under a full test run that can take more than a pulse
+        org.testfx.util.WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#play-judgement-label").tryQuery().isPresent());
         assertThat(text(robot, "#play-judgement-label")).isEqualTo("Judgement (met) in the recording");
         assertThat(robot.lookup("#play-judgement").queryAs(Button.class).getText()).isEqualTo("\u25B6 0:04");
         assertThat(robot.lookup("#recording-level").queryAs(ProgressBar.class).getProgress()).isGreaterThan(0.2);
