@@ -93,7 +93,7 @@ final class ApprenticeListPane extends VBox {
         table.setPlaceholder(new Label("No apprentices match."));
         table.getColumns().setAll(List.of(
                 TextColumn.of("Name", 200, f -> f.apprentice().name()),
-                TextColumn.of("ULN", 105, f -> f.apprentice().uln().value()),
+                TextColumn.of("ULN", 108, 104, f -> f.apprentice().uln().value()), // a ULN is never cut: 10 digits
                 TextColumn.of("Employer", 190, f -> f.apprentice().employer()),
                 TextColumn.of("Status", 135, f -> f.review().map(r -> r.status().label()).orElse("plan not installed")),
                 TextColumn.of("Next", 200, this::next),
