@@ -121,7 +121,12 @@ public final class ApprenticeFiles {
 
     /** Every apprentice, by name, as the lists show them. */
     public List<ApprenticeRow> rows() throws SQLException {
-        Map<String, List<SessionSummary>> byApprentice = sessions.list().stream()
+        return rows(sessions.list());
+    }
+
+    /** Every apprentice as the lists show them, from the session list the caller has already read (every session). */
+    public List<ApprenticeRow> rows(List<SessionSummary> everySession) throws SQLException {
+        Map<String, List<SessionSummary>> byApprentice = everySession.stream()
                 .collect(Collectors.groupingBy(SessionSummary::apprenticeId));
         Set<String> signed = overallSigned();
         Map<String, String> overall = sessions.overallResults();

@@ -128,7 +128,8 @@ public final class HomeViewModel {
 
     private Home read() throws Exception {
         ApprenticeFiles f = files.get();
-        return new Home(sessions.list(), f.rows(), sample.present(), f.today());
+        List<SessionSummary> all = sessions.list(); // read once, for both lists
+        return new Home(all, f.rows(all), sample.present(), f.today());
     }
 
     /** Makes the sample data (replacing any made before), then reads the screen again. */
